@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildOpenApiDocument } from '../src/contract/openapi.js';
+import { avatarSvg } from '../src/testing/avatar.js';
+import { authenticate, type AppEnv } from './auth.js';
+import type { Db } from './db/database.js';
+import { demoToken } from './db/seed.js';
+import { rateLimit, type RateLimitOptions } from './limits.js';
+import { ProblemError, problem } from './problem.js';
+import { peopleRoutes } from './routes/people.js';
+import { createTestHooks } from './test-hooks.js';
+
+export interface AppOptions {
+  db: Db;
+  /** Origins allowed to call the API from a browser (CORS). Same-origin pages need none. */
+  corsOrigins?: string[];
+  /** A header set by an intranet SSO proxy naming the signed-in person (id or email). */
+  trustedHeader?: string;
+  /** Largest request body in bytes (default 64 KiB). */
+  bodyLimit?: number;
+  /** Requests per window and client; `false` turns the limit off. */
+  rateLimit?: RateLimitOptions | false;
+  /** The public URL of the API (`https://intranet.example/api`), when a proxy hides it. */
+  publicUrl?: string;
+  /** Lists the seeded people and their demo tokens at `/api/demo/identities`. */
+  demoLogin?: boolean;
+  /** Request log and fault injection under `/__test` (never in production). */
+  testHooks?: boolean;
+}
+
+const staticDir = fileURLToPath(new URL('./static/', import.meta.url));
+
+export function createApp(options: AppOptions) {
+  const { db } = options;
+  const app = new Hono<AppEnv>();
+  const apiBase = (url: string) => options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(url).origin}/api`;
+  const allowed = new Set(options.corsOrigins ?? []);
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(c, error);
+    console.error(error);
+    return problem(c, new ProblemError(500, 'Internal server error'));
+  });
+  app.notFound((c) => problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)));
+
+  const hooks = options.testHooks ? createTestHooks() : undefined;
+  if (hooks) app.use('/api/*', hooks.recorder);
+
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Location', 'RateLimit-Limit', 'RateLimit-Remaining'],
+      maxAge: 600,
+    }),
+  );
+  if (hooks) {
+    app.route('/__test', hooks.routes);
+    app.use('/api/*', hooks.injector);
+  }
+
+  const maxBody = options.bodyLimit ?? 64 * 1024;
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) => problem(c, new ProblemError(413, 'Request body too large', `At most ${maxBody} bytes are accepted.`)),
+    }),
+  );
+  if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }));
+
+  // Public routes: no credentials needed.
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument({ serverUrl: apiBase(c.req.url) })));
+  const docsPage = readFileSync(`${staticDir}api-docs.html`, 'utf8');
+  const docsScript = readFileSync(`${staticDir}api-docs.js`, 'utf8');
+  app.get('/api/docs', (c) => c.html(docsPage));
+  app.get('/api/docs/api-docs.js', (c) => c.body(docsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/api/avatars/:file{[A-Za-z0-9_.:-]+\\.svg}', async (c) => {
+    const id = c.req.param('file').replace(/\.svg$/, '');
+    const person = await db.selectFrom('people').select('has_photo').where('id', '=', id).executeTakeFirst();
+    if (!person?.has_photo) throw new ProblemError(404, 'Not found', 'This person has no photo.');
+    return c.body(avatarSvg(id), 200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+      'Content-Security-Policy': "default-src 'none'",
+    });
+  });
+  if (options.demoLogin) {
+    app.get('/api/demo/identities', async (c) => {
+      const rows = await db
+        .selectFrom('people')
+        .innerJoin('departments', 'departments.id', 'people.department_id')
+        .select(['people.id', 'people.name', 'people.title', 'departments.name as department'])
+        .orderBy('people.name')
+        .execute();
+      return c.json(rows.map((row) => ({ ...row, token: demoToken(row.id) })));
+    });
+  }
+
+  app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader }));
+  app.use('/api/*', etag());
+  app.route('/api', peopleRoutes(db, apiBase));
+
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from './db/database.js';
+import { hashToken } from './db/seed.js';
+import { ProblemError } from './problem.js';
+
+export interface AuthOptions {
+  /**
+   * A header set by an intranet SSO proxy that names the signed-in person by id or email
+   * (for example `X-Remote-User`). Only enable it behind a proxy that strips it from clients.
+   */
+  trustedHeader?: string;
+}
+
+export type AppEnv = { Variables: { personId: string } };
+
+/** Who is asking: a bearer token (stored hashed) or, when enabled, a trusted proxy header. */
+export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (options.trustedHeader) {
+      const claimed = c.req.header(options.trustedHeader)?.trim();
+      if (claimed) {
+        const person = await db
+          .selectFrom('people')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', claimed), eb('email', '=', claimed.toLowerCase())]))
+          .executeTakeFirst();
+        if (!person) throw new ProblemError(401, 'Unknown user', `The ${options.trustedHeader} header names no person.`);
+        c.set('personId', person.id);
+        return next();
+      }
+    }
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
+    if (!match) {
+      throw new ProblemError(401, 'Unauthorized', 'Send a bearer token in the Authorization header.', {}, {
+        'WWW-Authenticate': 'Bearer realm="peerkit"',
+      });
+    }
+    const token = await db
+      .selectFrom('access_tokens')
+      .select('person_id')
+      .where('token_hash', '=', hashToken(match[1]))
+      .executeTakeFirst();
+    if (!token) {
+      throw new ProblemError(401, 'Unauthorized', 'The bearer token is not valid.', {}, {
+        'WWW-Authenticate': 'Bearer realm="peerkit", error="invalid_token"',
+      });
+    }
+    c.set('personId', token.person_id);
+    return next();
+  };
+}

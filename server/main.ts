@@ -1,0 +1,64 @@
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { openDatabase } from './db/database.js';
+
+/*
+ * The reference server: the API under /api, the built library under /dist, and the demo page
+ * at /. Settings come from the environment:
+ *   PORT (8080), HOST (0.0.0.0), PEERKIT_DB (data/peerkit.db; ":memory:" for a throw-away one),
+ *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
+ *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
+ *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection).
+ */
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+const dbFile = env.PEERKIT_DB ?? resolve(root, 'data/peerkit.db');
+if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
+const db = await openDatabase(dbFile);
+
+const rate = env.PEERKIT_RATE_LIMIT === undefined ? 1200 : Number(env.PEERKIT_RATE_LIMIT);
+const app = createApp({
+  db,
+  corsOrigins: list(env.PEERKIT_CORS_ORIGINS),
+  trustedHeader: env.PEERKIT_TRUSTED_HEADER || undefined,
+  publicUrl: env.PEERKIT_PUBLIC_URL || undefined,
+  bodyLimit: env.PEERKIT_BODY_LIMIT ? Number(env.PEERKIT_BODY_LIMIT) : undefined,
+  rateLimit: rate > 0 ? { max: rate, windowMs: 60_000 } : false,
+  demoLogin: env.PEERKIT_DEMO_LOGIN !== '0',
+  testHooks: env.PEERKIT_TEST_HOOKS === '1',
+});
+
+const staticRoot = relative(process.cwd(), root) || '.';
+app.get('/', serveStatic({ path: `${staticRoot}/demo/index.html` }));
+app.use('/demo/*', serveStatic({ root: staticRoot }));
+app.use('/dist/*', serveStatic({ root: staticRoot }));
+
+const port = Number(env.PORT ?? 8080);
+const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
+  const shown = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
+  console.log(`Peerkit is running at http://${shown}:${info.port}/  (API: /api, reference: /api/docs)`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing open requests, then stopping.`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close(async () => {
+    await db.destroy();
+    process.exit(0);
+  });
+  // Idle keep-alive connections would hold close() open.
+  (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

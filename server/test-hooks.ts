@@ -1,0 +1,90 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { setTimeout as wait } from 'node:timers/promises';
+import { z } from 'zod';
+import { validate } from './problem.js';
+
+/*
+ * Only when the server is started with test hooks on (PEERKIT_TEST_HOOKS=1): a log of every
+ * API request, so that tests can count what reached the server, and faults to inject (error
+ * statuses, Retry-After, delays, dropped connections).
+ */
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  search: string;
+  status: number;
+  ifNoneMatch: string | null;
+  at: number;
+}
+
+const Fault = z.object({
+  method: z.string().default('GET'),
+  /** Applies to requests whose path (with query) starts with this. */
+  path: z.string().min(1),
+  times: z.number().int().min(1).max(100).default(1),
+  status: z.number().int().min(400).max(599).optional(),
+  retryAfter: z.string().optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+  /** Close the connection without an answer. */
+  drop: z.boolean().optional(),
+});
+type Fault = z.infer<typeof Fault> & { remaining: number };
+
+export function createTestHooks() {
+  const log: LoggedRequest[] = [];
+  let faults: Fault[] = [];
+
+  const recorder: MiddlewareHandler = async (c, next) => {
+    const url = new URL(c.req.url);
+    const entry: LoggedRequest = {
+      method: c.req.method,
+      path: url.pathname,
+      search: url.search,
+      status: 0,
+      ifNoneMatch: c.req.header('If-None-Match') ?? null,
+      at: Date.now(),
+    };
+    log.push(entry);
+    try {
+      await next();
+    } finally {
+      entry.status = c.res.status;
+    }
+  };
+
+  const injector: MiddlewareHandler<{ Bindings: HttpBindings }> = async (c, next) => {
+    const url = new URL(c.req.url);
+    const target = url.pathname + url.search;
+    const fault = faults.find((f) => f.remaining > 0 && f.method === c.req.method && target.startsWith(f.path));
+    if (!fault) return next();
+    fault.remaining--;
+    if (fault.delayMs) await wait(fault.delayMs);
+    if (fault.drop) {
+      c.env.incoming.socket.destroy();
+      return c.body(null, 500);
+    }
+    if (fault.status) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+      if (fault.retryAfter) headers['Retry-After'] = fault.retryAfter;
+      return c.body(JSON.stringify({ type: 'about:blank', title: 'Injected fault', status: fault.status }), fault.status as 500, headers);
+    }
+    return next();
+  };
+
+  const routes = new Hono();
+  routes.get('/requests', (c) => c.json(log.filter((r) => r.path.startsWith('/api/'))));
+  routes.delete('/requests', (c) => {
+    log.length = 0;
+    faults = [];
+    return c.body(null, 204);
+  });
+  routes.post('/faults', async (c) => {
+    const fault = validate(Fault, await c.req.json(), 'fault');
+    faults.push({ ...fault, remaining: fault.times });
+    return c.body(null, 204);
+  });
+
+  return { recorder, injector, routes, log };
+}

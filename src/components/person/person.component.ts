@@ -1,0 +1,140 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Person } from '../../contract/people.js';
+import { BackendController } from '../../core/context.js';
+import { renderError } from '../../core/error-view.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { safeUrl } from '../../core/safe-url.js';
+import { tokens } from '../../core/tokens.js';
+import { personStyles } from './person.styles.js';
+
+const INITIALS_COLOURS = ['#c7dcff', '#ffd6e7', '#c9f2d6', '#ffe7a8', '#e3d7ff', '#bde9f5', '#ffd9c2', '#dfe5ec'];
+
+/** Up to two initials from a name, by grapheme so that emoji and combined letters stay whole. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = (word: string) => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    return segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+  };
+  const letters = words.length === 1 ? first(words[0]) : first(words[0]) + first(words[words.length - 1]);
+  return letters.toLocaleUpperCase();
+}
+
+function colourFor(id: string) {
+  let sum = 0;
+  for (const char of id) sum = (sum * 31 + char.charCodeAt(0)) >>> 0;
+  return INITIALS_COLOURS[sum % INITIALS_COLOURS.length];
+}
+
+/**
+ * @summary A colleague at a glance: photo (or initials), name, title and department.
+ *
+ * Give it a `person-id` to load the person from the backend (look-ups from many elements in
+ * the same tick become one request), or set the `person` property to show data you have.
+ *
+ * @csspart base - The wrapper of the avatar and the text.
+ * @csspart avatar - The photo, or the initials when there is no photo.
+ * @csspart initials - The initials shown instead of a photo.
+ * @csspart name - The person's name.
+ * @csspart title - The job title.
+ * @csspart department - The department (large size).
+ * @csspart location - The location and local time (large size).
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssproperty --peer-person-avatar-size - The avatar's width and height.
+ * @cssproperty --peer-person-avatar-radius - The avatar's corner radius (default: a circle).
+ *
+ * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
+ */
+export class PeerPerson extends PeerElement {
+  static override defaultTag = 'peer-person';
+  static override styles = [tokens, personStyles];
+
+  /** The id of the person to load. */
+  @property({ attribute: 'person-id', reflect: false }) personId?: string;
+
+  /** The person to show, when you already have the data; no request is made. */
+  @property({ attribute: false }) person?: Person;
+
+  /** `small` (avatar and name), `medium` (with the title) or `large` (department, location, local time). */
+  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+
+  @state() private failedPhoto?: string;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private readonly resource = new ResourceController(this, this.backend, {
+    args: () => (this.person || !this.personId ? undefined : ([this.personId] as const)),
+    load: (backend, [id], signal) => backend.getPerson(id, { signal }),
+  });
+
+  override render() {
+    if (this.person) return this.renderPerson(this.person);
+    if (!this.personId) return this.renderNotFound();
+    return this.resource.render({
+      pending: () => this.renderSkeleton(),
+      complete: (person) => this.renderPerson(person),
+      error: (error, retry) =>
+        error.notFound ? this.renderNotFound() : renderError(this.localize, this.localize.term('person.error'), error, retry),
+    });
+  }
+
+  private renderSkeleton() {
+    return html`<div part="base skeleton" class="base" aria-busy="true">
+      <span class="avatar skeleton"></span>
+      <span class="text">
+        <span class="skeleton line"></span>
+        ${this.size === 'small' ? nothing : html`<span class="skeleton line short"></span>`}
+      </span>
+      <span class="visually-hidden" role="status">${this.localize.term('person.loading')}</span>
+    </div>`;
+  }
+
+  private renderNotFound() {
+    return html`<div part="base" class="base not-found">
+      <span part="avatar initials" class="avatar initials" style=${styleMap({ '--_initials-bg': 'var(--_skeleton)' })} aria-hidden="true">?</span>
+      <span class="text">
+        <span part="name" class="name">${this.localize.term('person.notFound')}</span>
+        ${this.size === 'small' ? nothing : html`<span class="title">${this.localize.term('person.notFoundDetail')}</span>`}
+      </span>
+    </div>`;
+  }
+
+  private renderPerson(person: Person) {
+    const photo = safeUrl(person.photoUrl, 'image');
+    const showPhoto = photo !== undefined && this.failedPhoto !== photo;
+    const avatar = showPhoto
+      ? html`<img part="avatar" class="avatar" src=${photo} alt="" loading="lazy" @error=${() => (this.failedPhoto = photo)} />`
+      : html`<span part="avatar initials" class="avatar initials" style=${styleMap({ '--_initials-bg': colourFor(person.id) })} aria-hidden="true"
+          >${initialsOf(person.name)}</span
+        >`;
+    return html`<div part="base" class="base" dir=${this.localize.dir}>
+      ${avatar}
+      <span class="text">
+        <span part="name" class="name">${person.name}</span>
+        <span part="title" class="title">${person.title}</span>
+        <span part="department" class="department">${person.department.name}</span>
+        ${this.size === 'large' ? this.renderLocation(person) : nothing}
+      </span>
+    </div>`;
+  }
+
+  private renderLocation(person: Person) {
+    let time = '';
+    try {
+      time = this.localize.date(Date.now(), { timeZone: person.timeZone, hour: 'numeric', minute: '2-digit' });
+    } catch {
+      time = ''; // an unknown time zone: show the place without the clock
+    }
+    return html`<span part="location" class="location"
+      >${person.location}${time ? html` · ${this.localize.term('person.localTime', time)}` : nothing}</span
+    >`;
+  }
+}

@@ -1,0 +1,47 @@
+import type { PeerBackend } from './backend.js';
+import { RestBackend, type RestBackendOptions } from './rest/rest-backend.js';
+
+export interface PeerConfig extends RestBackendOptions {
+  /** A backend of your own; when given, the REST options are ignored. */
+  backend?: PeerBackend;
+}
+
+let current: PeerConfig = {};
+let defaultBackend: PeerBackend | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Sets the backend that widgets outside any `<peer-provider>` use. Widgets already on the page
+ * switch to it. Without a call, the base URL comes from
+ * `<meta name="peerkit-base-url" content="…">`, else same-origin `/api`.
+ */
+export function configure(config: PeerConfig) {
+  current = { ...config };
+  defaultBackend = undefined;
+  for (const listener of listeners) listener();
+}
+
+/** The options given to `configure()` so far. */
+export function getConfig(): Readonly<PeerConfig> {
+  return current;
+}
+
+/** The base URL a page asks for in `<meta name="peerkit-base-url">`, if any. */
+export function metaBaseUrl(): string | undefined {
+  const meta = globalThis.document?.querySelector('meta[name="peerkit-base-url"]');
+  return meta?.getAttribute('content')?.trim() || undefined;
+}
+
+export function getDefaultBackend(): PeerBackend {
+  if (!defaultBackend) {
+    defaultBackend =
+      current.backend ?? new RestBackend({ ...current, baseUrl: current.baseUrl ?? metaBaseUrl() ?? '/api' });
+  }
+  return defaultBackend;
+}
+
+/** @internal Calls `listener` whenever `configure()` changes the default backend. */
+export function onConfigure(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

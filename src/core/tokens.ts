@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/*
+ * Design tokens. Each public `--peer-*` property overrides one value in every theme; the
+ * private `--_*` properties hold what the widget styles use. Light is the default, `dark`
+ * swaps the fallbacks, `auto` follows the reader's colour-scheme preference.
+ */
+const light = css`
+  --_surface: var(--peer-color-surface, #ffffff);
+  --_surface-raised: var(--peer-color-surface-raised, #f6f8fa);
+  --_text: var(--peer-color-text, #1f2328);
+  --_text-muted: var(--peer-color-text-muted, #59636e);
+  --_border: var(--peer-color-border, #d1d9e0);
+  --_accent: var(--peer-color-accent, #0b5cd5);
+  --_on-accent: var(--peer-color-on-accent, #ffffff);
+  --_danger: var(--peer-color-danger, #b42318);
+  --_skeleton: var(--peer-color-skeleton, #e6eaef);
+  --_focus-color: var(--peer-color-focus, #0b5cd5);
+  color-scheme: light;
+`;
+
+const dark = css`
+  --_surface: var(--peer-color-surface, #161b22);
+  --_surface-raised: var(--peer-color-surface-raised, #1f2630);
+  --_text: var(--peer-color-text, #e6edf3);
+  --_text-muted: var(--peer-color-text-muted, #9da7b3);
+  --_border: var(--peer-color-border, #3a434e);
+  --_accent: var(--peer-color-accent, #5ea1ff);
+  --_on-accent: var(--peer-color-on-accent, #0d1117);
+  --_danger: var(--peer-color-danger, #ff8a80);
+  --_skeleton: var(--peer-color-skeleton, #2a313b);
+  --_focus-color: var(--peer-color-focus, #79b0ff);
+  color-scheme: dark;
+`;
+
+export const tokens = css`
+  :host {
+    ${light}
+    --_font: var(--peer-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--peer-font-size, 0.9375rem);
+    --_font-size-small: var(--peer-font-size-small, 0.8125rem);
+    --_font-size-large: var(--peer-font-size-large, 1.125rem);
+    --_space: var(--peer-space, 0.5rem);
+    --_radius: var(--peer-radius, 0.5rem);
+    --_focus-ring: var(--peer-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px var(--_focus-color));
+    --_duration: var(--peer-motion-duration, 160ms);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    color: var(--_text);
+    line-height: 1.4;
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_duration: 0ms;
+    }
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--_focus-ring);
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline: 2px solid Highlight;
+      outline-offset: 2px;
+    }
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

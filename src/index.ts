@@ -1,0 +1,15 @@
+// The public API. Importing it registers no tag: import `peerkit/<widget>` or `peerkit/peerkit.js` for that.
+export type * from './core/backend.js';
+export { PeerError, type PeerErrorKind } from './core/errors.js';
+export { configure, getDefaultBackend, type PeerConfig } from './core/config.js';
+export { backendContext, BackendController } from './core/context.js';
+export { RestBackend, defaultPaths, expandPath, type PathTemplates, type ResponseMappers, type RestBackendOptions } from './core/rest/rest-backend.js';
+export type { HeadersSource, HttpOptions, RetryInfo } from './core/rest/http.js';
+export { ResourceController, type ResourceOptions, type ResourceRenderers } from './core/resource-controller.js';
+export { LocalizeController, registerTranslation, registeredLanguages } from './core/i18n/localize.js';
+export type { MessageKey, Messages } from './core/i18n/en.js';
+export { PeerElement, type PeerEventDetails, type PeerTheme } from './core/peer-element.js';
+export { safeUrl } from './core/safe-url.js';
+export { tokens } from './core/tokens.js';
+export { PeerProvider } from './components/provider/provider.component.js';
+export { PeerPerson, initialsOf } from './components/person/person.component.js';

@@ -1,0 +1,5 @@
+// The single-file build: defines every tag. Load it with <script type="module" src=".../peerkit.js">.
+import './components/provider/provider.js';
+import './components/person/person.js';
+
+export * from './index.js';

@@ -1,0 +1,43 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+const components = readdirSync(resolve(root, 'src/components'));
+
+/**
+ * Two builds into dist/:
+ * - the default: tree-shakable ES modules, one file per source module, Lit left as a dependency;
+ * - `--mode cdn`: dist/peerkit.js, one minified self-contained file that defines every tag.
+ */
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') {
+    return {
+      build: {
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: resolve(root, 'src/peerkit.ts'), formats: ['es'], fileName: () => 'peerkit.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  const entries: Record<string, string> = {
+    index: resolve(root, 'src/index.ts'),
+    'testing/index': resolve(root, 'src/testing/index.ts'),
+  };
+  for (const name of components) {
+    entries[`components/${name}/${name}`] = resolve(root, `src/components/${name}/${name}.ts`);
+  }
+  return {
+    build: {
+      target: 'es2022',
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: entries, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
