@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument } from '../src/contract/openapi.js';
@@ -13,6 +12,7 @@ import { rateLimit, type RateLimitOptions } from './limits.js';
 import { ProblemError, problem } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
 import { createTestHooks } from './test-hooks.js';
+import { etags } from './etag.js';
 
 export interface AppOptions {
   db: Db;
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions) {
   }
 
   app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader }));
-  app.use('/api/*', etag());
+  app.use('/api/*', etags());
   app.route('/api', peopleRoutes(db, apiBase));
 
   return app;

@@ -123,6 +123,8 @@ export class HttpClient {
         headers,
         body,
         credentials: this.options.credentials ?? 'same-origin',
+        // This client keeps its own cache and revalidates with If-None-Match itself.
+        cache: 'no-store',
         signal: controller.signal,
       });
       const etag = response.headers.get('ETag');

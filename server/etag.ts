@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
+
+/**
+ * A strong ETag for every successful GET answer, and 304 Not Modified when the client's
+ * If-None-Match already names it. The 304 keeps the headers other middleware set (CORS).
+ */
+export function etags(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' || c.res.status !== 200 || c.res.headers.has('ETag')) return;
+    const body = await c.res.clone().arrayBuffer();
+    const tag = `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`;
+    const asked = c.req.header('If-None-Match');
+    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
+      const headers = new Headers(c.res.headers);
+      headers.delete('Content-Length');
+      headers.delete('Content-Type');
+      headers.set('ETag', tag);
+      c.res = undefined;
+      c.res = new Response(null, { status: 304, headers });
+      return;
+    }
+    c.res.headers.set('ETag', tag);
+    // Answers depend on who asks and change often: revalidate before reuse, keep out of shared caches.
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-cache');
+  };
+}

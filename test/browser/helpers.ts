@@ -1,0 +1,82 @@
+import { RestBackend, type RestBackendOptions } from '../../src/core/rest/rest-backend.js';
+
+declare global {
+  interface Window {
+    PEERKIT_TEST_SERVER: string;
+  }
+}
+
+/** The origin of the reference server the test run started. */
+export const serverOrigin = window.PEERKIT_TEST_SERVER;
+export const apiUrl = `${serverOrigin}/api`;
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  search: string;
+  status: number;
+  ifNoneMatch: string | null;
+  at: number;
+}
+
+/** Forgets the server's request log and any faults left over. */
+export async function resetServer() {
+  await fetch(`${serverOrigin}/__test/requests`, { method: 'DELETE' });
+}
+
+/** What reached the server since the last reset, optionally only paths starting with `prefix`. */
+export async function serverRequests(prefix = '/api/'): Promise<LoggedRequest[]> {
+  const response = await fetch(`${serverOrigin}/__test/requests`);
+  const all = (await response.json()) as LoggedRequest[];
+  return all.filter((r) => r.path.startsWith(prefix) && r.method !== 'OPTIONS');
+}
+
+export interface Fault {
+  method?: string;
+  path: string;
+  times?: number;
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+  drop?: boolean;
+}
+
+/** Makes the next matching request(s) fail at the server. */
+export async function injectFault(fault: Fault) {
+  const response = await fetch(`${serverOrigin}/__test/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`fault refused: ${response.status}`);
+}
+
+export const tokenOf = (personId: string) => `demo-${personId}`;
+
+/** A RestBackend on the test server, signed in as `personId`, with short retry delays. */
+export function testBackend(options: RestBackendOptions = {}, personId = 'u0001') {
+  return new RestBackend({
+    baseUrl: apiUrl,
+    headers: { Authorization: `Bearer ${tokenOf(personId)}` },
+    retryDelay: 10,
+    ...options,
+  });
+}
+
+/** Waits until `check` is true, polling each animation frame; fails after `timeout` ms. */
+export async function until(check: () => boolean, what = 'condition', timeout = 10_000) {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** Like `until`, for an asynchronous check (polled every 50 ms). */
+export async function eventually(check: () => Promise<boolean>, what = 'condition', timeout = 10_000) {
+  const start = performance.now();
+  while (!(await check())) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

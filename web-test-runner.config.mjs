@@ -1,0 +1,42 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeArgs, findChrome, NO_CHROME } from './scripts/find-chrome.mjs';
+import { freePort, startServer } from './scripts/start-test-server.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error(NO_CHROME);
+  process.exit(1);
+}
+
+// Every browser test talks to the real reference server, started here on an in-memory database.
+const port = await freePort();
+const server = await startServer({
+  PEERKIT_TEST_HOOKS: '1',
+  PEERKIT_RATE_LIMIT: '0',
+  PEERKIT_CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}`,
+});
+const stop = () => server.stop();
+process.on('exit', () => server.child.kill('SIGTERM'));
+process.on('SIGINT', () => stop().then(() => process.exit(130)));
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  port,
+  hostname: 'localhost',
+  nodeResolve: true,
+  // One file at a time: the tests count the requests that reach the shared server.
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en">
+      <head><meta charset="utf-8"></head>
+      <body>
+        <script>window.PEERKIT_TEST_SERVER = ${JSON.stringify(server.origin)};</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+};
