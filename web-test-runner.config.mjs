@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome, NO_CHROME } from './scripts/find-chrome.mjs';
 import { freePort, startServer } from './scripts/start-test-server.mjs';
@@ -29,6 +30,14 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
+  middleware: [
+    // The shared hostile-strings list lives beside the project.
+    async (context, next) => {
+      if (context.path !== '/__shared/blns.json') return next();
+      context.type = 'application/json';
+      context.body = readFileSync(new URL('../shared/data/blns.json', import.meta.url));
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   testRunnerHtml: (testFramework) => `<!doctype html>

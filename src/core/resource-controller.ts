@@ -1,4 +1,4 @@
-import { Task, TaskStatus } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { PeerBackend } from './backend.js';
 import type { BackendController } from './context.js';
@@ -25,6 +25,9 @@ export interface ResourceRenderers<T> {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** The task's arguments while the host lacks what a load needs. */
+const NOT_READY = Symbol('not ready');
+
 function toPeerError(error: unknown): PeerError {
   if (error instanceof PeerError) return error;
   if (error instanceof DOMException && error.name === 'AbortError') return new PeerError({ kind: 'aborted', cause: error });
@@ -49,10 +52,10 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
     this.task = new Task<readonly unknown[], T>(host, {
       args: () => {
         const args = options.args();
-        // Task skips a run while its arguments are undefined.
-        return (args === undefined ? undefined : [backend.value, ...args]) as readonly unknown[];
+        return args === undefined ? [NOT_READY] : [backend.value, ...args];
       },
       task: async ([source, ...args], { signal }) => {
+        if (source === NOT_READY) return initialState as T;
         try {
           return await options.load(source as PeerBackend, args as unknown as A, signal);
         } catch (error) {

@@ -50,6 +50,7 @@ function colourFor(id: string) {
  *
  * @cssproperty --peer-person-avatar-size - The avatar's width and height.
  * @cssproperty --peer-person-avatar-radius - The avatar's corner radius (default: a circle).
+ * @cssproperty --peer-person-background - The background behind the person (default: the theme's surface).
  *
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
  */

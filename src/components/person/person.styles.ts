@@ -5,6 +5,8 @@ export const personStyles = css`
     display: inline-block;
     max-inline-size: 100%;
     vertical-align: middle;
+    background: var(--peer-person-background, var(--_surface));
+    border-radius: var(--_radius);
     --_avatar-size: var(--peer-person-avatar-size, 2.5rem);
   }
   :host([size='small']) {
