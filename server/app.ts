@@ -5,11 +5,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument } from '../src/contract/openapi.js';
 import { avatarSvg } from '../src/testing/avatar.js';
-import { authenticate, type AppEnv } from './auth.js';
+import { setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { Id } from '../src/contract/common.js';
+import { authenticate, DEMO_COOKIE, type AppEnv } from './auth.js';
 import type { Db } from './db/database.js';
 import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
-import { ProblemError, problem } from './problem.js';
+import { ProblemError, problem, validate } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
@@ -103,9 +106,17 @@ export function createApp(options: AppOptions) {
         .execute();
       return c.json(rows.map((row) => ({ ...row, token: demoToken(row.id) })));
     });
+    // Sign in as a seeded person with a cookie, as an intranet SSO session would.
+    app.post('/api/demo/session', async (c) => {
+      const { personId } = validate(z.object({ personId: Id }), await c.req.json().catch(() => null), 'body');
+      const person = await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
+      if (!person) throw new ProblemError(404, 'Not found', `No person has the id "${personId}".`);
+      setCookie(c, DEMO_COOKIE, demoToken(person.id), { path: '/', httpOnly: true, sameSite: 'Strict' });
+      return c.body(null, 204);
+    });
   }
 
-  app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader }));
+  app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin }));
   app.use('/api/*', etags());
   app.route('/api', peopleRoutes(db, apiBase));
 

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Db } from './db/database.js';
 import { hashToken } from './db/seed.js';
 import { ProblemError } from './problem.js';
@@ -9,7 +10,11 @@ export interface AuthOptions {
    * (for example `X-Remote-User`). Only enable it behind a proxy that strips it from clients.
    */
   trustedHeader?: string;
+  /** Demo mode: a token in the `peerkit_demo` cookie counts as a bearer token. */
+  demoCookie?: boolean;
 }
+
+export const DEMO_COOKIE = 'peerkit_demo';
 
 export type AppEnv = { Variables: { personId: string } };
 
@@ -29,7 +34,8 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
         return next();
       }
     }
-    const header = c.req.header('Authorization') ?? '';
+    const cookie = options.demoCookie ? getCookie(c, DEMO_COOKIE) : undefined;
+    const header = c.req.header('Authorization') ?? (cookie ? `Bearer ${cookie}` : '');
     const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
     if (!match) {
       throw new ProblemError(401, 'Unauthorized', 'Send a bearer token in the Authorization header.', {}, {

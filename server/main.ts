@@ -3,7 +3,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
+import { DEMO_COOKIE } from './auth.js';
+import { demoToken } from './db/seed.js';
 import { openDatabase } from './db/database.js';
 
 /*
@@ -36,6 +39,13 @@ const app = createApp({
 });
 
 const staticRoot = relative(process.cwd(), root) || '.';
+app.get('/', async (c, next) => {
+  // The demo page starts signed in as the first seeded person; its picker changes who you are.
+  if (env.PEERKIT_DEMO_LOGIN !== '0' && !getCookie(c, DEMO_COOKIE)) {
+    setCookie(c, DEMO_COOKIE, demoToken('u0001'), { path: '/', httpOnly: true, sameSite: 'Strict' });
+  }
+  return next();
+});
 app.get('/', serveStatic({ path: `${staticRoot}/demo/index.html` }));
 app.use('/demo/*', serveStatic({ root: staticRoot }));
 app.use('/dist/*', serveStatic({ root: staticRoot }));

@@ -9,6 +9,11 @@ export interface PeerEventDetails {
   'peer-error': { error: PeerError; retry?: () => void };
 }
 
+/** A bubbling, composed event that crosses shadow roots, as every Peerkit event is. */
+export function peerEvent<K extends keyof PeerEventDetails>(name: K, detail: PeerEventDetails[K], cancelable = false) {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+}
+
 /**
  * What every Peerkit element shares: idempotent registration under any tag name, the theme
  * attribute, and typed events. Everything else lives in controllers that an element adds.
@@ -39,9 +44,7 @@ export class PeerElement extends LitElement {
    * `preventDefault()` on a cancelable one.
    */
   emit<K extends keyof PeerEventDetails>(name: K, detail: PeerEventDetails[K], options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-    );
+    return this.dispatchEvent(peerEvent(name, detail, options.cancelable ?? false));
   }
 }
 

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import type { PeerBackend } from './backend.js';
 import type { BackendController } from './context.js';
 import { PeerError } from './errors.js';
+import { peerEvent } from './peer-element.js';
 
 type Renderable = TemplateResult | string | typeof import('lit').nothing;
 
@@ -61,13 +62,7 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
         } catch (error) {
           const peerError = toPeerError(error);
           if (peerError.kind !== 'aborted' && this.host.isConnected) {
-            this.host.dispatchEvent(
-              new CustomEvent('peer-error', {
-                detail: { error: peerError, retry: () => this.retry() },
-                bubbles: true,
-                composed: true,
-              }),
-            );
+            this.host.dispatchEvent(peerEvent('peer-error', { error: peerError, retry: () => this.retry() }));
           }
           throw peerError;
         }

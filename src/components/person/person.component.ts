@@ -32,6 +32,7 @@ function colourFor(id: string) {
 }
 
 /**
+ * @customElement peer-person
  * @summary A colleague at a glance: photo (or initials), name, title and department.
  *
  * Give it a `person-id` to load the person from the backend (look-ups from many elements in
@@ -58,7 +59,7 @@ export class PeerPerson extends PeerElement {
   static override defaultTag = 'peer-person';
   static override styles = [tokens, personStyles];
 
-  /** The id of the person to load. */
+  /** The id of the person to load; `me` shows the signed-in person. */
   @property({ attribute: 'person-id', reflect: false }) personId?: string;
 
   /** The person to show, when you already have the data; no request is made. */
@@ -73,7 +74,7 @@ export class PeerPerson extends PeerElement {
   private readonly backend = new BackendController(this);
   private readonly resource = new ResourceController(this, this.backend, {
     args: () => (this.person || !this.personId ? undefined : ([this.personId] as const)),
-    load: (backend, [id], signal) => backend.getPerson(id, { signal }),
+    load: (backend, [id], signal) => (id === 'me' ? backend.getMe({ signal }) : backend.getPerson(id, { signal })),
   });
 
   override render() {

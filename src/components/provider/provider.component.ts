@@ -9,6 +9,7 @@ import type { HeadersSource } from '../../core/rest/http.js';
 import { RestBackend } from '../../core/rest/rest-backend.js';
 
 /**
+ * @customElement peer-provider
  * @summary Gives every Peerkit widget inside it the same backend.
  *
  * Without a provider, widgets use the default from `configure()`, else the page's

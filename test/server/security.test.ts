@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { makeApp, problemOf } from './helpers.js';
+
+describe('authentication', () => {
+  it('answers 401 problem+json with WWW-Authenticate without a token', async () => {
+    const { request } = await makeApp();
+    const response = await request('/api/me', { as: null });
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('WWW-Authenticate')!, /^Bearer/);
+    assert.equal((await problemOf(response)).status, 401);
+  });
+
+  it('refuses an unknown token and every protected route without one', async () => {
+    const { request } = await makeApp();
+    assert.equal((await request('/api/me', { headers: { Authorization: 'Bearer nope' } })).status, 401);
+    assert.equal((await request('/api/me', { headers: { Authorization: 'Basic dTpwdw==' } })).status, 401);
+    for (const path of ['/api/me', '/api/people', '/api/people/u0001', '/api/people?ids=u0001']) {
+      assert.equal((await request(path, { as: null })).status, 401, path);
+    }
+  });
+
+  it('stores tokens only as hashes', async () => {
+    const { db } = await makeApp();
+    const rows = await db.selectFrom('access_tokens').selectAll().execute();
+    assert.equal(rows.length, 180);
+    assert.ok(rows.every((row) => /^[0-9a-f]{64}$/.test(row.token_hash) && !row.token_hash.includes('demo')));
+  });
+
+  it('trusts an SSO proxy header only when enabled, by id or email', async () => {
+    const enabled = await makeApp({ trustedHeader: 'X-Remote-User' });
+    const byId = await enabled.request('/api/me', { as: null, headers: { 'X-Remote-User': 'u0005' } });
+    assert.equal((await byId.json()).id, 'u0005');
+    const email = (await (await enabled.request('/api/people/u0006')).json()).email;
+    const byEmail = await enabled.request('/api/me', { as: null, headers: { 'X-Remote-User': email.toUpperCase() } });
+    assert.equal((await byEmail.json()).id, 'u0006');
+    const unknown = await enabled.request('/api/me', { as: null, headers: { 'X-Remote-User': 'mallory' } });
+    assert.equal(unknown.status, 401);
+    const disabled = await makeApp();
+    const ignored = await disabled.request('/api/me', { as: null, headers: { 'X-Remote-User': 'u0005' } });
+    assert.equal(ignored.status, 401);
+  });
+
+  it('keeps the health check, the OpenAPI document and the reference page public', async () => {
+    const { request } = await makeApp();
+    assert.equal((await request('/api/health', { as: null })).status, 200);
+    const doc = await (await request('/api/openapi.json', { as: null })).json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.ok(doc.paths['/people'].get.parameters.some((p: { name: string }) => p.name === 'ids'));
+    assert.ok(doc.components.schemas.Person.properties.department);
+    assert.ok(doc.components.schemas.Problem);
+    const page = await request('/api/docs', { as: null });
+    assert.match(await page.text(), /Peerkit REST API/);
+    const script = await request('/api/docs/api-docs.js', { as: null });
+    assert.match(script.headers.get('Content-Type')!, /javascript/);
+  });
+});
+
+describe('CORS', () => {
+  it('allows listed origins only, with credentials and exposed ETag', async () => {
+    const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
+    const allowed = await request('/api/me', { headers: { Origin: 'https://intranet.example', Authorization: 'Bearer demo-u0001' } });
+    assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://intranet.example');
+    assert.equal(allowed.headers.get('Access-Control-Allow-Credentials'), 'true');
+    assert.match(allowed.headers.get('Access-Control-Expose-Headers')!, /ETag/);
+    const refused = await request('/api/me', { headers: { Origin: 'https://evil.example', Authorization: 'Bearer demo-u0001' } });
+    assert.equal(refused.headers.get('Access-Control-Allow-Origin'), null);
+  });
+
+  it('answers preflights for listed origins', async () => {
+    const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
+    const preflight = await request('/api/people', {
+      method: 'OPTIONS',
+      as: null,
+      headers: {
+        Origin: 'https://intranet.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,if-none-match',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), 'https://intranet.example');
+    assert.match(preflight.headers.get('Access-Control-Allow-Headers')!.toLowerCase(), /authorization/);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a body over the limit with 413 problem+json', async () => {
+    const { request } = await makeApp({ bodyLimit: 1024 });
+    const response = await request('/api/people', {
+      method: 'POST',
+      body: JSON.stringify({ padding: 'x'.repeat(4096) }),
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer demo-u0001' },
+    });
+    assert.equal(response.status, 413);
+    assert.match((await problemOf(response)).detail!, /1024 bytes/);
+  });
+
+  it('limits requests per client with 429 and Retry-After', async () => {
+    const { request } = await makeApp({ rateLimit: { max: 3, windowMs: 60_000 } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await request('/api/me')).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    const limited = await request('/api/me');
+    assert.ok(Number(limited.headers.get('Retry-After')) > 0);
+    assert.equal((await problemOf(limited)).status, 429);
+    // Another client has its own window.
+    assert.equal((await request('/api/me', { as: 'u0002' })).status, 200);
+  });
+});
