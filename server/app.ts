@@ -48,7 +48,9 @@ export function createApp(options: AppOptions) {
     console.error(error);
     return problem(c, new ProblemError(500, 'Internal server error'));
   });
-  app.notFound((c) => problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)));
+  app.notFound((c) =>
+    problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)),
+  );
 
   const hooks = options.testHooks ? createTestHooks() : undefined;
   if (hooks) app.use('/api/*', hooks.recorder);
@@ -74,7 +76,8 @@ export function createApp(options: AppOptions) {
     '/api/*',
     bodyLimit({
       maxSize: maxBody,
-      onError: (c) => problem(c, new ProblemError(413, 'Request body too large', `At most ${maxBody} bytes are accepted.`)),
+      onError: (c) =>
+        problem(c, new ProblemError(413, 'Request body too large', `At most ${maxBody} bytes are accepted.`)),
     }),
   );
   if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }));
@@ -85,7 +88,9 @@ export function createApp(options: AppOptions) {
   const docsPage = readFileSync(`${staticDir}api-docs.html`, 'utf8');
   const docsScript = readFileSync(`${staticDir}api-docs.js`, 'utf8');
   app.get('/api/docs', (c) => c.html(docsPage));
-  app.get('/api/docs/api-docs.js', (c) => c.body(docsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/api/docs/api-docs.js', (c) =>
+    c.body(docsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
   app.get('/api/avatars/:file{[A-Za-z0-9_.:-]+\\.svg}', async (c) => {
     const id = c.req.param('file').replace(/\.svg$/, '');
     const person = await db.selectFrom('people').select('has_photo').where('id', '=', id).executeTakeFirst();

@@ -29,7 +29,8 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
           .select('id')
           .where((eb) => eb.or([eb('id', '=', claimed), eb('email', '=', claimed.toLowerCase())]))
           .executeTakeFirst();
-        if (!person) throw new ProblemError(401, 'Unknown user', `The ${options.trustedHeader} header names no person.`);
+        if (!person)
+          throw new ProblemError(401, 'Unknown user', `The ${options.trustedHeader} header names no person.`);
         c.set('personId', person.id);
         return next();
       }
@@ -38,9 +39,15 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
     const header = c.req.header('Authorization') ?? (cookie ? `Bearer ${cookie}` : '');
     const match = /^Bearer\s+(\S{1,512})$/i.exec(header);
     if (!match) {
-      throw new ProblemError(401, 'Unauthorized', 'Send a bearer token in the Authorization header.', {}, {
-        'WWW-Authenticate': 'Bearer realm="peerkit"',
-      });
+      throw new ProblemError(
+        401,
+        'Unauthorized',
+        'Send a bearer token in the Authorization header.',
+        {},
+        {
+          'WWW-Authenticate': 'Bearer realm="peerkit"',
+        },
+      );
     }
     const token = await db
       .selectFrom('access_tokens')
@@ -48,9 +55,15 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
       .where('token_hash', '=', hashToken(match[1]))
       .executeTakeFirst();
     if (!token) {
-      throw new ProblemError(401, 'Unauthorized', 'The bearer token is not valid.', {}, {
-        'WWW-Authenticate': 'Bearer realm="peerkit", error="invalid_token"',
-      });
+      throw new ProblemError(
+        401,
+        'Unauthorized',
+        'The bearer token is not valid.',
+        {},
+        {
+          'WWW-Authenticate': 'Bearer realm="peerkit", error="invalid_token"',
+        },
+      );
     }
     c.set('personId', token.person_id);
     return next();

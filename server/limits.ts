@@ -38,9 +38,15 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     c.header('RateLimit-Remaining', String(Math.max(0, options.max - window.count)));
     if (window.count > options.max) {
       const retryAfter = Math.ceil((window.start + options.windowMs - now) / 1000);
-      throw new ProblemError(429, 'Too many requests', `At most ${options.max} requests per ${options.windowMs / 1000} s.`, {}, {
-        'Retry-After': String(retryAfter),
-      });
+      throw new ProblemError(
+        429,
+        'Too many requests',
+        `At most ${options.max} requests per ${options.windowMs / 1000} s.`,
+        {},
+        {
+          'Retry-After': String(retryAfter),
+        },
+      );
     }
     return next();
   };

@@ -20,7 +20,11 @@ import { openDatabase } from './db/database.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const list = (value?: string) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value?: string) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const dbFile = env.PEERKIT_DB ?? resolve(root, 'data/peerkit.db');
 if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });

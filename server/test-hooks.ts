@@ -68,7 +68,11 @@ export function createTestHooks() {
     if (fault.status) {
       const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
       if (fault.retryAfter) headers['Retry-After'] = fault.retryAfter;
-      return c.body(JSON.stringify({ type: 'about:blank', title: 'Injected fault', status: fault.status }), fault.status as 500, headers);
+      return c.body(
+        JSON.stringify({ type: 'about:blank', title: 'Injected fault', status: fault.status }),
+        fault.status as 500,
+        headers,
+      );
     }
     return next();
   };

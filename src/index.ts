@@ -3,7 +3,14 @@ export type * from './core/backend.js';
 export { PeerError, type PeerErrorKind } from './core/errors.js';
 export { configure, getDefaultBackend, type PeerConfig } from './core/config.js';
 export { backendContext, BackendController } from './core/context.js';
-export { RestBackend, defaultPaths, expandPath, type PathTemplates, type ResponseMappers, type RestBackendOptions } from './core/rest/rest-backend.js';
+export {
+  RestBackend,
+  defaultPaths,
+  expandPath,
+  type PathTemplates,
+  type ResponseMappers,
+  type RestBackendOptions,
+} from './core/rest/rest-backend.js';
 export type { HeadersSource, HttpOptions, RetryInfo } from './core/rest/http.js';
 export { ResourceController, type ResourceOptions, type ResourceRenderers } from './core/resource-controller.js';
 export { LocalizeController, registerTranslation, registeredLanguages } from './core/i18n/localize.js';

@@ -1,5 +1,3 @@
-
-
 /** Table types. Booleans are integers 0/1 and lists are JSON text, so the schema ports to PostgreSQL as it is. */
 export interface Database {
   departments: { id: string; name: string };

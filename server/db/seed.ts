@@ -13,10 +13,16 @@ export function demoToken(personId: string) {
 
 /** Fills an empty database with the seeded organisation. Does nothing when people exist. */
 export async function seed(db: Db) {
-  const existing = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) return;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('departments').values(departments.map((d) => ({ id: d.id, name: d.name }))).execute();
+    await trx
+      .insertInto('departments')
+      .values(departments.map((d) => ({ id: d.id, name: d.name })))
+      .execute();
     // The seeded list names every manager before their reports, so foreign keys hold row by row.
     const ordered = people;
     for (let start = 0; start < ordered.length; start += 50) {
@@ -54,7 +60,9 @@ export async function seed(db: Db) {
     }
     await trx
       .insertInto('skills')
-      .values(skills.map((s) => ({ id: s.id, name: s.name, category: s.category, synonyms: JSON.stringify(s.synonyms) })))
+      .values(
+        skills.map((s) => ({ id: s.id, name: s.name, category: s.category, synonyms: JSON.stringify(s.synonyms) })),
+      )
       .execute();
   });
 }

@@ -104,7 +104,11 @@ export function peopleRoutes(db: Db, apiBase: (url: string) => string) {
         eb.or([eb('people.name', '>', name), eb.and([eb('people.name', '=', name), eb('people.id', '>', id)])]),
       );
     }
-    const rows = await select.orderBy('people.name').orderBy('people.id').limit(query.limit + 1).execute();
+    const rows = await select
+      .orderBy('people.name')
+      .orderBy('people.id')
+      .limit(query.limit + 1)
+      .execute();
     const page = rows.slice(0, query.limit);
     return c.json({
       items: page.map((row) => toPerson(row, base)),

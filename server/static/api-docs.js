@@ -17,8 +17,13 @@ function operationView(base, path, method, operation) {
     const input = el('input', { name: parameter.name, placeholder: parameter.schema?.default?.toString() ?? '' });
     inputs.set(parameter, input);
     params.append(
-      el('label', {}, `${parameter.name} (${parameter.in}${parameter.required ? ', required' : ''})`, input,
-        parameter.description ? el('small', { textContent: parameter.description }) : undefined),
+      el(
+        'label',
+        {},
+        `${parameter.name} (${parameter.in}${parameter.required ? ', required' : ''})`,
+        input,
+        parameter.description ? el('small', { textContent: parameter.description }) : undefined,
+      ),
     );
   }
   const output = el('pre', { hidden: true });
@@ -49,10 +54,23 @@ function operationView(base, path, method, operation) {
       output.textContent = `${method.toUpperCase()} ${url}\nFailed: ${error}`;
     }
   });
-  const responses = Object.entries(operation.responses ?? {}).map(([status, r]) => el('li', { textContent: `${status}: ${r.description}` }));
-  return el('details', {},
-    el('summary', {}, el('span', { className: 'method', textContent: method.toUpperCase() }), `${path} — ${operation.summary ?? ''}`),
-    params, el('ul', {}, ...responses), send, output);
+  const responses = Object.entries(operation.responses ?? {}).map(([status, r]) =>
+    el('li', { textContent: `${status}: ${r.description}` }),
+  );
+  return el(
+    'details',
+    {},
+    el(
+      'summary',
+      {},
+      el('span', { className: 'method', textContent: method.toUpperCase() }),
+      `${path} — ${operation.summary ?? ''}`,
+    ),
+    params,
+    el('ul', {}, ...responses),
+    send,
+    output,
+  );
 }
 
 try {
@@ -65,7 +83,10 @@ try {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(item)) list.append(operationView(base, path, method, operation));
   }
-  list.append(el('h2', { textContent: 'Schemas' }), el('pre', { textContent: JSON.stringify(doc.components.schemas, null, 2) }));
+  list.append(
+    el('h2', { textContent: 'Schemas' }),
+    el('pre', { textContent: JSON.stringify(doc.components.schemas, null, 2) }),
+  );
 } catch (error) {
   document.getElementById('operations').textContent = `The API description could not be loaded: ${error}`;
 }

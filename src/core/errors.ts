@@ -51,7 +51,9 @@ export class PeerError extends Error {
   get retryable(): boolean {
     if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'offline') return true;
     if (this.kind !== 'http') return false;
-    return this.status === 408 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
+    return (
+      this.status === 408 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
+    );
   }
 
   get notFound(): boolean {

@@ -43,7 +43,11 @@ export class PeerElement extends LitElement {
    * Fires a bubbling, composed `CustomEvent`. Returns false when a listener called
    * `preventDefault()` on a cancelable one.
    */
-  emit<K extends keyof PeerEventDetails>(name: K, detail: PeerEventDetails[K], options: { cancelable?: boolean } = {}): boolean {
+  emit<K extends keyof PeerEventDetails>(
+    name: K,
+    detail: PeerEventDetails[K],
+    options: { cancelable?: boolean } = {},
+  ): boolean {
     return this.dispatchEvent(peerEvent(name, detail, options.cancelable ?? false));
   }
 }

@@ -31,8 +31,13 @@ const NOT_READY = Symbol('not ready');
 
 function toPeerError(error: unknown): PeerError {
   if (error instanceof PeerError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') return new PeerError({ kind: 'aborted', cause: error });
-  return new PeerError({ kind: 'parse', cause: error, problem: { title: error instanceof Error ? error.message : String(error) } });
+  if (error instanceof DOMException && error.name === 'AbortError')
+    return new PeerError({ kind: 'aborted', cause: error });
+  return new PeerError({
+    kind: 'parse',
+    cause: error,
+    problem: { title: error instanceof Error ? error.message : String(error) },
+  });
 }
 
 /**

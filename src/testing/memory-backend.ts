@@ -55,7 +55,10 @@ export class MemoryBackend implements PeerBackend {
 
   private async answer<T>(method: string, signal: AbortSignal | undefined, produce: () => T): Promise<T> {
     this.calls[method] = (this.calls[method] ?? 0) + 1;
-    if (this.latency === Infinity) await new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(new PeerError({ kind: 'aborted' }))));
+    if (this.latency === Infinity)
+      await new Promise<never>((_, reject) =>
+        signal?.addEventListener('abort', () => reject(new PeerError({ kind: 'aborted' }))),
+      );
     if (this.latency > 0) await sleep(this.latency, signal);
     if (this.fail) throw this.fail;
     return structuredClone(produce());
@@ -85,7 +88,10 @@ export class MemoryBackend implements PeerBackend {
       const q = search.q?.toLocaleLowerCase() ?? '';
       const matches = [...this.people.values()]
         .filter((p) => !search.department || p.department.id === search.department)
-        .filter((p) => !q || [p.name, p.title, p.department.name, p.email].some((text) => text.toLocaleLowerCase().includes(q)))
+        .filter(
+          (p) =>
+            !q || [p.name, p.title, p.department.name, p.email].some((text) => text.toLocaleLowerCase().includes(q)),
+        )
         .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
       const start = search.cursor ? Number(search.cursor) : 0;
       const limit = search.limit ?? 20;
@@ -97,7 +103,11 @@ export class MemoryBackend implements PeerBackend {
   private find(id: string): Person {
     const person = this.people.get(id);
     if (!person) {
-      throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found', detail: `No person has the id "${id}".` } });
+      throw new PeerError({
+        kind: 'http',
+        status: 404,
+        problem: { title: 'Not found', detail: `No person has the id "${id}".` },
+      });
     }
     return person;
   }

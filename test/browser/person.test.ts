@@ -79,7 +79,10 @@ describe('<peer-person>', () => {
     await injectFault({ path: '/api/people', status: 503, times: 2 });
     const errors: PeerError[] = [];
     const el = await fixture<PeerPerson>(
-      html`<peer-person person-id="u0004" @peer-error=${(e: CustomEvent) => errors.push(e.detail.error)}></peer-person>`,
+      html`<peer-person
+        person-id="u0004"
+        @peer-error=${(e: CustomEvent) => errors.push(e.detail.error)}
+      ></peer-person>`,
     );
     await until(() => part(el, 'retry-button') !== null, 'the error state');
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
@@ -102,7 +105,9 @@ describe('<peer-person>', () => {
     expect(initials.getAttribute('aria-hidden')).to.equal('true');
 
     const broken = await fixture<PeerPerson>(
-      html`<peer-person .person=${{ ...noPhoto, name: 'Ada Lovelace', photoUrl: `${apiUrl}/avatars/nobody.svg` }}></peer-person>`,
+      html`<peer-person
+        .person=${{ ...noPhoto, name: 'Ada Lovelace', photoUrl: `${apiUrl}/avatars/nobody.svg` }}
+      ></peer-person>`,
     );
     await until(() => part(broken, 'initials') !== null, 'the initials after a broken photo');
     expect(text(broken, 'initials')).to.equal('AL');
@@ -110,7 +115,9 @@ describe('<peer-person>', () => {
 
   it('never uses a javascript: URL as a photo', async () => {
     const person = (await getDefaultBackend().getPerson('u0005')) as Person;
-    const el = await fixture<PeerPerson>(html`<peer-person .person=${{ ...person, photoUrl: 'javascript:alert(1)' }}></peer-person>`);
+    const el = await fixture<PeerPerson>(
+      html`<peer-person .person=${{ ...person, photoUrl: 'javascript:alert(1)' }}></peer-person>`,
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(part(el, 'initials')).to.exist;
   });
@@ -145,7 +152,9 @@ describe('<peer-person>', () => {
   });
 
   it('speaks the language of its closest lang attribute', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div lang="de"><peer-person person-id="no-one"></peer-person></div>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="de"><peer-person person-id="no-one"></peer-person></div>`,
+    );
     const el = wrapper.querySelector<PeerPerson>('peer-person')!;
     await until(() => text(el, 'name') === 'Unbekannte Person', 'the German not-found state');
     wrapper.lang = 'ar';
@@ -196,7 +205,10 @@ describe('<peer-person>', () => {
       configure({ backend: undefined, baseUrl: apiUrl, headers: { Authorization: 'Bearer demo-u0001' } });
       const { PeerProvider } = await import('../../src/components/provider/provider.component.js');
       PeerProvider.define(tag);
-      await until(() => part(el, 'name') !== null && text(el, 'name') !== 'Unknown person', 'the person from the late provider');
+      await until(
+        () => part(el, 'name') !== null && text(el, 'name') !== 'Unknown person',
+        'the person from the late provider',
+      );
     });
 
     it('switches to a new default when configure() is called', async () => {

@@ -70,7 +70,9 @@ describe('RestBackend against the reference server', () => {
       await injectFault({ path: '/api/me', status: 502 });
       await injectFault({ path: '/api/me', status: 504 });
       const kinds: string[] = [];
-      const me = await testBackend({ onRetry: (info) => kinds.push(`${info.error.kind}:${info.error.status}`) }).getMe();
+      const me = await testBackend({
+        onRetry: (info) => kinds.push(`${info.error.kind}:${info.error.status}`),
+      }).getMe();
       expect(me.id).to.equal('u0001');
       expect(kinds).to.deep.equal(['http:502', 'http:504']);
     });
@@ -180,7 +182,10 @@ describe('RestBackend against the reference server', () => {
       const stale = await backend.getMe();
       expect(stale.id).to.equal('u0001');
       let requests = await serverRequests('/api/me');
-      await eventually(async () => (requests = await serverRequests('/api/me')).length === 2, 'the background revalidation');
+      await eventually(
+        async () => (requests = await serverRequests('/api/me')).length === 2,
+        'the background revalidation',
+      );
       expect(requests[1].ifNoneMatch).to.be.a('string');
     });
   });

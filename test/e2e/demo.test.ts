@@ -43,11 +43,15 @@ describe('the demo page, served as npm start serves it', () => {
     assert.ok((await me.textContent())!.trim().length > 0);
     const grid = page.locator('section.wide peer-person[size="large"] [part~="name"]');
     await page.waitForFunction(
-      () => document.querySelectorAll('peer-person').length > 0 &&
+      () =>
+        document.querySelectorAll('peer-person').length > 0 &&
         [...document.querySelectorAll('peer-person')].every((el) => el.shadowRoot?.querySelector('[part~="name"]')),
     );
     assert.equal(await grid.count(), 12);
-    assert.equal(await page.locator('peer-person[person-id="former-colleague"] [part~="name"]').textContent(), 'Unknown person');
+    assert.equal(
+      await page.locator('peer-person[person-id="former-colleague"] [part~="name"]').textContent(),
+      'Unknown person',
+    );
     assert.deepEqual(scripts, ['/dist/peerkit.js']);
     assert.deepEqual(failures, []);
     await page.close();

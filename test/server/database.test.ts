@@ -41,7 +41,10 @@ describe('database', () => {
       assert.equal(mode.rows[0].journal_mode, 'wal');
       await first.destroy();
       const second = await openDatabase(file);
-      const count = await second.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await second
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 180);
       await second.destroy();
     } finally {

@@ -19,5 +19,10 @@ export async function problemOf(response: Response) {
   if (!response.headers.get('Content-Type')?.startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${response.headers.get('Content-Type')} (${response.status})`);
   }
-  return (await response.json()) as { title: string; status: number; detail?: string; errors?: { path: string; message: string }[] };
+  return (await response.json()) as {
+    title: string;
+    status: number;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+  };
 }

@@ -30,7 +30,10 @@ describe('people routes', () => {
     const response = await request('/api/people?ids=u0003,ghost,u0001,u0003');
     assert.equal(response.status, 200);
     const batch = await response.json();
-    assert.deepEqual(batch.items.map((p: Person) => p.id), ['u0003', 'u0001']);
+    assert.deepEqual(
+      batch.items.map((p: Person) => p.id),
+      ['u0003', 'u0001'],
+    );
     assert.deepEqual(batch.missing, ['ghost']);
     assert.equal(batch.nextCursor, null);
   });
@@ -42,7 +45,10 @@ describe('people routes', () => {
     assert.equal(response.status, 400);
     const body = await problemOf(response);
     assert.equal(body.status, 400);
-    assert.deepEqual(body.errors!.map((e) => e.path), ['ids']);
+    assert.deepEqual(
+      body.errors!.map((e) => e.path),
+      ['ids'],
+    );
   });
 
   it('validates limit and cursor', async () => {
@@ -68,17 +74,25 @@ describe('people routes', () => {
     assert.equal(seen.length, 180);
     assert.equal(new Set(seen.map((p) => p.id)).size, 180);
     const names = seen.map((p) => p.name);
-    assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   });
 
   it('searches name, title, department and email; LIKE wildcards match themselves', async () => {
     const { request } = await makeApp();
     const byDepartment = (await (await request('/api/people?q=legal&limit=100')).json()).items as Person[];
     assert.ok(byDepartment.length > 5);
-    assert.ok(byDepartment.every((p) => [p.name, p.title, p.department.name, p.email].some((t) => t.toLowerCase().includes('legal'))));
+    assert.ok(
+      byDepartment.every((p) =>
+        [p.name, p.title, p.department.name, p.email].some((t) => t.toLowerCase().includes('legal')),
+      ),
+    );
     const wildcard = (await (await request('/api/people?q=%25')).json()).items;
     assert.deepEqual(wildcard, []);
-    const byDepartmentFilter = (await (await request('/api/people?department=design&limit=100')).json()).items as Person[];
+    const byDepartmentFilter = (await (await request('/api/people?department=design&limit=100')).json())
+      .items as Person[];
     assert.ok(byDepartmentFilter.length > 0 && byDepartmentFilter.every((p) => p.department.id === 'design'));
   });
 

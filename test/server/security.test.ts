@@ -59,11 +59,15 @@ describe('authentication', () => {
 describe('CORS', () => {
   it('allows listed origins only, with credentials and exposed ETag', async () => {
     const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
-    const allowed = await request('/api/me', { headers: { Origin: 'https://intranet.example', Authorization: 'Bearer demo-u0001' } });
+    const allowed = await request('/api/me', {
+      headers: { Origin: 'https://intranet.example', Authorization: 'Bearer demo-u0001' },
+    });
     assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://intranet.example');
     assert.equal(allowed.headers.get('Access-Control-Allow-Credentials'), 'true');
     assert.match(allowed.headers.get('Access-Control-Expose-Headers')!, /ETag/);
-    const refused = await request('/api/me', { headers: { Origin: 'https://evil.example', Authorization: 'Bearer demo-u0001' } });
+    const refused = await request('/api/me', {
+      headers: { Origin: 'https://evil.example', Authorization: 'Bearer demo-u0001' },
+    });
     assert.equal(refused.headers.get('Access-Control-Allow-Origin'), null);
   });
 

@@ -84,7 +84,9 @@ export class PeerPerson extends PeerElement {
       pending: () => this.renderSkeleton(),
       complete: (person) => this.renderPerson(person),
       error: (error, retry) =>
-        error.notFound ? this.renderNotFound() : renderError(this.localize, this.localize.term('person.error'), error, retry),
+        error.notFound
+          ? this.renderNotFound()
+          : renderError(this.localize, this.localize.term('person.error'), error, retry),
     });
   }
 
@@ -101,7 +103,13 @@ export class PeerPerson extends PeerElement {
 
   private renderNotFound() {
     return html`<div part="base" class="base not-found">
-      <span part="avatar initials" class="avatar initials" style=${styleMap({ '--_initials-bg': 'var(--_skeleton)' })} aria-hidden="true">?</span>
+      <span
+        part="avatar initials"
+        class="avatar initials"
+        style=${styleMap({ '--_initials-bg': 'var(--_skeleton)' })}
+        aria-hidden="true"
+        >?</span
+      >
       <span class="text">
         <span part="name" class="name">${this.localize.term('person.notFound')}</span>
         ${this.size === 'small' ? nothing : html`<span class="title">${this.localize.term('person.notFoundDetail')}</span>`}
@@ -113,8 +121,19 @@ export class PeerPerson extends PeerElement {
     const photo = safeUrl(person.photoUrl, 'image');
     const showPhoto = photo !== undefined && this.failedPhoto !== photo;
     const avatar = showPhoto
-      ? html`<img part="avatar" class="avatar" src=${photo} alt="" loading="lazy" @error=${() => (this.failedPhoto = photo)} />`
-      : html`<span part="avatar initials" class="avatar initials" style=${styleMap({ '--_initials-bg': colourFor(person.id) })} aria-hidden="true"
+      ? html`<img
+          part="avatar"
+          class="avatar"
+          src=${photo}
+          alt=""
+          loading="lazy"
+          @error=${() => (this.failedPhoto = photo)}
+        />`
+      : html`<span
+          part="avatar initials"
+          class="avatar initials"
+          style=${styleMap({ '--_initials-bg': colourFor(person.id) })}
+          aria-hidden="true"
           >${initialsOf(person.name)}</span
         >`;
     return html`<div part="base" class="base" dir=${this.localize.dir}>

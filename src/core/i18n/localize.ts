@@ -34,7 +34,11 @@ function observeDocument() {
   documentObserver = new MutationObserver(() => {
     for (const controller of controllers) controller.host.requestUpdate();
   });
-  documentObserver.observe(document.documentElement, { attributes: true, subtree: true, attributeFilter: ['lang', 'dir'] });
+  documentObserver.observe(document.documentElement, {
+    attributes: true,
+    subtree: true,
+    attributeFilter: ['lang', 'dir'],
+  });
 }
 
 /** The value of `attribute` on the element's closest ancestor that has it, looking through shadow roots. */

@@ -49,7 +49,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the shared request is aborted only when the last caller has gone.
  */
 export class InFlight {
-  private readonly entries = new Map<string, { promise: Promise<unknown>; controller: AbortController; waiters: number }>();
+  private readonly entries = new Map<
+    string,
+    { promise: Promise<unknown>; controller: AbortController; waiters: number }
+  >();
 
   run<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
     let entry = this.entries.get(key);

@@ -121,7 +121,12 @@ export class RestBackend extends EventTarget implements PeerBackend {
     }
     const raw = await this.people.get(id, options.signal);
     if (raw === undefined) {
-      throw new PeerError({ kind: 'http', status: 404, url, problem: { title: 'Not found', detail: `No person has the id "${id}".` } });
+      throw new PeerError({
+        kind: 'http',
+        status: 404,
+        url,
+        problem: { title: 'Not found', detail: `No person has the id "${id}".` },
+      });
     }
     return this.mappers.person(raw);
   }
