@@ -1,0 +1,61 @@
+// Sizes of the built files, minified + gzip, against Lit alone built the same way in the same run.
+// Run after `npm run build`: `node bench/size.mjs`.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, '..');
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function bundle(source) {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  // Inside the project, so that the entry resolves 'lit' from node_modules.
+  const dir = mkdtempSync(join(root, '.tmp', 'size-'));
+  try {
+    const entry = join(dir, 'entry.js');
+    writeFileSync(entry, source);
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        outDir: join(dir, 'out'),
+        target: 'es2022',
+        lib: { entry, formats: ['es'], fileName: () => 'out.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    });
+    return readFileSync(join(dir, 'out', 'out.js'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The baseline: a minimal Lit element, so that Lit's core is all there and nothing else.
+const litOnly = await bundle(
+  `import { LitElement, html, css } from 'lit';
+   class X extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.id}</p>\`; } }
+   customElements.define('x-baseline', X);`,
+);
+const litWithContextAndTask = await bundle(
+  `import { LitElement, html } from 'lit';
+   import { ContextProvider, ContextConsumer, ContextRoot, createContext } from '@lit/context';
+   import { Task } from '@lit/task';
+   const c = createContext('x');
+   class X extends LitElement { p = new ContextProvider(this, { context: c }); q = new ContextConsumer(this, { context: c });
+     t = new Task(this, { task: async () => 1, args: () => [] }); render() { return html\`\${this.t.value}\`; } }
+   new ContextRoot(); customElements.define('x-baseline', X);`,
+);
+const peerkit = readFileSync(join(root, 'dist/peerkit.js'));
+
+const rows = [
+  ['Lit alone (baseline)', gz(litOnly)],
+  ['Lit + @lit/context + @lit/task', gz(litWithContextAndTask)],
+  ['dist/peerkit.js (everything, Lit included)', gz(peerkit)],
+];
+const base = rows[0][1];
+console.log('min+gzip sizes (gzip -9)');
+for (const [name, size] of rows) console.log(`${name.padEnd(46)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
+console.log(`Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContextAndTask))} (difference of gzip sizes)`);
