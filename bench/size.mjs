@@ -57,5 +57,8 @@ const rows = [
 ];
 const base = rows[0][1];
 console.log('min+gzip sizes (gzip -9)');
-for (const [name, size] of rows) console.log(`${name.padEnd(46)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
-console.log(`Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContextAndTask))} (difference of gzip sizes)`);
+for (const [name, size] of rows)
+  console.log(`${name.padEnd(46)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
+console.log(
+  `Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContextAndTask))} (difference of gzip sizes)`,
+);

@@ -79,7 +79,11 @@ const custom = (person: Partial<Person>) =>
 
 export const BrokenPhoto: Story = {
   name: 'Photo that fails to load',
-  args: { personId: 'custom', size: 'large', backend: custom({ name: 'Ada Lovelace', photoUrl: '/no/such/photo.png' }) },
+  args: {
+    personId: 'custom',
+    size: 'large',
+    backend: custom({ name: 'Ada Lovelace', photoUrl: '/no/such/photo.png' }),
+  },
 };
 
 export const HostileText: Story = {
@@ -101,7 +105,8 @@ export const VeryLongText: Story = {
     size: 'large',
     backend: custom({
       name: 'Maria-Magdalena Alexandra Konstantinopoulou-Wolfeschlegelsteinhausenbergerdorff',
-      title: 'Senior Principal Distinguished Staff Engineer for Cross-Functional Platform Reliability and Developer Experience',
+      title:
+        'Senior Principal Distinguished Staff Engineer for Cross-Functional Platform Reliability and Developer Experience',
       location: 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
     }),
   },
