@@ -14,6 +14,8 @@ import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
 import { ProblemError, problem, validate } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
+import { mentorRoutes } from './routes/mentors.js';
+import { idempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
 
@@ -123,7 +125,9 @@ export function createApp(options: AppOptions) {
 
   app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin }));
   app.use('/api/*', etags());
+  app.use('/api/*', idempotency(db));
   app.route('/api', peopleRoutes(db, apiBase));
+  app.route('/api', mentorRoutes(db, apiBase));
 
   return app;
 }

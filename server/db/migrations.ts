@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 /* Migrations are plain Kysely schema builders with portable types only (text, integer),
    so the same list runs on SQLite and PostgreSQL. Append; never edit one that has shipped. */
@@ -51,6 +51,94 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('skills').execute();
+    },
+  },
+  '0003_mentoring': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('learning_goals')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('skill_id', 'text', (c) => c.notNull().references('skills.id'))
+        .addPrimaryKeyConstraint('learning_goals_pk', ['person_id', 'skill_id'])
+        .execute();
+      await db.schema
+        .createTable('mentor_profiles')
+        .addColumn('person_id', 'text', (c) => c.primaryKey().references('people.id'))
+        .addColumn('bio', 'text', (c) => c.notNull())
+        .addColumn('capacity', 'integer', (c) => c.notNull())
+        .addColumn('active_mentees', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('accepting', 'integer', (c) => c.notNull())
+        .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('median_response_hours', 'real')
+        .addCheckConstraint('mentor_capacity_holds', sql`active_mentees <= capacity`)
+        .execute();
+      await db.schema
+        .createTable('mentor_expertise')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('mentor_profiles.person_id'))
+        .addColumn('skill_id', 'text', (c) => c.notNull().references('skills.id'))
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mentor_expertise_pk', ['person_id', 'skill_id'])
+        .execute();
+      await db.schema
+        .createTable('mentorship_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('mentee_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('mentor_id', 'text', (c) => c.notNull().references('mentor_profiles.person_id'))
+        .addColumn('goal', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('responded_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('mentorship_requests_mentor')
+        .on('mentorship_requests')
+        .columns(['mentor_id', 'state'])
+        .execute();
+      await db.schema
+        .createIndex('mentorship_requests_mentee')
+        .on('mentorship_requests')
+        .columns(['mentee_id', 'state'])
+        .execute();
+      await db.schema
+        .createTable('circles')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('lead_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('capacity', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('circle_members')
+        .addColumn('circle_id', 'text', (c) => c.notNull().references('circles.id'))
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('joined_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('circle_members_pk', ['circle_id', 'person_id'])
+        .execute();
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('route', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['person_id', 'key', 'route'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        'idempotency_keys',
+        'circle_members',
+        'circles',
+        'mentorship_requests',
+        'mentor_expertise',
+        'mentor_profiles',
+        'learning_goals',
+      ]) {
+        await db.schema.dropTable(table).execute();
+      }
     },
   },
 };

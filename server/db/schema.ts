@@ -19,6 +19,31 @@ export interface Database {
     label: string;
     created_at: string;
   };
+  learning_goals: { person_id: string; skill_id: string };
+  mentor_profiles: {
+    person_id: string;
+    bio: string;
+    capacity: number;
+    active_mentees: number;
+    accepting: number;
+    hidden: number;
+    median_response_hours: number | null;
+  };
+  mentor_expertise: { person_id: string; skill_id: string; level: number };
+  mentorship_requests: {
+    id: string;
+    mentee_id: string;
+    mentor_id: string;
+    goal: string;
+    message: string;
+    state: string;
+    created_at: string;
+    expires_at: string;
+    responded_at: string | null;
+  };
+  circles: { id: string; topic: string; description: string; lead_id: string; capacity: number };
+  circle_members: { circle_id: string; person_id: string; joined_at: string };
+  idempotency_keys: { person_id: string; key: string; route: string; status: number; body: string; created_at: string };
   skills: {
     id: string;
     name: string;

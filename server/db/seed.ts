@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { departments, people, skills } from '../../src/testing/organisation.js';
+import {
+  circles,
+  departments,
+  learningGoals,
+  mentors,
+  mentorshipRequests,
+  people,
+  skills,
+} from '../../src/testing/organisation.js';
 import type { Db } from './database.js';
 
 export function hashToken(token: string) {
@@ -64,5 +72,77 @@ export async function seed(db: Db) {
         skills.map((s) => ({ id: s.id, name: s.name, category: s.category, synonyms: JSON.stringify(s.synonyms) })),
       )
       .execute();
+    await seedMentoring(trx, now);
   });
+}
+
+async function seedMentoring(trx: Db, now: string) {
+  const goals = [...learningGoals].flatMap(([personId, ids]) =>
+    ids.map((skillId) => ({ person_id: personId, skill_id: skillId })),
+  );
+  for (let start = 0; start < goals.length; start += 200) {
+    await trx
+      .insertInto('learning_goals')
+      .values(goals.slice(start, start + 200))
+      .execute();
+  }
+  const accepted = new Map<string, number>();
+  for (const r of mentorshipRequests) {
+    if (r.state === 'accepted') accepted.set(r.mentorId, (accepted.get(r.mentorId) ?? 0) + 1);
+  }
+  await trx
+    .insertInto('mentor_profiles')
+    .values(
+      mentors.map((m) => ({
+        person_id: m.personId,
+        bio: m.bio,
+        capacity: m.capacity,
+        active_mentees: accepted.get(m.personId) ?? 0,
+        accepting: m.accepting ? 1 : 0,
+        hidden: m.hidden ? 1 : 0,
+        median_response_hours: m.medianResponseHours,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('mentor_expertise')
+    .values(
+      mentors.flatMap((m) => m.expertise.map((e) => ({ person_id: m.personId, skill_id: e.skillId, level: e.level }))),
+    )
+    .execute();
+  await trx
+    .insertInto('mentorship_requests')
+    .values(
+      mentorshipRequests.map((r) => ({
+        id: r.id,
+        mentee_id: r.menteeId,
+        mentor_id: r.mentorId,
+        goal: r.goal,
+        message: r.message,
+        state: r.state,
+        created_at: r.createdAt,
+        // Seeded pending requests stay open until someone answers them.
+        expires_at: r.state === 'pending' ? '2099-01-01T00:00:00.000Z' : r.createdAt,
+        responded_at: r.state === 'pending' ? null : r.createdAt,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('circles')
+    .values(
+      circles.map((c) => ({
+        id: c.id,
+        topic: c.topic,
+        description: c.description,
+        lead_id: c.leadId,
+        capacity: c.capacity,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('circle_members')
+    .values(
+      circles.flatMap((c) => c.memberIds.map((personId) => ({ circle_id: c.id, person_id: personId, joined_at: now }))),
+    )
+    .execute();
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
 
-function selectPeople(db: Db) {
+export function selectPeople(db: Db) {
   return db
     .selectFrom('people')
     .innerJoin('departments', 'departments.id', 'people.department_id')
@@ -26,9 +26,9 @@ function selectPeople(db: Db) {
     ]);
 }
 
-type PersonRow = Awaited<ReturnType<ReturnType<typeof selectPeople>['executeTakeFirstOrThrow']>>;
+export type PersonRow = Awaited<ReturnType<ReturnType<typeof selectPeople>['executeTakeFirstOrThrow']>>;
 
-function toPerson(row: PersonRow, apiBase: string): Person {
+export function toPerson(row: PersonRow, apiBase: string): Person {
   return {
     id: row.id,
     name: row.name,

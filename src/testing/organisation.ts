@@ -277,3 +277,178 @@ function buildPeople(): SeedPerson[] {
 }
 
 export const people: readonly SeedPerson[] = buildPeople();
+
+/* ---- Mentoring: profiles, learning goals, circles and requests ---- */
+
+export interface SeedMentor {
+  personId: string;
+  bio: string;
+  expertise: { skillId: string; level: number }[];
+  capacity: number;
+  accepting: boolean;
+  hidden: boolean;
+  medianResponseHours: number | null;
+}
+
+export interface SeedCircle {
+  id: string;
+  topic: string;
+  description: string;
+  leadId: string;
+  capacity: number;
+  memberIds: string[];
+}
+
+export interface SeedRequest {
+  id: string;
+  menteeId: string;
+  mentorId: string;
+  goal: string;
+  message: string;
+  state: 'pending' | 'accepted' | 'declined';
+  createdAt: string;
+}
+
+const departmentCategories: Record<string, string[]> = {
+  eng: ['Engineering'],
+  design: ['Design'],
+  product: ['Product', 'Data'],
+  data: ['Data', 'Engineering'],
+  marketing: ['Business', 'Design'],
+  sales: ['Business'],
+  support: ['Business', 'Product'],
+  finance: ['Business', 'Data'],
+  people: ['Leadership'],
+  legal: ['Business'],
+  ops: ['Engineering', 'Business'],
+};
+
+const bioOpeners = [
+  'I love helping people find their footing in a new field.',
+  'Happy to share what I learned the hard way.',
+  'I started in a different team and moved across, so I know how that feels.',
+  'Ask me about the messy middle of projects.',
+  'I believe the best mentoring goes both ways.',
+  'Mentoring kept me learning for over a decade.',
+];
+const bioFocus = [
+  'We can work through real problems from your week.',
+  'I like to pair on concrete work rather than talk in the abstract.',
+  'Expect honest feedback and a lot of questions.',
+  'I can introduce you to people across the company.',
+  'Let us set one goal and meet every two weeks.',
+];
+const goals = [
+  'Get better at presenting to leadership',
+  'Learn the basics of SQL for my reports',
+  'Understand how our product teams prioritise',
+  'Grow into a lead role',
+  'Run better workshops',
+  'Write clearer documentation',
+];
+
+function buildMentoring() {
+  const random = seededRandom(424242);
+  const byCategory = new Map<string, SeedSkill[]>();
+  for (const skill of skills) byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill]);
+  const learningGoals = new Map<string, string[]>();
+  for (const person of people) {
+    const own = new Set(departmentCategories[person.departmentId]);
+    const others = skills.filter((s) => !own.has(s.category));
+    const count = random.int(2, 3);
+    const chosen = new Set<string>();
+    while (chosen.size < count) chosen.add(random.pick(random.next() < 0.75 ? others : skills).id);
+    learningGoals.set(person.id, [...chosen]);
+  }
+  const mentors: SeedMentor[] = [];
+  for (const person of people) {
+    const senior = /^(Head|Lead|Senior|Principal)/.test(person.title);
+    if (!senior || (!/^(Head|Lead)/.test(person.title) && random.next() < 0.4)) continue;
+    const categories = departmentCategories[person.departmentId];
+    const expertise = new Map<string, number>();
+    const count = random.int(3, 4);
+    while (expertise.size < count) {
+      const pool = expertise.size < count - 1 ? byCategory.get(random.pick(categories))! : skills;
+      const skill = random.pick(pool);
+      if (!learningGoals.get(person.id)!.includes(skill.id)) expertise.set(skill.id, random.int(3, 5));
+    }
+    mentors.push({
+      personId: person.id,
+      bio: `${random.pick(bioOpeners)} ${random.pick(bioFocus)}`,
+      expertise: [...expertise].map(([skillId, level]) => ({ skillId, level })),
+      capacity: random.int(1, 4),
+      accepting: random.next() > 0.12,
+      hidden: random.next() < 0.05,
+      medianResponseHours: random.next() < 0.1 ? null : random.int(2, 96),
+    });
+  }
+  const circleTopics = [
+    ['c-accessibility', 'Accessibility for everyone', 'Monthly show-and-tell of accessible work across teams.'],
+    ['c-data-literacy', 'Data literacy', 'Reading numbers well, whatever your role.'],
+    ['c-first-time-leads', 'First-time leads', 'A safe room for new leads to compare notes.'],
+    ['c-writing', 'Writing that gets read', 'Clear docs, proposals and emails.'],
+    ['c-customer-voice', 'The customer voice', 'Support, sales and product listen to customers together.'],
+    ['c-public-speaking', 'Speaking up', 'Practise talks in front of a friendly crowd.'],
+    ['c-ml-basics', 'Machine learning basics', 'What ML can and cannot do, without the maths overload.'],
+    ['c-negotiation', 'Negotiation practice', 'Role-play real negotiations in pairs.'],
+  ];
+  const visible = mentors.filter((m) => !m.hidden);
+  const circles: SeedCircle[] = circleTopics.map(([id, topic, description], index) => {
+    const lead = visible[(index * 7) % visible.length].personId;
+    const capacity = random.int(5, 10);
+    // Two circles start full, so the "full" state is there to see.
+    const size = index % 4 === 0 ? capacity : random.int(1, capacity - 2);
+    const members = new Set<string>([lead]);
+    while (members.size < size) members.add(random.pick(people).id);
+    return { id, topic, description, leadId: lead, capacity, memberIds: [...members] };
+  });
+  const requests: SeedRequest[] = [];
+  let requestNumber = 0;
+  const day = 86_400_000;
+  const start = Date.UTC(2026, 8, 1);
+  for (const mentor of mentors) {
+    // Some mentors are full: as many accepted requests as places.
+    const active = random.next() < 0.25 ? mentor.capacity : random.int(0, Math.max(0, mentor.capacity - 1));
+    const mentees = new Set<string>();
+    while (mentees.size < active) {
+      const mentee = random.pick(people).id;
+      if (mentee !== mentor.personId) mentees.add(mentee);
+    }
+    for (const menteeId of mentees) {
+      requests.push({
+        id: `r${String(++requestNumber).padStart(4, '0')}`,
+        menteeId,
+        mentorId: mentor.personId,
+        goal: random.pick(goals),
+        message: '',
+        state: 'accepted',
+        createdAt: new Date(start + random.int(0, 60) * day).toISOString(),
+      });
+    }
+  }
+  // The first person mentors and has requests waiting, so "my own card" has something to show.
+  const first = mentors.find((m) => m.personId === people[0].id);
+  if (first) {
+    first.accepting = true;
+    first.hidden = false;
+    first.capacity = requests.filter((r) => r.mentorId === first.personId).length + 2;
+    for (const menteeId of [people[40].id, people[77].id]) {
+      requests.push({
+        id: `r${String(++requestNumber).padStart(4, '0')}`,
+        menteeId,
+        mentorId: first.personId,
+        goal: random.pick(goals),
+        message: 'I would love to learn from you. Could we meet every other week?',
+        state: 'pending',
+        createdAt: new Date(start + 70 * day).toISOString(),
+      });
+    }
+  }
+  return { learningGoals, mentors, circles, requests };
+}
+
+const mentoring = buildMentoring();
+export const learningGoals: ReadonlyMap<string, readonly string[]> = mentoring.learningGoals;
+export const mentors: readonly SeedMentor[] = mentoring.mentors;
+export const circles: readonly SeedCircle[] = mentoring.circles;
+export const mentorshipRequests: readonly SeedRequest[] = mentoring.requests;

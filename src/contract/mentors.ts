@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { Id, PageQuery, pageOf } from './common.js';
+import { Person } from './people.js';
+
+export const SkillRef = z.object({ id: Id, name: z.string() }).meta({ id: 'SkillRef' });
+
+/** Proficiency from 1 (basic) to 5 (expert). */
+export const ExpertLevel = z.number().int().min(1).max(5);
+
+export const Circle = z
+  .object({
+    id: Id,
+    topic: z.string(),
+    description: z.string(),
+    leadId: Id,
+    capacity: z.number().int().min(1),
+    memberCount: z.number().int().min(0),
+    /** Whether the signed-in person is a member. */
+    joined: z.boolean(),
+  })
+  .meta({ id: 'Circle' });
+
+export const MentorProfile = z
+  .object({
+    id: Id,
+    person: Person,
+    bio: z.string(),
+    expertise: z.array(z.object({ skill: SkillRef, level: ExpertLevel })),
+    wantsToLearn: z.array(SkillRef),
+    /** Most mentees at once. */
+    capacity: z.number().int().min(0),
+    activeMentees: z.number().int().min(0),
+    accepting: z.boolean(),
+    /** Hidden from matching and listings; the profile is still reachable by id. */
+    hidden: z.boolean(),
+    /** Median hours to answer a request, or null before the first answer. */
+    medianResponseHours: z.number().min(0).nullable(),
+    /** Circles the mentor leads. */
+    circles: z.array(Circle),
+  })
+  .meta({ id: 'MentorProfile' });
+
+export const MatchReason = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('shared-skills'), skills: z.array(SkillRef) }),
+    z.object({ kind: z.literal('other-department'), department: z.string() }),
+    z.object({ kind: z.literal('time-zone'), overlapHours: z.number() }),
+    z.object({ kind: z.literal('capacity'), placesFree: z.number().int() }),
+    z.object({ kind: z.literal('response-time'), hours: z.number() }),
+  ])
+  .meta({ id: 'MatchReason' });
+
+export const MentorMatch = z
+  .object({
+    mentor: MentorProfile,
+    /** 0–100; higher is a better fit. */
+    score: z.number().min(0).max(100),
+    reasons: z.array(MatchReason),
+  })
+  .meta({ id: 'MentorMatch' });
+
+export const RequestState = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']);
+
+export const MentorshipRequest = z
+  .object({
+    id: Id,
+    menteeId: Id,
+    mentorId: Id,
+    goal: z.string(),
+    message: z.string(),
+    state: RequestState,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    respondedAt: z.string().nullable(),
+  })
+  .meta({ id: 'MentorshipRequest' });
+
+export const GOAL_MAX = 120;
+export const MESSAGE_MAX = 2000;
+
+export const NewMentorshipRequest = z
+  .object({
+    mentorId: Id,
+    goal: z.string().trim().min(3, 'say in a few words what you want to learn').max(GOAL_MAX),
+    message: z.string().trim().max(MESSAGE_MAX).default(''),
+  })
+  .meta({ id: 'NewMentorshipRequest' });
+
+/** The `type` of each 409 problem, so that a client can say why in its own words. */
+export const MentorshipConflict = {
+  self: 'urn:peerkit:problem:mentorship-self',
+  notAccepting: 'urn:peerkit:problem:mentor-not-accepting',
+  duplicate: 'urn:peerkit:problem:mentorship-duplicate',
+  full: 'urn:peerkit:problem:mentor-full',
+  notPending: 'urn:peerkit:problem:mentorship-not-pending',
+  circleFull: 'urn:peerkit:problem:circle-full',
+  alreadyMember: 'urn:peerkit:problem:circle-member',
+} as const;
+
+export const MentorsQuery = PageQuery.extend({
+  skill: Id.optional(),
+  department: Id.optional(),
+  available: z.enum(['true', 'false']).optional(),
+  ids: z
+    .string()
+    .transform((value) => value.split(',').filter((id) => id.length > 0))
+    .pipe(z.array(Id).min(1).max(50))
+    .optional(),
+});
+
+export const MentorsPage = pageOf(MentorProfile).meta({ id: 'MentorsPage' });
+
+export type SkillRef = z.infer<typeof SkillRef>;
+export type Circle = z.infer<typeof Circle>;
+export type MentorProfile = z.infer<typeof MentorProfile>;
+export type MatchReason = z.infer<typeof MatchReason>;
+export type MentorMatch = z.infer<typeof MentorMatch>;
+export type RequestState = z.infer<typeof RequestState>;
+export type MentorshipRequest = z.infer<typeof MentorshipRequest>;
+export type NewMentorshipRequest = z.input<typeof NewMentorshipRequest>;

@@ -1,0 +1,313 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MentorshipConflict, type MentorMatch, type MentorProfile } from '../../src/contract/mentors.js';
+import { makeApp, problemOf } from './helpers.js';
+
+const json = (body: unknown) => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json' },
+});
+
+async function request(app: Awaited<ReturnType<typeof makeApp>>, path: string, as: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer demo-${as}`);
+  return app.request(path, { ...init, headers, as: null });
+}
+
+/** A visible, accepting mentor with free places who is not `except`. */
+async function openMentor(app: Awaited<ReturnType<typeof makeApp>>, except: string) {
+  const row = await app.db
+    .selectFrom('mentor_profiles')
+    .selectAll()
+    .where('accepting', '=', 1)
+    .where('hidden', '=', 0)
+    .where('person_id', '!=', except)
+    .whereRef('active_mentees', '<', 'capacity')
+    .orderBy('person_id')
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+describe('mentor routes', () => {
+  it('lists visible mentors with profiles, filters by skill, department and availability', async () => {
+    const app = await makeApp();
+    const all = (await (await request(app, '/api/mentors?limit=100', 'u0100')).json()).items as MentorProfile[];
+    assert.ok(all.length > 20);
+    assert.ok(all.every((m) => !m.hidden && m.person.id === m.id && m.expertise.length >= 3));
+    const available = (await (await request(app, '/api/mentors?available=true&limit=100', 'u0100')).json())
+      .items as MentorProfile[];
+    assert.ok(available.length < all.length);
+    assert.ok(available.every((m) => m.accepting && m.activeMentees < m.capacity));
+    const skill = all[0].expertise[0].skill.id;
+    const bySkill = (await (await request(app, `/api/mentors?skill=${skill}&limit=100`, 'u0100')).json())
+      .items as MentorProfile[];
+    assert.ok(bySkill.length > 0 && bySkill.every((m) => m.expertise.some((e) => e.skill.id === skill)));
+  });
+
+  it('answers a batch of profiles by id with the unknown ones listed', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, '');
+    const batch = await (
+      await request(app, `/api/mentors?ids=${mentor.person_id},u0170x,${mentor.person_id}`, 'u0100')
+    ).json();
+    assert.deepEqual(
+      batch.items.map((m: MentorProfile) => m.id),
+      [mentor.person_id],
+    );
+    assert.deepEqual(batch.missing, ['u0170x']);
+  });
+
+  it('ranks cross-department mentors above same-department ones of equal skill fit', async () => {
+    const app = await makeApp();
+    for (const me of ['u0100', 'u0050', 'u0150', 'u0013']) {
+      const matches = (await (await request(app, '/api/me/mentor-matches?limit=50', me)).json()).items as MentorMatch[];
+      assert.ok(matches.length > 5, me);
+      const scores = matches.map((m) => m.score);
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+        `${me}: ranked by score`,
+      );
+      assert.ok(
+        matches.every((m) => m.mentor.id !== me && m.mentor.accepting && m.mentor.activeMentees < m.mentor.capacity),
+      );
+      // Group by skill fit (the shared-skills reason): within a group, every other-department match comes first.
+      const fit = (m: MentorMatch) =>
+        JSON.stringify(
+          m.reasons
+            .filter((r) => r.kind === 'shared-skills')
+            .flatMap((r) => (r.kind === 'shared-skills' ? r.skills.map((s) => s.id) : [])),
+        );
+      const levels = (m: MentorMatch) =>
+        m.mentor.expertise
+          .filter((e) => fit(m).includes(`"${e.skill.id}"`))
+          .map((e) => e.level)
+          .reduce((a, b) => a + b, 0);
+      for (const a of matches) {
+        for (const b of matches) {
+          const aCross = a.reasons.some((r) => r.kind === 'other-department');
+          const bCross = b.reasons.some((r) => r.kind === 'other-department');
+          if (aCross && !bCross && levels(a) === levels(b))
+            assert.ok(a.score > b.score, `${me}: ${a.mentor.id} above ${b.mentor.id}`);
+        }
+      }
+    }
+  });
+
+  it('creates a request, and answers 409 with a reason for self, not accepting, duplicate and full', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, 'u0120');
+    const ok = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0120',
+      json({ mentorId: mentor.person_id, goal: 'Learn to facilitate', message: 'Hi!' }),
+    );
+    assert.equal(ok.status, 201);
+    const created = await ok.json();
+    assert.equal(created.state, 'pending');
+    assert.ok(Date.parse(created.expiresAt) > Date.parse(created.createdAt));
+
+    const duplicate = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0120',
+      json({ mentorId: mentor.person_id, goal: 'Again please' }),
+    );
+    assert.equal(duplicate.status, 409);
+    assert.equal((await problemOf(duplicate)).type, MentorshipConflict.duplicate);
+
+    const self = await request(
+      app,
+      '/api/mentorship-requests',
+      mentor.person_id,
+      json({ mentorId: mentor.person_id, goal: 'Myself' }),
+    );
+    assert.equal((await problemOf(self)).type, MentorshipConflict.self);
+
+    await app.db
+      .updateTable('mentor_profiles')
+      .set({ accepting: 0 })
+      .where('person_id', '=', mentor.person_id)
+      .execute();
+    const closed = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0121',
+      json({ mentorId: mentor.person_id, goal: 'Learn things' }),
+    );
+    assert.equal((await problemOf(closed)).type, MentorshipConflict.notAccepting);
+
+    await app.db
+      .updateTable('mentor_profiles')
+      .set({ accepting: 1, capacity: mentor.active_mentees })
+      .where('person_id', '=', mentor.person_id)
+      .execute();
+    const full = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0122',
+      json({ mentorId: mentor.person_id, goal: 'Learn things' }),
+    );
+    assert.equal(full.status, 409);
+    assert.equal((await problemOf(full)).type, MentorshipConflict.full);
+  });
+
+  it('validates the request body with field errors', async () => {
+    const app = await makeApp();
+    const response = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0120',
+      json({ mentorId: 'u0001', goal: 'x', message: 'm'.repeat(2001) }),
+    );
+    assert.equal(response.status, 400);
+    const paths = (await problemOf(response)).errors!.map((e) => e.path).sort();
+    assert.deepEqual(paths, ['goal', 'message']);
+    const notJson = await request(app, '/api/mentorship-requests', 'u0120', {
+      method: 'POST',
+      body: 'nope',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(notJson.status, 400);
+  });
+
+  it('never exceeds capacity when accepts race', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, '');
+    const free = mentor.capacity - mentor.active_mentees;
+    const mentees = ['u0150', 'u0151', 'u0152', 'u0153', 'u0154', 'u0155', 'u0156', 'u0157'].filter(
+      (id) => id !== mentor.person_id,
+    );
+    const ids: string[] = [];
+    for (const mentee of mentees) {
+      await app.db
+        .insertInto('mentorship_requests')
+        .values({
+          id: `race-${mentee}`,
+          mentee_id: mentee,
+          mentor_id: mentor.person_id,
+          goal: 'Race',
+          message: '',
+          state: 'pending',
+          created_at: new Date().toISOString(),
+          expires_at: '2099-01-01T00:00:00.000Z',
+          responded_at: null,
+        })
+        .execute();
+      ids.push(`race-${mentee}`);
+    }
+    const answers = await Promise.all(
+      ids.map((id) => request(app, `/api/mentorship-requests/${id}/accept`, mentor.person_id, { method: 'POST' })),
+    );
+    const statuses = answers.map((a) => a.status);
+    assert.equal(statuses.filter((s) => s === 200).length, free);
+    assert.equal(statuses.filter((s) => s === 409).length, ids.length - free);
+    const after = await app.db
+      .selectFrom('mentor_profiles')
+      .selectAll()
+      .where('person_id', '=', mentor.person_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(after.active_mentees, after.capacity);
+  });
+
+  it('lets only the mentor accept or decline and only the mentee withdraw', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, 'u0130');
+    const created = await (
+      await request(
+        app,
+        '/api/mentorship-requests',
+        'u0130',
+        json({ mentorId: mentor.person_id, goal: 'Grow as a lead' }),
+      )
+    ).json();
+    assert.equal(
+      (await request(app, `/api/mentorship-requests/${created.id}/accept`, 'u0130', { method: 'POST' })).status,
+      403,
+    );
+    assert.equal(
+      (await request(app, `/api/mentorship-requests/${created.id}/withdraw`, mentor.person_id, { method: 'POST' }))
+        .status,
+      403,
+    );
+    const incoming = (
+      await (await request(app, '/api/me/mentorship-requests?role=mentor&state=pending', mentor.person_id)).json()
+    ).items;
+    assert.ok(incoming.some((r: { id: string }) => r.id === created.id));
+    const declined = await request(app, `/api/mentorship-requests/${created.id}/decline`, mentor.person_id, {
+      method: 'POST',
+    });
+    assert.equal((await declined.json()).state, 'declined');
+    const again = await request(app, `/api/mentorship-requests/${created.id}/accept`, mentor.person_id, {
+      method: 'POST',
+    });
+    assert.equal((await problemOf(again)).type, MentorshipConflict.notPending);
+  });
+
+  it('stores a retried request once when it carries an Idempotency-Key', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, 'u0140');
+    const send = () =>
+      request(app, '/api/mentorship-requests', 'u0140', {
+        ...json({ mentorId: mentor.person_id, goal: 'Learn negotiation' }),
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'same-key' },
+      });
+    const first = await (await send()).json();
+    const second = await send();
+    assert.equal(second.status, 201);
+    assert.equal((await second.json()).id, first.id);
+    const rows = await app.db
+      .selectFrom('mentorship_requests')
+      .select('id')
+      .where('mentee_id', '=', 'u0140')
+      .where('goal', '=', 'Learn negotiation')
+      .execute();
+    assert.equal(rows.length, 1);
+  });
+
+  it('joins circles, 409 when full or already a member', async () => {
+    const app = await makeApp();
+    const circles = (await (await request(app, '/api/circles', 'u0160')).json()).items as {
+      id: string;
+      capacity: number;
+      memberCount: number;
+      joined: boolean;
+    }[];
+    const open = circles.find((c) => c.memberCount < c.capacity && !c.joined)!;
+    const joined = await request(app, `/api/circles/${open.id}/join`, 'u0160', { method: 'POST' });
+    assert.equal(joined.status, 200);
+    const circle = await joined.json();
+    assert.equal(circle.joined, true);
+    assert.equal(circle.memberCount, open.memberCount + 1);
+    const twice = await request(app, `/api/circles/${open.id}/join`, 'u0160', { method: 'POST' });
+    assert.equal((await problemOf(twice)).type, MentorshipConflict.alreadyMember);
+    const full = circles.find((c) => c.memberCount >= c.capacity)!;
+    const members = await app.db
+      .selectFrom('circle_members')
+      .select('person_id')
+      .where('circle_id', '=', full.id)
+      .execute();
+    const outsider = ['u0161', 'u0162', 'u0163', 'u0164'].find((id) => !members.some((m) => m.person_id === id))!;
+    const refused = await request(app, `/api/circles/${full.id}/join`, outsider, { method: 'POST' });
+    assert.equal((await problemOf(refused)).type, MentorshipConflict.circleFull);
+  });
+
+  it('requires authentication on every mentoring route', async () => {
+    const app = await makeApp();
+    for (const [method, path] of [
+      ['GET', '/api/mentors'],
+      ['GET', '/api/mentors/u0001'],
+      ['GET', '/api/me/mentor-matches'],
+      ['POST', '/api/mentorship-requests'],
+      ['GET', '/api/me/mentorship-requests'],
+      ['POST', '/api/mentorship-requests/r0001/accept'],
+      ['GET', '/api/circles'],
+      ['POST', '/api/circles/c-writing/join'],
+    ]) {
+      const response = await app.request(path, { method, as: null });
+      assert.equal(response.status, 401, `${method} ${path}`);
+    }
+  });
+});
