@@ -20,6 +20,7 @@ export async function problemOf(response: Response) {
     throw new Error(`expected problem+json, got ${response.headers.get('Content-Type')} (${response.status})`);
   }
   return (await response.json()) as {
+    type: string;
     title: string;
     status: number;
     detail?: string;
