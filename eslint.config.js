@@ -27,13 +27,20 @@ export default tseslint.config(
     },
   },
   {
+    // MemoryBackend may share the contract's pure functions, but never zod.
+    files: ['src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: 'src/ never imports zod.' }] }],
+    },
+  },
+  {
     // chai's property assertions (`.to.be.true`) are expressions.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     // Widgets and the data layer run in the browser: they may use the contract's types only, never zod.
-    files: ['src/components/**', 'src/core/**', 'src/testing/**'],
+    files: ['src/components/**', 'src/core/**'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
       'no-restricted-imports': [

@@ -20,3 +20,5 @@ export { safeUrl } from './core/safe-url.js';
 export { tokens } from './core/tokens.js';
 export { PeerProvider } from './components/provider/provider.component.js';
 export { PeerPerson, initialsOf } from './components/person/person.component.js';
+export { PeerMentorCard } from './components/mentor-card/mentor-card.component.js';
+export { PeerMentorMatches } from './components/mentor-matches/mentor-matches.component.js';

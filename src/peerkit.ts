@@ -1,5 +1,7 @@
 // The single-file build: defines every tag. Load it with <script type="module" src=".../peerkit.js">.
 import './components/provider/provider.js';
 import './components/person/person.js';
+import './components/mentor-card/mentor-card.js';
+import './components/mentor-matches/mentor-matches.js';
 
 export * from './index.js';

@@ -1,14 +1,38 @@
 import type { Page } from '../contract/common.js';
 import type { Me, Person } from '../contract/people.js';
+import type {
+  Circle,
+  MentorMatch,
+  MentorProfile,
+  MentorshipRequest,
+  NewMentorshipRequest,
+} from '../contract/mentors.js';
 
 export type { Page, Problem } from '../contract/common.js';
 export type { Department, Me, Person } from '../contract/people.js';
+export type {
+  Circle,
+  MatchReason,
+  MentorMatch,
+  MentorProfile,
+  MentorshipRequest,
+  NewMentorshipRequest,
+  RequestState,
+  SkillRef,
+} from '../contract/mentors.js';
 
 /** Options every backend call accepts. */
 export interface CallOptions {
   /** Aborts the call; the promise then rejects with a `PeerError` of kind `aborted`. */
   signal?: AbortSignal;
 }
+
+/** Options of a write: a key that makes a retried send safe (the server stores it once). */
+export interface WriteOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+export type RequestAction = 'accept' | 'decline' | 'withdraw';
 
 export interface PeopleSearch {
   q?: string;
@@ -32,4 +56,15 @@ export interface PeerBackend {
   getPeople(ids: readonly string[], options?: CallOptions): Promise<Map<string, Person>>;
   /** A page of people matching a search. */
   searchPeople(search: PeopleSearch, options?: CallOptions): Promise<Page<Person>>;
+
+  /** A mentor's profile; rejects with a 404 `PeerError` when the person is not a mentor. */
+  getMentor(id: string, options?: CallOptions): Promise<MentorProfile>;
+  /** The signed-in person's best mentors, best first, with the reasons. */
+  getMentorMatches(limit: number, options?: CallOptions): Promise<MentorMatch[]>;
+  /** Asks a mentor; rejects with 409 (problem `type` from `MentorshipConflict`) when it cannot be. */
+  requestMentorship(request: NewMentorshipRequest, options?: WriteOptions): Promise<MentorshipRequest>;
+  /** Requests the signed-in person received (`mentor`) or sent (`mentee`). */
+  getMyMentorshipRequests(role: 'mentor' | 'mentee', options?: CallOptions): Promise<MentorshipRequest[]>;
+  respondToMentorshipRequest(id: string, action: RequestAction, options?: WriteOptions): Promise<MentorshipRequest>;
+  joinCircle(id: string, options?: WriteOptions): Promise<Circle>;
 }

@@ -1,10 +1,53 @@
 import type { Page } from '../contract/common.js';
 import type { Department, Me, Person } from '../contract/people.js';
-import type { CallOptions, PeerBackend, PeopleSearch } from '../core/backend.js';
+import type { CallOptions, PeerBackend, PeopleSearch, RequestAction, WriteOptions } from '../core/backend.js';
+import type {
+  Circle,
+  MatchReason,
+  MentorMatch,
+  MentorProfile,
+  MentorshipRequest,
+  NewMentorshipRequest,
+} from '../contract/mentors.js';
+import { scoreMatch } from '../contract/matching.js';
 import { PeerError } from '../core/errors.js';
 import { sleep } from '../core/rest/abort.js';
 import { avatarDataUrl } from './avatar.js';
-import { departments, people as seedPeople } from './organisation.js';
+import {
+  circles as seedCircles,
+  departments,
+  learningGoals,
+  mentors as seedMentors,
+  mentorshipRequests as seedRequests,
+  people as seedPeople,
+  skills,
+} from './organisation.js';
+
+// Problem types of 409 answers, as the REST contract names them.
+const CONFLICT = {
+  self: 'urn:peerkit:problem:mentorship-self',
+  notAccepting: 'urn:peerkit:problem:mentor-not-accepting',
+  duplicate: 'urn:peerkit:problem:mentorship-duplicate',
+  full: 'urn:peerkit:problem:mentor-full',
+  notPending: 'urn:peerkit:problem:mentorship-not-pending',
+  circleFull: 'urn:peerkit:problem:circle-full',
+  alreadyMember: 'urn:peerkit:problem:circle-member',
+};
+
+const conflict = (type: string, title: string, detail: string) =>
+  new PeerError({ kind: 'http', status: 409, problem: { type, title, detail } });
+
+const skillName = new Map(skills.map((s) => [s.id, s.name]));
+const skillRef = (id: string) => ({ id, name: skillName.get(id) ?? id });
+
+interface MemoryMentor {
+  bio: string;
+  expertise: { skillId: string; level: number }[];
+  capacity: number;
+  accepting: boolean;
+  hidden: boolean;
+  medianResponseHours: number | null;
+}
 
 export interface MemoryBackendOptions {
   /** The people it serves (default: the seeded organisation of 180). */
@@ -44,6 +87,16 @@ export class MemoryBackend implements PeerBackend {
   fail?: PeerError;
   /** How many calls each method has received. */
   readonly calls: Record<string, number> = {};
+  readonly mentors = new Map<string, MemoryMentor>(
+    seedMentors.map((m) => [m.personId, { ...m, expertise: [...m.expertise] }]),
+  );
+  readonly requests: MentorshipRequest[] = seedRequests.map((r) => ({
+    ...r,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    respondedAt: r.state === 'pending' ? null : r.createdAt,
+  }));
+  readonly circles = seedCircles.map((c) => ({ ...c, memberIds: [...c.memberIds] }));
+  readonly learning = new Map<string, string[]>([...learningGoals].map(([id, goals]) => [id, [...goals]]));
 
   constructor(options: MemoryBackendOptions = {}) {
     const list = options.people ?? seededPeople();
@@ -98,6 +151,175 @@ export class MemoryBackend implements PeerBackend {
       const items = matches.slice(start, start + limit);
       return { items, nextCursor: start + limit < matches.length ? String(start + limit) : null };
     });
+  }
+
+  getMentor(id: string, options: CallOptions = {}): Promise<MentorProfile> {
+    return this.answer('getMentor', options.signal, () => this.profile(id));
+  }
+
+  getMentorMatches(limit: number, options: CallOptions = {}): Promise<MentorMatch[]> {
+    return this.answer('getMentorMatches', options.signal, () => {
+      const me = this.find(this.meId);
+      const subject = {
+        departmentId: me.department.id,
+        timeZone: me.timeZone,
+        wantsToLearn: this.learning.get(me.id) ?? [],
+      };
+      return [...this.mentors.keys()]
+        .filter((id) => id !== me.id && this.people.has(id))
+        .map((id) => this.profile(id))
+        .filter((m) => !m.hidden && m.accepting && m.activeMentees < m.capacity)
+        .map((mentor) => {
+          const result = scoreMatch(subject, {
+            departmentId: mentor.person.department.id,
+            departmentName: mentor.person.department.name,
+            timeZone: mentor.person.timeZone,
+            expertise: mentor.expertise.map((e) => ({ skillId: e.skill.id, level: e.level })),
+            capacity: mentor.capacity,
+            activeMentees: mentor.activeMentees,
+            medianResponseHours: mentor.medianResponseHours,
+          });
+          const reasons: MatchReason[] = [];
+          const shared = mentor.expertise.filter((e) => result.sharedSkills.includes(e.skill.id)).map((e) => e.skill);
+          if (shared.length) reasons.push({ kind: 'shared-skills', skills: shared });
+          if (result.otherDepartment)
+            reasons.push({ kind: 'other-department', department: mentor.person.department.name });
+          if (result.overlapHours >= 2) reasons.push({ kind: 'time-zone', overlapHours: result.overlapHours });
+          reasons.push({ kind: 'capacity', placesFree: result.placesFree });
+          if (mentor.medianResponseHours !== null && mentor.medianResponseHours <= 48) {
+            reasons.push({ kind: 'response-time', hours: mentor.medianResponseHours });
+          }
+          return { mentor, score: Math.min(100, result.score), reasons };
+        })
+        .sort((a, b) => b.score - a.score || a.mentor.id.localeCompare(b.mentor.id))
+        .slice(0, limit);
+    });
+  }
+
+  requestMentorship(request: NewMentorshipRequest, options: WriteOptions = {}): Promise<MentorshipRequest> {
+    return this.answer('requestMentorship', options.signal, () => {
+      if (request.mentorId === this.meId)
+        throw conflict(CONFLICT.self, 'Cannot mentor yourself', 'You cannot request mentorship from yourself.');
+      const mentor = this.profile(request.mentorId);
+      if (!mentor.accepting)
+        throw conflict(
+          CONFLICT.notAccepting,
+          'Not accepting mentees',
+          'This mentor is not taking new mentees right now.',
+        );
+      if (mentor.activeMentees >= mentor.capacity)
+        throw conflict(CONFLICT.full, 'Mentor is full', 'This mentor has no free places at the moment.');
+      const open = this.requests.some(
+        (r) =>
+          r.menteeId === this.meId &&
+          r.mentorId === request.mentorId &&
+          (r.state === 'pending' || r.state === 'accepted'),
+      );
+      if (open)
+        throw conflict(
+          CONFLICT.duplicate,
+          'Request already open',
+          'You already have an open request or mentorship with this mentor.',
+        );
+      const now = new Date();
+      const created: MentorshipRequest = {
+        id: `r-memory-${this.requests.length + 1}`,
+        menteeId: this.meId,
+        mentorId: request.mentorId,
+        goal: request.goal.trim(),
+        message: (request.message ?? '').trim(),
+        state: 'pending',
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+        respondedAt: null,
+      };
+      this.requests.push(created);
+      return created;
+    });
+  }
+
+  getMyMentorshipRequests(role: 'mentor' | 'mentee', options: CallOptions = {}): Promise<MentorshipRequest[]> {
+    return this.answer('getMyMentorshipRequests', options.signal, () =>
+      this.requests.filter((r) => (role === 'mentor' ? r.mentorId : r.menteeId) === this.meId).reverse(),
+    );
+  }
+
+  respondToMentorshipRequest(
+    id: string,
+    action: RequestAction,
+    options: WriteOptions = {},
+  ): Promise<MentorshipRequest> {
+    return this.answer('respondToMentorshipRequest', options.signal, () => {
+      const request = this.requests.find((r) => r.id === id);
+      if (!request) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (request.state !== 'pending')
+        throw conflict(CONFLICT.notPending, 'Request not pending', `This request is already ${request.state}.`);
+      if (action === 'accept') {
+        const mentor = this.profile(request.mentorId);
+        if (mentor.activeMentees >= mentor.capacity) {
+          throw conflict(
+            CONFLICT.full,
+            'Mentor is full',
+            'You have no free places; finish a mentorship or raise your capacity first.',
+          );
+        }
+      }
+      request.state = ({ accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' } as const)[action];
+      request.respondedAt = new Date().toISOString();
+      return request;
+    });
+  }
+
+  joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
+    return this.answer('joinCircle', options.signal, () => {
+      const circle = this.circles.find((c) => c.id === id);
+      if (!circle) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (circle.memberIds.includes(this.meId))
+        throw conflict(CONFLICT.alreadyMember, 'Already a member', 'You are already in this circle.');
+      if (circle.memberIds.length >= circle.capacity)
+        throw conflict(CONFLICT.circleFull, 'Circle is full', 'This circle has no free places.');
+      circle.memberIds.push(this.meId);
+      return this.circleView(circle);
+    });
+  }
+
+  private circleView(circle: (typeof this.circles)[number]): Circle {
+    return {
+      id: circle.id,
+      topic: circle.topic,
+      description: circle.description,
+      leadId: circle.leadId,
+      capacity: circle.capacity,
+      memberCount: circle.memberIds.length,
+      joined: circle.memberIds.includes(this.meId),
+    };
+  }
+
+  private profile(id: string): MentorProfile {
+    const mentor = this.mentors.get(id);
+    const person = this.people.get(id);
+    if (!mentor || !person) {
+      throw new PeerError({
+        kind: 'http',
+        status: 404,
+        problem: { title: 'Not found', detail: `"${id}" is not a mentor.` },
+      });
+    }
+    return {
+      id,
+      person,
+      bio: mentor.bio,
+      expertise: [...mentor.expertise]
+        .sort((a, b) => b.level - a.level)
+        .map((e) => ({ skill: skillRef(e.skillId), level: e.level })),
+      wantsToLearn: (this.learning.get(id) ?? []).map(skillRef),
+      capacity: mentor.capacity,
+      activeMentees: this.requests.filter((r) => r.mentorId === id && r.state === 'accepted').length,
+      accepting: mentor.accepting,
+      hidden: mentor.hidden,
+      medianResponseHours: mentor.medianResponseHours,
+      circles: this.circles.filter((c) => c.leadId === id).map((c) => this.circleView(c)),
+    };
   }
 
   private find(id: string): Person {

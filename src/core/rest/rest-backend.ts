@@ -1,6 +1,13 @@
 import type { Page } from '../../contract/common.js';
 import type { Me, Person } from '../../contract/people.js';
-import type { CallOptions, PeerBackend, PeopleSearch } from '../backend.js';
+import type {
+  Circle,
+  MentorMatch,
+  MentorProfile,
+  MentorshipRequest,
+  NewMentorshipRequest,
+} from '../../contract/mentors.js';
+import type { CallOptions, PeerBackend, PeopleSearch, RequestAction, WriteOptions } from '../backend.js';
 import { PeerError } from '../errors.js';
 import { InFlight } from './abort.js';
 import { Batcher } from './batcher.js';
@@ -18,6 +25,17 @@ export interface PathTemplates {
   peopleByIds: string;
   /** Search; `q`, `department`, `cursor` and `limit` are added as query parameters. */
   searchPeople: string;
+  mentor: string;
+  /** Several mentor profiles by id in one request. */
+  mentorsByIds: string;
+  /** `limit` is added as a query parameter. */
+  mentorMatches: string;
+  mentorshipRequests: string;
+  /** `role` is added as a query parameter. */
+  myMentorshipRequests: string;
+  /** `{action}` is accept, decline or withdraw. */
+  mentorshipRequestAction: string;
+  joinCircle: string;
 }
 
 /** Turn what a foreign API answers into Peerkit's types. Each receives the parsed JSON. */
@@ -26,6 +44,10 @@ export interface ResponseMappers {
   me: (raw: unknown) => Me;
   /** Any list answer into its items (still raw) and the cursor of the next page. */
   list: (raw: unknown) => { items: unknown[]; nextCursor: string | null };
+  mentor: (raw: unknown) => MentorProfile;
+  match: (raw: unknown) => MentorMatch;
+  mentorshipRequest: (raw: unknown) => MentorshipRequest;
+  circle: (raw: unknown) => Circle;
 }
 
 export interface RestBackendOptions extends HttpOptions {
@@ -49,6 +71,13 @@ export const defaultPaths: PathTemplates = {
   person: '/people/{id}',
   peopleByIds: '/people?ids={ids}',
   searchPeople: '/people',
+  mentor: '/mentors/{id}',
+  mentorsByIds: '/mentors?ids={ids}',
+  mentorMatches: '/me/mentor-matches',
+  mentorshipRequests: '/mentorship-requests',
+  myMentorshipRequests: '/me/mentorship-requests',
+  mentorshipRequestAction: '/mentorship-requests/{id}/{action}',
+  joinCircle: '/circles/{id}/join',
 };
 
 const identity = <T>(raw: unknown) => raw as T;
@@ -57,7 +86,19 @@ export const defaultMappers: ResponseMappers = {
   person: identity<Person>,
   me: identity<Me>,
   list: identity<{ items: unknown[]; nextCursor: string | null }>,
+  mentor: identity<MentorProfile>,
+  match: identity<MentorMatch>,
+  mentorshipRequest: identity<MentorshipRequest>,
+  circle: identity<Circle>,
 };
+
+/** A resource fetched by id, whose look-ups of one tick share one request. */
+interface BatchedResource {
+  single: keyof PathTemplates;
+  many: keyof PathTemplates;
+  idOf: (raw: unknown) => string;
+  batcher?: Batcher<unknown>;
+}
 
 export function expandPath(template: string, values: Record<string, string | readonly string[]>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -81,7 +122,7 @@ export class RestBackend extends EventTarget implements PeerBackend {
   private readonly mappers: ResponseMappers;
   private readonly cache: ResponseCache;
   private readonly inFlight = new InFlight();
-  private readonly people?: Batcher<unknown>;
+  private readonly resources: Record<'person' | 'mentor', BatchedResource>;
 
   constructor(readonly options: RestBackendOptions = {}) {
     super();
@@ -93,8 +134,17 @@ export class RestBackend extends EventTarget implements PeerBackend {
       staleTtl: options.staleTtl ?? 300_000,
       now: options.now,
     });
+    this.resources = {
+      person: { single: 'person', many: 'peopleByIds', idOf: (raw) => this.mappers.person(raw).id },
+      mentor: { single: 'mentor', many: 'mentorsByIds', idOf: (raw) => this.mappers.mentor(raw).id },
+    };
     if (options.batch !== false) {
-      this.people = new Batcher((ids, signal) => this.loadPeople(ids, signal), options.batch?.maxIds ?? 50);
+      for (const resource of Object.values(this.resources)) {
+        resource.batcher = new Batcher(
+          (ids, signal) => this.loadMany(resource, ids, signal),
+          options.batch?.maxIds ?? 50,
+        );
+      }
     }
   }
 
@@ -112,23 +162,7 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
 
   async getPerson(id: string, options: CallOptions = {}): Promise<Person> {
-    const url = this.personUrl(id);
-    if (!this.people) return this.mappers.person(await this.getJson(url, options.signal));
-    const freshness = this.cache.freshness(url);
-    if (freshness === 'fresh' || freshness === 'stale') {
-      if (freshness === 'stale') this.background(this.people.get(id));
-      return this.mappers.person(this.cache.get(url)!.data);
-    }
-    const raw = await this.people.get(id, options.signal);
-    if (raw === undefined) {
-      throw new PeerError({
-        kind: 'http',
-        status: 404,
-        url,
-        problem: { title: 'Not found', detail: `No person has the id "${id}".` },
-      });
-    }
-    return this.mappers.person(raw);
+    return this.mappers.person(await this.getBatched(this.resources.person, id, options.signal));
   }
 
   async getPeople(ids: readonly string[], options: CallOptions = {}): Promise<Map<string, Person>> {
@@ -153,19 +187,87 @@ export class RestBackend extends EventTarget implements PeerBackend {
     return { items: page.items.map((item) => this.mappers.person(item)), nextCursor: page.nextCursor };
   }
 
-  private personUrl(id: string) {
-    return this.http.url(expandPath(this.paths.person, { id }));
+  async getMentor(id: string, options: CallOptions = {}): Promise<MentorProfile> {
+    return this.mappers.mentor(await this.getBatched(this.resources.mentor, id, options.signal));
   }
 
-  private async loadPeople(ids: string[], signal: AbortSignal): Promise<Map<string, unknown>> {
-    const url = this.http.url(expandPath(this.paths.peopleByIds, { ids }));
+  async getMentorMatches(limit: number, options: CallOptions = {}): Promise<MentorMatch[]> {
+    const url = this.http.url(this.paths.mentorMatches, { limit });
+    return this.mappers.list(await this.getJson(url, options.signal)).items.map((raw) => this.mappers.match(raw));
+  }
+
+  async requestMentorship(request: NewMentorshipRequest, options: WriteOptions = {}): Promise<MentorshipRequest> {
+    const raw = await this.write('POST', this.http.url(this.paths.mentorshipRequests), request, options);
+    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentee' }));
+    return this.mappers.mentorshipRequest(raw);
+  }
+
+  async getMyMentorshipRequests(role: 'mentor' | 'mentee', options: CallOptions = {}): Promise<MentorshipRequest[]> {
+    const url = this.http.url(this.paths.myMentorshipRequests, { role });
+    const list = this.mappers.list(await this.getJson(url, options.signal));
+    return list.items.map((raw) => this.mappers.mentorshipRequest(raw));
+  }
+
+  async respondToMentorshipRequest(id: string, action: RequestAction, options: WriteOptions = {}) {
+    const url = this.http.url(expandPath(this.paths.mentorshipRequestAction, { id, action }));
+    const request = this.mappers.mentorshipRequest(await this.write('POST', url, undefined, options));
+    // The answer changes the mentor's free places and both sides' lists.
+    this.forget(this.http.url(expandPath(this.paths.mentor, { id: request.mentorId })));
+    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentor' }));
+    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentee' }));
+    return request;
+  }
+
+  async joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
+    const url = this.http.url(expandPath(this.paths.joinCircle, { id }));
+    return this.mappers.circle(await this.write('POST', url, undefined, options));
+  }
+
+  /** Drops a cached answer, after a write that changed it. */
+  private forget(url: string) {
+    this.cache.delete(url);
+  }
+
+  private async write(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, options: WriteOptions) {
+    const response = await this.http.send({
+      method,
+      url,
+      body,
+      signal: options.signal,
+      idempotencyKey: options.idempotencyKey,
+    });
+    return response.data;
+  }
+
+  /** A batched look-up: cached answers as they are (stale ones refreshed), else one request per tick. */
+  private async getBatched(resource: BatchedResource, id: string, signal?: AbortSignal): Promise<unknown> {
+    const url = this.http.url(expandPath(this.paths[resource.single], { id }));
+    if (!resource.batcher) return this.getJson(url, signal);
+    const freshness = this.cache.freshness(url);
+    if (freshness === 'fresh' || freshness === 'stale') {
+      if (freshness === 'stale') this.background(resource.batcher.get(id));
+      return this.cache.get(url)!.data;
+    }
+    const raw = await resource.batcher.get(id, signal);
+    if (raw === undefined) {
+      throw new PeerError({
+        kind: 'http',
+        status: 404,
+        url,
+        problem: { title: 'Not found', detail: `Nothing has the id "${id}".` },
+      });
+    }
+    return raw;
+  }
+
+  private async loadMany(resource: BatchedResource, ids: string[], signal: AbortSignal): Promise<Map<string, unknown>> {
+    const url = this.http.url(expandPath(this.paths[resource.many], { ids }));
     const response = await this.http.send({ url, signal });
-    const { items } = this.mappers.list(response.data);
     const found = new Map<string, unknown>();
-    for (const raw of items) {
-      const person = this.mappers.person(raw);
-      found.set(person.id, raw);
-      this.cache.set(this.personUrl(person.id), raw, null);
+    for (const raw of this.mappers.list(response.data).items) {
+      const id = resource.idOf(raw);
+      found.set(id, raw);
+      this.cache.set(this.http.url(expandPath(this.paths[resource.single], { id })), raw, null);
     }
     return found;
   }

@@ -1,0 +1,340 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
+import type { Me } from '../../contract/people.js';
+import { BackendController } from '../../core/context.js';
+import { errorMessage, renderError } from '../../core/error-view.js';
+import { PeerError } from '../../core/errors.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { tokens } from '../../core/tokens.js';
+import { PeerPerson } from '../person/person.component.js';
+import { mentorCardStyles } from './mentor-card.styles.js';
+import { duration } from './mentor-text.js';
+import { RequestFlow } from './request-dialog.js';
+
+declare module '../../core/peer-element.js' {
+  interface PeerEventDetails {
+    'peer-mentorship-requested': { request: MentorshipRequest; mentor: MentorProfile };
+  }
+}
+
+/**
+ * @customElement peer-mentor-card
+ * @summary A mentor's profile, availability and circles, with a request-mentorship flow.
+ *
+ * Many cards on one page share their requests: the profiles of every card come in one
+ * `GET /mentors?ids=…`, and the signed-in person in one `GET /me`.
+ *
+ * @csspart base - The card.
+ * @csspart header - The person, with photo, name, title, department and local time.
+ * @csspart availability - Accepting or not, free places and response time.
+ * @csspart bio - The mentor's own words.
+ * @csspart expertise - The list of skills with levels.
+ * @csspart wants-to-learn - Skills the mentor wants to learn.
+ * @csspart circles - The circles the mentor leads, each with a join button.
+ * @csspart request-button - The button that opens the request dialog.
+ * @csspart dialog - The request dialog.
+ * @csspart incoming - On your own card: requests waiting for your answer.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssproperty --peer-mentor-card-width - The card's preferred width.
+ *
+ * @event peer-mentorship-requested - A request was sent; `detail.request` and `detail.mentor`.
+ * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
+ */
+export class PeerMentorCard extends PeerElement {
+  static override defaultTag = 'peer-mentor-card';
+  static override styles = [tokens, mentorCardStyles];
+
+  /** The person id of the mentor. */
+  @property({ attribute: 'mentor-id' }) mentorId?: string;
+
+  /** The profile, when you already have it (as `<peer-mentor-matches>` does); no request is made. */
+  @property({ attribute: false }) profile?: MentorProfile;
+
+  /** `full` (default) shows bio, wants to learn and circles; `compact` only the essentials. */
+  @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
+
+  @state() private circleUpdates = new Map<string, Circle>();
+  @state() private circleErrors = new Map<string, string>();
+  @state() private requestSent = false;
+  @state() private answered = new Map<string, MentorshipRequest>();
+  @state() private answerError = '';
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private readonly mentor = new ResourceController(this, this.backend, {
+    args: () => (this.profile || !this.mentorId ? undefined : ([this.mentorId] as const)),
+    load: (backend, [id], signal) => backend.getMentor(id, { signal }),
+  });
+  private readonly me = new ResourceController(this, this.backend, {
+    args: () => [] as const,
+    load: (backend, _args, signal) => backend.getMe({ signal }),
+  });
+  private readonly incoming = new ResourceController(this, this.backend, {
+    args: () => {
+      const id = this.profile?.id ?? this.mentorId;
+      return id && this.me.value?.id === id ? ([id] as const) : undefined;
+    },
+    load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
+  });
+  private readonly flow = new RequestFlow(this, this.localize, (request) => {
+    this.requestSent = true;
+    const mentor = this.currentProfile;
+    if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
+  });
+
+  private get currentProfile(): MentorProfile | undefined {
+    return this.profile ?? this.mentor.value;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The card shows people with <peer-person>; make sure the tag exists.
+    PeerPerson.define();
+  }
+
+  override render() {
+    if (this.profile) return this.renderCard(this.profile);
+    if (!this.mentorId) return this.renderMessage(this.localize.term('mentor.notFound'));
+    return this.mentor.render({
+      pending: () => this.renderSkeleton(),
+      complete: (profile) => this.renderCard(profile),
+      error: (error, retry) =>
+        error.notFound
+          ? this.renderMessage(this.localize.term('mentor.notFound'))
+          : html`<div part="base" class="base">
+              ${renderError(this.localize, this.localize.term('mentor.error'), error, retry)}
+            </div>`,
+    });
+  }
+
+  private renderMessage(text: string) {
+    return html`<div part="base" class="base message"><p>${text}</p></div>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div part="base skeleton" class="base" aria-busy="true">
+      <div class="skeleton-row"><span class="skeleton avatar"></span><span class="skeleton line"></span></div>
+      <span class="skeleton line wide"></span>
+      <span class="skeleton line"></span>
+      <span class="visually-hidden" role="status">${this.localize.term('mentor.loading')}</span>
+    </div>`;
+  }
+
+  private renderCard(profile: MentorProfile) {
+    const me = this.me.value as Me | undefined;
+    const own = me?.id === profile.id;
+    const full = this.variant === 'full';
+    return html`<article part="base" class="base" aria-labelledby="mentor-name" dir=${this.localize.dir}>
+      <header part="header" class="header">
+        <peer-person
+          id="mentor-name"
+          .person=${profile.person}
+          size="large"
+          theme=${this.theme ?? 'light'}
+        ></peer-person>
+      </header>
+      ${this.renderAvailability(profile)}
+      ${full && profile.bio ? html`<p part="bio" class="bio">${profile.bio}</p>` : nothing}
+      ${this.renderExpertise(profile)}
+      ${
+        full && profile.wantsToLearn.length
+          ? html`<section part="wants-to-learn" class="section">
+              <h3>${this.localize.term('mentor.wantsToLearn')}</h3>
+              <ul class="chips">
+                ${profile.wantsToLearn.map((skill) => html`<li>${skill.name}</li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${full && profile.circles.length ? this.renderCircles(profile) : nothing}
+      ${own ? this.renderOwn(profile) : this.renderRequest(profile)}
+    </article>`;
+  }
+
+  private renderAvailability(profile: MentorProfile) {
+    const free = Math.max(0, profile.capacity - profile.activeMentees);
+    const status = !profile.accepting
+      ? this.localize.term('mentor.notAccepting')
+      : this.localize.term('mentor.places', this.localize.number(free), this.localize.number(profile.capacity));
+    return html`<p part="availability" class="availability">
+      <span class="status ${profile.accepting && free > 0 ? 'open' : 'closed'}">${status}</span>
+      ${
+        profile.medianResponseHours !== null
+          ? html`<span class="response"
+              >${this.localize.term('mentor.responds', duration(this.localize, profile.medianResponseHours))}</span
+            >`
+          : nothing
+      }
+    </p>`;
+  }
+
+  private renderExpertise(profile: MentorProfile) {
+    const shown = this.variant === 'compact' ? profile.expertise.slice(0, 3) : profile.expertise;
+    return html`<section part="expertise" class="section">
+      <h3>${this.localize.term('mentor.expertise')}</h3>
+      <ul class="expertise">
+        ${shown.map(
+          (item) =>
+            html`<li>
+              <span class="skill">${item.skill.name}</span>
+              <span class="level"
+                ><span class="dots" aria-hidden="true">${'●'.repeat(item.level)}${'○'.repeat(5 - item.level)}</span>
+                ${this.localize.term('mentor.level', item.level)}</span
+              >
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderCircles(profile: MentorProfile) {
+    return html`<section part="circles" class="section">
+      <h3>${this.localize.term('mentor.circles')}</h3>
+      <ul class="circles">
+        ${profile.circles.map((original) => {
+          const circle = this.circleUpdates.get(original.id) ?? original;
+          const isFull = circle.memberCount >= circle.capacity;
+          const error = this.circleErrors.get(circle.id);
+          const label = circle.joined
+            ? this.localize.term('mentor.joined')
+            : isFull
+              ? this.localize.term('mentor.circleFull')
+              : this.localize.term('mentor.join');
+          return html`<li>
+            <span class="circle-topic">${circle.topic}</span>
+            <span class="hint"
+              >${this.localize.term(
+                'mentor.members',
+                this.localize.number(circle.memberCount),
+                this.localize.number(circle.capacity),
+              )}</span
+            >
+            <button
+              type="button"
+              class="secondary"
+              aria-label="${label}: ${circle.topic}"
+              ?disabled=${circle.joined || isFull}
+              @click=${() => this.join(circle)}
+            >
+              ${label}
+            </button>
+            ${error ? html`<span class="field-error" role="alert">${error}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  private async join(circle: Circle) {
+    this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
+    try {
+      const updated = await this.backend.value.joinCircle(circle.id, { idempotencyKey: crypto.randomUUID() });
+      this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
+    } catch (error) {
+      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      this.circleErrors = new Map(this.circleErrors).set(
+        circle.id,
+        peerError.detail ?? errorMessage(this.localize, peerError),
+      );
+    }
+  }
+
+  private renderRequest(profile: MentorProfile) {
+    const free = profile.capacity - profile.activeMentees;
+    const reason = !profile.accepting
+      ? this.localize.term('mentor.notAccepting')
+      : free <= 0
+        ? this.localize.term('mentor.full')
+        : '';
+    const disabled = Boolean(reason) || !this.me.value;
+    return html`<div class="request-row">
+        <button
+          part="request-button"
+          type="button"
+          class="primary"
+          ?disabled=${disabled}
+          aria-disabled=${this.requestSent ? 'true' : nothing}
+          aria-describedby=${reason ? 'request-reason' : nothing}
+          @click=${() => {
+            // Once sent, the button stays focusable (focus returns to it) but does nothing.
+            if (!this.requestSent) this.flow.open();
+          }}
+        >
+          ${this.requestSent ? this.localize.term('mentor.requested') : this.localize.term('mentor.request')}
+        </button>
+        ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}
+      </div>
+      ${this.flow.render(this.backend.value, profile)}`;
+  }
+
+  private renderOwn(profile: MentorProfile) {
+    const full = profile.activeMentees >= profile.capacity;
+    return html`<section part="incoming" class="section own">
+      <p class="hint">${this.localize.term('mentor.ownProfile')}</p>
+      <h3>${this.localize.term('mentor.incoming')}</h3>
+      ${this.incoming.render({
+        pending: () => html`<p class="hint" aria-busy="true">${this.localize.term('common.loading')}</p>`,
+        complete: (requests) => {
+          const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
+          if (waiting.length === 0) return html`<p class="hint">${this.localize.term('mentor.noIncoming')}</p>`;
+          return html`<ul class="incoming">
+              ${waiting.map((request) => this.renderIncoming(request, full))}
+            </ul>
+            ${full ? html`<p id="full-reason" class="hint">${this.localize.term('mentor.fullCannotAccept')}</p>` : nothing}
+            ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
+        },
+        error: (error, retry) => renderError(this.localize, this.localize.term('mentor.error'), error, retry),
+      })}
+    </section>`;
+  }
+
+  private renderIncoming(request: MentorshipRequest, full: boolean) {
+    const answer = this.answered.get(request.id);
+    return html`<li class="incoming-request">
+      <peer-person person-id=${request.menteeId} size="small"></peer-person>
+      <span class="goal">${request.goal}</span>
+      ${request.message ? html`<span class="hint">${request.message}</span>` : nothing}
+      ${
+        answer
+          ? html`<span class="status"
+              >${this.localize.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
+            >`
+          : html`<span class="actions">
+              <button
+                type="button"
+                class="primary"
+                ?disabled=${full}
+                aria-describedby=${full ? 'full-reason' : nothing}
+                @click=${() => this.answer(request, 'accept')}
+              >
+                ${this.localize.term('mentor.accept')}
+              </button>
+              <button type="button" class="secondary" @click=${() => this.answer(request, 'decline')}>
+                ${this.localize.term('mentor.decline')}
+              </button>
+            </span>`
+      }
+    </li>`;
+  }
+
+  private async answer(request: MentorshipRequest, action: 'accept' | 'decline') {
+    this.answerError = '';
+    try {
+      const updated = await this.backend.value.respondToMentorshipRequest(request.id, action);
+      this.answered = new Map(this.answered).set(request.id, updated);
+      if (action === 'accept' && this.currentProfile) {
+        const profile = this.currentProfile;
+        this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };
+      }
+    } catch (error) {
+      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      this.answerError = peerError.detail ?? errorMessage(this.localize, peerError);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
+import type { PeerBackend } from '../../core/backend.js';
+import { errorMessage } from '../../core/error-view.js';
+import { PeerError } from '../../core/errors.js';
+import type { LocalizeController } from '../../core/i18n/localize.js';
+import { conflictMessages } from './mentor-text.js';
+
+const GOAL_MAX = 120;
+const MESSAGE_MAX = 2000;
+
+type Phase = 'editing' | 'sending' | 'sent';
+
+/**
+ * The request-mentorship flow: a modal `<dialog>` (focus moves in, stays in and returns;
+ * Escape closes), labelled fields with inline validation, a sending state, success, and a
+ * message for every refusal. What the reader typed is kept until the server has it.
+ */
+export class RequestFlow {
+  goal = '';
+  message = '';
+  phase: Phase = 'editing';
+  goalError = '';
+  failure = '';
+  sent?: MentorshipRequest;
+  /** One key per request, so a retried send is stored once. */
+  private idempotencyKey = crypto.randomUUID();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly localize: LocalizeController,
+    private readonly onSent: (request: MentorshipRequest) => void,
+  ) {}
+
+  private get dialog() {
+    return this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.request');
+  }
+
+  open() {
+    if (this.phase === 'sent') this.reset();
+    this.failure = '';
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => {
+      this.dialog?.showModal();
+      this.dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
+    });
+  }
+
+  close() {
+    this.dialog?.close();
+  }
+
+  private reset() {
+    this.goal = '';
+    this.message = '';
+    this.phase = 'editing';
+    this.goalError = '';
+    this.failure = '';
+    this.idempotencyKey = crypto.randomUUID();
+  }
+
+  async submit(backend: PeerBackend, mentor: MentorProfile) {
+    this.failure = '';
+    this.goalError = this.goal.trim().length < 3 ? this.localize.term('mentor.goalTooShort') : '';
+    if (this.goalError) {
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
+      return;
+    }
+    this.phase = 'sending';
+    this.host.requestUpdate();
+    try {
+      this.sent = await backend.requestMentorship(
+        { mentorId: mentor.id, goal: this.goal.trim(), message: this.message.trim() },
+        { idempotencyKey: this.idempotencyKey },
+      );
+      this.phase = 'sent';
+      this.onSent(this.sent);
+    } catch (error) {
+      this.phase = 'editing';
+      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const key = conflictMessages[peerError.type as keyof typeof conflictMessages];
+      this.failure = key
+        ? this.localize.term(key)
+        : peerError.status === 400
+          ? errorMessage(this.localize, peerError)
+          : `${this.localize.term('mentor.sendFailed')} ${errorMessage(this.localize, peerError)}`;
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const focusTarget = this.phase === 'sent' ? '.close-sent' : '.failure';
+    this.dialog?.querySelector<HTMLElement>(focusTarget)?.focus();
+  }
+
+  render(backend: PeerBackend, mentor: MentorProfile) {
+    const term = this.localize.term.bind(this.localize);
+    const sending = this.phase === 'sending';
+    const body =
+      this.phase === 'sent'
+        ? html`<p class="sent" role="status">${term('mentor.sent', mentor.person.name)}</p>
+            <div class="actions">
+              <button type="button" class="primary close-sent" @click=${() => this.close()}>
+                ${term('mentor.close')}
+              </button>
+            </div>`
+        : html`<form
+            novalidate
+            aria-busy=${sending ? 'true' : 'false'}
+            @submit=${(event: Event) => {
+              event.preventDefault();
+              void this.submit(backend, mentor);
+            }}
+          >
+            <div class="field">
+              <label for="goal">${term('mentor.goal')}</label>
+              <input
+                id="goal"
+                name="goal"
+                .value=${live(this.goal)}
+                maxlength=${GOAL_MAX}
+                required
+                autocomplete="off"
+                aria-invalid=${this.goalError ? 'true' : 'false'}
+                aria-describedby=${this.goalError ? 'goal-error goal-hint' : 'goal-hint'}
+                ?disabled=${sending}
+                @input=${(event: InputEvent) => {
+                  this.goal = (event.target as HTMLInputElement).value;
+                  if (this.goalError && this.goal.trim().length >= 3) this.goalError = '';
+                  this.host.requestUpdate();
+                }}
+              />
+              <span id="goal-hint" class="hint">${term('mentor.goalHint')}</span>
+              ${this.goalError ? html`<span id="goal-error" class="field-error">${this.goalError}</span>` : nothing}
+            </div>
+            <div class="field">
+              <label for="message">${term('mentor.message')}</label>
+              <textarea
+                id="message"
+                name="message"
+                rows="5"
+                maxlength=${MESSAGE_MAX}
+                .value=${live(this.message)}
+                aria-describedby="message-count"
+                ?disabled=${sending}
+                @input=${(event: InputEvent) => {
+                  this.message = (event.target as HTMLTextAreaElement).value;
+                  this.host.requestUpdate();
+                }}
+              ></textarea>
+              <span id="message-count" class="hint"
+                >${term('mentor.characters', this.localize.number(this.message.length), this.localize.number(MESSAGE_MAX))}</span
+              >
+            </div>
+            ${this.failure ? html`<p class="failure" role="alert" tabindex="-1">${this.failure}</p>` : nothing}
+            <div class="actions">
+              <button type="button" class="secondary" @click=${() => this.close()}>${term('mentor.cancel')}</button>
+              <button type="submit" class="primary" ?disabled=${sending}>
+                ${sending ? term('mentor.sending') : term('mentor.send')}
+              </button>
+            </div>
+          </form>`;
+    return html`<dialog part="dialog" class="request" aria-labelledby="request-title">
+      <h2 id="request-title">${term('mentor.dialogTitle', mentor.person.name)}</h2>
+      ${body}
+    </dialog>`;
+  }
+}

@@ -1,0 +1,126 @@
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BackendController } from '../../core/context.js';
+import { renderError } from '../../core/error-view.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { tokens } from '../../core/tokens.js';
+import { PeerMentorCard } from '../mentor-card/mentor-card.component.js';
+import { reasonText } from '../mentor-card/mentor-text.js';
+
+/**
+ * @customElement peer-mentor-matches
+ * @summary The signed-in person's best mentors, each with a plain-language "why this match".
+ *
+ * Mentors from other departments rank above those from the same department at equal skill fit.
+ *
+ * @csspart list - The list of matches.
+ * @csspart match - One match: the card and its reasons.
+ * @csspart reasons - The "why this match" list.
+ * @csspart empty - Shown when there is no match.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssproperty --peer-mentor-matches-columns - Minimum width of a column of cards.
+ *
+ * @event peer-mentorship-requested - Bubbles up from a card when a request was sent.
+ * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
+ */
+export class PeerMentorMatches extends PeerElement {
+  static override defaultTag = 'peer-mentor-matches';
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      .list {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(var(--peer-mentor-matches-columns, 18rem), 1fr));
+        gap: calc(var(--_space) * 2);
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .match {
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space);
+      }
+      .reasons {
+        margin: 0;
+        padding-inline-start: 1.2em;
+        font-size: var(--_font-size-small);
+        color: var(--_text);
+      }
+      h3 {
+        font-size: var(--_font-size-small);
+        margin: 0;
+      }
+      .empty,
+      .pending {
+        color: var(--_text-muted);
+      }
+      .error {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+        color: var(--_danger);
+      }
+      .error-detail {
+        color: var(--_text-muted);
+      }
+      .retry {
+        border: 1px solid var(--_border);
+        background: var(--_surface);
+        color: var(--_text);
+        border-radius: var(--_radius);
+        padding: 0.3em 0.8em;
+      }
+    `,
+  ];
+
+  /** How many matches to show (default 3). */
+  @property({ type: Number }) limit = 3;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private readonly results = new ResourceController(this, this.backend, {
+    args: () => [Math.max(1, Math.min(50, this.limit || 3))] as const,
+    load: (backend, [limit], signal) => backend.getMentorMatches(limit, { signal }),
+    isEmpty: (matches) => matches.length === 0,
+  });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    PeerMentorCard.define();
+  }
+
+  override render() {
+    return this.results.render({
+      pending: () =>
+        html`<p class="pending" role="status" aria-busy="true">${this.localize.term('mentor.loading')}</p>`,
+      empty: () => html`<p part="empty" class="empty">${this.localize.term('mentor.noMatches')}</p>`,
+      error: (error, retry) => renderError(this.localize, this.localize.term('mentor.matchesError'), error, retry),
+      complete: (matches) =>
+        html`<ul part="list" class="list">
+          ${matches.map(
+            (match, index) =>
+              html`<li part="match" class="match">
+                <peer-mentor-card
+                  .profile=${match.mentor}
+                  variant="compact"
+                  theme=${this.theme ?? 'light'}
+                ></peer-mentor-card>
+                <h3 id="why-${index}">${this.localize.term('mentor.whyMatch')}</h3>
+                <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
+                  ${match.reasons.map((reason) => html`<li>${reasonText(this.localize, reason)}</li>`)}
+                </ul>
+              </li>`,
+          )}
+        </ul>`,
+    });
+  }
+}

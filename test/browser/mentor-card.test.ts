@@ -1,0 +1,273 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/mentor-card/mentor-card.js';
+import '../../src/components/mentor-matches/mentor-matches.js';
+import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
+import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
+import type { MentorProfile } from '../../src/contract/mentors.js';
+import { configure } from '../../src/core/config.js';
+import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const deepActive = () => {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+async function api<T>(path: string, as = 'u0001'): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${tokenOf(as)}` } });
+  return (await response.json()) as T;
+}
+
+let nextMentee = 90;
+/** A seeded person who has not asked anyone in this test run yet. */
+const freshMentee = () => `u${String(nextMentee++).padStart(4, '0')}`;
+
+async function openMentorFor(mentee: string): Promise<MentorProfile> {
+  const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
+  return items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+}
+
+function signIn(personId: string, options = {}) {
+  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
+}
+
+async function ready(el: PeerMentorCard) {
+  await until(
+    () => $(el, '[part~="request-button"], [part~="incoming"], .message, [part~="error"]') !== null,
+    'the card',
+  );
+  await until(
+    () => !($(el, '[part~="request-button"]') as HTMLButtonElement | null)?.disabled || !!$(el, '.hint'),
+    'me',
+  );
+}
+
+describe('<peer-mentor-card>', () => {
+  beforeEach(resetServer);
+
+  it('shows the profile: expertise with levels as text, availability, response time, circles', async () => {
+    signIn('u0100');
+    const mentor = await openMentorFor('u0100');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    const person = $(el, 'peer-person')!;
+    await until(() => person.shadowRoot?.querySelector('[part~="name"]')?.textContent === mentor.person.name, 'name');
+    const expertise = [...shadow(el).querySelectorAll('[part~="expertise"] li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' '),
+    );
+    expect(expertise).to.have.length(mentor.expertise.length);
+    expect(expertise[0]).to.contain(mentor.expertise[0].skill.name);
+    expect(expertise[0]).to.match(/Skilled|Advanced|Expert/);
+    const free = mentor.capacity - mentor.activeMentees;
+    expect($(el, '[part~="availability"]')!.textContent).to.contain(`${free} of ${mentor.capacity} places free`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('costs at most 2 HTTP requests for 20 cards on one page', async () => {
+    signIn('u0101');
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=20');
+    await resetServer();
+    const container = await fixture<HTMLElement>(
+      html`<div>
+        ${items.map((m) => html`<peer-mentor-card mentor-id=${m.id} variant="compact"></peer-mentor-card>`)}
+      </div>`,
+    );
+    const cards = [...container.querySelectorAll<PeerMentorCard>('peer-mentor-card')];
+    await Promise.all(cards.map(ready));
+    await until(
+      () => cards.every((card) => $(card, 'peer-person')?.shadowRoot?.querySelector('[part~="name"]')),
+      'every name',
+    );
+    const requests = await serverRequests();
+    expect(requests.map((r) => r.path).sort()).to.deep.equal(['/api/me', '/api/mentors']);
+  });
+
+  it('completes the request flow with the keyboard only, and fires peer-mentorship-requested', async () => {
+    const mentee = freshMentee();
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    const events: CustomEvent[] = [];
+    const el = await fixture<PeerMentorCard>(
+      html`<peer-mentor-card
+        mentor-id=${mentor.id}
+        @peer-mentorship-requested=${(e: CustomEvent) => events.push(e)}
+      ></peer-mentor-card>`,
+    );
+    await ready(el);
+    const button = $<HTMLButtonElement>(el, '[part~="request-button"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await until(() => dialog.open, 'the dialog');
+    expect(deepActive()?.id).to.equal('goal');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'Learn to run workshops' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.id).to.equal('message');
+    await sendKeys({ type: 'Every other week?' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.getAttribute('type')).to.equal('submit');
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '.sent') !== null, 'the success message');
+    expect($(el, '.sent')!.textContent).to.contain(mentor.person.name);
+    expect(deepActive()?.classList.contains('close-sent')).to.be.true;
+    expect(events).to.have.length(1);
+    expect(events[0].detail.request.goal).to.equal('Learn to run workshops');
+    expect(events[0].detail.request.message).to.equal('Every other week?');
+    await sendKeys({ press: 'Enter' });
+    await until(() => !dialog.open, 'the dialog to close');
+    expect(deepActive() === button, 'focus is on button').to.be.true;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Request sent');
+    const posts = (await serverRequests('/api/mentorship-requests')).filter((r) => r.method === 'POST');
+    expect(posts).to.have.length(1);
+  });
+
+  it('closes with Escape and returns focus to the button', async () => {
+    signIn('u0102');
+    const mentor = await openMentorFor('u0102');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    const button = $<HTMLButtonElement>(el, '[part~="request-button"]')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog to close');
+    expect(deepActive() === button, 'focus is on button').to.be.true;
+  });
+
+  it('validates the goal inline, focuses it, and sends nothing', async () => {
+    signIn('u0103');
+    const mentor = await openMentorFor('u0103');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await sendKeys({ type: 'x' });
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => $(el, '#goal-error') !== null, 'the goal error');
+    const goal = $<HTMLInputElement>(el, '#goal')!;
+    expect(goal.getAttribute('aria-invalid')).to.equal('true');
+    expect(goal.getAttribute('aria-describedby')).to.contain('goal-error');
+    expect(deepActive() === goal, 'focus is on goal').to.be.true;
+    expect(goal.value).to.equal('x');
+    await expect(el).to.be.accessible();
+    expect((await serverRequests('/api/mentorship-requests')).filter((r) => r.method === 'POST')).to.deep.equal([]);
+  });
+
+  it('keeps the typed text and says so when the network fails, then sends on retry', async () => {
+    const mentee = freshMentee();
+    signIn(mentee, { retries: 0 });
+    const mentor = await openMentorFor(mentee);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await sendKeys({ type: 'Understand pricing' });
+    await injectFault({ method: 'POST', path: '/api/mentorship-requests', status: 503 });
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => $(el, '.failure') !== null, 'the failure message');
+    expect($(el, '.failure')!.textContent).to.contain('Your text is kept');
+    expect($<HTMLInputElement>(el, '#goal')!.value).to.equal('Understand pricing');
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => $(el, '.sent') !== null, 'success on retry');
+  });
+
+  it('explains a duplicate request in plain words', async () => {
+    const mentee = freshMentee();
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    await fetch(`${apiUrl}/mentorship-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokenOf(mentee)}` },
+      body: JSON.stringify({ mentorId: mentor.id, goal: 'Already asked' }),
+    });
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await sendKeys({ type: 'Asking again' });
+    $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+    await until(() => $(el, '.failure') !== null, 'the conflict message');
+    expect($(el, '.failure')!.textContent).to.equal('You already have an open request or mentorship with this mentor.');
+    expect($<HTMLInputElement>(el, '#goal')!.value).to.equal('Asking again');
+  });
+
+  it('disables the request with the reason when the mentor is not accepting or full', async () => {
+    signIn('u0104');
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', 'u0104');
+    const closed = items.find((m) => !m.accepting)!;
+    const full = items.find((m) => m.accepting && m.activeMentees >= m.capacity)!;
+    for (const [mentor, reason] of [
+      [closed, 'Not taking new mentees right now.'],
+      [full, 'No free places right now.'],
+    ] as const) {
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+      await until(() => $(el, '#request-reason') !== null, 'the reason');
+      const button = $<HTMLButtonElement>(el, '[part~="request-button"]')!;
+      expect(button.disabled).to.be.true;
+      expect(button.getAttribute('aria-describedby')).to.equal('request-reason');
+      expect($(el, '#request-reason')!.textContent).to.equal(reason);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('on my own card, lists incoming requests to accept or decline', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);
+    await until(() => shadow(el).querySelectorAll('.incoming-request').length > 0, 'incoming requests');
+    expect($(el, '[part~="request-button"]')).to.equal(null);
+    const [first] = shadow(el).querySelectorAll('.incoming-request');
+    const accept = [...first.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Accept')!;
+    accept.click();
+    await until(() => first.querySelector('.status')?.textContent === 'Accepted', 'the accepted state');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows not-found and error-with-retry states', async () => {
+    signIn('u0105', { retries: 0 });
+    const missing = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0179x"></peer-mentor-card>`);
+    await until(() => $(missing, '.message') !== null, 'not found');
+    expect($(missing, '.message')!.textContent).to.contain('not a mentor');
+    await injectFault({ path: '/api/mentors', status: 503 });
+    const failing = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`);
+    await until(() => $(failing, '[part~="retry-button"]') !== null, 'the error');
+    await expect(failing).to.be.accessible();
+    $<HTMLButtonElement>(failing, '[part~="retry-button"]')!.click();
+    await until(() => $(failing, '[part~="expertise"]') !== null, 'the card after retry');
+  });
+
+  it('renders hostile bios and names as text', async () => {
+    signIn('u0106');
+    const mentor = await openMentorFor('u0106');
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+    const el = await fixture<PeerMentorCard>(
+      html`<peer-mentor-card
+        .profile=${{ ...mentor, bio: hostile, person: { ...mentor.person, name: hostile } }}
+      ></peer-mentor-card>`,
+    );
+    expect($(el, '[part~="bio"]')!.textContent).to.equal(hostile);
+    expect(shadow(el).querySelector('img, script')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<peer-mentor-matches>', () => {
+  beforeEach(resetServer);
+
+  it('shows the top matches with a plain-language why', async () => {
+    signIn('u0107');
+    const el = await fixture<PeerMentorMatches>(html`<peer-mentor-matches limit="3"></peer-mentor-matches>`);
+    await until(() => shadow(el).querySelectorAll('[part~="match"]').length === 3, 'three matches');
+    const reasons = [...shadow(el).querySelectorAll('[part~="reasons"] li')].map((li) => li.textContent!);
+    expect(reasons.some((r) => r.startsWith('Has room for you'))).to.be.true;
+    const cards = [...shadow(el).querySelectorAll<PeerMentorCard>('peer-mentor-card')];
+    expect(cards.every((card) => card.variant === 'compact' && card.profile)).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+});
