@@ -1,0 +1,130 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/mentor-card/mentor-card.js';
+import '../src/components/mentor-matches/mentor-matches.js';
+import { PeerError } from '../src/core/errors.js';
+import { MemoryBackend } from '../src/testing/memory-backend.js';
+import { mentors } from '../src/testing/organisation.js';
+import { withBackend } from './support.js';
+
+interface CardArgs {
+  mentorId?: string;
+  variant: 'full' | 'compact';
+  theme?: 'light' | 'dark' | 'auto';
+  backend: MemoryBackend;
+}
+
+const memory = () => new MemoryBackend({ meId: 'u0120' });
+const sample = memory();
+const open = mentors.find((m) => {
+  const p = sample.mentors.get(m.personId)!;
+  const active = sample.requests.filter((r) => r.mentorId === m.personId && r.state === 'accepted').length;
+  return p.accepting && !p.hidden && active < p.capacity && sample.circles.some((c) => c.leadId === m.personId);
+})!.personId;
+const closed = mentors.find((m) => !m.accepting)!.personId;
+const full = mentors.find((m) => {
+  const active = sample.requests.filter((r) => r.mentorId === m.personId && r.state === 'accepted').length;
+  return m.accepting && active >= m.capacity;
+})!.personId;
+
+const render = (args: CardArgs, context: { globals: Record<string, unknown> }) =>
+  withBackend(
+    args.backend,
+    html`<div style="max-width: 28rem">
+      <peer-mentor-card
+        mentor-id=${ifDefined(args.mentorId)}
+        variant=${args.variant}
+        theme=${ifDefined(args.theme ?? (context.globals.theme as CardArgs['theme']))}
+      ></peer-mentor-card>
+    </div>`,
+  );
+
+const meta: Meta<CardArgs> = {
+  title: 'Widgets/Mentor card',
+  component: 'peer-mentor-card',
+  render,
+  args: { mentorId: open, variant: 'full', backend: memory() },
+  argTypes: {
+    variant: { control: 'inline-radio', options: ['full', 'compact'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    backend: { table: { disable: true } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Find and ask a mentor from any page: `<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`. Twenty cards cost two requests.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<CardArgs>;
+
+export const Full: Story = {};
+export const Compact: Story = { args: { variant: 'compact' } };
+export const Loading: Story = { args: { backend: new MemoryBackend({ latency: Infinity }) } };
+export const NotAMentor: Story = { name: 'Not found', args: { mentorId: 'nobody' } };
+export const ErrorWithRetry: Story = {
+  name: 'Error with retry',
+  args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'http', status: 503 }) }) },
+};
+export const Offline: Story = { args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'offline' }) }) } };
+export const NotAccepting: Story = { name: 'Not accepting (disabled, with reason)', args: { mentorId: closed } };
+export const NoFreePlaces: Story = { name: 'No free places', args: { mentorId: full } };
+export const MyOwnProfile: Story = {
+  name: 'My own profile (incoming requests)',
+  args: { mentorId: 'u0001', backend: new MemoryBackend({ meId: 'u0001' }) },
+};
+
+function hostileBackend() {
+  const backend = memory();
+  const person = backend.people.get(open)!;
+  backend.people.set(open, {
+    ...person,
+    name: '<img src=x onerror=alert(1)> Wolfeschlegelsteinhausenbergerdorff-Konstantinopoulou',
+    photoUrl: null,
+  });
+  backend.mentors.get(open)!.bio =
+    '<script>alert("bio")</script> ' + 'An extremely long bio that goes on and on without a break. '.repeat(12);
+  return backend;
+}
+
+export const HostileAndLongText: Story = {
+  name: 'Hostile and very long text, no photo',
+  args: { backend: hostileBackend() },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark' },
+  render: (args, context) => html`<div style="background:#0d1117;padding:1rem">${render(args, context)}</div>`,
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left (Arabic)',
+  render: (args, context) => html`<div lang="ar" dir="rtl">${render(args, context)}</div>`,
+};
+
+export const Narrow: Story = {
+  name: 'Narrow container (320 px)',
+  render: (args, context) => html`<div style="width:320px">${render(args, context)}</div>`,
+};
+
+export const Matches: Story = {
+  name: 'Matches: top 3 with why',
+  render: (args) => withBackend(args.backend, html`<peer-mentor-matches limit="3"></peer-mentor-matches>`),
+};
+
+export const MatchesLoading: Story = {
+  name: 'Matches: loading',
+  args: { backend: new MemoryBackend({ latency: Infinity }) },
+  render: (args) => withBackend(args.backend, html`<peer-mentor-matches></peer-mentor-matches>`),
+};
+
+export const MatchesError: Story = {
+  name: 'Matches: error',
+  args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'network' }) }) },
+  render: (args) => withBackend(args.backend, html`<peer-mentor-matches></peer-mentor-matches>`),
+};
