@@ -41,7 +41,7 @@ describe('the demo page, served as npm start serves it', () => {
     const me = page.locator('peer-person[person-id="me"] [part~="name"]');
     await me.waitFor();
     assert.ok((await me.textContent())!.trim().length > 0);
-    const grid = page.locator('section.wide peer-person[size="large"] [part~="name"]');
+    const grid = page.locator('div.grid > peer-person[size="large"] [part~="name"]');
     await page.waitForFunction(
       () =>
         document.querySelectorAll('peer-person').length > 0 &&
@@ -52,6 +52,11 @@ describe('the demo page, served as npm start serves it', () => {
       await page.locator('peer-person[person-id="former-colleague"] [part~="name"]').textContent(),
       'Unknown person',
     );
+    const matches = page.locator('peer-mentor-matches [part~="match"]');
+    await matches.first().waitFor();
+    assert.equal(await matches.count(), 3);
+    await page.locator('peer-mentor-card[mentor-id="u0002"] [part~="expertise"]').waitFor();
+    await page.locator('peer-mentor-card[mentor-id="u0001"] [part~="incoming"]').waitFor();
     assert.deepEqual(scripts, ['/dist/peerkit.js']);
     assert.deepEqual(failures, []);
     await page.close();
