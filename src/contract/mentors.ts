@@ -86,16 +86,7 @@ export const NewMentorshipRequest = z
   })
   .meta({ id: 'NewMentorshipRequest' });
 
-/** The `type` of each 409 problem, so that a client can say why in its own words. */
-export const MentorshipConflict = {
-  self: 'urn:peerkit:problem:mentorship-self',
-  notAccepting: 'urn:peerkit:problem:mentor-not-accepting',
-  duplicate: 'urn:peerkit:problem:mentorship-duplicate',
-  full: 'urn:peerkit:problem:mentor-full',
-  notPending: 'urn:peerkit:problem:mentorship-not-pending',
-  circleFull: 'urn:peerkit:problem:circle-full',
-  alreadyMember: 'urn:peerkit:problem:circle-member',
-} as const;
+export { MentorshipConflict } from './problems.js';
 
 export const MentorsQuery = PageQuery.extend({
   skill: Id.optional(),

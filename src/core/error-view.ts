@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { PeerError } from './errors.js';
 import type { LocalizeController } from './i18n/localize.js';
 
@@ -22,3 +22,30 @@ export function renderError(localize: LocalizeController, heading: string, error
     <button part="retry-button" class="retry" type="button" @click=${retry}>${localize.term('common.retry')}</button>
   </div>`;
 }
+
+/** Styles of the shared error state. */
+export const errorStyles = css`
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    color: var(--_danger);
+  }
+  .error-heading {
+    font-weight: 600;
+  }
+  .error-detail {
+    color: var(--_text-muted);
+  }
+  .retry {
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    border-radius: var(--_radius);
+    padding: 0.25em 0.75em;
+  }
+  .retry:hover {
+    border-color: var(--_accent);
+  }
+`;

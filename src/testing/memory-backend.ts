@@ -10,6 +10,7 @@ import type {
   NewMentorshipRequest,
 } from '../contract/mentors.js';
 import { scoreMatch } from '../contract/matching.js';
+import { MentorshipConflict } from '../contract/problems.js';
 import { PeerError } from '../core/errors.js';
 import { sleep } from '../core/rest/abort.js';
 import { avatarDataUrl } from './avatar.js';
@@ -23,16 +24,7 @@ import {
   skills,
 } from './organisation.js';
 
-// Problem types of 409 answers, as the REST contract names them.
-const CONFLICT = {
-  self: 'urn:peerkit:problem:mentorship-self',
-  notAccepting: 'urn:peerkit:problem:mentor-not-accepting',
-  duplicate: 'urn:peerkit:problem:mentorship-duplicate',
-  full: 'urn:peerkit:problem:mentor-full',
-  notPending: 'urn:peerkit:problem:mentorship-not-pending',
-  circleFull: 'urn:peerkit:problem:circle-full',
-  alreadyMember: 'urn:peerkit:problem:circle-member',
-};
+const CONFLICT = MentorshipConflict;
 
 const conflict = (type: string, title: string, detail: string) =>
   new PeerError({ kind: 'http', status: 409, problem: { type, title, detail } });

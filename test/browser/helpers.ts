@@ -10,14 +10,8 @@ declare global {
 export const serverOrigin = window.PEERKIT_TEST_SERVER;
 export const apiUrl = `${serverOrigin}/api`;
 
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  search: string;
-  status: number;
-  ifNoneMatch: string | null;
-  at: number;
-}
+export type { LoggedRequest } from '../../server/test-hooks.js';
+import type { LoggedRequest } from '../../server/test-hooks.js';
 
 /** Forgets the server's request log and any faults left over. */
 export async function resetServer() {

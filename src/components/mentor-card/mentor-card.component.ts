@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import type { Me } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
-import { errorMessage, renderError } from '../../core/error-view.js';
+import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -48,7 +48,7 @@ declare module '../../core/peer-element.js' {
  */
 export class PeerMentorCard extends PeerElement {
   static override defaultTag = 'peer-mentor-card';
-  static override styles = [tokens, mentorCardStyles];
+  static override styles = [tokens, errorStyles, mentorCardStyles];
 
   /** The person id of the mentor. */
   @property({ attribute: 'mentor-id' }) mentorId?: string;

@@ -216,17 +216,8 @@ export const mentorCardStyles = css`
     }
   }
   .error {
-    display: flex;
     flex-direction: column;
-    gap: var(--_space);
     align-items: flex-start;
-    color: var(--_danger);
-  }
-  .error-heading {
-    font-weight: 600;
-  }
-  .error-detail {
-    color: var(--_text-muted);
   }
   @media (forced-colors: active) {
     .base,

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BackendController } from '../../core/context.js';
-import { renderError } from '../../core/error-view.js';
+import { errorStyles, renderError } from '../../core/error-view.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -31,6 +31,7 @@ export class PeerMentorMatches extends PeerElement {
   static override defaultTag = 'peer-mentor-matches';
   static override styles = [
     tokens,
+    errorStyles,
     css`
       :host {
         display: block;
@@ -61,23 +62,6 @@ export class PeerMentorMatches extends PeerElement {
       .empty,
       .pending {
         color: var(--_text-muted);
-      }
-      .error {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: center;
-        color: var(--_danger);
-      }
-      .error-detail {
-        color: var(--_text-muted);
-      }
-      .retry {
-        border: 1px solid var(--_border);
-        background: var(--_surface);
-        color: var(--_text);
-        border-radius: var(--_radius);
-        padding: 0.3em 0.8em;
       }
     `,
   ];

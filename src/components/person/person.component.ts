@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
-import { renderError } from '../../core/error-view.js';
+import { errorStyles, renderError } from '../../core/error-view.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -57,7 +57,7 @@ function colourFor(id: string) {
  */
 export class PeerPerson extends PeerElement {
   static override defaultTag = 'peer-person';
-  static override styles = [tokens, personStyles];
+  static override styles = [tokens, errorStyles, personStyles];
 
   /** The id of the person to load; `me` shows the signed-in person. */
   @property({ attribute: 'person-id', reflect: false }) personId?: string;

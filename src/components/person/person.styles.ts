@@ -91,28 +91,7 @@ export const personStyles = css`
     }
   }
   .error {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    color: var(--_danger);
     font-size: var(--_font-size-small);
-  }
-  .error-heading {
-    font-weight: 600;
-  }
-  .error-detail {
-    color: var(--_text-muted);
-  }
-  .retry {
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.75em;
-  }
-  .retry:hover {
-    border-color: var(--_accent);
   }
   @media (forced-colors: active) {
     .avatar,
