@@ -26,6 +26,8 @@ const Fault = z.object({
   times: z.number().int().min(1).max(100).default(1),
   status: z.number().int().min(400).max(599).optional(),
   retryAfter: z.string().optional(),
+  /** The problem type of the injected answer. */
+  type: z.string().optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
   /** Close the connection without an answer. */
   drop: z.boolean().optional(),
@@ -69,7 +71,7 @@ export function createTestHooks() {
       const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
       if (fault.retryAfter) headers['Retry-After'] = fault.retryAfter;
       return c.body(
-        JSON.stringify({ type: 'about:blank', title: 'Injected fault', status: fault.status }),
+        JSON.stringify({ type: fault.type ?? 'about:blank', title: 'Injected fault', status: fault.status }),
         fault.status as 500,
         headers,
       );

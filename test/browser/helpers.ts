@@ -31,6 +31,7 @@ export interface Fault {
   times?: number;
   status?: number;
   retryAfter?: string;
+  type?: string;
   delayMs?: number;
   drop?: boolean;
 }

@@ -198,6 +198,54 @@ describe('<peer-mentor-card>', () => {
     expect($<HTMLInputElement>(el, '#goal')!.value).to.equal('Asking again');
   });
 
+  it('says why in plain words for every 409 reason, keeping the text', async () => {
+    const mentee = freshMentee();
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await sendKeys({ type: 'Learn from the best' });
+    const reasons = [
+      ['urn:peerkit:problem:mentorship-self', 'You cannot ask yourself to be your mentor.'],
+      [
+        'urn:peerkit:problem:mentor-not-accepting',
+        'This mentor stopped taking new mentees. Try one of your other matches.',
+      ],
+      ['urn:peerkit:problem:mentorship-duplicate', 'You already have an open request or mentorship with this mentor.'],
+      [
+        'urn:peerkit:problem:mentor-full',
+        'This mentor just filled their last place. Try again later or ask another mentor.',
+      ],
+    ];
+    for (const [type, message] of reasons) {
+      await injectFault({ method: 'POST', path: '/api/mentorship-requests', status: 409, type });
+      $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
+      await until(() => $(el, '.failure')?.textContent === message, message);
+      expect($<HTMLInputElement>(el, '#goal')!.value).to.equal('Learn from the best');
+      expect(deepActive() === $(el, '.failure'), 'focus moves to the message').to.be.true;
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps Tab inside the open dialog', async () => {
+    signIn('u0108');
+    const mentor = await openMentorFor('u0108');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    await until(() => dialog.open, 'the dialog');
+    for (let i = 0; i < 8; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActive();
+      // The page outside a modal dialog is inert: focus is in the dialog, or briefly on the browser's own UI.
+      expect(active === document.body || active === null || dialog.contains(active), `tab ${i}`).to.be.true;
+    }
+    await sendKeys({ press: 'Escape' });
+  });
+
   it('disables the request with the reason when the mentor is not accepting or full', async () => {
     signIn('u0104');
     const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', 'u0104');
