@@ -2,13 +2,12 @@ import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Id } from '../../src/contract/common.js';
-import { scoreMatch } from '../../src/contract/matching.js';
+import { matchReasons, scoreMatch } from '../../src/contract/matching.js';
 import {
   MentorshipConflict,
   MentorsQuery,
   NewMentorshipRequest,
   type Circle,
-  type MatchReason,
   type MentorMatch,
   type MentorProfile,
   type MentorshipRequest,
@@ -229,8 +228,6 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     const scored = candidates
       .map((m) => ({
         id: m.id,
-        departmentName: m.department_name,
-        medianResponseHours: m.median_response_hours,
         result: scoreMatch(subject, {
           departmentId: m.department_id,
           departmentName: m.department_name,
@@ -253,16 +250,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     );
     const items: MentorMatch[] = scored.map((s, index) => {
       const mentor = profiles[index];
-      const reasons: MatchReason[] = [];
-      const shared = mentor.expertise.filter((e) => s.result.sharedSkills.includes(e.skill.id)).map((e) => e.skill);
-      if (shared.length) reasons.push({ kind: 'shared-skills', skills: shared });
-      if (s.result.otherDepartment) reasons.push({ kind: 'other-department', department: s.departmentName });
-      if (s.result.overlapHours >= 2) reasons.push({ kind: 'time-zone', overlapHours: s.result.overlapHours });
-      reasons.push({ kind: 'capacity', placesFree: s.result.placesFree });
-      if (s.medianResponseHours !== null && s.medianResponseHours <= 48) {
-        reasons.push({ kind: 'response-time', hours: s.medianResponseHours });
-      }
-      return { mentor, score: Math.min(100, s.result.score), reasons };
+      return { mentor, score: Math.min(100, s.result.score), reasons: matchReasons(mentor, s.result) };
     });
     return c.json({ items, nextCursor: null });
   });

@@ -1,3 +1,5 @@
+import type { MatchReason, MentorProfile } from './mentors.js';
+
 /*
  * How mentors are ranked for a person. Pure functions with no dependencies, shared by the
  * reference server and MemoryBackend so that both rank alike.
@@ -88,4 +90,18 @@ export function scoreMatch(subject: MatchSubject, mentor: MatchCandidate, at = n
     overlapHours: Math.max(0, overlapHours),
     placesFree,
   };
+}
+
+/** The reasons shown to the reader for a scored match, strongest first. */
+export function matchReasons(mentor: MentorProfile, result: MatchScore): MatchReason[] {
+  const reasons: MatchReason[] = [];
+  const shared = mentor.expertise.filter((e) => result.sharedSkills.includes(e.skill.id)).map((e) => e.skill);
+  if (shared.length) reasons.push({ kind: 'shared-skills', skills: shared });
+  if (result.otherDepartment) reasons.push({ kind: 'other-department', department: mentor.person.department.name });
+  if (result.overlapHours >= 2) reasons.push({ kind: 'time-zone', overlapHours: result.overlapHours });
+  reasons.push({ kind: 'capacity', placesFree: result.placesFree });
+  if (mentor.medianResponseHours !== null && mentor.medianResponseHours <= 48) {
+    reasons.push({ kind: 'response-time', hours: mentor.medianResponseHours });
+  }
+  return reasons;
 }

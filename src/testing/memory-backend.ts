@@ -3,13 +3,12 @@ import type { Department, Me, Person } from '../contract/people.js';
 import type { CallOptions, PeerBackend, PeopleSearch, RequestAction, WriteOptions } from '../core/backend.js';
 import type {
   Circle,
-  MatchReason,
   MentorMatch,
   MentorProfile,
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../contract/mentors.js';
-import { scoreMatch } from '../contract/matching.js';
+import { matchReasons, scoreMatch } from '../contract/matching.js';
 import { MentorshipConflict } from '../contract/problems.js';
 import { PeerError } from '../core/errors.js';
 import { sleep } from '../core/rest/abort.js';
@@ -22,6 +21,7 @@ import {
   mentorshipRequests as seedRequests,
   people as seedPeople,
   skills,
+  type SeedMentor,
 } from './organisation.js';
 
 const CONFLICT = MentorshipConflict;
@@ -32,14 +32,7 @@ const conflict = (type: string, title: string, detail: string) =>
 const skillName = new Map(skills.map((s) => [s.id, s.name]));
 const skillRef = (id: string) => ({ id, name: skillName.get(id) ?? id });
 
-interface MemoryMentor {
-  bio: string;
-  expertise: { skillId: string; level: number }[];
-  capacity: number;
-  accepting: boolean;
-  hidden: boolean;
-  medianResponseHours: number | null;
-}
+type MemoryMentor = Omit<SeedMentor, 'personId'>;
 
 export interface MemoryBackendOptions {
   /** The people it serves (default: the seeded organisation of 180). */
@@ -171,17 +164,7 @@ export class MemoryBackend implements PeerBackend {
             activeMentees: mentor.activeMentees,
             medianResponseHours: mentor.medianResponseHours,
           });
-          const reasons: MatchReason[] = [];
-          const shared = mentor.expertise.filter((e) => result.sharedSkills.includes(e.skill.id)).map((e) => e.skill);
-          if (shared.length) reasons.push({ kind: 'shared-skills', skills: shared });
-          if (result.otherDepartment)
-            reasons.push({ kind: 'other-department', department: mentor.person.department.name });
-          if (result.overlapHours >= 2) reasons.push({ kind: 'time-zone', overlapHours: result.overlapHours });
-          reasons.push({ kind: 'capacity', placesFree: result.placesFree });
-          if (mentor.medianResponseHours !== null && mentor.medianResponseHours <= 48) {
-            reasons.push({ kind: 'response-time', hours: mentor.medianResponseHours });
-          }
-          return { mentor, score: Math.min(100, result.score), reasons };
+          return { mentor, score: Math.min(100, result.score), reasons: matchReasons(mentor, result) };
         })
         .sort((a, b) => b.score - a.score || a.mentor.id.localeCompare(b.mentor.id))
         .slice(0, limit);
