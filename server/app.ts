@@ -15,6 +15,8 @@ import { rateLimit, type RateLimitOptions } from './limits.js';
 import { ProblemError, problem, validate } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
 import { mentorRoutes } from './routes/mentors.js';
+import { kudosRoutes } from './routes/kudos.js';
+import { EventBus } from './event-bus.js';
 import { idempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
@@ -54,7 +56,8 @@ export function createApp(options: AppOptions) {
     problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)),
   );
 
-  const hooks = options.testHooks ? createTestHooks() : undefined;
+  const bus = new EventBus();
+  const hooks = options.testHooks ? createTestHooks(bus) : undefined;
   if (hooks) app.use('/api/*', hooks.recorder);
 
   app.use(
@@ -128,6 +131,8 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', idempotency(db));
   app.route('/api', peopleRoutes(db, apiBase));
   app.route('/api', mentorRoutes(db, apiBase));
+  app.route('/api', kudosRoutes(db, bus, apiBase));
 
-  return app;
+  // Open live streams would keep a shutting-down server alive.
+  return Object.assign(app, { closeStreams: () => bus.closeAll() });
 }

@@ -9,6 +9,8 @@ export function etags(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     if (c.req.method !== 'GET' || c.res.status !== 200 || c.res.headers.has('ETag')) return;
+    // A live stream never ends: there is nothing to hash.
+    if (c.res.headers.get('Content-Type')?.startsWith('text/event-stream')) return;
     const body = await c.res.clone().arrayBuffer();
     const tag = `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`;
     const asked = c.req.header('If-None-Match');

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { setTimeout as wait } from 'node:timers/promises';
 import { z } from 'zod';
+import type { EventBus } from './event-bus.js';
 import { validate } from './problem.js';
 
 /*
@@ -34,7 +35,7 @@ const Fault = z.object({
 });
 type Fault = z.infer<typeof Fault> & { remaining: number };
 
-export function createTestHooks() {
+export function createTestHooks(bus: EventBus) {
   const log: LoggedRequest[] = [];
   let faults: Fault[] = [];
 
@@ -86,6 +87,13 @@ export function createTestHooks() {
     faults = [];
     return c.body(null, 204);
   });
+  // Drops every open live stream, as a flaky network would; clients must reconnect and resume.
+  routes.delete('/streams', (c) => {
+    const open = bus.size;
+    bus.closeAll();
+    return c.json({ closed: open });
+  });
+  routes.get('/streams', (c) => c.json({ open: bus.size }));
   routes.post('/faults', async (c) => {
     const fault = validate(Fault, await c.req.json(), 'fault');
     faults.push({ ...fault, remaining: fault.times });

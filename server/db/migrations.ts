@@ -141,6 +141,71 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0004_kudos': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('company_values')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('emoji', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .execute();
+      // seq orders the feed and is the keyset of its cursors; id is what clients see.
+      await db.schema
+        .createTable('kudos')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('giver_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('visibility', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('kudos_giver').on('kudos').columns(['giver_id', 'seq']).execute();
+      for (const [table, column, reference] of [
+        ['kudos_recipients', 'person_id', 'people.id'],
+        ['kudos_mentions', 'person_id', 'people.id'],
+        ['kudos_values', 'value_id', 'company_values.id'],
+      ] as const) {
+        await db.schema
+          .createTable(table)
+          .addColumn('kudos_seq', 'integer', (c) => c.notNull().references('kudos.seq'))
+          .addColumn(column, 'text', (c) => c.notNull().references(reference))
+          .addPrimaryKeyConstraint(`${table}_pk`, ['kudos_seq', column])
+          .execute();
+        await db.schema.createIndex(`${table}_by_${column}`).on(table).columns([column, 'kudos_seq']).execute();
+      }
+      await db.schema
+        .createTable('kudos_reactions')
+        .addColumn('kudos_seq', 'integer', (c) => c.notNull().references('kudos.seq'))
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('reaction', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kudos_reactions_pk', ['kudos_seq', 'person_id', 'reaction'])
+        .execute();
+      // What the live stream sends, in order; its id is the SSE event id clients resume from.
+      await db.schema
+        .createTable('kudos_events')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('kudos_seq', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        'kudos_events',
+        'kudos_reactions',
+        'kudos_values',
+        'kudos_mentions',
+        'kudos_recipients',
+        'kudos',
+        'company_values',
+      ]) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

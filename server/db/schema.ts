@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types. Booleans are integers 0/1 and lists are JSON text, so the schema ports to PostgreSQL as it is. */
 export interface Database {
   departments: { id: string; name: string };
@@ -50,4 +52,18 @@ export interface Database {
     category: string;
     synonyms: string;
   };
+  company_values: { id: string; name: string; description: string; emoji: string; position: number };
+  kudos: {
+    seq: Generated<number>;
+    id: string;
+    giver_id: string;
+    message: string;
+    visibility: string;
+    created_at: string;
+  };
+  kudos_recipients: { kudos_seq: number; person_id: string };
+  kudos_mentions: { kudos_seq: number; person_id: string };
+  kudos_values: { kudos_seq: number; value_id: string };
+  kudos_reactions: { kudos_seq: number; person_id: string; reaction: string; created_at: string };
+  kudos_events: { id: Generated<number>; kind: string; kudos_seq: number; created_at: string };
 }

@@ -8,7 +8,11 @@ import {
   people,
   skills,
 } from '../../src/testing/organisation.js';
+import { companyValues, seedKudos } from '../../src/testing/kudos-seed.js';
+import { MENTION_PATTERN } from '../../src/contract/rules.js';
+import type { Insertable } from 'kysely';
 import type { Db } from './database.js';
+import type { Database } from './schema.js';
 
 export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
@@ -73,6 +77,7 @@ export async function seed(db: Db) {
       )
       .execute();
     await seedMentoring(trx, now);
+    await seedRecognition(trx, Date.now());
   });
 }
 
@@ -145,4 +150,70 @@ async function seedMentoring(trx: Db, now: string) {
       circles.flatMap((c) => c.memberIds.map((personId) => ({ circle_id: c.id, person_id: personId, joined_at: now }))),
     )
     .execute();
+}
+
+/** Chunks rows so that no insert passes SQLite's limit of bound variables. */
+async function insertChunked<T extends keyof Database>(
+  trx: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  size = 200,
+) {
+  for (let start = 0; start < rows.length; start += size) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is generic here
+    await trx.insertInto(table).values(rows.slice(start, start + size) as any).execute();
+  }
+}
+
+async function seedRecognition(trx: Db, anchor: number) {
+  await trx
+    .insertInto('company_values')
+    .values(companyValues.map((v, position) => ({ ...v, position })))
+    .execute();
+  const history = seedKudos(anchor);
+  await insertChunked(
+    trx,
+    'kudos',
+    history.map((k, index) => ({
+      seq: index + 1,
+      id: k.id,
+      giver_id: k.giverId,
+      message: k.message,
+      visibility: k.visibility,
+      created_at: k.createdAt,
+    })),
+  );
+  const seqOf = (index: number) => index + 1;
+  await insertChunked(
+    trx,
+    'kudos_recipients',
+    history.flatMap((k, i) => k.recipientIds.map((person_id) => ({ kudos_seq: seqOf(i), person_id }))),
+  );
+  await insertChunked(
+    trx,
+    'kudos_values',
+    history.flatMap((k, i) => k.valueIds.map((value_id) => ({ kudos_seq: seqOf(i), value_id }))),
+  );
+  await insertChunked(
+    trx,
+    'kudos_mentions',
+    history.flatMap((k, i) =>
+      [...new Set([...k.message.matchAll(MENTION_PATTERN)].map((m) => m[1]))].map((person_id) => ({
+        kudos_seq: seqOf(i),
+        person_id,
+      })),
+    ),
+  );
+  await insertChunked(
+    trx,
+    'kudos_reactions',
+    history.flatMap((k, i) =>
+      k.reactions.map((r) => ({
+        kudos_seq: seqOf(i),
+        person_id: r.personId,
+        reaction: r.reaction,
+        created_at: k.createdAt,
+      })),
+    ),
+  );
 }

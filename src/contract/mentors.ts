@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, pageOf } from './common.js';
 import { Person } from './people.js';
+import { GOAL_MAX, MESSAGE_MAX } from './rules.js';
 
 export const SkillRef = z.object({ id: Id, name: z.string() }).meta({ id: 'SkillRef' });
 
@@ -75,8 +76,7 @@ export const MentorshipRequest = z
   })
   .meta({ id: 'MentorshipRequest' });
 
-export const GOAL_MAX = 120;
-export const MESSAGE_MAX = 2000;
+export { GOAL_MAX, MESSAGE_MAX };
 
 export const NewMentorshipRequest = z
   .object({

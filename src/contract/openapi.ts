@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './common.js';
 import { Me, PeopleBatch, PeoplePage, PeopleQuery, Person } from './people.js';
+import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -104,6 +105,110 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           responses: {
             '200': jsonResponse('The person.', ref(Person)),
             '404': problemResponse('No person has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/values': {
+        get: {
+          operationId: 'listValues',
+          summary: 'The company values kudos can be tagged with',
+          tags: ['kudos'],
+          responses: {
+            '200': jsonResponse("Every value, in the organisation's order.", {
+              type: 'object',
+              properties: { items: { type: 'array', items: ref(CompanyValue) }, nextCursor: { type: 'null' } },
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      '/kudos': {
+        get: {
+          operationId: 'listKudos',
+          summary: 'The kudos feed, newest first',
+          description:
+            'Cursors are keyset positions: kudos given after the first page was read never shift later pages.',
+          tags: ['kudos'],
+          parameters: queryParameters(KudosQuery, {
+            team: 'A department id: kudos given or received by someone in it.',
+            person: 'A person id: kudos the person gave or received.',
+            value: 'A company value id.',
+          }),
+          responses: { '200': jsonResponse('A page of kudos.', ref(KudosPage)), ...commonErrors },
+        },
+        post: {
+          operationId: 'giveKudos',
+          summary: 'Give kudos to one or more colleagues',
+          description: 'Send an `Idempotency-Key` header: a retry with the same key is stored once.',
+          tags: ['kudos'],
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(NewKudos) } } },
+          responses: {
+            '201': { description: 'The kudos as stored.', content: { 'application/json': { schema: ref(Kudos) } } },
+            '409': problemResponse('Kudos to yourself (`type` urn:peerkit:problem:kudos-self).'),
+            '422': problemResponse('Unknown recipients, mentioned people or values; `errors` lists them.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/kudos/{id}': {
+        get: {
+          operationId: 'getKudos',
+          summary: 'One kudos',
+          tags: ['kudos'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The kudos.', ref(Kudos)),
+            '404': problemResponse('No kudos with that id is visible to you.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/kudos/{id}/reactions/{reaction}': Object.fromEntries(
+        (['put', 'delete'] as const).map((method) => [
+          method,
+          {
+            operationId: method === 'put' ? 'addReaction' : 'removeReaction',
+            summary: method === 'put' ? 'React (idempotent)' : 'Take a reaction back (idempotent)',
+            tags: ['kudos'],
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+              {
+                name: 'reaction',
+                in: 'path',
+                required: true,
+                schema: { type: 'string', enum: ['clap', 'tada', 'heart', 'rocket', 'bulb', 'raised'] },
+              },
+            ],
+            responses: {
+              '200': {
+                description: "The kudos' reaction counts now.",
+                content: { 'application/json': { schema: ref(KudosReactions) } },
+              },
+              '404': problemResponse('No kudos with that id is visible to you.'),
+              ...commonErrors,
+            },
+          },
+        ]),
+      ),
+      '/kudos/stream': {
+        get: {
+          operationId: 'streamKudos',
+          summary: 'Live kudos and reaction counts (server-sent events)',
+          description:
+            'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `reset` (too much was missed: ' +
+            'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed.',
+          tags: ['kudos'],
+          parameters: [
+            ...queryParameters(KudosFilter),
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'An event stream.',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
             ...commonErrors,
           },
         },

@@ -8,3 +8,8 @@ export const MentorshipConflict = {
   circleFull: 'urn:peerkit:problem:circle-full',
   alreadyMember: 'urn:peerkit:problem:circle-member',
 } as const;
+
+/** The `type` of each 409 problem about kudos. */
+export const KudosConflict = {
+  self: 'urn:peerkit:problem:kudos-self',
+} as const;

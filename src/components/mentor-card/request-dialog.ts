@@ -1,3 +1,4 @@
+import { GOAL_MAX, MESSAGE_MAX } from '../../contract/rules.js';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
@@ -7,8 +8,6 @@ import { PeerError } from '../../core/errors.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import { conflictMessages } from './mentor-text.js';
 
-const GOAL_MAX = 120;
-const MESSAGE_MAX = 2000;
 
 type Phase = 'editing' | 'sending' | 'sent';
 

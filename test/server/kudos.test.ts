@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { CompanyValue, Kudos, KudosReactions } from '../../src/contract/kudos.js';
+import { KudosConflict } from '../../src/contract/problems.js';
+import { makeApp, problemOf } from './helpers.js';
+
+type App = Awaited<ReturnType<typeof makeApp>>;
+
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json', ...headers },
+});
+
+async function page(app: App, query: string, as = 'u0001') {
+  const response = await app.request(`/api/kudos${query}`, { as });
+  assert.equal(response.status, 200, `GET /api/kudos${query}`);
+  return (await response.json()) as { items: Kudos[]; nextCursor: string | null };
+}
+
+async function give(app: App, body: Record<string, unknown>, as = 'u0001', headers: Record<string, string> = {}) {
+  return app.request('/api/kudos', { ...post(body, headers), as });
+}
+
+/** Reads server-sent events from a response until `stop` says so, or fails after `timeout` ms. */
+async function readEvents(
+  response: Response,
+  stop: (events: { event: string; id: string; data: string }[]) => boolean,
+  timeout = 5000,
+) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: { event: string; id: string; data: string }[] = [];
+  let buffer = '';
+  const deadline = Date.now() + timeout;
+  try {
+    while (!stop(events)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching event in ${timeout} ms; got ${events.map((e) => e.event)}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stream timed out')), left)),
+      ]);
+      if (chunk.done) break;
+      buffer += chunk.value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = { event: 'message', id: '', data: '' };
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(': ');
+          if (field === 'event') event.event = rest.join(': ');
+          if (field === 'id') event.id = rest.join(': ');
+          if (field === 'data') event.data += rest.join(': ');
+        }
+        if (event.data) events.push(event);
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return events;
+}
+
+describe('kudos routes', () => {
+  it('lists the company values and a seeded history across departments', async () => {
+    const app = await makeApp();
+    const values = (await (await app.request('/api/values')).json()).items as CompanyValue[];
+    assert.equal(values.length, 6);
+    assert.ok(values.every((v) => v.name && v.description && v.emoji));
+    const count = await app.db
+      .selectFrom('kudos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(count.n) >= 2000, `seeded ${count.n} kudos`);
+    const first = await page(app, '?limit=100');
+    const departments = new Set(first.items.flatMap((k) => k.recipients.map((r) => r.department.id)));
+    assert.ok(departments.size >= 8, `recipients from ${departments.size} departments`);
+  });
+
+  it('pages with a cursor that stays stable while new kudos arrive', async () => {
+    const app = await makeApp();
+    const first = await page(app, '?limit=30');
+    assert.equal(first.items.length, 30);
+    assert.ok(first.nextCursor);
+    // New kudos arrive between page 1 and page 2.
+    for (let i = 0; i < 3; i++) {
+      const response = await give(app, {
+        recipientIds: ['u0002'],
+        message: `Fresh thanks ${i}`,
+        valueIds: ['learning'],
+      });
+      assert.equal(response.status, 201);
+    }
+    const second = await page(app, `?limit=30&cursor=${encodeURIComponent(first.nextCursor)}`);
+    const ids = [...first.items, ...second.items].map((k) => k.id);
+    assert.equal(new Set(ids).size, 60, 'no kudos is shown twice');
+    assert.ok(!second.items.some((k) => k.message.startsWith('Fresh thanks')), 'new kudos do not shift older pages');
+    const times = [...first.items, ...second.items].map((k) => k.createdAt);
+    assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
+    const fresh = await page(app, '?limit=3');
+    assert.deepEqual(
+      fresh.items.map((k) => k.message),
+      ['Fresh thanks 2', 'Fresh thanks 1', 'Fresh thanks 0'],
+    );
+    const bad = await app.request('/api/kudos?cursor=bm9wZQ');
+    assert.equal(bad.status, 400);
+    assert.equal((await problemOf(bad)).errors?.[0].path, 'cursor');
+  });
+
+  it('walks the whole history page by page', async () => {
+    const app = await makeApp();
+    let cursor: string | null = '';
+    const seen = new Set<string>();
+    let pages = 0;
+    while (cursor !== null) {
+      const result = await page(app, `?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      for (const k of result.items) seen.add(k.id);
+      cursor = result.nextCursor;
+      pages++;
+    }
+    const visible = await app.db
+      .selectFrom('kudos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) =>
+        eb.or([
+          eb('visibility', '=', 'public'),
+          eb('giver_id', '=', 'u0001'),
+          eb.exists(
+            eb
+              .selectFrom('kudos_recipients')
+              .select('person_id')
+              .whereRef('kudos_seq', '=', 'kudos.seq')
+              .where('person_id', '=', 'u0001'),
+          ),
+        ]),
+      )
+      .executeTakeFirstOrThrow();
+    assert.equal(seen.size, Number(visible.n));
+    assert.ok(pages > 20);
+  });
+
+  it('filters by value, person and team', async () => {
+    const app = await makeApp();
+    const byValue = await page(app, '?value=courage&limit=50');
+    assert.ok(byValue.items.length > 10);
+    assert.ok(byValue.items.every((k) => k.values.some((v) => v.id === 'courage')));
+    const byPerson = await page(app, '?person=u0042&limit=50');
+    assert.ok(byPerson.items.length > 0);
+    assert.ok(byPerson.items.every((k) => k.giver.id === 'u0042' || k.recipients.some((r) => r.id === 'u0042')));
+    const byTeam = await page(app, '?team=legal&limit=50');
+    assert.ok(byTeam.items.length > 0);
+    assert.ok(
+      byTeam.items.every(
+        (k) => k.giver.department.id === 'legal' || k.recipients.some((r) => r.department.id === 'legal'),
+      ),
+    );
+    const combined = await page(app, '?team=eng&value=learning&limit=50');
+    assert.ok(combined.items.every((k) => k.values.some((v) => v.id === 'learning')));
+    const invalid = await app.request('/api/kudos?team=%3Cscript%3E');
+    assert.equal(invalid.status, 400);
+    assert.equal((await problemOf(invalid)).errors?.[0].path, 'team');
+  });
+
+  it('shows private kudos only to the giver and the recipients', async () => {
+    const app = await makeApp();
+    const response = await give(app, {
+      recipientIds: ['u0003'],
+      message: 'Just between us: thank you.',
+      valueIds: ['together'],
+      visibility: 'private',
+    });
+    const created = (await response.json()) as Kudos;
+    assert.equal(created.visibility, 'private');
+    assert.equal((await app.request(`/api/kudos/${created.id}`, { as: 'u0003' })).status, 200);
+    assert.equal((await app.request(`/api/kudos/${created.id}`, { as: 'u0099' })).status, 404);
+    assert.ok(!(await page(app, '?limit=5', 'u0099')).items.some((k) => k.id === created.id));
+    assert.equal((await page(app, '?limit=1', 'u0003')).items[0].id, created.id);
+  });
+
+  it('validates new kudos with clear problems', async () => {
+    const app = await makeApp();
+    const self = await give(app, { recipientIds: ['u0001'], message: 'Well done me', valueIds: ['learning'] });
+    assert.equal(self.status, 409);
+    assert.equal((await problemOf(self)).type, KudosConflict.self);
+
+    const invalid = await give(app, { recipientIds: [], message: 'x'.repeat(1001), valueIds: ['a', 'b', 'c', 'd'] });
+    assert.equal(invalid.status, 400);
+    const paths = (await problemOf(invalid)).errors!.map((e) => e.path).sort();
+    assert.deepEqual(paths, ['message', 'recipientIds', 'valueIds']);
+
+    const blank = await give(app, { recipientIds: ['u0002'], message: '   \n ', valueIds: ['learning'] });
+    assert.equal(blank.status, 400);
+
+    const unknown = await give(app, {
+      recipientIds: ['u9999'],
+      message: 'Thanks @{u8888}!',
+      valueIds: ['nonsense'],
+    });
+    assert.equal(unknown.status, 422);
+    assert.deepEqual((await problemOf(unknown)).errors!.map((e) => e.path).sort(), [
+      'message',
+      'recipientIds',
+      'valueIds',
+    ]);
+
+    const noBody = await app.request('/api/kudos', { method: 'POST', body: 'not json' });
+    assert.equal(noBody.status, 400);
+    assert.equal((await app.request('/api/kudos', { ...post({}), as: null })).status, 401);
+  });
+
+  it('resolves mentions to people and keeps the message as it was written', async () => {
+    const app = await makeApp();
+    const message = 'Thanks for the help, and @{u0005} too. <b>bold</b> stays text';
+    const created = (await (
+      await give(app, { recipientIds: ['u0002', 'u0004'], message, valueIds: ['learning', 'together'] })
+    ).json()) as Kudos;
+    assert.equal(created.message, message);
+    assert.deepEqual(
+      created.mentions.map((p) => p.id),
+      ['u0005'],
+    );
+    assert.deepEqual(created.recipients.map((p) => p.id).sort(), ['u0002', 'u0004']);
+    assert.deepEqual(
+      created.values.map((v) => v.id),
+      ['learning', 'together'],
+    );
+    assert.equal(created.giver.id, 'u0001');
+  });
+
+  it('stores a retried send once when it carries the same Idempotency-Key', async () => {
+    const app = await makeApp();
+    const body = { recipientIds: ['u0002'], message: 'Sent twice, stored once', valueIds: ['ownership'] };
+    const first = await give(app, body, 'u0001', { 'Idempotency-Key': 'kudos-key-1' });
+    const second = await give(app, body, 'u0001', { 'Idempotency-Key': 'kudos-key-1' });
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 201);
+    assert.equal(second.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal(((await first.json()) as Kudos).id, ((await second.json()) as Kudos).id);
+    const stored = await app.db.selectFrom('kudos').select('id').where('message', '=', body.message).execute();
+    assert.equal(stored.length, 1);
+  });
+
+  it('counts one reaction per person and emoji, and takes it back', async () => {
+    const app = await makeApp();
+    const target = (await page(app, '?limit=1')).items[0];
+    const url = `/api/kudos/${target.id}/reactions/rocket`;
+    const rocket = (r: KudosReactions) => r.reactions.find((x) => x.reaction === 'rocket')!;
+    // Start from u0150 not having reacted, whatever the seed gave.
+    const baseline = rocket(
+      (await (await app.request(url, { method: 'DELETE', as: 'u0150' })).json()) as KudosReactions,
+    );
+    assert.equal(baseline.mine, false);
+    const on = (await (await app.request(url, { method: 'PUT', as: 'u0150' })).json()) as KudosReactions;
+    const again = (await (await app.request(url, { method: 'PUT', as: 'u0150' })).json()) as KudosReactions;
+    assert.equal(rocket(on).count, baseline.count + 1);
+    assert.equal(rocket(on).mine, true);
+    assert.equal(rocket(again).count, rocket(on).count, 'a second PUT changes nothing');
+    const seenByOther = (await (await app.request(`/api/kudos/${target.id}`, { as: 'u0151' })).json()) as Kudos;
+    assert.equal(seenByOther.reactions.find((r) => r.reaction === 'rocket')!.count, baseline.count + 1);
+    assert.equal(seenByOther.reactions.find((r) => r.reaction === 'rocket')!.mine, false);
+    const off = (await (await app.request(url, { method: 'DELETE', as: 'u0150' })).json()) as KudosReactions;
+    assert.equal(rocket(off).count, baseline.count);
+    assert.equal(rocket(off).mine, false);
+    const unknown = await app.request(`/api/kudos/${target.id}/reactions/poop`, { method: 'PUT' });
+    assert.equal(unknown.status, 400);
+    const missing = await app.request('/api/kudos/k-none/reactions/clap', { method: 'PUT' });
+    assert.equal(missing.status, 404);
+  });
+
+  it('streams new kudos and reaction counts, filtered, and resumes from Last-Event-ID', async () => {
+    const app = await makeApp();
+    const ac = new AbortController();
+    const stream = await app.request('/api/kudos/stream?value=courage', { signal: ac.signal, as: 'u0010' });
+    assert.equal(stream.status, 200);
+    assert.match(stream.headers.get('Content-Type') ?? '', /^text\/event-stream/);
+    const reading = readEvents(stream, (events) => events.some((e) => e.event === 'kudos'));
+    await new Promise((r) => setTimeout(r, 50));
+    await give(app, { recipientIds: ['u0002'], message: 'Not about courage', valueIds: ['learning'] });
+    await give(app, { recipientIds: ['u0002'], message: 'Bold move!', valueIds: ['courage'] });
+    const events = await reading;
+    const kudosEvents = events.filter((e) => e.event === 'kudos');
+    assert.equal(kudosEvents.length, 1);
+    const streamed = JSON.parse(kudosEvents[0].data) as Kudos;
+    assert.equal(streamed.message, 'Bold move!', 'the kudos without the filtered value was not sent');
+    ac.abort();
+
+    // A reaction while the client is away, then a reconnect with the last id it saw.
+    await app.request(`/api/kudos/${streamed.id}/reactions/tada`, { method: 'PUT', as: 'u0020' });
+    await give(app, { recipientIds: ['u0003'], message: 'Brave call', valueIds: ['courage'] });
+    const resumed = await app.request('/api/kudos/stream?value=courage', {
+      headers: { 'Last-Event-ID': kudosEvents[0].id },
+      as: 'u0010',
+    });
+    const missed = await readEvents(resumed, (list) => list.filter((e) => e.event !== 'message').length >= 2);
+    const reactionEvent = missed.find((e) => e.event === 'reactions')!;
+    const reactions = JSON.parse(reactionEvent.data) as KudosReactions;
+    assert.equal(reactions.kudosId, streamed.id);
+    assert.equal(reactions.reactions.find((r) => r.reaction === 'tada')!.count, 1);
+    assert.equal(JSON.parse(missed.find((e) => e.event === 'kudos')!.data).message, 'Brave call');
+    assert.ok(Number(reactionEvent.id) > Number(kudosEvents[0].id), 'event ids increase');
+
+    const bad = await app.request('/api/kudos/stream', { headers: { 'Last-Event-ID': 'abc' } });
+    assert.equal(bad.status, 400);
+    assert.equal((await app.request('/api/kudos/stream', { as: null })).status, 401);
+  });
+});
