@@ -49,8 +49,8 @@ export default tseslint.config(
           patterns: [
             { group: ['zod', '../server/*', '../../server/*'], message: 'src/ never imports zod or server/.' },
             {
-              // rules.ts holds the zod-free limits and fixed sets that widgets need at run time.
-              group: ['**/contract/*', '!**/contract/rules.js'],
+              // rules.ts and problems.ts are zod-free: limits, fixed sets and problem types widgets need at run time.
+              group: ['**/contract/*', '!**/contract/rules.js', '!**/contract/problems.js'],
               allowTypeImports: true,
               message: 'Import the contract with `import type` (its zod-free limits come from contract/rules.js).',
             },

@@ -12,13 +12,32 @@ export {
   type RestBackendOptions,
 } from './core/rest/rest-backend.js';
 export type { HeadersSource, HttpOptions, RetryInfo } from './core/rest/http.js';
+export {
+  EventStreamParser,
+  keepEventStream,
+  type StreamEvent,
+  type EventStreamOptions,
+} from './core/rest/event-stream.js';
 export { ResourceController, type ResourceOptions, type ResourceRenderers } from './core/resource-controller.js';
 export { LocalizeController, registerTranslation, registeredLanguages } from './core/i18n/localize.js';
 export type { MessageKey, Messages } from './core/i18n/en.js';
 export { PeerElement, type PeerEventDetails, type PeerTheme } from './core/peer-element.js';
 export { safeUrl } from './core/safe-url.js';
+export { newKey } from './core/ids.js';
+export {
+  KUDOS_MESSAGE_MAX,
+  KUDOS_MESSAGE_MIN,
+  KUDOS_RECIPIENTS_MAX,
+  KUDOS_VALUES_MAX,
+  REACTIONS,
+  REACTION_KEYS,
+} from './contract/rules.js';
+export { KudosConflict, MentorshipConflict } from './contract/problems.js';
 export { tokens } from './core/tokens.js';
 export { PeerProvider } from './components/provider/provider.component.js';
 export { PeerPerson, initialsOf } from './components/person/person.component.js';
 export { PeerMentorCard } from './components/mentor-card/mentor-card.component.js';
 export { PeerMentorMatches } from './components/mentor-matches/mentor-matches.component.js';
+export { PeerPeoplePicker } from './components/people-picker/people-picker.component.js';
+export { PeerKudosComposer } from './components/kudos-feed/kudos-composer.component.js';
+export { PeerKudosFeed } from './components/kudos-feed/kudos-feed.component.js';

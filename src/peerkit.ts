@@ -3,5 +3,7 @@ import './components/provider/provider.js';
 import './components/person/person.js';
 import './components/mentor-card/mentor-card.js';
 import './components/mentor-matches/mentor-matches.js';
+import './components/people-picker/people-picker.js';
+import './components/kudos-feed/kudos-feed.js';
 
 export * from './index.js';

@@ -284,8 +284,11 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
         // Returning from this callback closes the stream: on a client abort, or when the bus closes all.
         const unsubscribe = bus.subscribe(wake, end);
         stream.onAbort(end);
-        // Clients reconnect 2 s after a drop.
-        void stream.write('retry: 2000\n\n').then(wake);
+        // Clients reconnect 2 s after a drop, and resume from this position even if nothing came before it.
+        void stream
+          .writeSSE({ event: 'ready', data: '{}', id: String(lastSent), retry: 2000 })
+          .then(wake)
+          .catch(() => stream.abort());
       });
     });
   });

@@ -7,6 +7,8 @@ import type {
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../contract/mentors.js';
+import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos, ReactionCount } from '../contract/kudos.js';
+import type { ReactionKey } from '../contract/rules.js';
 
 export type { Page, Problem } from '../contract/common.js';
 export type { Department, Me, Person } from '../contract/people.js';
@@ -20,6 +22,16 @@ export type {
   RequestState,
   SkillRef,
 } from '../contract/mentors.js';
+export type {
+  CompanyValue,
+  Kudos,
+  KudosFilter,
+  KudosReactions,
+  KudosVisibility,
+  NewKudos,
+  ReactionCount,
+} from '../contract/kudos.js';
+export type { ReactionKey } from '../contract/rules.js';
 
 /** Options every backend call accepts. */
 export interface CallOptions {
@@ -40,6 +52,20 @@ export interface PeopleSearch {
   cursor?: string;
   limit?: number;
 }
+
+export interface KudosSearch extends KudosFilter {
+  cursor?: string;
+  limit?: number;
+}
+
+/** What a live kudos subscription reports. */
+export type KudosEvent =
+  | { type: 'kudos'; kudos: Kudos }
+  | { type: 'reactions'; kudosId: string; reactions: ReactionCount[] }
+  /** Too much was missed while disconnected: reload the first page. */
+  | { type: 'reset' }
+  /** The connection: `open`, `connecting`, `reconnecting` after a drop, or `failed` for good. */
+  | { type: 'connection'; state: 'connecting' | 'open' | 'reconnecting' | 'failed' };
 
 /**
  * Everything a Peerkit widget knows about where its data comes from. `RestBackend` implements
@@ -67,4 +93,18 @@ export interface PeerBackend {
   getMyMentorshipRequests(role: 'mentor' | 'mentee', options?: CallOptions): Promise<MentorshipRequest[]>;
   respondToMentorshipRequest(id: string, action: RequestAction, options?: WriteOptions): Promise<MentorshipRequest>;
   joinCircle(id: string, options?: WriteOptions): Promise<Circle>;
+
+  /** The company values kudos can be tagged with. */
+  getValues(options?: CallOptions): Promise<CompanyValue[]>;
+  /** A page of the kudos feed, newest first. */
+  getKudos(search: KudosSearch, options?: CallOptions): Promise<Page<Kudos>>;
+  /** Gives kudos; rejects with 409 (`KudosConflict.self`) for kudos to yourself. */
+  giveKudos(kudos: NewKudos, options?: WriteOptions): Promise<Kudos>;
+  /** Adds (`on`) or takes back a reaction of the signed-in person; answers the new counts. */
+  setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options?: WriteOptions): Promise<KudosReactions>;
+  /**
+   * Reports new kudos matching `filter` and reaction counts as they happen, until `signal`
+   * aborts. Reconnects by itself after a drop without missing events.
+   */
+  watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }): void;
 }

@@ -1,2 +1,3 @@
 export { MemoryBackend, seededPeople, type MemoryBackendOptions } from './memory-backend.js';
 export { avatarDataUrl, avatarSvg } from './avatar.js';
+export { companyValues, seedKudos, type SeedKudos, type SeedValue } from './kudos-seed.js';

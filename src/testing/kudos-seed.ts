@@ -15,7 +15,12 @@ export interface SeedValue {
 export const companyValues: readonly SeedValue[] = [
   { id: 'customers', name: 'Customers first', description: 'We start from what the customer needs.', emoji: '🤝' },
   { id: 'ownership', name: 'Own it', description: 'We finish what we start and say when we cannot.', emoji: '🎯' },
-  { id: 'learning', name: 'Learn and share', description: 'We teach what we know and ask what we do not.', emoji: '📚' },
+  {
+    id: 'learning',
+    name: 'Learn and share',
+    description: 'We teach what we know and ask what we do not.',
+    emoji: '📚',
+  },
   { id: 'together', name: 'Better together', description: 'We cross team lines to get things done.', emoji: '🧩' },
   { id: 'courage', name: 'Be bold', description: 'We try new things and talk openly about results.', emoji: '🚀' },
   { id: 'simplicity', name: 'Keep it simple', description: 'We remove what is not needed.', emoji: '✨' },

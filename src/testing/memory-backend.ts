@@ -1,6 +1,25 @@
 import type { Page } from '../contract/common.js';
 import type { Department, Me, Person } from '../contract/people.js';
-import type { CallOptions, PeerBackend, PeopleSearch, RequestAction, WriteOptions } from '../core/backend.js';
+import type {
+  CallOptions,
+  KudosEvent,
+  KudosSearch,
+  PeerBackend,
+  PeopleSearch,
+  RequestAction,
+  WriteOptions,
+} from '../core/backend.js';
+import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from '../contract/kudos.js';
+import {
+  KUDOS_MESSAGE_MAX,
+  KUDOS_MESSAGE_MIN,
+  KUDOS_RECIPIENTS_MAX,
+  KUDOS_VALUES_MAX,
+  MENTION_PATTERN,
+  REACTION_KEYS,
+  type ReactionKey,
+} from '../contract/rules.js';
+import { companyValues, seedKudos } from './kudos-seed.js';
 import type {
   Circle,
   MentorMatch,
@@ -9,7 +28,7 @@ import type {
   NewMentorshipRequest,
 } from '../contract/mentors.js';
 import { matchReasons, scoreMatch } from '../contract/matching.js';
-import { MentorshipConflict } from '../contract/problems.js';
+import { KudosConflict, MentorshipConflict } from '../contract/problems.js';
 import { PeerError } from '../core/errors.js';
 import { sleep } from '../core/rest/abort.js';
 import { avatarDataUrl } from './avatar.js';
@@ -43,7 +62,28 @@ export interface MemoryBackendOptions {
   latency?: number;
   /** When set, every call rejects with this error (for error-state stories and tests). */
   fail?: PeerError;
+  /** How many seeded kudos the feed starts with (default 2400; 0 for an empty feed). */
+  kudos?: number;
 }
+
+interface MemoryKudos {
+  seq: number;
+  id: string;
+  giverId: string;
+  recipientIds: string[];
+  message: string;
+  valueIds: string[];
+  visibility: 'public' | 'private';
+  createdAt: string;
+  reactions: Map<ReactionKey, Set<string>>;
+}
+
+const invalid = (errors: { path: string; message: string }[]) =>
+  new PeerError({
+    kind: 'http',
+    status: 400,
+    problem: { title: 'Invalid request', detail: `The request body has ${errors.length} invalid field(s).`, errors },
+  });
 
 /** The seeded organisation as `Person` objects, with inline portraits. */
 export function seededPeople(): Person[] {
@@ -83,12 +123,26 @@ export class MemoryBackend implements PeerBackend {
   readonly circles = seedCircles.map((c) => ({ ...c, memberIds: [...c.memberIds] }));
   readonly learning = new Map<string, string[]>([...learningGoals].map(([id, goals]) => [id, [...goals]]));
 
+  readonly values: CompanyValue[] = companyValues.map((v) => ({ ...v }));
+  readonly kudos: MemoryKudos[];
+  private readonly watchers = new Set<{ filter: KudosFilter; listener: (event: KudosEvent) => void }>();
+
   constructor(options: MemoryBackendOptions = {}) {
     const list = options.people ?? seededPeople();
     this.people = new Map(list.map((person) => [person.id, person]));
     this.meId = options.meId ?? list[0]?.id ?? '';
     this.latency = options.latency ?? 0;
     this.fail = options.fail;
+    this.kudos = seedKudos(Date.now(), options.kudos ?? 2400).map((k, index) => ({
+      ...k,
+      seq: index + 1,
+      reactions: new Map(
+        REACTION_KEYS.map((key) => [
+          key,
+          new Set(k.reactions.filter((r) => r.reaction === key).map((r) => r.personId)),
+        ]),
+      ),
+    }));
   }
 
   private async answer<T>(method: string, signal: AbortSignal | undefined, produce: () => T): Promise<T> {
@@ -307,5 +361,158 @@ export class MemoryBackend implements PeerBackend {
       });
     }
     return person;
+  }
+
+  getValues(options: CallOptions = {}): Promise<CompanyValue[]> {
+    return this.answer('getValues', options.signal, () => this.values);
+  }
+
+  getKudos(search: KudosSearch, options: CallOptions = {}): Promise<Page<Kudos>> {
+    return this.answer('getKudos', options.signal, () => {
+      const before = search.cursor ? Number(search.cursor) : Infinity;
+      const limit = search.limit ?? 20;
+      const matches: MemoryKudos[] = [];
+      for (let i = this.kudos.length - 1; i >= 0 && matches.length <= limit; i--) {
+        const k = this.kudos[i];
+        if (k.seq < before && this.visible(k) && this.matches(k, search)) matches.push(k);
+      }
+      const items = matches.slice(0, limit);
+      return {
+        items: items.map((k) => this.kudosView(k)),
+        nextCursor: matches.length > limit ? String(items.at(-1)!.seq) : null,
+      };
+    });
+  }
+
+  giveKudos(kudos: NewKudos, options: WriteOptions = {}): Promise<Kudos> {
+    return this.answer('giveKudos', options.signal, () => {
+      const message = kudos.message.trim();
+      const errors = [
+        ...(kudos.recipientIds.length < 1 || kudos.recipientIds.length > KUDOS_RECIPIENTS_MAX
+          ? [{ path: 'recipientIds', message: 'choose at least one person' }]
+          : []),
+        ...(message.length < KUDOS_MESSAGE_MIN || message.length > KUDOS_MESSAGE_MAX
+          ? [{ path: 'message', message: 'say a few words' }]
+          : []),
+        ...(kudos.valueIds.length < 1 || kudos.valueIds.length > KUDOS_VALUES_MAX
+          ? [{ path: 'valueIds', message: 'choose at least one value' }]
+          : []),
+      ];
+      if (errors.length) throw invalid(errors);
+      if (kudos.recipientIds.includes(this.meId)) {
+        throw new PeerError({
+          kind: 'http',
+          status: 409,
+          problem: { type: KudosConflict.self, title: 'Cannot give kudos to yourself' },
+        });
+      }
+      return this.kudosView(
+        this.store({
+          giverId: this.meId,
+          recipientIds: [...new Set(kudos.recipientIds)],
+          message,
+          valueIds: [...new Set(kudos.valueIds)],
+          visibility: kudos.visibility ?? 'public',
+        }),
+      );
+    });
+  }
+
+  setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options: WriteOptions = {}) {
+    return this.answer('setReaction', options.signal, (): KudosReactions => {
+      const k = this.kudos.find((item) => item.id === kudosId);
+      if (!k || !this.visible(k)) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      const people = k.reactions.get(reaction)!;
+      const changed = on ? !people.has(this.meId) : people.has(this.meId);
+      if (on) people.add(this.meId);
+      else people.delete(this.meId);
+      const reactions = this.reactionView(k);
+      if (changed) this.broadcast(() => ({ type: 'reactions', kudosId, reactions: this.reactionView(k) }));
+      return { kudosId, reactions };
+    });
+  }
+
+  watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
+    if (options.signal.aborted) return;
+    const watcher = { filter, listener };
+    this.watchers.add(watcher);
+    options.signal.addEventListener('abort', () => this.watchers.delete(watcher), { once: true });
+    queueMicrotask(() => listener({ type: 'connection', state: this.fail ? 'failed' : 'open' }));
+  }
+
+  /** A colleague gives kudos right now (for live-arrival stories and demos). */
+  arrive(partial: Partial<Pick<MemoryKudos, 'giverId' | 'recipientIds' | 'message' | 'valueIds'>> = {}): Kudos {
+    const others = [...this.people.keys()].filter((id) => id !== this.meId);
+    const pick = () => others[Math.floor(Math.random() * others.length)];
+    const giverId = partial.giverId ?? pick();
+    const created = this.store({
+      giverId,
+      recipientIds: partial.recipientIds ?? [others.find((id) => id !== giverId) ?? this.meId],
+      message: partial.message ?? 'Thank you for jumping in today. It made all the difference.',
+      valueIds: partial.valueIds ?? [this.values[Math.floor(Math.random() * this.values.length)].id],
+      visibility: 'public',
+    });
+    return this.kudosView(created);
+  }
+
+  private store(fields: Omit<MemoryKudos, 'seq' | 'id' | 'createdAt' | 'reactions'>): MemoryKudos {
+    const seq = (this.kudos.at(-1)?.seq ?? 0) + 1;
+    const stored: MemoryKudos = {
+      ...fields,
+      seq,
+      id: `k-memory-${seq}`,
+      createdAt: new Date().toISOString(),
+      reactions: new Map(REACTION_KEYS.map((key) => [key, new Set<string>()])),
+    };
+    this.kudos.push(stored);
+    this.broadcast((filter) =>
+      this.matches(stored, filter) ? { type: 'kudos', kudos: this.kudosView(stored) } : undefined,
+    );
+    return stored;
+  }
+
+  private broadcast(make: (filter: KudosFilter) => KudosEvent | undefined) {
+    for (const { filter, listener } of this.watchers) {
+      const event = make(filter);
+      if (event) setTimeout(() => listener(structuredClone(event)), this.latency === Infinity ? 0 : this.latency);
+    }
+  }
+
+  private visible(k: MemoryKudos) {
+    return k.visibility === 'public' || k.giverId === this.meId || k.recipientIds.includes(this.meId);
+  }
+
+  private matches(k: MemoryKudos, filter: KudosFilter) {
+    if (filter.value && !k.valueIds.includes(filter.value)) return false;
+    if (filter.person && k.giverId !== filter.person && !k.recipientIds.includes(filter.person)) return false;
+    if (filter.team) {
+      const inTeam = (id: string) => this.people.get(id)?.department.id === filter.team;
+      if (!inTeam(k.giverId) && !k.recipientIds.some(inTeam)) return false;
+    }
+    return true;
+  }
+
+  private reactionView(k: MemoryKudos) {
+    return REACTION_KEYS.map((reaction) => {
+      const people = k.reactions.get(reaction)!;
+      return { reaction, count: people.size, mine: people.has(this.meId) };
+    });
+  }
+
+  private kudosView(k: MemoryKudos): Kudos {
+    const person = (id: string) => this.people.get(id);
+    const known = (ids: string[]) => ids.map(person).filter((p): p is Person => p !== undefined);
+    const mentions = [...new Set([...k.message.matchAll(MENTION_PATTERN)].map((m) => m[1]))];
+    return {
+      id: k.id,
+      giver: person(k.giverId) ?? this.find(this.meId),
+      recipients: known(k.recipientIds),
+      message: k.message,
+      mentions: known(mentions),
+      values: this.values.filter((v) => k.valueIds.includes(v.id)),
+      visibility: k.visibility,
+      createdAt: k.createdAt,
+      reactions: this.reactionView(k),
+    };
   }
 }

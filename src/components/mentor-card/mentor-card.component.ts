@@ -1,3 +1,4 @@
+import { newKey } from '../../core/ids.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
@@ -234,7 +235,7 @@ export class PeerMentorCard extends PeerElement {
   private async join(circle: Circle) {
     this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
     try {
-      const updated = await this.backend.value.joinCircle(circle.id, { idempotencyKey: crypto.randomUUID() });
+      const updated = await this.backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
       this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
     } catch (error) {
       const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });

@@ -1,3 +1,4 @@
+import { newKey } from '../../core/ids.js';
 import { GOAL_MAX, MESSAGE_MAX } from '../../contract/rules.js';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -7,7 +8,6 @@ import { errorMessage } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import { conflictMessages } from './mentor-text.js';
-
 
 type Phase = 'editing' | 'sending' | 'sent';
 
@@ -24,7 +24,7 @@ export class RequestFlow {
   failure = '';
   sent?: MentorshipRequest;
   /** One key per request, so a retried send is stored once. */
-  private idempotencyKey = crypto.randomUUID();
+  private idempotencyKey = newKey();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -56,7 +56,7 @@ export class RequestFlow {
     this.phase = 'editing';
     this.goalError = '';
     this.failure = '';
-    this.idempotencyKey = crypto.randomUUID();
+    this.idempotencyKey = newKey();
   }
 
   async submit(backend: PeerBackend, mentor: MentorProfile) {

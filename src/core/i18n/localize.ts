@@ -12,6 +12,16 @@ const catalogs = new Map<string, Catalog>([
 ]);
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
 const controllers = new Set<LocalizeController>();
+/** Intl formatters are costly to create; a feed of 1,000 items would make thousands. */
+const formatters = new Map<string, unknown>();
+function cachedFormatter<T>(key: string, create: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 let documentObserver: MutationObserver | undefined;
 
 /**
@@ -72,9 +82,17 @@ export class LocalizeController implements ReactiveController {
     controllers.delete(this);
   }
 
+  private cachedLang?: string;
+
+  /** Looked up again before each render (a page may change `lang` at any time). */
+  hostUpdate() {
+    this.cachedLang = undefined;
+  }
+
   /** The BCP 47 language the element speaks, as set on the page. */
   get lang(): string {
-    return closestAttribute(this.host, 'lang') ?? 'en';
+    this.cachedLang ??= closestAttribute(this.host, 'lang') ?? 'en';
+    return this.cachedLang;
   }
 
   /** The page's `dir` where it sets one, else `rtl` for right-to-left languages. */
@@ -92,11 +110,19 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, options).format(value);
+    const lang = this.lang;
+    return cachedFormatter(`n|${lang}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(lang, options)).format(
+      value,
+    );
   }
 
   date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(new Date(value));
+    const lang = this.lang;
+    const format = cachedFormatter(
+      `d|${lang}|${JSON.stringify(options)}`,
+      () => new Intl.DateTimeFormat(lang, options),
+    );
+    return format.format(new Date(value));
   }
 
   /** "3 hours ago", "in 2 days": the largest unit that fits. */
@@ -110,7 +136,8 @@ export class LocalizeController implements ReactiveController {
       ['hour', 3_600],
       ['minute', 60],
     ];
-    const format = new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' });
+    const lang = this.lang;
+    const format = cachedFormatter(`r|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
     for (const [unit, size] of units) {
       if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
     }
@@ -119,6 +146,13 @@ export class LocalizeController implements ReactiveController {
 
   /** The plural category of `count` in this language, for choosing a message. */
   plural(count: number): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.lang).select(count);
+    const lang = this.lang;
+    return cachedFormatter(`p|${lang}`, () => new Intl.PluralRules(lang)).select(count);
+  }
+
+  /** “A, B and C” in this language. */
+  list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
+    const lang = this.lang;
+    return cachedFormatter(`l|${lang}|${type}`, () => new Intl.ListFormat(lang, { type })).format(items);
   }
 }

@@ -73,6 +73,31 @@ export class HttpClient {
     return url.href;
   }
 
+  /**
+   * Opens a long-lived GET (an event stream) with this client's headers and credentials, but no
+   * time limit and no retries: the caller reconnects. Rejects with a `PeerError` unless 2xx.
+   */
+  async open(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+    const all = new Headers(await resolveHeaders(this.options.headers));
+    for (const [name, value] of Object.entries(headers)) all.set(name, value);
+    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: all,
+        credentials: this.options.credentials ?? 'same-origin',
+        cache: 'no-store',
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw abortError(url, error);
+      const offline = globalThis.navigator?.onLine === false;
+      throw new PeerError({ kind: offline ? 'offline' : 'network', url, cause: error });
+    }
+    if (!response.ok) throw await errorFrom(response, url);
+    return response;
+  }
+
   async send(request: HttpRequest): Promise<HttpResponse> {
     const method = request.method ?? 'GET';
     const retryable = IDEMPOTENT.has(method) || request.idempotencyKey !== undefined;

@@ -7,7 +7,18 @@ import type {
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../../contract/mentors.js';
-import type { CallOptions, PeerBackend, PeopleSearch, RequestAction, WriteOptions } from '../backend.js';
+import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from '../../contract/kudos.js';
+import type { ReactionKey } from '../../contract/rules.js';
+import type {
+  CallOptions,
+  KudosEvent,
+  KudosSearch,
+  PeerBackend,
+  PeopleSearch,
+  RequestAction,
+  WriteOptions,
+} from '../backend.js';
+import { keepEventStream } from './event-stream.js';
 import { PeerError } from '../errors.js';
 import { InFlight } from './abort.js';
 import { Batcher } from './batcher.js';
@@ -36,6 +47,13 @@ export interface PathTemplates {
   /** `{action}` is accept, decline or withdraw. */
   mentorshipRequestAction: string;
   joinCircle: string;
+  values: string;
+  /** The feed; `team`, `person`, `value`, `cursor` and `limit` are added as query parameters. */
+  kudos: string;
+  /** `{id}` and `{reaction}`; PUT adds, DELETE takes back. */
+  kudosReaction: string;
+  /** Server-sent events; the filter is added as query parameters. */
+  kudosStream: string;
 }
 
 /** Turn what a foreign API answers into Peerkit's types. Each receives the parsed JSON. */
@@ -48,6 +66,9 @@ export interface ResponseMappers {
   match: (raw: unknown) => MentorMatch;
   mentorshipRequest: (raw: unknown) => MentorshipRequest;
   circle: (raw: unknown) => Circle;
+  value: (raw: unknown) => CompanyValue;
+  kudos: (raw: unknown) => Kudos;
+  reactions: (raw: unknown) => KudosReactions;
 }
 
 export interface RestBackendOptions extends HttpOptions {
@@ -78,6 +99,10 @@ export const defaultPaths: PathTemplates = {
   myMentorshipRequests: '/me/mentorship-requests',
   mentorshipRequestAction: '/mentorship-requests/{id}/{action}',
   joinCircle: '/circles/{id}/join',
+  values: '/values',
+  kudos: '/kudos',
+  kudosReaction: '/kudos/{id}/reactions/{reaction}',
+  kudosStream: '/kudos/stream',
 };
 
 const identity = <T>(raw: unknown) => raw as T;
@@ -90,6 +115,9 @@ export const defaultMappers: ResponseMappers = {
   match: identity<MentorMatch>,
   mentorshipRequest: identity<MentorshipRequest>,
   circle: identity<Circle>,
+  value: identity<CompanyValue>,
+  kudos: identity<Kudos>,
+  reactions: identity<KudosReactions>,
 };
 
 /** A resource fetched by id, whose look-ups of one tick share one request. */
@@ -221,6 +249,52 @@ export class RestBackend extends EventTarget implements PeerBackend {
   async joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
     const url = this.http.url(expandPath(this.paths.joinCircle, { id }));
     return this.mappers.circle(await this.write('POST', url, undefined, options));
+  }
+
+  async getValues(options: CallOptions = {}): Promise<CompanyValue[]> {
+    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.values), options.signal));
+    return list.items.map((raw) => this.mappers.value(raw));
+  }
+
+  async getKudos(search: KudosSearch, options: CallOptions = {}): Promise<Page<Kudos>> {
+    const url = this.http.url(this.paths.kudos, { ...search });
+    // A feed changes all the time: always ask (an unchanged page costs a 304).
+    const page = this.mappers.list(await this.revalidate(url, options.signal));
+    return { items: page.items.map((raw) => this.mappers.kudos(raw)), nextCursor: page.nextCursor };
+  }
+
+  async giveKudos(kudos: NewKudos, options: WriteOptions = {}): Promise<Kudos> {
+    return this.mappers.kudos(await this.write('POST', this.http.url(this.paths.kudos), kudos, options));
+  }
+
+  async setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options: WriteOptions = {}) {
+    const url = this.http.url(expandPath(this.paths.kudosReaction, { id: kudosId, reaction }));
+    return this.mappers.reactions(await this.write(on ? 'PUT' : 'DELETE', url, undefined, options));
+  }
+
+  watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
+    const url = this.http.url(this.paths.kudosStream, { ...filter });
+    void keepEventStream({
+      signal: options.signal,
+      connect: (lastEventId, signal) =>
+        this.http.open(
+          url,
+          { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+          signal,
+        ),
+      onState: (state) => listener({ type: 'connection', state }),
+      onEvent: (event) => {
+        try {
+          if (event.event === 'kudos') listener({ type: 'kudos', kudos: this.mappers.kudos(JSON.parse(event.data)) });
+          else if (event.event === 'reactions') {
+            const { kudosId, reactions } = this.mappers.reactions(JSON.parse(event.data));
+            listener({ type: 'reactions', kudosId, reactions });
+          } else if (event.event === 'reset') listener({ type: 'reset' });
+        } catch (error) {
+          this.dispatchEvent(new CustomEvent('revalidation-error', { detail: error }));
+        }
+      },
+    });
   }
 
   /** Drops a cached answer, after a write that changed it. */

@@ -1,0 +1,405 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Kudos } from '../../contract/kudos.js';
+import type { Person } from '../../contract/people.js';
+import { KudosConflict } from '../../contract/problems.js';
+import { KUDOS_MESSAGE_MAX, KUDOS_MESSAGE_MIN, KUDOS_VALUES_MAX, REACTION_KEYS } from '../../contract/rules.js';
+import { BackendController } from '../../core/context.js';
+import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import type { PeerError } from '../../core/errors.js';
+import { newKey } from '../../core/ids.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { tokens } from '../../core/tokens.js';
+import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
+
+declare module '../../core/peer-element.js' {
+  interface PeerEventDetails {
+    /** The kudos as it will look, before the server confirmed it (`pending.id` starts with `pending-`). */
+    'peer-kudos-sending': { pending: Kudos };
+    'peer-kudos-sent': { kudos: Kudos; pendingId: string };
+    'peer-kudos-failed': { pendingId: string; error: PeerError };
+  }
+}
+
+type Field = 'recipients' | 'message' | 'values';
+
+/**
+ * @customElement peer-kudos-composer
+ * @summary Give kudos: choose colleagues, say what they did, tag company values, send.
+ *
+ * Sends with an Idempotency-Key that is kept until the server confirms, so trying again after
+ * a failure never gives the same kudos twice. Nothing typed is lost when sending fails.
+ *
+ * @csspart base - The form.
+ * @csspart picker - The people picker.
+ * @csspart message - The message field.
+ * @csspart values - The group of value checkboxes.
+ * @csspart send-button - The send button.
+ * @csspart cancel-button - The cancel button (when `cancelable`).
+ * @csspart status - The confirmation or failure message.
+ *
+ * @event peer-kudos-sending - Sending started; `detail.pending` is the kudos as it will look.
+ * @event peer-kudos-sent - The server stored the kudos; `detail.kudos`, `detail.pendingId`.
+ * @event peer-kudos-failed - Sending failed; `detail.error`, `detail.pendingId`. The form keeps its content.
+ * @event peer-kudos-cancel - The cancel button was pressed.
+ */
+export class PeerKudosComposer extends PeerElement {
+  static override defaultTag = 'peer-kudos-composer';
+  static override styles = [
+    tokens,
+    errorStyles,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: calc(var(--_space) * 1.5);
+        padding: calc(var(--_space) * 2);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      h3 {
+        margin: 0;
+        font-size: var(--_font-size-large);
+      }
+      .field {
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      label,
+      legend {
+        font-weight: 600;
+      }
+      textarea {
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        min-block-size: 5rem;
+        resize: vertical;
+      }
+      textarea[aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) / 2);
+      }
+      .values {
+        display: flex;
+        flex-wrap: wrap;
+        gap: calc(var(--_space) / 2);
+      }
+      .value {
+        display: inline-flex;
+        gap: 0.375em;
+        align-items: center;
+        padding: 0.25em 0.625em;
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+      }
+      .value:has(input:checked) {
+        border-color: var(--_accent);
+        background: var(--_surface-raised);
+      }
+      .hint,
+      .count,
+      .invalid {
+        font-size: var(--_font-size-small);
+        margin: 0;
+      }
+      .hint,
+      .count {
+        color: var(--_text-muted);
+      }
+      .invalid {
+        color: var(--_danger);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+        align-items: center;
+      }
+      .send,
+      .cancel {
+        border-radius: var(--_radius);
+        padding: 0.5em 1em;
+        border: 1px solid var(--_accent);
+      }
+      .send {
+        background: var(--_accent);
+        color: var(--_on-accent);
+        font-weight: 600;
+      }
+      .send[aria-disabled='true'] {
+        opacity: 0.7;
+        cursor: progress;
+      }
+      .cancel {
+        background: var(--_surface);
+        color: var(--_text);
+        border-color: var(--_border);
+      }
+      .status {
+        margin: 0;
+      }
+      label.private {
+        font-weight: normal;
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+      }
+      .status.failed {
+        color: var(--_danger);
+      }
+    `,
+  ];
+
+  /** People chosen when the composer opens (for a “thank this person” button). */
+  @property({ attribute: false }) recipients: Person[] = [];
+
+  /** Shows a cancel button that fires `peer-kudos-cancel`. */
+  @property({ type: Boolean }) cancelable = false;
+
+  @state() private message = '';
+  @state() private valueIds: string[] = [];
+  @state() private isPrivate = false;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private sending = false;
+  @state() private status: { text: string; failed: boolean } | undefined;
+
+  @query('peer-people-picker') private picker!: PeerPeoplePicker;
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private readonly values = new ResourceController(this, this.backend, {
+    args: () => [] as const,
+    load: (backend, _args, signal) => backend.getValues({ signal }),
+  });
+  private readonly me = new ResourceController(this, this.backend, {
+    args: () => [] as const,
+    load: (backend, _args, signal) => backend.getMe({ signal }),
+  });
+  /** Kept across failed attempts: the server stores a retried send once. */
+  private idempotencyKey = newKey();
+
+  override connectedCallback() {
+    super.connectedCallback();
+    PeerPeoplePicker.define();
+  }
+
+  private excludedFor?: { id: string; list: string[] };
+  /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
+  private excluded(): string[] {
+    const id = this.me.value?.id;
+    if (!id) return [];
+    if (this.excludedFor?.id !== id) this.excludedFor = { id, list: [id] };
+    return this.excludedFor.list;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    // Lit sets object properties on every render; the preset goes to the picker only when it changes.
+    if (changed.has('recipients') && this.picker) this.picker.selected = [...this.recipients];
+  }
+
+  /** Moves focus to the first field. */
+  override focus(options?: FocusOptions) {
+    void this.updateComplete.then(() => this.picker?.focus(options));
+  }
+
+  private validate(recipients: Person[]): Partial<Record<Field, string>> {
+    const t = this.localize;
+    const errors: Partial<Record<Field, string>> = {};
+    const message = this.message.trim();
+    if (recipients.length === 0) errors.recipients = t.term('kudos.recipientsRequired');
+    else if (recipients.some((p) => p.id === this.me.value?.id)) errors.recipients = t.term('kudos.self');
+    if (message.length < KUDOS_MESSAGE_MIN)
+      errors.message = t.term('kudos.messageTooShort', t.number(KUDOS_MESSAGE_MIN));
+    else if (message.length > KUDOS_MESSAGE_MAX)
+      errors.message = t.term('kudos.messageTooLong', t.number(KUDOS_MESSAGE_MAX));
+    if (this.valueIds.length === 0) errors.values = t.term('kudos.valuesRequired');
+    else if (this.valueIds.length > KUDOS_VALUES_MAX)
+      errors.values = t.term('kudos.valuesTooMany', t.number(KUDOS_VALUES_MAX));
+    return errors;
+  }
+
+  private focusField(field: Field) {
+    if (field === 'recipients') this.picker.focus();
+    else if (field === 'message') this.textarea.focus();
+    else this.renderRoot.querySelector<HTMLInputElement>('input[name="value"]')?.focus();
+  }
+
+  private async send(event: Event) {
+    event.preventDefault();
+    if (this.sending) return;
+    const recipients = this.picker.selected;
+    this.errors = this.validate(recipients);
+    const first = (['recipients', 'message', 'values'] as const).find((f) => this.errors[f]);
+    if (first) {
+      await this.updateComplete;
+      this.focusField(first);
+      return;
+    }
+    const me = this.me.value;
+    const values = (this.values.value ?? []).filter((v) => this.valueIds.includes(v.id));
+    const pendingId = `pending-${this.idempotencyKey}`;
+    if (me) {
+      this.emit('peer-kudos-sending', {
+        pending: {
+          id: pendingId,
+          giver: me,
+          recipients,
+          message: this.message.trim(),
+          mentions: [],
+          values,
+          visibility: this.isPrivate ? 'private' : 'public',
+          createdAt: new Date().toISOString(),
+          reactions: REACTION_KEYS.map((reaction) => ({ reaction, count: 0, mine: false })),
+        },
+      });
+    }
+    this.sending = true;
+    this.status = undefined;
+    try {
+      const kudos = await this.backend.value.giveKudos(
+        {
+          recipientIds: recipients.map((p) => p.id),
+          message: this.message,
+          valueIds: this.valueIds,
+          visibility: this.isPrivate ? 'private' : 'public',
+        },
+        { idempotencyKey: this.idempotencyKey },
+      );
+      this.idempotencyKey = newKey();
+      this.message = '';
+      this.valueIds = [];
+      this.isPrivate = false;
+      this.picker.clear();
+      const names = new Intl.ListFormat(this.localize.lang, { type: 'conjunction' }).format(
+        kudos.recipients.map((p) => p.name),
+      );
+      this.status = { text: this.localize.term('kudos.sent', names), failed: false };
+      this.emit('peer-kudos-sent', { kudos, pendingId });
+    } catch (error) {
+      const peerError = error as PeerError;
+      this.emit('peer-kudos-failed', { pendingId, error: peerError });
+      if (peerError.type === KudosConflict.self) {
+        this.errors = { recipients: this.localize.term('kudos.self') };
+        this.idempotencyKey = newKey();
+      }
+      const reason = peerError.type === KudosConflict.self ? '' : ` ${errorMessage(this.localize, peerError)}`;
+      this.status = { text: `${this.localize.term('kudos.sendFailed')}${reason}`, failed: true };
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private toggleValue(id: string, checked: boolean) {
+    this.valueIds = checked ? [...this.valueIds, id] : this.valueIds.filter((v) => v !== id);
+    if (this.errors.values) this.errors = { ...this.errors, values: undefined };
+  }
+
+  override render() {
+    const t = this.localize;
+    return html`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.send}>
+      <h3 id="heading">${t.term('kudos.composer')}</h3>
+      <peer-people-picker
+        part="picker"
+        .exclude=${this.excluded()}
+        .error=${this.errors.recipients ?? ''}
+        theme=${this.theme ?? 'light'}
+        @change=${() => this.errors.recipients && (this.errors = { ...this.errors, recipients: undefined })}
+      ></peer-people-picker>
+      <div class="field">
+        <label for="message">${t.term('kudos.message')}</label>
+        <textarea
+          id="message"
+          part="message"
+          name="message"
+          maxlength=${KUDOS_MESSAGE_MAX}
+          aria-invalid=${this.errors.message ? 'true' : 'false'}
+          aria-describedby="message-hint message-count message-error"
+          .value=${this.message}
+          @input=${(e: Event) => {
+            this.message = (e.target as HTMLTextAreaElement).value;
+            if (this.errors.message) this.errors = { ...this.errors, message: undefined };
+          }}
+        ></textarea>
+        <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
+        <p id="message-count" class="count">
+          ${t.term('kudos.characters', t.number(this.message.length), t.number(KUDOS_MESSAGE_MAX))}
+        </p>
+        <p id="message-error" class="invalid">${this.errors.message ?? ''}</p>
+      </div>
+      ${this.renderValues()}
+      <label class="private">
+        <input
+          type="checkbox"
+          .checked=${this.isPrivate}
+          @change=${(e: Event) => (this.isPrivate = (e.target as HTMLInputElement).checked)}
+        />
+        ${t.term('kudos.private.label')}
+      </label>
+      <div class="actions">
+        <button part="send-button" class="send" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+          ${this.sending ? t.term('kudos.sending') : t.term('kudos.send')}
+        </button>
+        ${
+          this.cancelable
+            ? html`<button
+                part="cancel-button"
+                class="cancel"
+                type="button"
+                @click=${() => this.dispatchEvent(new CustomEvent('peer-kudos-cancel', { bubbles: true, composed: true }))}
+              >
+                ${t.term('kudos.cancel')}
+              </button>`
+            : nothing
+        }
+      </div>
+      <p part="status" class="status ${this.status?.failed ? 'failed' : ''}" role="status">
+        ${this.status?.text ?? ''}
+      </p>
+    </form>`;
+  }
+
+  private renderValues() {
+    const t = this.localize;
+    return this.values.render({
+      pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
+      error: (error, retry) => renderError(t, t.term('kudos.error'), error, retry),
+      complete: (values) =>
+        html`<fieldset part="values" aria-describedby="values-error">
+          <legend>${t.term('kudos.chooseValues', t.number(KUDOS_VALUES_MAX))}</legend>
+          <div class="values">
+            ${values.map(
+              (value) =>
+                html`<label class="value" title=${value.description}>
+                  <input
+                    type="checkbox"
+                    name="value"
+                    value=${value.id}
+                    aria-invalid=${this.errors.values ? 'true' : 'false'}
+                    .checked=${this.valueIds.includes(value.id)}
+                    @change=${(e: Event) => this.toggleValue(value.id, (e.target as HTMLInputElement).checked)}
+                  />
+                  <span aria-hidden="true">${value.emoji}</span> ${value.name}
+                </label>`,
+            )}
+          </div>
+          <p id="values-error" class="invalid">${this.errors.values ?? ''}</p>
+        </fieldset>`,
+    });
+  }
+}

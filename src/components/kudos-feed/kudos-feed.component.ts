@@ -1,0 +1,590 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Kudos, KudosFilter } from '../../contract/kudos.js';
+import type { ReactionKey } from '../../contract/rules.js';
+import type { KudosEvent, PeerBackend } from '../../core/backend.js';
+import { BackendController } from '../../core/context.js';
+import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { PeerError } from '../../core/errors.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { tokens } from '../../core/tokens.js';
+import { PeerKudosComposer } from './kudos-composer.component.js';
+import { kudosFeedStyles } from './kudos-feed.styles.js';
+import { renderKudos } from './kudos-view.js';
+
+/** Height assumed for an article not yet measured, in px. */
+const ESTIMATED_HEIGHT = 170;
+/** Rendered beyond the visible part, above and below, in px. */
+const OVERSCAN = 600;
+
+/**
+ * @customElement peer-kudos-feed
+ * @summary Recognition across teams: kudos with values and reactions, live, with a composer.
+ *
+ * Follows the WAI-ARIA feed pattern: each kudos is a focusable `article` with its position and
+ * the set size; Page Down and Page Up move between articles, Ctrl+Home and Ctrl+End leave the
+ * feed before or after it. More kudos load as the reader nears the end (or with the “load more”
+ * button). New kudos from the live stream wait behind a “N new kudos” button, so nothing moves
+ * under the reader. Long feeds render only the articles near the visible part.
+ *
+ * @csspart base - The whole widget.
+ * @csspart header - The title and the give-kudos button.
+ * @csspart give-button - The button that opens the composer.
+ * @csspart composer - The composer.
+ * @csspart new-button - The “N new kudos” button.
+ * @csspart scroller - The scrolling area around the feed.
+ * @csspart feed - The element with `role="feed"`.
+ * @csspart kudos - One kudos article.
+ * @csspart load-more - The “load more” button.
+ * @csspart notice - Offline and reconnecting notices.
+ * @csspart empty - The empty state.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssproperty --peer-kudos-feed-max-height - Height of the scrolling area (default 40rem).
+ *
+ * @event peer-kudos-sent - Kudos given from the composer were stored; `detail.kudos`.
+ * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
+ */
+export class PeerKudosFeed extends PeerElement {
+  static override defaultTag = 'peer-kudos-feed';
+  static override styles = [tokens, errorStyles, kudosFeedStyles];
+
+  /** Only kudos given or received by someone in this department (its id). */
+  @property({ reflect: true }) team?: string;
+  /** Only kudos this person (id) gave or received. */
+  @property({ reflect: true }) person?: string;
+  /** Only kudos tagged with this company value (id). */
+  @property({ reflect: true }) value?: string;
+  /** Kudos per request. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** `button` (default) shows a give-kudos button, `open` the composer itself, `none` neither. */
+  @property() composer: 'button' | 'open' | 'none' = 'button';
+  /** Set `live="off"` to not follow new kudos as they happen. */
+  @property() live: 'on' | 'off' = 'on';
+  /** Feeds with more loaded kudos than this render only those near the visible part. */
+  @property({ type: Number, attribute: 'virtual-threshold' }) virtualThreshold = 200;
+  /** Kudos to show instead of loading them (no paging, no live updates). */
+  @property({ attribute: false }) kudos?: Kudos[];
+
+  @state() private items: Kudos[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private phase: 'loading' | 'ready' | 'error' = 'loading';
+  @state() private loadError?: PeerError;
+  @state() private more: 'idle' | 'loading' | 'error' = 'idle';
+  @state() private moreError?: PeerError;
+  @state() private arrivals: Kudos[] = [];
+  @state() private announcement = '';
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  @state() private connection: 'connecting' | 'open' | 'reconnecting' | 'failed' = 'connecting';
+  @state() private composerOpen = false;
+  @state() private reactionErrors = new Map<string, string>();
+  @state() private pending = new Set<string>();
+  @state() private focusIndex = 0;
+  @state() private scrolled = 0;
+  @state() private viewport = 640;
+
+  @query('.scroller') private scroller?: HTMLElement;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private loadedFrom?: { backend: PeerBackend; key: string };
+  private loading?: AbortController;
+  private watching?: AbortController;
+  private readonly heights = new Map<string, number>();
+  private averageHeight = ESTIMATED_HEIGHT;
+  private offsets: number[] = [0];
+  private frame = 0;
+  private resizeObserver?: ResizeObserver;
+  private readonly reactionsInFlight = new Set<string>();
+
+  private readonly onOnline = () => {
+    this.offline = false;
+    if (this.phase === 'error') this.reload();
+  };
+  private readonly onOffline = () => (this.offline = true);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    PeerKudosComposer.define();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    // Loads again (and follows the stream) after the element was moved or re-attached.
+    this.loadedFrom = undefined;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.loading?.abort();
+    this.watching?.abort();
+    this.resizeObserver?.disconnect();
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** The filter of the feed, as attributes give it. */
+  get filter(): KudosFilter {
+    const filter: KudosFilter = {};
+    if (this.team) filter.team = this.team;
+    if (this.person) filter.person = this.person;
+    if (this.value) filter.value = this.value;
+    return filter;
+  }
+
+  /** Loads the first page again (and reconnects the live stream). */
+  reload() {
+    this.loadedFrom = undefined;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
+    if (this.kudos) {
+      if (changed.has('kudos')) {
+        this.loading?.abort();
+        this.watching?.abort();
+        this.items = this.kudos;
+        this.nextCursor = null;
+        this.phase = 'ready';
+      }
+      return;
+    }
+    const backend = this.backend.value;
+    const key = JSON.stringify([this.filter, this.pageSize, this.live]);
+    if (this.loadedFrom?.backend !== backend || this.loadedFrom.key !== key) {
+      this.loadedFrom = { backend, key };
+      void this.loadFirst(backend);
+    }
+  }
+
+  private async loadFirst(backend: PeerBackend) {
+    this.loading?.abort();
+    this.watching?.abort();
+    const controller = new AbortController();
+    this.loading = controller;
+    this.phase = 'loading';
+    this.items = [];
+    this.arrivals = [];
+    this.nextCursor = null;
+    this.more = 'idle';
+    this.focusIndex = 0;
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.scrolled = 0;
+    try {
+      const page = await backend.getKudos({ ...this.filter, limit: this.pageSize }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.items = page.items;
+      this.nextCursor = page.nextCursor;
+      this.phase = 'ready';
+      if (this.live !== 'off') this.follow(backend);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.failed(error, () => this.reload());
+    }
+  }
+
+  private failed(error: unknown, retry: () => void) {
+    const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+    this.loadError = peerError;
+    this.phase = 'error';
+    this.emit('peer-error', { error: peerError, retry });
+  }
+
+  /** Loads the next page, when there is one and none is loading. */
+  async loadMore() {
+    if (!this.nextCursor || this.more === 'loading' || this.phase !== 'ready') return;
+    const controller = this.loading ?? new AbortController();
+    this.more = 'loading';
+    try {
+      const page = await this.backend.value.getKudos(
+        { ...this.filter, limit: this.pageSize, cursor: this.nextCursor },
+        { signal: controller.signal },
+      );
+      if (controller.signal.aborted) return;
+      const known = new Set(this.items.map((k) => k.id));
+      this.items = [...this.items, ...page.items.filter((k) => !known.has(k.id))];
+      this.nextCursor = page.nextCursor;
+      this.more = 'idle';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.moreError = error as PeerError;
+      this.more = 'error';
+    }
+  }
+
+  private follow(backend: PeerBackend) {
+    const controller = new AbortController();
+    this.watching = controller;
+    backend.watchKudos(this.filter, (event) => this.onLive(event), { signal: controller.signal });
+  }
+
+  private onLive(event: KudosEvent) {
+    switch (event.type) {
+      case 'kudos': {
+        const { kudos } = event;
+        if (this.items.some((k) => k.id === kudos.id) || this.arrivals.some((k) => k.id === kudos.id)) return;
+        // Our own kudos are already shown (optimistically); the confirmation replaces them.
+        if (this.pending.size && kudos.giver.id === this.items.find((k) => this.pending.has(k.id))?.giver.id) return;
+        this.arrivals = [kudos, ...this.arrivals];
+        const count = this.arrivals.length;
+        this.announcement = this.localize.term('kudos.newAnnounce', count, this.localize.number(count));
+        break;
+      }
+      case 'reactions': {
+        if (this.reactionsInFlight.has(event.kudosId)) return;
+        const update = (k: Kudos) => (k.id === event.kudosId ? { ...k, reactions: event.reactions } : k);
+        if (this.items.some((k) => k.id === event.kudosId)) this.items = this.items.map(update);
+        break;
+      }
+      case 'reset':
+        this.reload();
+        break;
+      case 'connection':
+        this.connection = event.state;
+        break;
+    }
+  }
+
+  /** Puts the kudos that arrived live at the top and moves focus to the newest. */
+  async showArrivals() {
+    this.items = [...this.arrivals, ...this.items];
+    this.arrivals = [];
+    this.announcement = '';
+    this.focusIndex = 0;
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.scrolled = 0;
+    await this.updateComplete;
+    this.articleAt(0)?.focus();
+  }
+
+  private async toggleReaction(kudos: Kudos, reaction: ReactionKey) {
+    if (this.reactionsInFlight.has(kudos.id)) return;
+    const before = kudos.reactions;
+    const current = before.find((r) => r.reaction === reaction)!;
+    const on = !current.mine;
+    const optimistic = before.map((r) =>
+      r.reaction === reaction ? { ...r, mine: on, count: Math.max(0, r.count + (on ? 1 : -1)) } : r,
+    );
+    this.replaceReactions(kudos.id, optimistic);
+    const errors = new Map(this.reactionErrors);
+    errors.delete(kudos.id);
+    this.reactionErrors = errors;
+    this.reactionsInFlight.add(kudos.id);
+    try {
+      const answer = await this.backend.value.setReaction(kudos.id, reaction, on);
+      this.replaceReactions(kudos.id, answer.reactions);
+    } catch (error) {
+      this.replaceReactions(kudos.id, before);
+      const failed = new Map(this.reactionErrors);
+      const reason = error instanceof PeerError ? ` ${errorMessage(this.localize, error)}` : '';
+      failed.set(kudos.id, `${this.localize.term('kudos.reactionFailed')}${reason}`);
+      this.reactionErrors = failed;
+    } finally {
+      this.reactionsInFlight.delete(kudos.id);
+    }
+  }
+
+  private replaceReactions(id: string, reactions: Kudos['reactions']) {
+    this.items = this.items.map((k) => (k.id === id ? { ...k, reactions } : k));
+  }
+
+  private onSending(event: CustomEvent<{ pending: Kudos }>) {
+    const { pending } = event.detail;
+    this.pending = new Set([...this.pending, pending.id]);
+    this.items = [pending, ...this.items.filter((k) => k.id !== pending.id)];
+    this.focusIndex = 0;
+    if (this.scroller) this.scroller.scrollTop = 0;
+  }
+
+  private onSent(event: CustomEvent<{ kudos: Kudos; pendingId: string }>) {
+    const { kudos, pendingId } = event.detail;
+    this.pending = new Set([...this.pending].filter((id) => id !== pendingId));
+    this.arrivals = this.arrivals.filter((k) => k.id !== kudos.id);
+    this.items = this.items.filter((k) => k.id !== kudos.id).map((k) => (k.id === pendingId ? kudos : k));
+    if (!this.items.some((k) => k.id === kudos.id)) this.items = [kudos, ...this.items];
+    if (this.composer === 'button') this.composerOpen = false;
+    void this.updateComplete.then(() => this.articleAt(0)?.focus());
+  }
+
+  private onFailed(event: CustomEvent<{ pendingId: string }>) {
+    const { pendingId } = event.detail;
+    this.pending = new Set([...this.pending].filter((id) => id !== pendingId));
+    this.items = this.items.filter((k) => k.id !== pendingId);
+  }
+
+  private async openComposer() {
+    this.composerOpen = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<PeerKudosComposer>('peer-kudos-composer')?.focus();
+  }
+
+  private async closeComposer() {
+    this.composerOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.give')?.focus();
+  }
+
+  /* ---- virtualisation ---- */
+
+  private get virtual() {
+    return this.items.length > this.virtualThreshold;
+  }
+
+  private computeOffsets() {
+    const offsets = new Array<number>(this.items.length + 1);
+    offsets[0] = 0;
+    for (let i = 0; i < this.items.length; i++) {
+      offsets[i + 1] = offsets[i] + (this.heights.get(this.items[i].id) ?? this.averageHeight);
+    }
+    this.offsets = offsets;
+  }
+
+  /** The first index whose article ends below `y`. */
+  private indexAt(y: number) {
+    let low = 0;
+    let high = this.items.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.offsets[mid + 1] <= y) low = mid + 1;
+      else high = mid;
+    }
+    return Math.max(0, low);
+  }
+
+  private range(): [number, number] {
+    if (!this.virtual) return [0, this.items.length];
+    this.computeOffsets();
+    const start = this.indexAt(this.scrolled - OVERSCAN);
+    const end = Math.min(this.items.length, this.indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
+    return [start, end];
+  }
+
+  private onScroll() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      const scroller = this.scroller;
+      if (!scroller) return;
+      if (this.virtual) this.scrolled = scroller.scrollTop;
+      if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < scroller.clientHeight * 2) {
+        void this.loadMore();
+      }
+    });
+  }
+
+  protected override firstUpdated() {
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.scroller) this.viewport = this.scroller.clientHeight || this.viewport;
+    });
+    if (this.scroller) this.resizeObserver.observe(this.scroller);
+  }
+
+  protected override updated() {
+    if (!this.virtual) return;
+    // Measure what was rendered; estimates become real heights, and the average improves.
+    let changed = false;
+    const gap = 12;
+    for (const article of this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
+      const item = this.items[Number(article.dataset.index)];
+      if (!item) continue;
+      const height = article.offsetHeight + gap;
+      if (Math.abs((this.heights.get(item.id) ?? 0) - height) > 1) {
+        this.heights.set(item.id, height);
+        changed = true;
+      }
+    }
+    if (changed) {
+      let sum = 0;
+      for (const h of this.heights.values()) sum += h;
+      this.averageHeight = sum / this.heights.size;
+      this.requestUpdate();
+    }
+  }
+
+  private articleAt(index: number) {
+    return this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
+  }
+
+  /** Focuses the article at `index`, bringing it into the rendered range first. */
+  async focusArticle(index: number) {
+    const target = Math.max(0, Math.min(index, this.items.length - 1));
+    this.focusIndex = target;
+    if (this.virtual && !this.articleAt(target) && this.scroller) {
+      this.computeOffsets();
+      this.scroller.scrollTop = this.offsets[target];
+      this.scrolled = this.offsets[target];
+    }
+    await this.updateComplete;
+    const article = this.articleAt(target);
+    article?.focus();
+    article?.scrollIntoView({ block: 'nearest' });
+    if (target >= this.items.length - 3) void this.loadMore();
+  }
+
+  private onFeedKeyDown(event: KeyboardEvent) {
+    const article = (event.composedPath() as Element[]).find(
+      (el) => el instanceof HTMLElement && el.localName === 'article',
+    );
+    const index = article ? Number((article as HTMLElement).dataset.index) : this.focusIndex;
+    if (event.key === 'PageDown') {
+      event.preventDefault();
+      void this.focusArticle(index + 1);
+    } else if (event.key === 'PageUp') {
+      event.preventDefault();
+      void this.focusArticle(index - 1);
+    } else if (event.key === 'Home' && event.ctrlKey) {
+      event.preventDefault();
+      this.renderRoot.querySelector<HTMLElement>('.give, .new')?.focus();
+    } else if (event.key === 'End' && event.ctrlKey) {
+      event.preventDefault();
+      this.renderRoot.querySelector<HTMLElement>('.load-more, .after-feed')?.focus();
+    }
+  }
+
+  private onFeedFocusIn(event: FocusEvent) {
+    const article = (event.target as Element).closest?.('article[data-index]') as HTMLElement | null;
+    if (article) this.focusIndex = Number(article.dataset.index);
+  }
+
+  /* ---- rendering ---- */
+
+  override render() {
+    const t = this.localize;
+    return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="feed-title">
+      <header part="header" class="header">
+        <h2 id="feed-title" class="title">${t.term('kudos.title')}</h2>
+        ${
+          this.composer === 'button' && !this.composerOpen
+            ? html`<button part="give-button" class="give" type="button" @click=${this.openComposer}>
+                ${t.term('kudos.give')}
+              </button>`
+            : nothing
+        }
+      </header>
+      ${
+        this.composerOpen && this.composer !== 'none'
+          ? html`<peer-kudos-composer
+              part="composer"
+              theme=${this.theme ?? 'light'}
+              ?cancelable=${this.composer === 'button'}
+              @peer-kudos-sending=${this.onSending}
+              @peer-kudos-sent=${this.onSent}
+              @peer-kudos-failed=${this.onFailed}
+              @peer-kudos-cancel=${this.closeComposer}
+            ></peer-kudos-composer>`
+          : nothing
+      }
+      ${this.renderNotices()}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${
+        this.arrivals.length
+          ? html`<button part="new-button" class="new" type="button" @click=${this.showArrivals}>
+              ${t.term('kudos.newCount', this.arrivals.length, t.number(this.arrivals.length))}
+            </button>`
+          : nothing
+      }
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderNotices() {
+    const t = this.localize;
+    if (this.offline) return html`<p part="notice" class="notice" role="status">${t.term('kudos.offline')}</p>`;
+    if (this.connection === 'reconnecting' && this.phase === 'ready' && !this.kudos && this.live !== 'off') {
+      return html`<p part="notice" class="notice" role="status">${t.term('kudos.reconnecting')}</p>`;
+    }
+    return nothing;
+  }
+
+  private renderBody() {
+    const t = this.localize;
+    if (this.phase === 'error' && this.loadError) {
+      return renderError(t, t.term('kudos.error'), this.loadError, () => this.reload());
+    }
+    if (this.phase === 'loading') {
+      return html`<div part="scroller" class="scroller">
+        <div part="feed" role="feed" aria-busy="true" aria-label=${t.term('kudos.feed')}>
+          ${[0, 1, 2].map(
+            () =>
+              html`<div class="kudos skeleton" aria-hidden="true">
+                <span class="bone avatar"></span><span class="bone line"></span><span class="bone line wide"></span>
+              </div>`,
+          )}
+        </div>
+        <span class="visually-hidden" role="status">${t.term('kudos.loading')}</span>
+      </div>`;
+    }
+    if (this.items.length === 0) {
+      return html`<div part="empty" class="empty">
+        <p class="empty-title">${t.term('kudos.empty')}</p>
+        <p>${t.term('kudos.emptyInvite')}</p>
+        ${
+          this.composer !== 'none' && !this.composerOpen
+            ? html`<button class="give invite" type="button" @click=${this.openComposer}>
+                ${t.term('kudos.give')}
+              </button>`
+            : nothing
+        }
+      </div>`;
+    }
+    const [start, end] = this.range();
+    const padding = this.virtual
+      ? {
+          paddingTop: `${this.offsets[start]}px`,
+          paddingBottom: `${this.offsets[this.items.length] - this.offsets[end]}px`,
+        }
+      : {};
+    const ctx = {
+      localize: t,
+      now: Date.now(),
+      setSize: this.nextCursor ? -1 : this.items.length,
+      focusIndex: Math.min(this.focusIndex, this.items.length - 1),
+      pending: this.pending,
+      reactionErrors: this.reactionErrors,
+      onReact: (kudos: Kudos, reaction: ReactionKey) => void this.toggleReaction(kudos, reaction),
+    };
+    // Keyed: an article's element stays with its kudos when the range moves or kudos arrive on top,
+    // so focus and the reader's place stay where they were.
+    const shown = repeat(
+      this.items.slice(start, end),
+      (kudos) => kudos.id,
+      (kudos, offset) => renderKudos(kudos, start + offset, ctx),
+    );
+    return html`<div part="scroller" class="scroller" @scroll=${this.onScroll}>
+      <div
+        part="feed"
+        class="feed"
+        role="feed"
+        aria-label=${t.term('kudos.feed')}
+        aria-busy=${this.more === 'loading' ? 'true' : 'false'}
+        style=${styleMap(padding)}
+        @keydown=${this.onFeedKeyDown}
+        @focusin=${this.onFeedFocusIn}
+      >
+        ${shown}
+      </div>
+      ${this.renderFooter()}
+    </div>`;
+  }
+
+  private renderFooter() {
+    const t = this.localize;
+    if (this.more === 'loading') return html`<p class="footer" role="status">${t.term('kudos.loadingMore')}</p>`;
+    if (this.more === 'error' && this.moreError) {
+      return html`<div class="footer">
+        ${renderError(t, t.term('kudos.moreError'), this.moreError, () => void this.loadMore())}
+      </div>`;
+    }
+    if (this.nextCursor) {
+      return html`<div class="footer">
+        <button part="load-more" class="load-more" type="button" @click=${() => void this.loadMore()}>
+          ${t.term('kudos.loadMore')}
+        </button>
+      </div>`;
+    }
+    return html`<p class="footer end after-feed" tabindex="-1">${t.term('kudos.end')}</p>`;
+  }
+}

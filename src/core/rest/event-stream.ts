@@ -1,0 +1,118 @@
+import { PeerError } from '../errors.js';
+import { sleep } from './abort.js';
+
+/** One server-sent event. */
+export interface StreamEvent {
+  event: string;
+  data: string;
+  id: string;
+}
+
+/**
+ * An incremental parser of `text/event-stream` (the WHATWG format): feed it chunks as they
+ * arrive, it returns the events they completed. Keeps the last event id and the server's
+ * reconnection delay.
+ */
+export class EventStreamParser {
+  lastEventId = '';
+  retry: number | undefined;
+  private buffer = '';
+  private event = '';
+  private data: string[] = [];
+
+  push(chunk: string): StreamEvent[] {
+    this.buffer += chunk;
+    const events: StreamEvent[] = [];
+    let newline: number;
+    while ((newline = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+      // A lone \r at the end may be the first half of \r\n: wait for the next chunk.
+      if (this.buffer[newline] === '\r' && newline === this.buffer.length - 1) break;
+      const line = this.buffer.slice(0, newline);
+      this.buffer = this.buffer.slice(newline + (this.buffer.startsWith('\r\n', newline) ? 2 : 1));
+      const event = this.line(line);
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
+  private line(line: string): StreamEvent | undefined {
+    if (line === '') {
+      const data = this.data;
+      const event = this.event || 'message';
+      this.data = [];
+      this.event = '';
+      return data.length ? { event, data: data.join('\n'), id: this.lastEventId } : undefined;
+    }
+    if (line.startsWith(':')) return undefined;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'event') this.event = value;
+    else if (field === 'data') this.data.push(value);
+    else if (field === 'id' && !value.includes('\0')) this.lastEventId = value;
+    else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
+    return undefined;
+  }
+}
+
+export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'failed';
+
+export interface EventStreamOptions {
+  /** Opens the connection; `lastEventId` is empty on the first one. */
+  connect: (lastEventId: string, signal: AbortSignal) => Promise<Response>;
+  onEvent: (event: StreamEvent) => void;
+  onState?: (state: StreamState, error?: PeerError) => void;
+  signal: AbortSignal;
+  /** Longest wait between reconnection attempts in ms (default 30000). */
+  maxDelay?: number;
+}
+
+/**
+ * Keeps a server-sent event stream open over `fetch` (which, unlike `EventSource`, can send
+ * an Authorization header): reconnects after a drop with backoff and jitter, sending
+ * `Last-Event-ID` so that nothing is missed. Stops for good on abort, or on a 4xx other
+ * than 408 and 429 (credentials or the request are wrong; retrying would not help).
+ */
+export async function keepEventStream(options: EventStreamOptions): Promise<void> {
+  const { signal } = options;
+  const parser = new EventStreamParser();
+  let failures = 0;
+  while (!signal.aborted) {
+    options.onState?.(failures === 0 ? 'connecting' : 'reconnecting');
+    let error: PeerError | undefined;
+    try {
+      const response = await options.connect(parser.lastEventId, signal);
+      if (!response.body) throw new PeerError({ kind: 'parse', problem: { title: 'The stream has no body.' } });
+      failures = 0;
+      options.onState?.('open');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          for (const event of parser.push(value)) options.onEvent(event);
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    } catch (caught) {
+      if (signal.aborted) return;
+      error = caught instanceof PeerError ? caught : new PeerError({ kind: 'network', cause: caught });
+      if (error.kind === 'http' && error.status < 500 && error.status !== 408 && error.status !== 429) {
+        options.onState?.('failed', error);
+        return;
+      }
+    }
+    if (signal.aborted) return;
+    failures++;
+    options.onState?.('reconnecting', error);
+    const base = Math.max(parser.retry ?? 1000, error?.retryAfterMs ?? 0);
+    const ceiling = Math.min(options.maxDelay ?? 30_000, base * 2 ** Math.min(failures - 1, 6));
+    try {
+      await sleep(Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), signal);
+    } catch {
+      return;
+    }
+  }
+}

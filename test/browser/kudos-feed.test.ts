@@ -1,0 +1,425 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/kudos-feed/kudos-feed.js';
+import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
+import type { Kudos } from '../../src/contract/kudos.js';
+import { configure } from '../../src/core/config.js';
+import { apiUrl, injectFault, resetServer, serverOrigin, serverRequests, tokenOf, until } from './helpers.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...shadow(el).querySelectorAll<T>(selector),
+];
+const articles = (el: Element) => $$(el, 'article');
+const deepActive = () => {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+function signIn(personId: string, options = {}) {
+  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
+}
+
+async function api<T>(path: string, as = 'u0001', init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${tokenOf(as)}`, 'Content-Type': 'application/json' },
+  });
+  return (await response.json()) as T;
+}
+
+const give = (as: string, body: Record<string, unknown>) =>
+  api<Kudos>('/kudos', as, { method: 'POST', body: JSON.stringify(body) });
+
+async function loaded(el: PeerKudosFeed, count = 1) {
+  await until(() => articles(el).length >= count || !!$(el, '.empty, [part~="error"]'), 'the feed');
+}
+
+async function streamOpen() {
+  await until(() => true);
+  const start = performance.now();
+  for (;;) {
+    const { open } = (await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number };
+    if (open > 0) return;
+    if (performance.now() - start > 10_000) throw new Error('no stream opened');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A kudos like the server's, for feeds given their items directly. */
+function kudosLike(template: Kudos, id: string, message: string, name = template.giver.name): Kudos {
+  return { ...template, id, message, mentions: [], giver: { ...template.giver, name } };
+}
+
+describe('<peer-kudos-feed>', () => {
+  beforeEach(resetServer);
+
+  it('renders the first page as a WAI-ARIA feed with one request', async () => {
+    signIn('u0001');
+    const expected = await api<{ items: Kudos[] }>('/kudos?limit=5');
+    await resetServer();
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    const feed = $(el, '[role="feed"]')!;
+    expect(feed.getAttribute('aria-busy')).to.equal('false');
+    expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(['1', '2', '3', '4', '5']);
+    expect(articles(el).every((a) => a.getAttribute('aria-setsize') === '-1')).to.be.true;
+    expect(articles(el).map((a) => a.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+    const first = articles(el)[0];
+    expect(first.querySelector('.kudos-title')!.textContent).to.contain(expected.items[0].giver.name);
+    expect(first.querySelector('.message')!.textContent).to.equal(
+      expected.items[0].message.replace(
+        /@\{(\w+)\}/g,
+        (_, id) => `@${expected.items[0].mentions.find((p) => p.id === id)!.name}`,
+      ),
+    );
+    const labelled = shadow(el).getElementById(first.getAttribute('aria-labelledby')!);
+    expect(labelled?.textContent).to.contain(expected.items[0].giver.name);
+    const requests = await serverRequests('/api/kudos');
+    expect(requests.map((r) => r.method + r.path + r.search)).to.deep.equal(['GET/api/kudos?limit=5']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves between articles with Page Down and Page Up, loading more near the end', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    articles(el)[0].focus();
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'PageDown' });
+    await until(() => deepActive()?.getAttribute('aria-posinset') === '5', 'focus on the fifth article');
+    await until(() => articles(el).length >= 10, 'the next page');
+    await sendKeys({ press: 'PageDown' });
+    await until(() => deepActive()?.getAttribute('aria-posinset') === '6', 'focus on the sixth article');
+    await sendKeys({ press: 'PageUp' });
+    await sendKeys({ press: 'PageUp' });
+    await until(() => deepActive()?.getAttribute('aria-posinset') === '4', 'focus back on the fourth');
+    expect((deepActive() as HTMLElement).tabIndex).to.equal(0);
+    const texts = articles(el).map(
+      (a) => a.querySelector('.kudos-title')!.textContent! + a.querySelector('time')!.dateTime,
+    );
+    expect(new Set(texts).size).to.equal(articles(el).length);
+    const pages = await serverRequests('/api/kudos');
+    expect(pages.length).to.equal(articles(el).length / 5);
+    expect(pages.slice(1).every((p) => /cursor=/.test(p.search))).to.be.true;
+  });
+
+  it('pages with the load-more button without showing a kudos twice', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="4" live="off"></peer-kudos-feed>`);
+    await loaded(el, 4);
+    $(el, '[part~="load-more"]')!.click();
+    await until(() => articles(el).length === 8, 'the second page');
+    $(el, '[part~="load-more"]')!.click();
+    await until(() => articles(el).length === 12, 'the third page');
+    const messages = await Promise.all((await api<{ items: Kudos[] }>('/kudos?limit=12')).items.map((k) => k.id));
+    expect(messages.length).to.equal(12);
+    expect(new Set(articles(el).map((a) => a.querySelector('.message')!.textContent)).size).to.be.greaterThan(1);
+    expect(articles(el).map((a) => a.getAttribute('aria-posinset'))).to.deep.equal(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    );
+  });
+
+  it('filters by value, team and person from attributes, and follows changes at run time', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed value="courage" page-size="8" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 8);
+    expect(articles(el).every((a) => a.querySelector('.values')!.textContent!.includes('Be bold'))).to.be.true;
+    el.value = 'learning';
+    el.team = 'legal';
+    await until(() => (serverRequests as unknown) !== null);
+    await until(
+      () =>
+        articles(el).length > 0 &&
+        articles(el).every((a) => a.querySelector('.values')!.textContent!.includes('Learn and share')),
+      'the filtered feed',
+    );
+    const searches = (await serverRequests('/api/kudos')).map((r) => new URLSearchParams(r.search));
+    const last = searches.at(-1)!;
+    expect(last.get('value')).to.equal('learning');
+    expect(last.get('team')).to.equal('legal');
+    const expected = await api<{ items: Kudos[] }>('/kudos?limit=8&value=learning&team=legal');
+    expect(articles(el).length).to.equal(expected.items.length);
+  });
+
+  it('shows a reaction at once and rolls it back with a message when the server refuses', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" live="off"></peer-kudos-feed>`);
+    await loaded(el, 3);
+    const first = () => articles(el)[0];
+    const clap = () => first().querySelector<HTMLButtonElement>('[data-reaction="clap"]')!;
+    const countOf = (button: HTMLButtonElement) => Number(button.querySelector('.count')?.textContent ?? 0);
+    const before = countOf(clap());
+    const wasPressed = clap().getAttribute('aria-pressed') === 'true';
+    const id = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0].id;
+    await injectFault({
+      method: wasPressed ? 'DELETE' : 'PUT',
+      path: `/api/kudos/${id}/reactions/clap`,
+      status: 500,
+      times: 10,
+      delayMs: 150,
+    });
+    clap().click();
+    await el.updateComplete;
+    expect(clap().getAttribute('aria-pressed')).to.equal(wasPressed ? 'false' : 'true');
+    expect(countOf(clap())).to.equal(before + (wasPressed ? -1 : 1));
+    await until(() => !!first().querySelector('.reaction-error'), 'the rollback');
+    expect(clap().getAttribute('aria-pressed')).to.equal(wasPressed ? 'true' : 'false');
+    expect(countOf(clap())).to.equal(before);
+    expect(first().querySelector('[role="alert"]')!.textContent).to.contain('could not be saved');
+    await resetServer();
+    clap().click();
+    await until(() => !first().querySelector('.reaction-error') && countOf(clap()) !== before, 'the saved reaction');
+    const stored = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0].reactions.find(
+      (r) => r.reaction === 'clap',
+    )!;
+    expect(stored.count).to.equal(countOf(clap()));
+    expect(stored.mine).to.equal(!wasPressed);
+  });
+
+  it('gives kudos with the keyboard only; it shows at once and is confirmed', async () => {
+    signIn('u0002');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    const sent: Kudos[] = [];
+    el.addEventListener('peer-kudos-sent', (e) => sent.push(e.detail.kudos));
+    $(el, '.give')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const composer = () => $(el, 'peer-kudos-composer')!;
+    await until(() => !!composer()?.shadowRoot?.querySelector('peer-people-picker'), 'the composer');
+    await until(() => deepActive()?.getAttribute('role') === 'combobox', 'focus in the people picker');
+    await sendKeys({ type: 'Priya' });
+    const picker = composer().shadowRoot!.querySelector('peer-people-picker')!;
+    await until(() => (picker.shadowRoot!.querySelectorAll('[role="option"]').length ?? 0) > 0, 'suggestions');
+    const input = picker.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    expect(input.getAttribute('aria-activedescendant')).to.equal('option-0');
+    const chosenName = picker.shadowRoot!.querySelector('#option-0 .option-name')!.textContent;
+    await sendKeys({ press: 'Enter' });
+    await until(() => picker.selected.length === 1, 'a recipient');
+    expect(picker.selected[0].name).to.equal(chosenName);
+    await sendKeys({ press: 'Tab' });
+    const message = `Thanks for the review, keyboard test ${Date.now()}`;
+    await sendKeys({ type: message });
+    await sendKeys({ press: 'Tab' });
+    await until(() => (deepActive() as HTMLInputElement | null)?.name === 'value', 'a value checkbox');
+    await sendKeys({ press: 'Space' });
+    for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.getAttribute('part')).to.equal('send-button');
+    await sendKeys({ press: 'Enter' });
+    await until(() => articles(el)[0]?.querySelector('.message')?.textContent === message, 'the kudos at the top');
+    await until(() => sent.length === 1, 'peer-kudos-sent');
+    await until(() => !articles(el)[0].classList.contains('pending'), 'the confirmation');
+    expect(sent[0].message).to.equal(message);
+    const stored = (await api<{ items: Kudos[] }>('/kudos?limit=1&person=u0002', 'u0002')).items[0];
+    expect(stored.id).to.equal(sent[0].id);
+    expect(stored.recipients[0].name).to.equal(chosenName);
+    expect(stored.values.length).to.equal(1);
+  });
+
+  it('keeps the text when sending fails, and a retried send is stored once', async () => {
+    signIn('u0003', { timeout: 400 });
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed composer="open" page-size="3" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 3);
+    const composer = $(el, 'peer-kudos-composer')!;
+    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
+    picker.selected = [(await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0].recipients[0]].filter(
+      (p) => p.id !== 'u0003',
+    );
+    if (picker.selected.length === 0)
+      picker.selected = [(await api<{ name: string; id: string }>('/people/u0004')) as never];
+    const message = `Thank you for covering my shift ${Date.now()}`;
+    const textarea = composer.shadowRoot!.querySelector('textarea')!;
+    textarea.value = message;
+    textarea.dispatchEvent(new Event('input'));
+    composer.shadowRoot!.querySelector<HTMLInputElement>('input[name="value"]')!.click();
+    const before = articles(el).length;
+
+    // Every attempt fails: the kudos is rolled back, the text stays.
+    await injectFault({ method: 'POST', path: '/api/kudos', status: 503, times: 4 });
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await until(() => composer.shadowRoot!.querySelector('.status.failed') !== null, 'the failure');
+    expect(composer.shadowRoot!.querySelector('.status')!.textContent).to.contain('Your text is kept');
+    expect(textarea.value).to.equal(message);
+    expect(articles(el).length).to.equal(before);
+
+    // The server is slow: the first attempt times out in the browser but is stored; the retry replays it.
+    await resetServer();
+    await injectFault({ method: 'POST', path: '/api/kudos', delayMs: 700, times: 1 });
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await until(
+      () =>
+        articles(el)[0]?.querySelector('.message')?.textContent === message &&
+        !articles(el)[0].classList.contains('pending'),
+      'the confirmed kudos',
+    );
+    await new Promise((r) => setTimeout(r, 900));
+    const posts = (await serverRequests('/api/kudos')).filter((r) => r.method === 'POST');
+    expect(posts.length).to.equal(2);
+    const mine = (await api<{ items: Kudos[] }>('/kudos?limit=20&person=u0003', 'u0003')).items;
+    expect(mine.filter((k) => k.message === message).length).to.equal(1);
+  });
+
+  it('validates the composer inline and moves focus to the first problem', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed composer="open" page-size="2" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 2);
+    const composer = $(el, 'peer-kudos-composer')!;
+    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await until(() => deepActive()?.getAttribute('role') === 'combobox', 'focus on the people picker');
+    const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
+    expect(picker.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(picker.shadowRoot!.querySelector('#error')!.textContent).to.contain('at least one colleague');
+    expect(composer.shadowRoot!.querySelector('#message-error')!.textContent).to.contain('at least 3');
+    expect(composer.shadowRoot!.querySelector('#values-error')!.textContent).to.contain('at least one value');
+    expect(composer.shadowRoot!.querySelector('textarea')!.getAttribute('aria-describedby')).to.contain(
+      'message-error',
+    );
+    const requests = await serverRequests('/api/kudos');
+    expect(requests.filter((r) => r.method === 'POST').length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows live kudos behind a button, announced, without moving what is read', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    await streamOpen();
+    const firstBefore = articles(el)[0].querySelector('.message')!.textContent;
+    const message = `Live thanks ${Date.now()}`;
+    await give('u0050', { recipientIds: ['u0051'], message, valueIds: ['together'] });
+    await until(() => !!$(el, '[part~="new-button"]'), 'the new-kudos button');
+    expect($(el, '[part~="new-button"]')!.textContent!.trim()).to.equal('Show 1 new kudos');
+    expect($(el, '[aria-live="polite"]')!.textContent).to.equal('1 new kudos arrived.');
+    expect(articles(el)[0].querySelector('.message')!.textContent).to.equal(firstBefore);
+    $(el, '[part~="new-button"]')!.click();
+    await until(() => articles(el)[0].querySelector('.message')!.textContent === message, 'the new kudos on top');
+    await until(() => deepActive() === articles(el)[0], 'focus on the new kudos');
+    expect(articles(el).length).to.equal(6);
+  });
+
+  it('reconnects after the stream drops and delivers what was missed', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);
+    await loaded(el, 3);
+    await streamOpen();
+    const dropped = (await (await fetch(`${serverOrigin}/__test/streams`, { method: 'DELETE' })).json()) as {
+      closed: number;
+    };
+    expect(dropped.closed).to.be.greaterThan(0);
+    // Given while the feed is disconnected: only a resume with Last-Event-ID can bring it.
+    const message = `Missed while away ${Date.now()}`;
+    await give('u0052', { recipientIds: ['u0053'], message, valueIds: ['learning'] });
+    await until(() => !!$(el, '[part~="new-button"]'), 'the missed kudos', 15_000);
+    $(el, '[part~="new-button"]')!.click();
+    await until(() => articles(el)[0].querySelector('.message')!.textContent === message, 'the missed kudos on top');
+    const streams = (await serverRequests('/api/kudos/stream')).length;
+    expect(streams).to.be.greaterThan(1);
+  });
+
+  it('renders every hostile string as text, and posts through the server stay text', async () => {
+    signIn('u0001');
+    const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed virtual-threshold="100000"></peer-kudos-feed>`);
+    el.kudos = strings.map((s, i) => kudosLike(template, `h${i}`, s, s || 'x'));
+    await el.updateComplete;
+    expect(articles(el).length).to.equal(strings.length);
+    const allowed = new Set([
+      'section',
+      'header',
+      'h2',
+      'button',
+      'p',
+      'div',
+      'article',
+      'img',
+      'span',
+      'time',
+      'ul',
+      'li',
+    ]);
+    const unexpected = $$(el, '*').filter((node) => !allowed.has(node.localName));
+    expect(unexpected.map((n) => n.localName)).to.deep.equal([]);
+    articles(el).forEach((article, i) => {
+      if (article.querySelector('.message')!.textContent !== strings[i]) throw new Error(`string ${i} changed`);
+      if (!article.querySelector('.kudos-title')!.textContent!.includes(strings[i] || 'x'))
+        throw new Error(`name ${i} changed`);
+    });
+
+    const hostile = strings.filter((s) => s.trim().length >= 3 && s.length < 1000 && /[<>"'&]/.test(s)).slice(0, 8);
+    for (const message of hostile) await give('u0061', { recipientIds: ['u0062'], message, valueIds: ['courage'] });
+    const fromServer = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person="u0061" page-size="8" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(fromServer, hostile.length);
+    const shown = articles(fromServer).map((a) => a.querySelector('.message')!.textContent);
+    expect(shown.slice().reverse()).to.deep.equal(hostile.map((s) => s.trim()));
+    expect($$(fromServer, 'script, iframe, object, embed, svg, a').length).to.equal(0);
+  });
+
+  it('renders only what is visible of 10,000 kudos, with positions and set size intact', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+    el.kudos = Array.from({ length: 10_000 }, (_, i) => kudosLike(template, `v${i}`, `Message number ${i + 1}`));
+    await el.updateComplete;
+    await until(() => articles(el).length > 0, 'articles');
+    expect(articles(el).length).to.be.lessThan(60);
+    expect(articles(el)[0].getAttribute('aria-posinset')).to.equal('1');
+    expect(articles(el).every((a) => a.getAttribute('aria-setsize') === '10000')).to.be.true;
+    const scroller = $(el, '.scroller')!;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    await until(
+      () => articles(el).some((a) => Math.abs(Number(a.getAttribute('aria-posinset')) - 5000) < 300),
+      'the middle',
+    );
+    expect(articles(el).length).to.be.lessThan(60);
+    const article = articles(el).find((a) => Number(a.getAttribute('aria-posinset')) > 4900)!;
+    const position = Number(article.getAttribute('aria-posinset'));
+    expect(article.querySelector('.message')!.textContent).to.equal(`Message number ${position}`);
+    // Page Down walks past what was rendered.
+    article.focus();
+    const last = Math.max(...articles(el).map((a) => Number(a.getAttribute('aria-posinset'))));
+    for (let i = position; i <= last; i++) await sendKeys({ press: 'PageDown' });
+    await until(() => deepActive()?.getAttribute('aria-posinset') === String(last + 1), 'the next unrendered article');
+    expect(deepActive()!.querySelector('.message')!.textContent).to.equal(`Message number ${last + 1}`);
+  });
+
+  it('invites to give the first kudos when the feed is empty', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed team="nobody-here" live="off"></peer-kudos-feed>`);
+    await loaded(el);
+    expect($(el, '[part~="empty"]')!.textContent).to.contain('Be the first');
+    await expect(el).to.be.accessible();
+    $(el, '.invite')!.click();
+    await until(() => deepActive()?.getAttribute('role') === 'combobox', 'focus on the people picker');
+  });
+
+  it('shows an error with retry, and an offline notice', async () => {
+    signIn('u0001');
+    await injectFault({ path: '/api/kudos', status: 500, times: 4 });
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" live="off"></peer-kudos-feed>`);
+    await loaded(el);
+    expect($(el, '[part~="error"]')!.textContent).to.contain('Could not load kudos');
+    await expect(el).to.be.accessible();
+    $(el, '[part~="retry-button"]')!.click();
+    await loaded(el, 3);
+    window.dispatchEvent(new Event('offline'));
+    await el.updateComplete;
+    expect($(el, '[part~="notice"]')!.textContent).to.contain('offline');
+    await expect(el).to.be.accessible();
+    window.dispatchEvent(new Event('online'));
+    await el.updateComplete;
+    expect($(el, '[part~="notice"]')).to.equal(null);
+  });
+});
