@@ -440,6 +440,15 @@ export class MemoryBackend implements PeerBackend {
     queueMicrotask(() => listener({ type: 'connection', state: this.fail ? 'failed' : 'open' }));
   }
 
+  /** The newest `limit` kudos the signed-in person can see, at once (for stories that set `kudos` directly). */
+  latestKudos(limit = 20): Kudos[] {
+    return this.kudos
+      .filter((k) => this.visible(k))
+      .slice(-limit)
+      .reverse()
+      .map((k) => this.kudosView(k));
+  }
+
   /** A colleague gives kudos right now (for live-arrival stories and demos). */
   arrive(partial: Partial<Pick<MemoryKudos, 'giverId' | 'recipientIds' | 'message' | 'valueIds'>> = {}): Kudos {
     const others = [...this.people.keys()].filter((id) => id !== this.meId);

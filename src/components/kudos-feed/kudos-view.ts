@@ -19,9 +19,12 @@ export interface KudosViewContext {
 
 const MAX_NAMED = 3;
 
+/** A name kept in its own direction (first strong isolate), so a hostile or RTL name cannot reorder the sentence. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** “Ana, Ben and 2 others”: at most three names, then a count. */
 export function recipientNames(localize: LocalizeController, people: Person[]): string {
-  const names = people.slice(0, MAX_NAMED).map((p) => p.name);
+  const names = people.slice(0, MAX_NAMED).map((p) => isolate(p.name));
   const rest = people.length - names.length;
   if (rest > 0) names.push(localize.term('kudos.others', rest, localize.number(rest)));
   return localize.list(names);
@@ -63,7 +66,7 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
     <header class="kudos-header">
       ${renderAvatar(kudos.giver)}
       <p class="kudos-title" id=${title}>
-        ${t.term('kudos.to', kudos.giver.name, recipientNames(t, kudos.recipients))}
+        ${t.term('kudos.to', isolate(kudos.giver.name), recipientNames(t, kudos.recipients))}
       </p>
       <time
         class="time"

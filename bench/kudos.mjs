@@ -1,0 +1,87 @@
+// Rendering kudos: <peer-kudos-feed> against a plain-DOM baseline that builds the same markup,
+// in the same headless Chromium run, several rounds, medians and ratios printed.
+// Run after `npm run build`: `node bench/kudos.mjs [rounds]`.
+// Targets: 1,000 kudos within 1.3× of the baseline; 10,000 (virtualised) no slower than 1,000 not virtualised.
+import { createReadStream, existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const rounds = Number(process.argv[2] ?? 9);
+if (!existsSync(join(root, 'dist/peerkit.js'))) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+
+const types = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
+const server = createServer((request, response) => {
+  const path = new URL(request.url, 'http://localhost').pathname;
+  if (path === '/') {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    response.end('<!doctype html><html lang="en"><body><div id="stage"></div></body></html>');
+    return;
+  }
+  const file = join(root, path);
+  if (!file.startsWith(root) || !existsSync(file)) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+await page.goto(origin);
+await page.addScriptTag({ type: 'module', content: "import * as b from '/bench/kudos-page.js'; window.bench = b;" });
+await page.waitForFunction(() => window.bench);
+
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const samples = { baseline: [], widget: [], virtual: [] };
+let virtualArticles = 0;
+for (let round = 0; round < rounds + 1; round++) {
+  const result = await page.evaluate(async () => {
+    const small = window.bench.makeKudos(1000);
+    const large = window.bench.makeKudos(10000);
+    const out = {};
+    // Alternate the order between rounds so that neither side always runs on a warmer page.
+    const order = Math.random() < 0.5 ? ['baseline', 'widget', 'virtual'] : ['virtual', 'widget', 'baseline'];
+    for (const kind of order) {
+      if (kind === 'baseline') out.baseline = await window.bench.renderBaseline(small);
+      if (kind === 'widget') out.widget = (await window.bench.renderWidget(small, { virtual: false })).elapsed;
+      if (kind === 'virtual') {
+        const run = await window.bench.renderWidget(large, { virtual: true });
+        out.virtual = run.elapsed;
+        out.articles = run.articles;
+      }
+    }
+    return out;
+  });
+  if (round === 0) continue; // warm-up
+  samples.baseline.push(result.baseline);
+  samples.widget.push(result.widget);
+  samples.virtual.push(result.virtual);
+  virtualArticles = result.articles;
+}
+await browser.close();
+server.close();
+
+const base = median(samples.baseline);
+const widget = median(samples.widget);
+const virtual = median(samples.virtual);
+const ms = (n) => `${n.toFixed(1)} ms`;
+console.log(`rounds: ${rounds} (after one warm-up), medians:`);
+console.log(`  plain DOM, 1,000 kudos:                  ${ms(base)}`);
+console.log(
+  `  <peer-kudos-feed>, 1,000 (all rendered): ${ms(widget)}  = ${(widget / base).toFixed(2)}× baseline (target ≤ 1.30×)`,
+);
+console.log(
+  `  <peer-kudos-feed>, 10,000 (virtualised): ${ms(virtual)}  = ${(virtual / widget).toFixed(2)}× the 1,000 render (target ≤ 1.00×), ${virtualArticles} articles in the DOM`,
+);
+const ok = widget / base <= 1.3 && virtual <= widget;
+console.log(ok ? 'targets met' : 'TARGET MISSED');
+process.exit(ok ? 0 : 1);

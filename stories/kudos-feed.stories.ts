@@ -1,0 +1,157 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/components/kudos-feed/kudos-feed.js';
+import '../src/components/kudos-feed/kudos-composer.js';
+import type { Kudos } from '../src/contract/kudos.js';
+import { PeerError } from '../src/core/errors.js';
+import { MemoryBackend } from '../src/testing/memory-backend.js';
+import { withBackend } from './support.js';
+
+interface FeedArgs {
+  team?: string;
+  person?: string;
+  value?: string;
+  composer: 'button' | 'open' | 'none';
+  pageSize: number;
+  width: string;
+  theme?: 'light' | 'dark' | 'auto';
+  backend: MemoryBackend;
+  kudos?: Kudos[];
+}
+
+const memory = (options: ConstructorParameters<typeof MemoryBackend>[0] = {}) =>
+  new MemoryBackend({ meId: 'u0001', ...options });
+
+/** Kudos made from seeded ones with other messages (and optionally other giver names). */
+function variants(count: number, message: (i: number) => string, giverName?: (i: number) => string): Kudos[] {
+  const source = memory().latestKudos(50);
+  return Array.from({ length: count }, (_, i) => {
+    const base = source[i % source.length];
+    const giver = giverName ? { ...base.giver, name: giverName(i) } : base.giver;
+    return { ...base, id: `${base.id}-${i}`, message: message(i), mentions: [], giver };
+  });
+}
+
+const render = (args: FeedArgs, context: { globals: Record<string, unknown> }) =>
+  withBackend(
+    args.backend,
+    html`<div style="max-width: ${args.width}">
+      <peer-kudos-feed
+        team=${ifDefined(args.team)}
+        person=${ifDefined(args.person)}
+        value=${ifDefined(args.value)}
+        composer=${args.composer}
+        page-size=${args.pageSize}
+        .kudos=${args.kudos}
+        theme=${ifDefined(args.theme ?? (context.globals.theme as FeedArgs['theme']))}
+      ></peer-kudos-feed>
+    </div>`,
+  );
+
+const meta: Meta<FeedArgs> = {
+  title: 'Widgets/Kudos feed',
+  component: 'peer-kudos-feed',
+  render,
+  args: { composer: 'button', pageSize: 10, width: '44rem', backend: memory() },
+  argTypes: {
+    composer: { control: 'inline-radio', options: ['button', 'open', 'none'] },
+    value: {
+      control: 'select',
+      options: [undefined, 'customers', 'ownership', 'learning', 'together', 'courage', 'simplicity'],
+    },
+    team: { control: 'select', options: [undefined, 'eng', 'design', 'product', 'data', 'sales', 'legal'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    backend: { table: { disable: true } },
+    kudos: { table: { disable: true } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Recognition across teams: `<peer-kudos-feed team="design"></peer-kudos-feed>`. Page Down / Page Up move between kudos; new kudos wait behind a button; long feeds render only what is visible.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<FeedArgs>;
+
+export const Default: Story = {};
+
+export const Loading: Story = { args: { backend: memory({ latency: Infinity }) } };
+
+export const Empty: Story = { args: { backend: memory({ kudos: 0 }) } };
+
+export const Error: Story = {
+  args: { backend: memory({ fail: new PeerError({ kind: 'http', status: 503, problem: { title: 'Unavailable' } }) }) },
+};
+
+export const Offline: Story = {
+  args: { backend: memory({ fail: new PeerError({ kind: 'offline' }) }) },
+};
+
+export const FilteredByValue: Story = { args: { value: 'courage' } };
+
+export const FilteredByTeam: Story = { args: { team: 'legal' } };
+
+export const ComposerOpen: Story = { args: { composer: 'open' } };
+
+export const StandaloneComposer: Story = {
+  render: (args) =>
+    withBackend(args.backend, html`<div style="max-width: 36rem"><peer-kudos-composer></peer-kudos-composer></div>`),
+};
+
+/** A colleague gives kudos every four seconds: they wait behind the “new kudos” button. */
+export const LiveArrivals: Story = {
+  render: (args, context) => {
+    const backend = memory();
+    const timer = setInterval(() => {
+      if (!document.body.contains(document.querySelector('peer-kudos-feed'))) clearInterval(timer);
+      else backend.arrive();
+    }, 4000);
+    return render({ ...args, backend }, context);
+  },
+};
+
+export const HostileText: Story = {
+  args: {
+    kudos: variants(
+      12,
+      (i) =>
+        [
+          '<script>alert(1)</script>',
+          '"><img src=x onerror=alert(1)>',
+          '‮Right-to-left override',
+          'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǒ̳̓ ̰̯̪t̰̓e͙̼x̠̦t̞̓',
+          '𝕿𝖍𝖆𝖓𝖐 𝖞𝖔𝖚 🙏🏽👩🏾‍💻',
+          'javascript:alert(1)',
+        ][i % 6],
+      (i) => (i % 2 ? '<b>Bold</b> Name' : '‮Reversed Name'),
+    ),
+  },
+};
+
+export const VeryLongMessages: Story = {
+  args: {
+    kudos: variants(6, (i) =>
+      i % 2
+        ? 'Thank you '.repeat(100).trim()
+        : 'Averyveryverylongwordwithoutanyspacesthatmustwrapinsidethecardinsteadofoverflowingit'.repeat(6),
+    ),
+  },
+};
+
+/** 10,000 kudos loaded: only those near the visible part are in the DOM. */
+export const TenThousand: Story = {
+  args: { kudos: variants(10_000, (i) => `Kudos number ${i + 1}: thank you for the help this week.`) },
+};
+
+export const Narrow: Story = { args: { width: '320px' } };
+
+export const RightToLeft: Story = {
+  render: (args, context) => html`<div lang="ar" dir="rtl">${render(args, context)}</div>`,
+};
+
+export const Dark: Story = { args: { theme: 'dark' } };
