@@ -57,6 +57,9 @@ describe('the demo page, served as npm start serves it', () => {
     assert.equal(await matches.count(), 3);
     await page.locator('peer-mentor-card[mentor-id="u0002"] [part~="expertise"]').waitFor();
     await page.locator('peer-mentor-card[mentor-id="u0001"] [part~="incoming"]').waitFor();
+    const kudos = page.locator('peer-kudos-feed article[aria-posinset]');
+    await kudos.first().waitFor();
+    assert.ok((await kudos.count()) >= 10, 'the seeded kudos history is shown');
     assert.deepEqual(scripts, ['/dist/peerkit.js']);
     assert.deepEqual(failures, []);
     await page.close();
