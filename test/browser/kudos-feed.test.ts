@@ -395,6 +395,23 @@ describe('<peer-kudos-feed>', () => {
     expect(deepActive()!.querySelector('.message')!.textContent).to.equal(`Message number ${last + 1}`);
   });
 
+  it('wraps very long messages and names inside a 320 px feed', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off" style="width: 320px"></peer-kudos-feed>`);
+    const word = 'Unbrokenwordthatmustwrapinsidethecard'.repeat(20);
+    el.kudos = [
+      kudosLike(template, 'long-1', word, 'N'.repeat(200)),
+      kudosLike(template, 'long-2', 'Thank you '.repeat(100).trim()),
+    ];
+    await el.updateComplete;
+    for (const article of articles(el)) {
+      expect(article.scrollWidth, 'no horizontal overflow').to.be.at.most(article.clientWidth + 1);
+    }
+    expect(articles(el)[0].querySelector('.message')!.textContent).to.equal(word);
+    await expect(el).to.be.accessible();
+  });
+
   it('invites to give the first kudos when the feed is empty', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed team="nobody-here" live="off"></peer-kudos-feed>`);
