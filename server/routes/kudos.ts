@@ -44,38 +44,30 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
+/** Kudos the person gave or received. */
+function involving(eb: KudosEb, personId: string) {
+  return eb.or([
+    eb('kudos.giver_id', '=', personId),
+    eb.exists(
+      eb
+        .selectFrom('kudos_recipients')
+        .select('kudos_recipients.person_id')
+        .whereRef('kudos_recipients.kudos_seq', '=', 'kudos.seq')
+        .where('kudos_recipients.person_id', '=', personId),
+    ),
+  ]);
+}
+
 /** Public kudos, and private ones the person gave or received. */
 function visibleTo(meId: string) {
-  return (eb: KudosEb) =>
-    eb.or([
-      eb('kudos.visibility', '=', 'public'),
-      eb('kudos.giver_id', '=', meId),
-      eb.exists(
-        eb
-          .selectFrom('kudos_recipients')
-          .select('kudos_recipients.person_id')
-          .whereRef('kudos_recipients.kudos_seq', '=', 'kudos.seq')
-          .where('kudos_recipients.person_id', '=', meId),
-      ),
-    ]);
+  return (eb: KudosEb) => eb.or([eb('kudos.visibility', '=', 'public'), involving(eb, meId)]);
 }
 
 function applyFilter(query: KudosSelect, filter: KudosFilter): KudosSelect {
   let select = query;
   if (filter.person) {
     const person = filter.person;
-    select = select.where((eb) =>
-      eb.or([
-        eb('kudos.giver_id', '=', person),
-        eb.exists(
-          eb
-            .selectFrom('kudos_recipients')
-            .select('kudos_recipients.person_id')
-            .whereRef('kudos_recipients.kudos_seq', '=', 'kudos.seq')
-            .where('kudos_recipients.person_id', '=', person),
-        ),
-      ]),
-    );
+    select = select.where((eb) => involving(eb, person));
   }
   if (filter.team) {
     const team = filter.team;

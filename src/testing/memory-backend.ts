@@ -19,7 +19,7 @@ import {
   REACTION_KEYS,
   type ReactionKey,
 } from '../contract/rules.js';
-import { companyValues, seedKudos } from './kudos-seed.js';
+import { companyValues, seedKudos, type SeedKudos } from './kudos-seed.js';
 import type {
   Circle,
   MentorMatch,
@@ -66,15 +66,9 @@ export interface MemoryBackendOptions {
   kudos?: number;
 }
 
-interface MemoryKudos {
+/** A seeded kudos with its feed position, and reactions as sets of people per reaction. */
+interface MemoryKudos extends Omit<SeedKudos, 'reactions'> {
   seq: number;
-  id: string;
-  giverId: string;
-  recipientIds: string[];
-  message: string;
-  valueIds: string[];
-  visibility: 'public' | 'private';
-  createdAt: string;
   reactions: Map<ReactionKey, Set<string>>;
 }
 

@@ -11,6 +11,7 @@ import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
 
@@ -50,6 +51,7 @@ export class PeerKudosComposer extends PeerElement {
   static override styles = [
     tokens,
     errorStyles,
+    formStyles,
     css`
       :host {
         display: block;
@@ -66,26 +68,8 @@ export class PeerKudosComposer extends PeerElement {
         margin: 0;
         font-size: var(--_font-size-large);
       }
-      .field {
-        display: grid;
-        gap: calc(var(--_space) / 2);
-      }
-      label,
-      legend {
-        font-weight: 600;
-      }
       textarea {
-        font: inherit;
-        color: inherit;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
         min-block-size: 5rem;
-        resize: vertical;
-      }
-      textarea[aria-invalid='true'] {
-        border-color: var(--_danger);
       }
       fieldset {
         border: none;
@@ -110,19 +94,6 @@ export class PeerKudosComposer extends PeerElement {
       .value:has(input:checked) {
         border-color: var(--_accent);
         background: var(--_surface-raised);
-      }
-      .hint,
-      .count,
-      .invalid {
-        font-size: var(--_font-size-small);
-        margin: 0;
-      }
-      .hint,
-      .count {
-        color: var(--_text-muted);
-      }
-      .invalid {
-        color: var(--_danger);
       }
       .actions {
         display: flex;
@@ -337,10 +308,10 @@ export class PeerKudosComposer extends PeerElement {
           }}
         ></textarea>
         <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
-        <p id="message-count" class="count">
+        <p id="message-count" class="hint">
           ${t.term('kudos.characters', t.number(this.message.length), t.number(KUDOS_MESSAGE_MAX))}
         </p>
-        <p id="message-error" class="invalid">${this.errors.message ?? ''}</p>
+        <p id="message-error" class="field-error">${this.errors.message ?? ''}</p>
       </div>
       ${this.renderValues()}
       <label class="private">
@@ -398,7 +369,7 @@ export class PeerKudosComposer extends PeerElement {
                 </label>`,
             )}
           </div>
-          <p id="values-error" class="invalid">${this.errors.values ?? ''}</p>
+          <p id="values-error" class="field-error">${this.errors.values ?? ''}</p>
         </fieldset>`,
     });
   }

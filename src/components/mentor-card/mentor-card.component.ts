@@ -9,6 +9,7 @@ import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
@@ -49,7 +50,7 @@ declare module '../../core/peer-element.js' {
  */
 export class PeerMentorCard extends PeerElement {
   static override defaultTag = 'peer-mentor-card';
-  static override styles = [tokens, errorStyles, mentorCardStyles];
+  static override styles = [tokens, errorStyles, formStyles, mentorCardStyles];
 
   /** The person id of the mentor. */
   @property({ attribute: 'mentor-id' }) mentorId?: string;

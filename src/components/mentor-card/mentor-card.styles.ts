@@ -154,33 +154,8 @@ export const mentorCardStyles = css`
     flex-direction: column;
     gap: calc(var(--_space) * 2);
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) / 2);
-  }
-  label {
-    font-weight: 600;
-  }
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5em 0.65em;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-  }
-  .field-error,
   .failure {
     color: var(--_danger);
-    font-size: var(--_font-size-small);
-  }
-  .failure {
-    font-size: var(--_font-size);
   }
   .actions {
     display: flex;
