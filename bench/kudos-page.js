@@ -95,8 +95,6 @@ function baselineArticle(kudos, index, setSize, now) {
     const button = el(
       'button',
       {
-        type: 'button',
-        class: 'reaction',
         'aria-pressed': String(r.mine),
         'aria-disabled': 'false',
         'aria-label': `${labels[r.reaction]}: ${numbers.format(r.count)}`,
@@ -105,7 +103,6 @@ function baselineArticle(kudos, index, setSize, now) {
       el('span', { 'aria-hidden': 'true' }, REACTIONS[r.reaction]),
     );
     if (r.count) button.append(' ', el('span', { class: 'count' }, numbers.format(r.count)));
-    button.addEventListener('click', () => {});
     reactions.append(button);
   }
   return el(
@@ -146,6 +143,8 @@ export async function renderBaseline(items) {
     'aria-busy': 'false',
   });
   items.forEach((kudos, index) => feed.append(baselineArticle(kudos, index, items.length, now)));
+  // Reactions are handled by one listener, as in the widget.
+  feed.addEventListener('click', () => {});
   scroller.append(feed);
   root.append(el('section', { part: 'base', class: 'base' }, scroller));
   void root.querySelector('article:last-of-type').getBoundingClientRect().height;

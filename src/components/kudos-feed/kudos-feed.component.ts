@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Kudos, KudosFilter } from '../../contract/kudos.js';
-import type { ReactionKey } from '../../contract/rules.js';
+import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
 import type { KudosEvent, PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
@@ -444,6 +444,15 @@ export class PeerKudosFeed extends PeerElement {
     }
   }
 
+  /** One listener for every reaction button of the feed. */
+  private onFeedClick(event: MouseEvent) {
+    const button = (event.target as Element).closest?.('button[data-reaction]') as HTMLButtonElement | null;
+    const article = button?.closest('article[data-index]') as HTMLElement | null;
+    if (!button || !article || button.getAttribute('aria-disabled') === 'true') return;
+    const kudos = this.items[Number(article.dataset.index)];
+    if (kudos) void this.toggleReaction(kudos, button.dataset.reaction as ReactionKey);
+  }
+
   private onFeedFocusIn(event: FocusEvent) {
     const article = (event.target as Element).closest?.('article[data-index]') as HTMLElement | null;
     if (article) this.focusIndex = Number(article.dataset.index);
@@ -544,7 +553,10 @@ export class PeerKudosFeed extends PeerElement {
       focusIndex: Math.min(this.focusIndex, this.items.length - 1),
       pending: this.pending,
       reactionErrors: this.reactionErrors,
-      onReact: (kudos: Kudos, reaction: ReactionKey) => void this.toggleReaction(kudos, reaction),
+      reactionNames: Object.fromEntries(REACTION_KEYS.map((key) => [key, t.term(`kudos.reaction.${key}`)])) as Record<
+        ReactionKey,
+        string
+      >,
     };
     // Keyed: an article's element stays with its kudos when the range moves or kudos arrive on top,
     // so focus and the reader's place stay where they were.
@@ -563,6 +575,7 @@ export class PeerKudosFeed extends PeerElement {
         style=${styleMap(padding)}
         @keydown=${this.onFeedKeyDown}
         @focusin=${this.onFeedFocusIn}
+        @click=${this.onFeedClick}
       >
         ${shown}
       </div>

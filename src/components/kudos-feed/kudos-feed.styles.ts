@@ -141,7 +141,7 @@ export const kudosFeedStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
-  .reaction {
+  .reactions > button {
     min-inline-size: 2.75rem;
     min-block-size: 2rem;
     padding: 0.125em 0.5em;
@@ -151,12 +151,12 @@ export const kudosFeedStyles = css`
     color: var(--_text);
     transition: background-color var(--_duration);
   }
-  .reaction[aria-pressed='true'] {
+  .reactions > button[aria-pressed='true'] {
     border-color: var(--_accent);
     background: var(--_surface-raised);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
-  .reaction[aria-disabled='true'] {
+  .reactions > button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.6;
   }
@@ -216,7 +216,7 @@ export const kudosFeedStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .reaction[aria-pressed='true'] {
+    .reactions > button[aria-pressed='true'] {
       outline: 2px solid Highlight;
     }
     .bone {

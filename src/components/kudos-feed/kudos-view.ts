@@ -14,7 +14,8 @@ export interface KudosViewContext {
   focusIndex: number;
   pending: ReadonlySet<string>;
   reactionErrors: ReadonlyMap<string, string>;
-  onReact: (kudos: Kudos, reaction: ReactionKey) => void;
+  /** The name of each reaction in the reader's language, looked up once per render. */
+  reactionNames: Readonly<Record<ReactionKey, string>>;
 }
 
 const MAX_NAMED = 3;
@@ -39,13 +40,6 @@ function renderMessage(kudos: Kudos) {
   });
 }
 
-function renderAvatar(person: Person) {
-  const photo = safeUrl(person.photoUrl, 'image');
-  return photo
-    ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />`
-    : html`<span class="avatar initials" aria-hidden="true">${initialsOf(person.name)}</span>`;
-}
-
 /** One kudos as a feed article (WAI-ARIA feed pattern). */
 export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) {
   const t = ctx.localize;
@@ -53,50 +47,30 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   const error = ctx.reactionErrors.get(kudos.id);
   const title = `k-${index}-title`;
   const body = `k-${index}-message`;
-  return html`<article
-    part="kudos"
-    class="kudos ${pending ? 'pending' : ''}"
-    tabindex=${index === ctx.focusIndex ? 0 : -1}
-    aria-posinset=${index + 1}
-    aria-setsize=${ctx.setSize}
-    aria-labelledby=${title}
-    aria-describedby=${body}
-    data-index=${index}
-  >
-    <header class="kudos-header">
-      ${renderAvatar(kudos.giver)}
-      <p class="kudos-title" id=${title}>
-        ${t.term('kudos.to', isolate(kudos.giver.name), recipientNames(t, kudos.recipients))}
-      </p>
-      <time
-        class="time"
-        datetime=${kudos.createdAt}
-        title=${t.date(kudos.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-        >${pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now)}</time
-      >
-    </header>
-    <p class="message" id=${body}>${renderMessage(kudos)}</p>
-    <ul class="values" aria-label=${t.term('kudos.values')}>
-      ${kudos.values.map((value) => html`<li class="value"><span aria-hidden="true">${value.emoji}</span> ${value.name}</li>`)}
-    </ul>
-    ${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}
-    <div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>
-      ${kudos.reactions.map(
-        (r) =>
-          html`<button
-            type="button"
-            class="reaction"
-            aria-pressed=${r.mine ? 'true' : 'false'}
-            aria-disabled=${pending ? 'true' : 'false'}
-            aria-label=${t.term('kudos.reaction', t.term(`kudos.reaction.${r.reaction}`), t.number(r.count))}
-            data-reaction=${r.reaction}
-            @click=${() => !pending && ctx.onReact(kudos, r.reaction)}
-          >
-            <span aria-hidden="true">${REACTIONS[r.reaction]}</span
-            >${r.count ? html` <span class="count">${t.number(r.count)}</span>` : nothing}
-          </button>`,
-      )}
-    </div>
-    ${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}
-  </article>`;
+  const names = t.term('kudos.to', isolate(kudos.giver.name), recipientNames(t, kudos.recipients));
+  const when = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now);
+  const full = t.date(kudos.createdAt, { dateStyle: 'long', timeStyle: 'short' });
+  const photo = safeUrl(kudos.giver.photoUrl, 'image');
+  const reactions = kudos.reactions.map((r) => renderReaction(ctx, r, pending));
+  // One template per kudos, written without whitespace between tags: a feed renders thousands,
+  // and every extra template instance or whitespace text node costs time. Prettier would add both.
+  // prettier-ignore
+  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body}>${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
+}
+
+function renderValue(value: Kudos['values'][number]) {
+  return html`<li class="value"><span aria-hidden="true">${value.emoji}</span> ${value.name}</li>`;
+}
+
+/** A reaction toggle; clicks are handled once for the whole feed (by `data-reaction`). */
+function renderReaction(ctx: KudosViewContext, r: Kudos['reactions'][number], pending: boolean) {
+  const shown = ctx.localize.number(r.count);
+  const name = ctx.localize.term('kudos.reaction', ctx.reactionNames[r.reaction], shown);
+  const count = r.count ? html` <span class="count">${shown}</span>` : nothing;
+  const emoji = REACTIONS[r.reaction];
+  const on = r.mine ? 'true' : 'false';
+  const off = pending ? 'true' : 'false';
+  const key = r.reaction;
+  // prettier-ignore
+  return html`<button aria-pressed=${on} aria-disabled=${off} aria-label=${name} data-reaction=${key}><span aria-hidden="true">${emoji}</span>${count}</button>`;
 }

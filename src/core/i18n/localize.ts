@@ -111,9 +111,10 @@ export class LocalizeController implements ReactiveController {
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
     const lang = this.lang;
-    return cachedFormatter(`n|${lang}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(lang, options)).format(
-      value,
-    );
+    return cachedFormatter(
+      `n|${lang}|${options ? JSON.stringify(options) : ''}`,
+      () => new Intl.NumberFormat(lang, options),
+    ).format(value);
   }
 
   date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
