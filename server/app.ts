@@ -16,6 +16,7 @@ import { ProblemError, problem, validate } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { kudosRoutes } from './routes/kudos.js';
+import { skillRoutes } from './routes/skills.js';
 import { EventBus } from './event-bus.js';
 import { idempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', peopleRoutes(db, apiBase));
   app.route('/api', mentorRoutes(db, apiBase));
   app.route('/api', kudosRoutes(db, bus, apiBase));
+  app.route('/api', skillRoutes(db, apiBase));
 
   // Open live streams would keep a shutting-down server alive.
   return Object.assign(app, { closeStreams: () => bus.closeAll() });

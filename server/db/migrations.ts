@@ -206,6 +206,37 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0005_skill_ratings': {
+    async up(db: Kysely<unknown>) {
+      // One rating per person, skill and source; the newest of them is the person's current level.
+      await db.schema
+        .createTable('skill_ratings')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('skill_id', 'text', (c) => c.notNull().references('skills.id'))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addColumn('assessed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('skill_ratings_pk', ['person_id', 'skill_id', 'source'])
+        .addCheckConstraint('skill_level_range', sql`level between 0 and 5`)
+        .execute();
+      await db.schema
+        .createIndex('skill_ratings_by_skill')
+        .on('skill_ratings')
+        .columns(['skill_id', 'level'])
+        .execute();
+      await db.schema
+        .createTable('skill_targets')
+        .addColumn('department_id', 'text', (c) => c.notNull().references('departments.id'))
+        .addColumn('skill_id', 'text', (c) => c.notNull().references('skills.id'))
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('skill_targets_pk', ['department_id', 'skill_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('skill_targets').execute();
+      await db.schema.dropTable('skill_ratings').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -66,4 +66,6 @@ export interface Database {
   kudos_values: { kudos_seq: number; value_id: string };
   kudos_reactions: { kudos_seq: number; person_id: string; reaction: string; created_at: string };
   kudos_events: { id: Generated<number>; kind: string; kudos_seq: number; created_at: string };
+  skill_ratings: { person_id: string; skill_id: string; source: string; level: number; assessed_at: string };
+  skill_targets: { department_id: string; skill_id: string; level: number };
 }

@@ -9,6 +9,7 @@ import {
   skills,
 } from '../../src/testing/organisation.js';
 import { companyValues, seedKudos } from '../../src/testing/kudos-seed.js';
+import { skillRatings, skillTargets } from '../../src/testing/skills-seed.js';
 import { MENTION_PATTERN } from '../../src/contract/rules.js';
 import type { Insertable } from 'kysely';
 import type { Db } from './database.js';
@@ -78,6 +79,22 @@ export async function seed(db: Db) {
       .execute();
     await seedMentoring(trx, now);
     await seedRecognition(trx, Date.now());
+    await insertChunked(
+      trx,
+      'skill_ratings',
+      skillRatings.map((r) => ({
+        person_id: r.personId,
+        skill_id: r.skillId,
+        source: r.source,
+        level: r.level,
+        assessed_at: r.assessedAt,
+      })),
+    );
+    await insertChunked(
+      trx,
+      'skill_targets',
+      skillTargets.map((t) => ({ department_id: t.departmentId, skill_id: t.skillId, level: t.level })),
+    );
   });
 }
 

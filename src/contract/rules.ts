@@ -40,3 +40,11 @@ export function splitMentions(message: string): ({ text: string } | { mention: s
   if (last < message.length) parts.push({ text: message.slice(last) });
   return parts;
 }
+
+/** Skill levels: 0 (aware of it) to 5 (expert); “not assessed” is the absence of a rating. */
+export const SKILL_LEVELS = [0, 1, 2, 3, 4, 5] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+export const RATING_SOURCES = ['self', 'manager', 'peer'] as const;
+export type RatingSource = (typeof RATING_SOURCES)[number];
+/** A skill is a bus-factor risk when fewer than this many people hold it at the target level. */
+export const BUS_FACTOR_MIN = 2;

@@ -309,7 +309,7 @@ export interface SeedRequest {
   createdAt: string;
 }
 
-const departmentCategories: Record<string, string[]> = {
+export const departmentCategories: Readonly<Record<string, readonly string[]>> = {
   eng: ['Engineering'],
   design: ['Design'],
   product: ['Product', 'Data'],
