@@ -41,3 +41,4 @@ export { PeerMentorMatches } from './components/mentor-matches/mentor-matches.co
 export { PeerPeoplePicker } from './components/people-picker/people-picker.component.js';
 export { PeerKudosComposer } from './components/kudos-feed/kudos-composer.component.js';
 export { PeerKudosFeed } from './components/kudos-feed/kudos-feed.component.js';
+export { PeerSkillMap } from './components/skill-map/skill-map.component.js';

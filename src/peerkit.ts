@@ -5,5 +5,6 @@ import './components/mentor-card/mentor-card.js';
 import './components/mentor-matches/mentor-matches.js';
 import './components/people-picker/people-picker.js';
 import './components/kudos-feed/kudos-feed.js';
+import './components/skill-map/skill-map.js';
 
 export * from './index.js';

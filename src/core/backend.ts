@@ -8,7 +8,8 @@ import type {
   NewMentorshipRequest,
 } from '../contract/mentors.js';
 import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos, ReactionCount } from '../contract/kudos.js';
-import type { ReactionKey } from '../contract/rules.js';
+import type { ReactionKey, SkillLevel } from '../contract/rules.js';
+import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
 
 export type { Page, Problem } from '../contract/common.js';
 export type { Department, Me, Person } from '../contract/people.js';
@@ -31,7 +32,8 @@ export type {
   NewKudos,
   ReactionCount,
 } from '../contract/kudos.js';
-export type { ReactionKey } from '../contract/rules.js';
+export type { RatingSource, ReactionKey, SkillLevel } from '../contract/rules.js';
+export type { Expert, LevelStep, MatrixPerson, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
 
 /** Options every backend call accepts. */
 export interface CallOptions {
@@ -51,6 +53,15 @@ export interface PeopleSearch {
   department?: string;
   cursor?: string;
   limit?: number;
+}
+
+export interface SkillMatrixSearch {
+  /** A department id. */
+  department?: string;
+  /** A skill category name. */
+  category?: string;
+  /** Only these skill ids. */
+  skills?: string[];
 }
 
 export interface KudosSearch extends KudosFilter {
@@ -107,4 +118,15 @@ export interface PeerBackend {
    * aborts. Reconnects by itself after a drop without missing events.
    */
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }): void;
+
+  /** Every skill, by category and name. */
+  getSkills(options?: CallOptions): Promise<Skill[]>;
+  /** People, skills and their ratings in one answer, for a grid. */
+  getSkillMatrix(search: SkillMatrixSearch, options?: CallOptions): Promise<SkillMatrix>;
+  /** The people rated highest in a skill, best first. */
+  getSkillExperts(skillId: string, limit: number, options?: CallOptions): Promise<Expert[]>;
+  /** A department against its target levels, riskiest first. */
+  getSkillGaps(department: string, options?: CallOptions): Promise<SkillGap[]>;
+  /** The signed-in person rates their own level in a skill. */
+  rateMySkill(skillId: string, level: SkillLevel, options?: WriteOptions): Promise<Rating>;
 }

@@ -5,6 +5,7 @@ import type {
   KudosEvent,
   KudosSearch,
   PeerBackend,
+  SkillMatrixSearch,
   PeopleSearch,
   RequestAction,
   WriteOptions,
@@ -20,6 +21,9 @@ import {
   type ReactionKey,
 } from '../contract/rules.js';
 import { companyValues, seedKudos, type SeedKudos } from './kudos-seed.js';
+import type { Expert, MatrixPerson, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
+import { BUS_FACTOR_MIN, type RatingSource, type SkillLevel } from '../contract/rules.js';
+import { levelSteps, skillRatings, skillTargets } from './skills-seed.js';
 import type {
   Circle,
   MentorMatch,
@@ -119,6 +123,15 @@ export class MemoryBackend implements PeerBackend {
 
   readonly values: CompanyValue[] = companyValues.map((v) => ({ ...v }));
   readonly kudos: MemoryKudos[];
+  /** The current rating of each `personId|skillId`. */
+  readonly ratings = new Map<string, { level: SkillLevel; source: RatingSource; assessedAt: string }>(
+    skillRatings.map((r) => [
+      `${r.personId}|${r.skillId}`,
+      { level: r.level, source: r.source, assessedAt: r.assessedAt },
+    ]),
+  );
+  readonly targets = skillTargets.map((t) => ({ ...t }));
+  readonly skills: Skill[] = skills.map((s) => ({ ...s, synonyms: [...s.synonyms] }));
   private readonly watchers = new Set<{ filter: KudosFilter; listener: (event: KudosEvent) => void }>();
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -518,4 +531,103 @@ export class MemoryBackend implements PeerBackend {
       reactions: this.reactionView(k),
     };
   }
+
+  getSkills(options: CallOptions = {}): Promise<Skill[]> {
+    return this.answer('getSkills', options.signal, () =>
+      [...this.skills].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name)),
+    );
+  }
+
+  getSkillMatrix(search: SkillMatrixSearch, options: CallOptions = {}): Promise<SkillMatrix> {
+    return this.answer('getSkillMatrix', options.signal, () => {
+      const people = [...this.people.values()]
+        .filter((p) => !search.department || p.department.id === search.department)
+        .sort(
+          (a, b) =>
+            a.department.name.localeCompare(b.department.name) ||
+            a.name.localeCompare(b.name) ||
+            a.id.localeCompare(b.id),
+        )
+        .map(matrixPerson);
+      const chosen = this.skills
+        .filter((s) => !search.category || s.category === search.category)
+        .filter((s) => !search.skills?.length || search.skills.includes(s.id))
+        .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+      const cells: SkillMatrix['cells'] = [];
+      people.forEach((person, p) =>
+        chosen.forEach((skill, s) => {
+          const rating = this.ratings.get(`${person.id}|${skill.id}`);
+          if (rating) cells.push([p, s, rating.level, rating.source, rating.assessedAt]);
+        }),
+      );
+      const departments = new Set(people.map((p) => p.department.id));
+      const skillIds = new Set(chosen.map((s) => s.id));
+      return {
+        people,
+        skills: chosen,
+        cells,
+        targets: this.targets.filter((t) => departments.has(t.departmentId) && skillIds.has(t.skillId)),
+        levels: [...levelSteps],
+      };
+    });
+  }
+
+  getSkillExperts(skillId: string, limit: number, options: CallOptions = {}): Promise<Expert[]> {
+    return this.answer('getSkillExperts', options.signal, () => {
+      if (!this.skills.some((s) => s.id === skillId)) {
+        throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      }
+      return [...this.people.values()]
+        .map((person) => ({ person, rating: this.ratings.get(`${person.id}|${skillId}`) }))
+        .filter((e) => e.rating && e.rating.level >= 1)
+        .sort((a, b) => b.rating!.level - a.rating!.level || a.person.id.localeCompare(b.person.id))
+        .slice(0, limit)
+        .map((e) => ({
+          person: matrixPerson(e.person),
+          level: e.rating!.level,
+          source: e.rating!.source,
+          mentor: this.mentors.get(e.person.id)?.hidden === false,
+        }));
+    });
+  }
+
+  getSkillGaps(department: string, options: CallOptions = {}): Promise<SkillGap[]> {
+    return this.answer('getSkillGaps', options.signal, () => {
+      const team = [...this.people.values()].filter((p) => p.department.id === department);
+      return this.targets
+        .filter((t) => t.departmentId === department)
+        .map((t) => {
+          const atTarget = team.filter(
+            (p) => (this.ratings.get(`${p.id}|${t.skillId}`)?.level ?? -1) >= t.level,
+          ).length;
+          return {
+            skill: this.skills.find((s) => s.id === t.skillId)!,
+            target: t.level,
+            atTarget,
+            below: team.length - atTarget,
+            busFactor: atTarget < BUS_FACTOR_MIN,
+          };
+        })
+        .sort((a, b) => Number(b.busFactor) - Number(a.busFactor) || b.below - a.below);
+    });
+  }
+
+  rateMySkill(skillId: string, level: SkillLevel, options: WriteOptions = {}): Promise<Rating> {
+    return this.answer('rateMySkill', options.signal, () => {
+      if (!Number.isInteger(level) || level < 0 || level > 5) {
+        throw invalid([{ path: 'level', message: 'a level from 0 to 5' }]);
+      }
+      if (!this.skills.some((s) => s.id === skillId)) {
+        throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      }
+      const assessedAt = new Date().toISOString();
+      this.ratings.set(`${this.meId}|${skillId}`, { level, source: 'self', assessedAt });
+      return { personId: this.meId, skillId, level, source: 'self' as const, assessedAt };
+    });
+  }
+}
+
+function matrixPerson(person: Person): MatrixPerson {
+  const { id, name, title, department, photoUrl } = person;
+  return { id, name, title, department, photoUrl };
 }

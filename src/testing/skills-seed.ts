@@ -64,7 +64,8 @@ function build() {
     const chosen = new Set<string>();
     const count = Math.min(own.length, random.int(5, 8));
     while (chosen.size < count) chosen.add(random.pick(own).id);
-    for (const skillId of chosen) targets.push({ departmentId: department.id, skillId, level: clamp(random.int(2, 4)) });
+    for (const skillId of chosen)
+      targets.push({ departmentId: department.id, skillId, level: clamp(random.int(2, 4)) });
   }
   return { ratings, targets };
 }

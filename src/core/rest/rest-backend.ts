@@ -8,12 +8,14 @@ import type {
   NewMentorshipRequest,
 } from '../../contract/mentors.js';
 import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from '../../contract/kudos.js';
-import type { ReactionKey } from '../../contract/rules.js';
+import type { ReactionKey, SkillLevel } from '../../contract/rules.js';
+import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../../contract/skills.js';
 import type {
   CallOptions,
   KudosEvent,
   KudosSearch,
   PeerBackend,
+  SkillMatrixSearch,
   PeopleSearch,
   RequestAction,
   WriteOptions,
@@ -54,6 +56,15 @@ export interface PathTemplates {
   kudosReaction: string;
   /** Server-sent events; the filter is added as query parameters. */
   kudosStream: string;
+  skills: string;
+  /** `department`, `category` and `skills` (comma-separated ids) are added as query parameters. */
+  skillMatrix: string;
+  /** `{id}`; `limit` is added as a query parameter. */
+  skillExperts: string;
+  /** `department` is added as a query parameter. */
+  skillGaps: string;
+  /** `{id}` is the skill; PUT `{ level }`. */
+  mySkill: string;
 }
 
 /** Turn what a foreign API answers into Peerkit's types. Each receives the parsed JSON. */
@@ -69,6 +80,11 @@ export interface ResponseMappers {
   value: (raw: unknown) => CompanyValue;
   kudos: (raw: unknown) => Kudos;
   reactions: (raw: unknown) => KudosReactions;
+  skill: (raw: unknown) => Skill;
+  skillMatrix: (raw: unknown) => SkillMatrix;
+  expert: (raw: unknown) => Expert;
+  skillGap: (raw: unknown) => SkillGap;
+  rating: (raw: unknown) => Rating;
 }
 
 export interface RestBackendOptions extends HttpOptions {
@@ -103,6 +119,11 @@ export const defaultPaths: PathTemplates = {
   kudos: '/kudos',
   kudosReaction: '/kudos/{id}/reactions/{reaction}',
   kudosStream: '/kudos/stream',
+  skills: '/skills',
+  skillMatrix: '/skill-matrix',
+  skillExperts: '/skills/{id}/experts',
+  skillGaps: '/skill-gaps',
+  mySkill: '/me/skills/{id}',
 };
 
 const identity = <T>(raw: unknown) => raw as T;
@@ -118,6 +139,11 @@ export const defaultMappers: ResponseMappers = {
   value: identity<CompanyValue>,
   kudos: identity<Kudos>,
   reactions: identity<KudosReactions>,
+  skill: identity<Skill>,
+  skillMatrix: identity<SkillMatrix>,
+  expert: identity<Expert>,
+  skillGap: identity<SkillGap>,
+  rating: identity<Rating>,
 };
 
 /** A resource fetched by id, whose look-ups of one tick share one request. */
@@ -295,6 +321,36 @@ export class RestBackend extends EventTarget implements PeerBackend {
         }
       },
     });
+  }
+
+  async getSkills(options: CallOptions = {}): Promise<Skill[]> {
+    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.skills), options.signal));
+    return list.items.map((raw) => this.mappers.skill(raw));
+  }
+
+  async getSkillMatrix(search: SkillMatrixSearch, options: CallOptions = {}): Promise<SkillMatrix> {
+    const url = this.http.url(this.paths.skillMatrix, {
+      department: search.department,
+      category: search.category,
+      skills: search.skills?.join(','),
+    });
+    // Ratings change as people assess themselves: always ask (an unchanged matrix costs a 304).
+    return this.mappers.skillMatrix(await this.revalidate(url, options.signal));
+  }
+
+  async getSkillExperts(skillId: string, limit: number, options: CallOptions = {}): Promise<Expert[]> {
+    const url = this.http.url(expandPath(this.paths.skillExperts, { id: skillId }), { limit });
+    return this.mappers.list(await this.revalidate(url, options.signal)).items.map((raw) => this.mappers.expert(raw));
+  }
+
+  async getSkillGaps(department: string, options: CallOptions = {}): Promise<SkillGap[]> {
+    const url = this.http.url(this.paths.skillGaps, { department });
+    return this.mappers.list(await this.revalidate(url, options.signal)).items.map((raw) => this.mappers.skillGap(raw));
+  }
+
+  async rateMySkill(skillId: string, level: SkillLevel, options: WriteOptions = {}): Promise<Rating> {
+    const url = this.http.url(expandPath(this.paths.mySkill, { id: skillId }));
+    return this.mappers.rating(await this.write('PUT', url, { level }, options));
   }
 
   /** Drops a cached answer, after a write that changed it. */

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1100, height: 1000 } });
+const errors = [];
+p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+p.on('pageerror', (e) => errors.push(String(e)));
+await p.goto('http://localhost:8123/'); await p.waitForTimeout(2500);
+const map = p.locator('peer-skill-map');
+await map.scrollIntoViewIfNeeded();
+await map.screenshot({ path: '/tmp/map.png' });
+console.log(errors);
+await b.close();

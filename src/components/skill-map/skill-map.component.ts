@@ -1,0 +1,740 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Me } from '../../contract/people.js';
+import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
+import type { Expert, Rating, Skill, SkillMatrix } from '../../contract/skills.js';
+import { BackendController } from '../../core/context.js';
+import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import type { PeerError } from '../../core/errors.js';
+import { formStyles } from '../../core/form-styles.js';
+import { LocalizeController } from '../../core/i18n/localize.js';
+import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { safeUrl } from '../../core/safe-url.js';
+import { tokens } from '../../core/tokens.js';
+import { PeerMentorCard } from '../mentor-card/mentor-card.component.js';
+import { type Cell, type Row, SkillModel } from './skill-model.js';
+import { skillMapStyles } from './skill-map.styles.js';
+
+declare module '../../core/peer-element.js' {
+  interface PeerEventDetails {
+    'peer-skill-rated': { rating: Rating; skill: Skill };
+    /** Cancelable: `preventDefault()` keeps the built-in mentor card closed. */
+    'peer-expert-selected': { expert: Expert; skill: Skill };
+  }
+}
+
+const ROW = 40;
+const COLUMN = 56;
+const NAME = 224;
+const HEADER = 150;
+const OVERSCAN = 4;
+
+/** A position in the grid: row 0 is the column headers, row 1 the coverage, then the data rows. */
+interface Position {
+  r: number;
+  c: number;
+}
+
+const key = (p: Position) => `${p.r}:${p.c}`;
+
+/**
+ * @customElement peer-skill-map
+ * @summary Who knows what: people × skills with levels, gaps against targets, experts, self-assessment.
+ *
+ * A WAI-ARIA grid: arrow keys move between cells, Home/End to the ends of a row, Ctrl+Home/End
+ * to the ends of the grid, Page Up/Down by a screen. Enter on a skill sorts by it and lists its
+ * experts; Enter on a department folds it; Enter on one of your own cells opens the level picker.
+ * Levels are shown as numbers and words, never by colour alone. Only the visible part of large
+ * matrices is rendered.
+ *
+ * @csspart base - The whole widget.
+ * @csspart toolbar - The filters and the view switch.
+ * @csspart viewport - The scrolling area around the grid.
+ * @csspart grid - The element with `role="grid"`.
+ * @csspart detail - The panel with the focused cell's details, the experts and the level picker.
+ * @csspart experts - The list of experts.
+ * @csspart editor - The level picker of your own cells.
+ * @csspart empty - The empty state.
+ * @csspart error - The error message.
+ * @csspart retry-button - The button that loads again after an error.
+ *
+ * @cssproperty --peer-skill-map-max-height - Height of the scrolling area (default 32rem).
+ *
+ * @event peer-skill-rated - You saved a level for yourself; `detail.rating`, `detail.skill`.
+ * @event peer-expert-selected - An expert was chosen; `detail.expert`, `detail.skill`. Cancelable.
+ * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
+ */
+export class PeerSkillMap extends PeerElement {
+  static override defaultTag = 'peer-skill-map';
+  static override styles = [tokens, errorStyles, formStyles, skillMapStyles];
+
+  /** Only people of this department (its id). */
+  @property({ reflect: true }) department?: string;
+  /** Only skills of this category. */
+  @property({ reflect: true }) category?: string;
+  /** Only these skills: ids separated by commas. */
+  @property({ reflect: true }) skills?: string;
+  /** Only people with at least this level in one of the skills shown. */
+  @property({ type: Number, attribute: 'min-level', reflect: true }) minLevel = 0;
+  /** `levels` (default) or `gaps` against the department targets. */
+  @property({ reflect: true }) view: 'levels' | 'gaps' = 'levels';
+  /** A link for each expert, `{id}` replaced by the person id (for example `/people/{id}`). */
+  @property({ attribute: 'expert-href' }) expertHref?: string;
+  /** The matrix, when you already have it; nothing is loaded. */
+  @property({ attribute: false }) matrix?: SkillMatrix;
+
+  @state() private active: Position = { r: 2, c: 1 };
+  @state() private collapsed = new Set<string>();
+  @state() private sortSkill = -1;
+  @state() private visible = { top: 0, left: 0, height: 480, width: 800 };
+  @state() private expertsFor = -1;
+  @state() private editing?: { person: number; skill: number; choice: SkillLevel };
+  @state() private message?: { text: string; failed: boolean };
+  @state() private revision = 0;
+
+  @query('.viewport') private viewport?: HTMLElement;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly backend = new BackendController(this);
+  private readonly data = new ResourceController(this, this.backend, {
+    args: () => (this.matrix ? undefined : ([this.department, this.category, this.skills] as const)),
+    load: (backend, [department, category, skills], signal) =>
+      backend.getSkillMatrix({ department, category, skills: skills?.split(',').filter(Boolean) }, { signal }),
+  });
+  private readonly allSkills = new ResourceController(this, this.backend, {
+    args: () => [] as const,
+    load: (backend, _args, signal) => backend.getSkills({ signal }),
+  });
+  private readonly me = new ResourceController(this, this.backend, {
+    args: () => [] as const,
+    load: (backend, _args, signal) => backend.getMe({ signal }),
+  });
+  private readonly experts = new ResourceController(this, this.backend, {
+    args: () => {
+      const skill = this.model?.matrix.skills[this.expertsFor];
+      return skill ? ([skill.id] as const) : undefined;
+    },
+    load: (backend, [id], signal) => backend.getSkillExperts(id, 8, { signal }),
+  });
+
+  private model?: SkillModel;
+  private modelFor?: SkillMatrix;
+  private departments = new Map<string, string>();
+  private resizeObserver?: ResizeObserver;
+  private frame = 0;
+  private chosenExpert?: Expert;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    PeerMentorCard.define();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    cancelAnimationFrame(this.frame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const matrix = this.matrix ?? this.data.value;
+    if (matrix && matrix !== this.modelFor) {
+      this.modelFor = matrix;
+      this.model = new SkillModel(matrix);
+      for (const person of matrix.people) this.departments.set(person.department.id, person.department.name);
+      this.sortSkill = -1;
+      this.expertsFor = -1;
+      this.editing = undefined;
+      this.active = { r: 2, c: 1 };
+    }
+    if (changed.has('department') || changed.has('category') || changed.has('skills')) this.collapsed = new Set();
+  }
+
+  protected override updated() {
+    if (this.viewport && !this.resizeObserver) {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(this.viewport);
+    }
+  }
+
+  private measure() {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    this.visible = {
+      top: viewport.scrollTop,
+      left: Math.abs(viewport.scrollLeft),
+      height: viewport.clientHeight || this.visible.height,
+      width: viewport.clientWidth || this.visible.width,
+    };
+  }
+
+  private onScroll() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.measure());
+  }
+
+  /* ---- layout of the grid ---- */
+
+  private layout() {
+    const model = this.model!;
+    const { rows, people } = model.rows({
+      minLevel: this.minLevel,
+      sortSkill: this.sortSkill,
+      collapsed: this.collapsed,
+    });
+    const skillCount = model.matrix.skills.length;
+    const firstRow = Math.max(0, Math.floor(this.visible.top / ROW) - OVERSCAN);
+    const lastRow = Math.min(rows.length, Math.ceil((this.visible.top + this.visible.height) / ROW) + OVERSCAN);
+    const firstColumn = Math.max(0, Math.floor(this.visible.left / COLUMN) - OVERSCAN);
+    const lastColumn = Math.min(
+      skillCount,
+      Math.ceil((this.visible.left + Math.max(0, this.visible.width - NAME)) / COLUMN) + OVERSCAN,
+    );
+    return { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount };
+  }
+
+  /* ---- keyboard ---- */
+
+  private async moveTo(target: Position, rows: Row[], skillCount: number) {
+    const r = Math.max(0, Math.min(target.r, rows.length + 1));
+    const row = r >= 2 ? rows[r - 2] : undefined;
+    const c = row?.kind === 'group' ? 0 : Math.max(0, Math.min(target.c, skillCount));
+    this.active = { r, c };
+    this.revealCell(r, c);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`)?.focus({ preventScroll: true });
+  }
+
+  private revealCell(r: number, c: number) {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    const visibleHeight = viewport.clientHeight - HEADER - ROW;
+    if (r >= 2) {
+      const top = (r - 2) * ROW;
+      if (top < viewport.scrollTop) viewport.scrollTop = top;
+      else if (top + ROW > viewport.scrollTop + visibleHeight) viewport.scrollTop = top + ROW - visibleHeight;
+    }
+    if (c >= 1) {
+      const left = (c - 1) * COLUMN;
+      const visibleWidth = viewport.clientWidth - NAME;
+      const current = Math.abs(viewport.scrollLeft);
+      const sign = this.localize.dir === 'rtl' ? -1 : 1;
+      if (left < current) viewport.scrollLeft = sign * left;
+      else if (left + COLUMN > current + visibleWidth) viewport.scrollLeft = sign * (left + COLUMN - visibleWidth);
+    }
+    this.measure();
+  }
+
+  private onKeyDown(event: KeyboardEvent, rows: Row[], skillCount: number) {
+    const { r, c } = this.active;
+    const rtl = this.localize.dir === 'rtl';
+    const page = Math.max(1, Math.floor((this.visible.height - HEADER - ROW) / ROW));
+    const moves: Record<string, Position | undefined> = {
+      ArrowDown: { r: r + 1, c },
+      ArrowUp: { r: r - 1, c },
+      ArrowRight: { r, c: c + (rtl ? -1 : 1) },
+      ArrowLeft: { r, c: c + (rtl ? 1 : -1) },
+      PageDown: { r: Math.min(rows.length + 1, r + page), c },
+      PageUp: { r: Math.max(0, r - page), c },
+      Home: event.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 },
+      End: event.ctrlKey ? { r: rows.length + 1, c: skillCount } : { r, c: skillCount },
+    };
+    const target = moves[event.key];
+    if (target) {
+      event.preventDefault();
+      void this.moveTo(target, rows, skillCount);
+      return;
+    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.activate(rows);
+    }
+  }
+
+  private onClick(event: MouseEvent, rows: Row[]) {
+    const cell = (event.target as Element).closest<HTMLElement>('[data-pos]');
+    if (!cell) return;
+    const [r, c] = cell.dataset.pos!.split(':').map(Number);
+    this.active = { r, c };
+    this.activate(rows);
+  }
+
+  private onFocusIn(event: FocusEvent) {
+    const cell = (event.target as Element).closest?.<HTMLElement>('[data-pos]');
+    if (!cell) return;
+    const [r, c] = cell.dataset.pos!.split(':').map(Number);
+    if (r !== this.active.r || c !== this.active.c) this.active = { r, c };
+  }
+
+  /** Enter or a click on the active cell. */
+  private activate(rows: Row[]) {
+    const { r, c } = this.active;
+    const model = this.model!;
+    if (r === 0 && c >= 1) {
+      this.sortSkill = this.sortSkill === c - 1 ? -1 : c - 1;
+      this.expertsFor = c - 1;
+      this.chosenExpert = undefined;
+      return;
+    }
+    const row = r >= 2 ? rows[r - 2] : undefined;
+    if (row?.kind === 'group') {
+      const next = new Set(this.collapsed);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      this.collapsed = next;
+      return;
+    }
+    if (
+      row?.kind === 'person' &&
+      c >= 1 &&
+      model.matrix.people[row.index].id === (this.me.value as Me | undefined)?.id
+    ) {
+      this.editing = { person: row.index, skill: c - 1, choice: model.cell(row.index, c - 1)?.level ?? 0 };
+      this.message = undefined;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLInputElement>('[part~="editor"] input:checked')?.focus(),
+      );
+    }
+  }
+
+  private closeEditor() {
+    this.editing = undefined;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`)?.focus(),
+    );
+  }
+
+  private async save() {
+    const editing = this.editing;
+    const model = this.model;
+    if (!editing || !model) return;
+    const skill = model.matrix.skills[editing.skill];
+    const before = model.setCell(editing.person, editing.skill, {
+      level: editing.choice,
+      source: 'self',
+      assessedAt: new Date().toISOString(),
+    });
+    this.revision++;
+    this.closeEditor();
+    const label = this.levelLabel(editing.choice);
+    try {
+      const rating = await this.backend.value.rateMySkill(skill.id, editing.choice);
+      model.setCell(editing.person, editing.skill, {
+        level: rating.level as SkillLevel,
+        source: rating.source,
+        assessedAt: rating.assessedAt,
+      });
+      this.message = { text: this.localize.term('skills.saved', skill.name, label), failed: false };
+      this.emit('peer-skill-rated', { rating, skill });
+    } catch (error) {
+      model.setCell(editing.person, editing.skill, before);
+      const reason = errorMessage(this.localize, error as PeerError);
+      this.message = { text: `${this.localize.term('skills.saveFailed')} ${reason}`, failed: true };
+    }
+    this.revision++;
+  }
+
+  private chooseExpert(expert: Expert, skill: Skill) {
+    const allowed = this.emit('peer-expert-selected', { expert, skill }, { cancelable: true });
+    this.chosenExpert = allowed && expert.mentor ? expert : undefined;
+    this.requestUpdate();
+  }
+
+  /* ---- text ---- */
+
+  private levelLabel(level: number) {
+    return this.localize.term(`skills.level.${level as SkillLevel}`);
+  }
+
+  private cellText(cell: Cell | undefined, target: SkillLevel | undefined) {
+    const t = this.localize;
+    if (!cell) return { glyph: '–', spoken: t.term('skills.notAssessed'), below: false };
+    const spoken = t.term('skills.levelName', t.number(cell.level), this.levelLabel(cell.level));
+    if (this.view !== 'gaps' || target === undefined) return { glyph: t.number(cell.level), spoken, below: false };
+    const below = cell.level < target;
+    return {
+      glyph: `${t.number(cell.level)}${below ? '▼' : '✓'}`,
+      spoken: `${spoken}, ${below ? t.term('skills.belowTarget', t.number(target)) : t.term('skills.atTarget')}`,
+      below,
+    };
+  }
+
+  /* ---- rendering ---- */
+
+  override render() {
+    const t = this.localize;
+    const body = this.matrix
+      ? this.renderMap()
+      : this.data.render({
+          pending: () => this.renderSkeleton(),
+          complete: () => this.renderMap(),
+          error: (error, retry) => renderError(t, t.term('skills.error'), error, retry),
+        });
+    return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="title">
+      <h2 id="title" class="title">${t.term('skills.title')}</h2>
+      ${this.renderToolbar()} ${body}
+    </section>`;
+  }
+
+  private renderSkeleton() {
+    return html`<div class="skeleton" aria-busy="true">
+      ${[0, 1, 2, 3].map(() => html`<span class="bone"></span>`)}
+      <span class="visually-hidden" role="status">${this.localize.term('skills.loading')}</span>
+    </div>`;
+  }
+
+  private renderToolbar() {
+    const t = this.localize;
+    const categories = [...new Set((this.allSkills.value ?? []).map((s) => s.category))];
+    const departments = [...this.departments].sort((a, b) => a[1].localeCompare(b[1]));
+    const select = (
+      id: string,
+      label: string,
+      value: string,
+      options: [string, string][],
+      change: (v: string) => void,
+    ) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+          ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
+        </select>
+      </div>`;
+    return html`<div part="toolbar" class="toolbar">
+      ${select(
+        'department',
+        t.term('skills.department'),
+        this.department ?? '',
+        [['', t.term('skills.allDepartments')], ...departments],
+        (v) => (this.department = v || undefined),
+      )}
+      ${select(
+        'category',
+        t.term('skills.category'),
+        this.category ?? '',
+        [['', t.term('skills.allCategories')], ...categories.map((c): [string, string] => [c, c])],
+        (v) => (this.category = v || undefined),
+      )}
+      ${select(
+        'min-level',
+        t.term('skills.minLevel'),
+        String(this.minLevel),
+        [
+          ['0', t.term('skills.anyLevel')],
+          ...SKILL_LEVELS.slice(1).map((l): [string, string] => [String(l), `${t.number(l)} ${this.levelLabel(l)}`]),
+        ],
+        (v) => (this.minLevel = Number(v)),
+      )}
+      <fieldset class="view">
+        <legend>${t.term('skills.view')}</legend>
+        ${(['levels', 'gaps'] as const).map(
+          (view) =>
+            html`<label
+              ><input
+                type="radio"
+                name="view"
+                .checked=${this.view === view}
+                @change=${() => (this.view = view)}
+              />${view === 'levels' ? t.term('skills.viewLevels') : t.term('skills.viewGaps')}</label
+            >`,
+        )}
+      </fieldset>
+    </div>`;
+  }
+
+  private renderMap() {
+    const t = this.localize;
+    const model = this.model;
+    if (!model) return this.renderSkeleton();
+    const layout = this.layout();
+    const { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount } = layout;
+    if (people.length === 0 || skillCount === 0) {
+      return html`<div part="empty" class="empty">
+        <p class="empty-title">${t.term('skills.empty')}</p>
+        <p>${t.term('skills.emptyHint')}</p>
+      </div>`;
+    }
+    const columns: number[] = [];
+    for (let s = firstColumn; s < lastColumn; s++) columns.push(s);
+    // The active cell stays rendered, so that focus never falls out of the grid.
+    const activeSkill = this.active.c - 1;
+    if (activeSkill >= 0 && activeSkill < skillCount && !columns.includes(activeSkill)) columns.push(activeSkill);
+    const rowIndexes: number[] = [];
+    for (let r = firstRow; r < lastRow; r++) rowIndexes.push(r);
+    const activeRow = this.active.r - 2;
+    if (activeRow >= 0 && activeRow < rows.length && !rowIndexes.includes(activeRow)) rowIndexes.push(activeRow);
+    const me = (this.me.value as Me | undefined)?.id;
+    const tab = (p: Position) => (p.r === this.active.r && p.c === this.active.c ? 0 : -1);
+    const gridStyle = `grid-template-columns: ${NAME}px repeat(${skillCount}, ${COLUMN}px); grid-template-rows: ${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`;
+    const skills = model.matrix.skills;
+    return html`<div part="viewport" class="viewport" @scroll=${this.onScroll}>
+        <div
+          part="grid"
+          class="grid ${this.view}"
+          role="grid"
+          aria-labelledby="title"
+          aria-rowcount=${rows.length + 2}
+          aria-colcount=${skillCount + 1}
+          style=${gridStyle}
+          @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, rows, skillCount)}
+          @click=${(e: MouseEvent) => this.onClick(e, rows)}
+          @focusin=${this.onFocusIn}
+        >
+          <div role="row" aria-rowindex="1" class="row">
+            <div
+              role="columnheader"
+              class="corner"
+              aria-colindex="1"
+              data-pos="0:0"
+              tabindex=${tab({ r: 0, c: 0 })}
+              style="grid-area: 1 / 1"
+            >
+              ${t.term('skills.person')}
+            </div>
+            ${columns.map((s) => {
+              const coverage = model.coverage(s, people);
+              return html`<div
+                role="columnheader"
+                class="skill ${this.sortSkill === s ? 'sorted' : ''}"
+                aria-colindex=${s + 2}
+                aria-sort=${this.sortSkill === s ? 'descending' : 'none'}
+                data-pos="0:${s + 1}"
+                tabindex=${tab({ r: 0, c: s + 1 })}
+                title=${t.term('skills.sortBy', skills[s].name)}
+                style="grid-area: 1 / ${s + 2}"
+              >
+                <span class="skill-name">${skills[s].name}</span>${
+                  this.view === 'gaps' && coverage.busFactor
+                    ? html`<span class="risk" aria-hidden="true">⚠</span>
+                        <span class="visually-hidden">${t.term('skills.busFactor')}</span>`
+                    : nothing
+                }
+              </div>`;
+            })}
+          </div>
+          <div role="row" aria-rowindex="2" class="row">
+            <div
+              role="rowheader"
+              class="corner coverage-head"
+              aria-colindex="1"
+              data-pos="1:0"
+              tabindex=${tab({ r: 1, c: 0 })}
+              style="grid-area: 2 / 1"
+            >
+              ${t.term('skills.coverage')}
+            </div>
+            ${columns.map((s) => {
+              const coverage = model.coverage(s, people);
+              const text = coverage.withTarget
+                ? t.term('skills.coverageValue', t.number(coverage.atTarget), t.number(coverage.withTarget))
+                : t.term('skills.noTarget');
+              return html`<div
+                role="gridcell"
+                class="coverage ${coverage.busFactor ? 'risky' : ''}"
+                aria-colindex=${s + 2}
+                data-pos="1:${s + 1}"
+                tabindex=${tab({ r: 1, c: s + 1 })}
+                style="grid-area: 2 / ${s + 2}"
+              >
+                <span aria-hidden="true"
+                  >${coverage.withTarget ? `${coverage.atTarget}/${coverage.withTarget}` : '·'}${
+                    coverage.busFactor ? '⚠' : ''
+                  }</span
+                ><span class="visually-hidden"
+                  >${text}${coverage.busFactor ? `. ${t.term('skills.busFactor')}` : ''}</span
+                >
+              </div>`;
+            })}
+          </div>
+          ${rowIndexes.map((index) => this.renderRow(rows[index], index, columns, me, tab))}
+        </div>
+      </div>
+      ${this.renderDetail(rows)}`;
+  }
+
+  private renderRow(row: Row, index: number, columns: number[], me: string | undefined, tab: (p: Position) => number) {
+    const t = this.localize;
+    const model = this.model!;
+    const r = index + 2;
+    const line = index + 3;
+    if (row.kind === 'group') {
+      const open = !this.collapsed.has(row.id);
+      return html`<div role="row" aria-rowindex=${r + 1} class="row">
+        <div
+          role="rowheader"
+          class="group"
+          aria-colindex="1"
+          aria-colspan=${model.matrix.skills.length + 1}
+          aria-expanded=${open ? 'true' : 'false'}
+          data-pos="${r}:0"
+          tabindex=${tab({ r, c: 0 })}
+          style="grid-area: ${line} / 1 / ${line + 1} / -1"
+        >
+          <span class="toggle" aria-hidden="true">${open ? '▾' : '▸'}</span>
+          <span class="group-name">${t.term('skills.group', row.name, t.number(row.count))}</span>
+        </div>
+      </div>`;
+    }
+    const person = model.matrix.people[row.index];
+    const own = person.id === me;
+    return html`<div role="row" aria-rowindex=${r + 1} class="row ${own ? 'own' : ''}">
+      <div
+        role="rowheader"
+        class="name"
+        aria-colindex="1"
+        data-pos="${r}:0"
+        tabindex=${tab({ r, c: 0 })}
+        style="grid-area: ${line} / 1"
+      >
+        <span class="person-name">${person.name}</span><span class="person-title">${person.title}</span>
+      </div>
+      ${columns.map((s) => {
+        const cell = model.cell(row.index, s);
+        const text = this.cellText(cell, model.target(person, s));
+        return html`<div
+          role="gridcell"
+          class="cell l${cell?.level ?? 'none'} ${text.below ? 'below' : ''} ${own ? 'editable' : ''}"
+          aria-colindex=${s + 2}
+          data-pos="${r}:${s + 1}"
+          tabindex=${tab({ r, c: s + 1 })}
+          style="grid-area: ${line} / ${s + 2}"
+        >
+          <span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span>
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  private renderDetail(rows: Row[]) {
+    const t = this.localize;
+    const model = this.model!;
+    const { r, c } = this.active;
+    const row = r >= 2 ? rows[r - 2] : undefined;
+    let summary: unknown = t.term('skills.detailsHint');
+    if (row?.kind === 'person' && c >= 1) {
+      const person = model.matrix.people[row.index];
+      const skill = model.matrix.skills[c - 1];
+      const cell = model.cell(row.index, c - 1);
+      summary = html`<strong>${person.name} · ${skill.name}</strong>:
+        ${
+          cell
+            ? html`${t.term('skills.levelName', t.number(cell.level), this.levelLabel(cell.level))} —
+              ${t.term(`skills.descriptor.${cell.level}`)}
+              (${t.term('skills.assessed', t.term(`skills.source.${cell.source}`), t.date(cell.assessedAt, { dateStyle: 'medium' }))})`
+            : t.term('skills.notAssessed')
+        }`;
+    }
+    return html`<section part="detail" class="detail" aria-label=${t.term('skills.details')}>
+      <p class="summary">${summary}</p>
+      ${
+        this.message
+          ? html`<p
+              class="message ${this.message.failed ? 'failed' : ''}"
+              role=${this.message.failed ? 'alert' : 'status'}
+            >
+              ${this.message.text}
+            </p>`
+          : nothing
+      }
+      ${this.editing ? this.renderEditor() : nothing} ${this.expertsFor >= 0 ? this.renderExperts() : nothing}
+    </section>`;
+  }
+
+  private renderEditor() {
+    const t = this.localize;
+    const editing = this.editing!;
+    const skill = this.model!.matrix.skills[editing.skill];
+    return html`<form
+      part="editor"
+      class="editor"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.save();
+      }}
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          this.closeEditor();
+        } else if (e.key === 'Enter' && (e.target as HTMLInputElement).type === 'radio') {
+          // Enter on a level saves it, as in a list box.
+          e.preventDefault();
+          void this.save();
+        }
+      }}
+    >
+      <fieldset>
+        <legend>${t.term('skills.rateTitle', skill.name)}</legend>
+        ${SKILL_LEVELS.map(
+          (level) =>
+            html`<label class="level-choice">
+              <input
+                type="radio"
+                name="level"
+                value=${level}
+                .checked=${editing.choice === level}
+                @change=${() => (this.editing = { ...editing, choice: level })}
+              />
+              <span class="level-label">${t.number(level)} ${this.levelLabel(level)}</span>
+              <span class="hint">${t.term(`skills.descriptor.${level}`)}</span>
+            </label>`,
+        )}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="primary">${t.term('skills.rate')}</button>
+        <button type="button" @click=${() => this.closeEditor()}>${t.term('skills.rateCancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderExperts() {
+    const t = this.localize;
+    const skill = this.model!.matrix.skills[this.expertsFor];
+    if (!skill) return nothing;
+    return html`<div part="experts" class="experts">
+      <h3>${t.term('skills.experts', skill.name)}</h3>
+      ${this.experts.render({
+        pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
+        error: (error, retry) => renderError(t, t.term('skills.expertsError'), error, retry),
+        complete: (experts) =>
+          experts.length === 0
+            ? html`<p>${t.term('skills.noExperts')}</p>`
+            : html`<ul>
+                ${experts.map((expert) => {
+                  const href = this.expertHref
+                    ? safeUrl(this.expertHref.replace('{id}', encodeURIComponent(expert.person.id)))
+                    : undefined;
+                  const label = html`<span class="expert-name">${expert.person.name}</span>
+                    <span class="hint"
+                      >${t.term('skills.levelName', t.number(expert.level), this.levelLabel(expert.level))} ·
+                      ${expert.person.department.name}${expert.mentor ? ` · ${t.term('skills.mentors')}` : ''}</span
+                    >`;
+                  return html`<li>
+                    ${
+                      href
+                        ? html`<a href=${href} @click=${() => this.emit('peer-expert-selected', { expert, skill })}
+                            >${label}</a
+                          >`
+                        : html`<button
+                            type="button"
+                            aria-label=${t.term('skills.openProfile', expert.person.name)}
+                            @click=${() => this.chooseExpert(expert, skill)}
+                          >
+                            ${label}
+                          </button>`
+                    }
+                  </li>`;
+                })}
+              </ul>`,
+      })}
+      ${
+        this.chosenExpert
+          ? html`<peer-mentor-card
+              mentor-id=${this.chosenExpert.person.id}
+              variant="compact"
+              theme=${this.theme ?? 'light'}
+            ></peer-mentor-card>`
+          : nothing
+      }
+    </div>`;
+  }
+}
