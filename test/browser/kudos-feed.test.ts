@@ -80,6 +80,9 @@ describe('<peer-kudos-feed>', () => {
     const requests = await serverRequests('/api/kudos');
     expect(requests.map((r) => r.method + r.path + r.search)).to.deep.equal(['GET/api/kudos?limit=5']);
     await expect(el).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 
   it('moves between articles with Page Down and Page Up, loading more near the end', async () => {

@@ -9,6 +9,8 @@ export const kudosFeedStyles = css`
     display: grid;
     gap: var(--_space);
     color: var(--_text);
+    /* The widget paints its own surface, so a dark theme reads on a light page. */
+    background: var(--_surface);
   }
   .header {
     display: flex;

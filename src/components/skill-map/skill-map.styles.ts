@@ -8,6 +8,8 @@ export const skillMapStyles = css`
     display: grid;
     gap: var(--_space);
     color: var(--_text);
+    /* The widget paints its own surface, so a dark theme reads on a light page. */
+    background: var(--_surface);
   }
   .title {
     margin: 0;
@@ -172,14 +174,15 @@ export const skillMapStyles = css`
     background: color-mix(in srgb, var(--_accent) 28%, var(--_surface));
   }
   .cell.l4 {
-    background: color-mix(in srgb, var(--_accent) 40%, var(--_surface));
+    background: color-mix(in srgb, var(--_accent) 34%, var(--_surface));
   }
   .cell.l5 {
-    background: color-mix(in srgb, var(--_accent) 55%, var(--_surface));
+    background: color-mix(in srgb, var(--_accent) 44%, var(--_surface));
   }
+  /* Below target: a frame and a ▼ in the text; the shade gives way so the text keeps its contrast. */
   .gaps .cell.below {
-    color: var(--_danger);
-    text-decoration: underline dotted;
+    background: var(--_surface);
+    box-shadow: inset 0 0 0 2px var(--_danger);
   }
   .own .name {
     font-weight: 600;
