@@ -2,45 +2,10 @@
 // in the same headless Chromium run, several rounds, medians and ratios printed.
 // Run after `npm run build`: `node bench/kudos.mjs [rounds]`.
 // Targets: 1,000 kudos within 1.3× of the baseline; 10,000 (virtualised) no slower than 1,000 not virtualised.
-import { createReadStream, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
+import { median, openBenchPage } from './harness.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const rounds = Number(process.argv[2] ?? 9);
-if (!existsSync(join(root, 'dist/peerkit.js'))) {
-  console.error('Build first: npm run build');
-  process.exit(1);
-}
-
-const types = { '.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json' };
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://localhost').pathname;
-  if (path === '/') {
-    response.writeHead(200, { 'Content-Type': 'text/html' });
-    response.end('<!doctype html><html lang="en"><body><div id="stage"></div></body></html>');
-    return;
-  }
-  const file = join(root, path);
-  if (!file.startsWith(root) || !existsSync(file)) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
-const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-await page.goto(origin);
-await page.addScriptTag({ type: 'module', content: "import * as b from '/bench/kudos-page.js'; window.bench = b;" });
-await page.waitForFunction(() => window.bench);
-
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const { page, close } = await openBenchPage('/bench/kudos-page.js');
 const samples = { baseline: [], widget: [], virtual: [] };
 let virtualArticles = 0;
 for (let round = 0; round < rounds + 1; round++) {
@@ -67,8 +32,7 @@ for (let round = 0; round < rounds + 1; round++) {
   samples.virtual.push(result.virtual);
   virtualArticles = result.articles;
 }
-await browser.close();
-server.close();
+await close();
 
 const base = median(samples.baseline);
 const widget = median(samples.widget);

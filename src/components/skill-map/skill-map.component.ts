@@ -154,6 +154,8 @@ export class PeerSkillMap extends PeerElement {
     if (this.viewport && !this.resizeObserver) {
       this.resizeObserver = new ResizeObserver(() => this.measure());
       this.resizeObserver.observe(this.viewport);
+      // Measure now rather than in the next frame, so that the first paint shows the whole visible part.
+      this.measure();
     }
   }
 
@@ -591,16 +593,11 @@ export class PeerSkillMap extends PeerElement {
       ${columns.map((s) => {
         const cell = model.cell(row.index, s);
         const text = this.cellText(cell, model.target(person, s));
-        return html`<div
-          role="gridcell"
-          class="cell l${cell?.level ?? 'none'} ${text.below ? 'below' : ''} ${own ? 'editable' : ''}"
-          aria-colindex=${s + 2}
-          data-pos="${r}:${s + 1}"
-          tabindex=${tab({ r, c: s + 1 })}
-          style="grid-area: ${line} / ${s + 2}"
-        >
-          <span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span>
-        </div>`;
+        const classes = `cell l${cell?.level ?? 'none'}${text.below ? ' below' : ''}${own ? ' editable' : ''}`;
+        const area = `grid-area: ${line} / ${s + 2}`;
+        // One line without whitespace between tags: a big matrix renders thousands of these cells.
+        // prettier-ignore
+        return html`<div role="gridcell" class=${classes} aria-colindex=${s + 2} data-pos="${r}:${s + 1}" tabindex=${tab({ r, c: s + 1 })} style=${area}><span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span></div>`;
       })}
     </div>`;
   }
