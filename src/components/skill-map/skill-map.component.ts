@@ -122,8 +122,10 @@ export class PeerSkillMap extends PeerElement {
   private modelFor?: SkillMatrix;
   private departments = new Map<string, string>();
   private resizeObserver?: ResizeObserver;
+  private observed?: HTMLElement;
   private frame = 0;
   private chosenExpert?: Expert;
+  @state() private measured = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -151,8 +153,11 @@ export class PeerSkillMap extends PeerElement {
   }
 
   protected override updated() {
-    if (this.viewport && !this.resizeObserver) {
-      this.resizeObserver = new ResizeObserver(() => this.measure());
+    // The scrolling area is made anew after an error or an empty state: observe the current one.
+    if (this.viewport && this.viewport !== this.observed) {
+      this.resizeObserver ??= new ResizeObserver(() => this.measure());
+      if (this.observed) this.resizeObserver.unobserve(this.observed);
+      this.observed = this.viewport;
       this.resizeObserver.observe(this.viewport);
       // Measure now rather than in the next frame, so that the first paint shows the whole visible part.
       this.measure();
@@ -162,6 +167,8 @@ export class PeerSkillMap extends PeerElement {
   private measure() {
     const viewport = this.viewport;
     if (!viewport) return;
+    // Until the scrolling area has a size, no cell is rendered: rendering a guess would be thrown away.
+    this.measured = viewport.clientHeight > 0;
     this.visible = {
       top: viewport.scrollTop,
       left: Math.abs(viewport.scrollLeft),
@@ -186,12 +193,16 @@ export class PeerSkillMap extends PeerElement {
     });
     const skillCount = model.matrix.skills.length;
     const firstRow = Math.max(0, Math.floor(this.visible.top / ROW) - OVERSCAN);
-    const lastRow = Math.min(rows.length, Math.ceil((this.visible.top + this.visible.height) / ROW) + OVERSCAN);
+    const lastRow = this.measured
+      ? Math.min(rows.length, Math.ceil((this.visible.top + this.visible.height) / ROW) + OVERSCAN)
+      : firstRow;
     const firstColumn = Math.max(0, Math.floor(this.visible.left / COLUMN) - OVERSCAN);
-    const lastColumn = Math.min(
-      skillCount,
-      Math.ceil((this.visible.left + Math.max(0, this.visible.width - NAME)) / COLUMN) + OVERSCAN,
-    );
+    const lastColumn = !this.measured
+      ? firstColumn
+      : Math.min(
+          skillCount,
+          Math.ceil((this.visible.left + Math.max(0, this.visible.width - NAME)) / COLUMN) + OVERSCAN,
+        );
     return { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount };
   }
 
@@ -348,14 +359,32 @@ export class PeerSkillMap extends PeerElement {
     return this.localize.term(`skills.level.${level as SkillLevel}`);
   }
 
+  /** The words of each level and of “not assessed”, looked up once per render rather than per cell. */
+  private levelWords?: { lang: string; glyphs: string[]; spoken: string[]; none: string };
+
+  private words() {
+    const t = this.localize;
+    if (this.levelWords?.lang !== t.lang) {
+      this.levelWords = {
+        lang: t.lang,
+        glyphs: SKILL_LEVELS.map((level) => t.number(level)),
+        spoken: SKILL_LEVELS.map((level) => t.term('skills.levelName', t.number(level), this.levelLabel(level))),
+        none: t.term('skills.notAssessed'),
+      };
+    }
+    return this.levelWords;
+  }
+
   private cellText(cell: Cell | undefined, target: SkillLevel | undefined) {
     const t = this.localize;
-    if (!cell) return { glyph: '–', spoken: t.term('skills.notAssessed'), below: false };
-    const spoken = t.term('skills.levelName', t.number(cell.level), this.levelLabel(cell.level));
-    if (this.view !== 'gaps' || target === undefined) return { glyph: t.number(cell.level), spoken, below: false };
+    const words = this.words();
+    if (!cell) return { glyph: '–', spoken: words.none, below: false };
+    const glyph = words.glyphs[cell.level];
+    const spoken = words.spoken[cell.level];
+    if (this.view !== 'gaps' || target === undefined) return { glyph, spoken, below: false };
     const below = cell.level < target;
     return {
-      glyph: `${t.number(cell.level)}${below ? '▼' : '✓'}`,
+      glyph: `${glyph}${below ? '▼' : '✓'}`,
       spoken: `${spoken}, ${below ? t.term('skills.belowTarget', t.number(target)) : t.term('skills.atTarget')}`,
       below,
     };
@@ -592,7 +621,7 @@ export class PeerSkillMap extends PeerElement {
       </div>
       ${columns.map((s) => {
         const cell = model.cell(row.index, s);
-        const text = this.cellText(cell, model.target(person, s));
+        const text = this.cellText(cell, this.view === 'gaps' ? model.target(person, s) : undefined);
         const classes = `cell l${cell?.level ?? 'none'}${text.below ? ' below' : ''}${own ? ' editable' : ''}`;
         const area = `grid-area: ${line} / ${s + 2}`;
         // One line without whitespace between tags: a big matrix renders thousands of these cells.
