@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Problem } from './common.js';
 import { Me, PeopleBatch, PeoplePage, PeopleQuery, Person } from './people.js';
+import { Expert, LevelStep, NewRating, Rating, Skill, SkillGap, SkillMatrix, SkillMatrixQuery } from './skills.js';
 import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
@@ -36,6 +37,12 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
     schema: property,
   }));
 }
+
+/** A list answer: `items` of the schema and a `nextCursor`. */
+const listOf = (schema: z.ZodType) => ({
+  type: 'object',
+  properties: { items: { type: 'array', items: ref(schema) }, nextCursor: { type: ['string', 'null'] } },
+});
 
 const commonErrors = {
   '400': problemResponse('The request was invalid; `errors` lists each field.'),
@@ -209,6 +216,77 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
               description: 'An event stream.',
               content: { 'text/event-stream': { schema: { type: 'string' } } },
             },
+            ...commonErrors,
+          },
+        },
+      },
+      '/skills': {
+        get: {
+          operationId: 'listSkills',
+          summary: 'Every skill, with category and synonyms',
+          tags: ['skills'],
+          parameters: [{ name: 'category', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: { '200': jsonResponse('The skills.', listOf(Skill)), ...commonErrors },
+        },
+      },
+      '/skill-levels': {
+        get: {
+          operationId: 'listSkillLevels',
+          summary: 'The level scale 0–5, each with a label and a one-line descriptor',
+          tags: ['skills'],
+          responses: { '200': jsonResponse('The scale.', listOf(LevelStep)), ...commonErrors },
+        },
+      },
+      '/skill-matrix': {
+        get: {
+          operationId: 'getSkillMatrix',
+          summary: 'People, skills and their current ratings in one answer, shaped for a grid',
+          description:
+            'A cell is `[personIndex, skillIndex, level, source, assessedAt]`; a pair without a cell is not assessed (not level 0).',
+          tags: ['skills'],
+          parameters: queryParameters(SkillMatrixQuery, { skills: 'Comma-separated skill ids.' }),
+          responses: { '200': jsonResponse('The matrix.', ref(SkillMatrix)), ...commonErrors },
+        },
+      },
+      '/skills/{id}/experts': {
+        get: {
+          operationId: 'listSkillExperts',
+          summary: 'The people rated highest in a skill, with whether they mentor',
+          tags: ['skills'],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50 } },
+          ],
+          responses: {
+            '200': jsonResponse('Experts, highest level first.', listOf(Expert)),
+            '404': problemResponse('No skill has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/skill-gaps': {
+        get: {
+          operationId: 'listSkillGaps',
+          summary: 'A department against its target levels, bus-factor skills first',
+          tags: ['skills'],
+          parameters: [{ name: 'department', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('One entry per skill with a target.', listOf(SkillGap)),
+            '404': problemResponse('No department has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/me/skills/{skillId}': {
+        put: {
+          operationId: 'rateMySkill',
+          summary: 'Assess your own level in a skill (source `self`)',
+          tags: ['skills'],
+          parameters: [{ name: 'skillId', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(NewRating) } } },
+          responses: {
+            '200': { description: 'The stored rating.', content: { 'application/json': { schema: ref(Rating) } } },
+            '404': problemResponse('No skill has that id.'),
             ...commonErrors,
           },
         },

@@ -49,3 +49,21 @@ export const errorStyles = css`
     border-color: var(--_accent);
   }
 `;
+
+/** Styles of the shared empty state: a dashed box with a title, a hint and maybe an invitation. */
+export const emptyStyles = css`
+  .empty {
+    display: grid;
+    justify-items: start;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 2);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .empty p {
+    margin: 0;
+  }
+  .empty-title {
+    font-weight: 600;
+  }
+`;

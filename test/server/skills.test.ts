@@ -134,4 +134,25 @@ describe('skill routes', () => {
     assert.equal((await app.request('/api/me/skills/rust', { ...put(2), as: null })).status, 401);
     assert.equal((await app.request('/api/skill-matrix', { as: null })).status, 401);
   });
+
+  it('documents every skill route in the OpenAPI document, with references that resolve', async () => {
+    const app = await makeApp();
+    const doc = (await (await app.request('/api/openapi.json', { as: null })).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
+    for (const path of [
+      '/skills',
+      '/skill-levels',
+      '/skill-matrix',
+      '/skills/{id}/experts',
+      '/skill-gaps',
+      '/me/skills/{skillId}',
+    ]) {
+      assert.ok(doc.paths[path], path);
+    }
+    const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(refs.includes('SkillMatrix'));
+    for (const ref of refs) assert.ok(doc.components.schemas[ref], `schema ${ref}`);
+  });
 });

@@ -6,7 +6,7 @@ import type { Kudos, KudosFilter } from '../../contract/kudos.js';
 import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
 import type { KudosEvent, PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
-import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -51,7 +51,7 @@ const OVERSCAN = 600;
  */
 export class PeerKudosFeed extends PeerElement {
   static override defaultTag = 'peer-kudos-feed';
-  static override styles = [tokens, errorStyles, kudosFeedStyles];
+  static override styles = [tokens, errorStyles, emptyStyles, kudosFeedStyles];
 
   /** Only kudos given or received by someone in this department (its id). */
   @property({ reflect: true }) team?: string;

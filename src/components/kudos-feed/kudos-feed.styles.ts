@@ -174,20 +174,6 @@ export const kudosFeedStyles = css`
     color: var(--_text-muted);
     font-size: var(--_font-size-small);
   }
-  .empty {
-    display: grid;
-    justify-items: start;
-    gap: calc(var(--_space) / 2);
-    padding: calc(var(--_space) * 2);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .empty p {
-    margin: 0;
-  }
-  .empty-title {
-    font-weight: 600;
-  }
   .skeleton {
     grid-template-columns: auto 1fr;
   }

@@ -4,7 +4,7 @@ import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillMatrix } from '../../contract/skills.js';
 import { BackendController } from '../../core/context.js';
-import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import type { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
@@ -67,7 +67,7 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  */
 export class PeerSkillMap extends PeerElement {
   static override defaultTag = 'peer-skill-map';
-  static override styles = [tokens, errorStyles, formStyles, skillMapStyles];
+  static override styles = [tokens, errorStyles, emptyStyles, formStyles, skillMapStyles];
 
   /** Only people of this department (its id). */
   @property({ reflect: true }) department?: string;

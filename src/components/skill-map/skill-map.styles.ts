@@ -272,17 +272,6 @@ export const skillMapStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  .empty {
-    padding: calc(var(--_space) * 2);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-  .empty p {
-    margin: 0;
-  }
-  .empty-title {
-    font-weight: 600;
-  }
   .skeleton {
     display: grid;
     gap: var(--_space);
