@@ -173,6 +173,26 @@ describe('<peer-skill-map>', () => {
     expect(column).to.deep.equal([...column].sort((a, b) => b - a));
   });
 
+  it('folds and unfolds a department with Enter on its heading', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerSkillMap>(html`<peer-skill-map category="Languages"></peer-skill-map>`);
+    await ready(el);
+    const first = $$(el, '.group')[0];
+    const name = first.textContent!.replace(/\s+/g, ' ').trim();
+    const rowsBefore = Number($(el, '[role="grid"]')!.getAttribute('aria-rowcount'));
+    const members = Number(/\((\d+)\)/.exec(name)![1]);
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '.group')[0].getAttribute('aria-expanded')).to.equal('false');
+    expect(Number($(el, '[role="grid"]')!.getAttribute('aria-rowcount'))).to.equal(rowsBefore - members);
+    expect(pos()).to.equal(first.dataset.pos);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '.group')[0].getAttribute('aria-expanded')).to.equal('true');
+    expect(Number($(el, '[role="grid"]')!.getAttribute('aria-rowcount'))).to.equal(rowsBefore);
+  });
+
   it('shows cell details, and experts with a mentor card or a link', async () => {
     signIn('u0001');
     const el = await fixture<PeerSkillMap>(html`<peer-skill-map category="Engineering"></peer-skill-map>`);
