@@ -265,6 +265,23 @@ describe('<peer-mentor-card>', () => {
     }
   });
 
+  it('says why the request is not possible when the signed-in person cannot be loaded, with retry', async () => {
+    signIn('u0100');
+    const mentor = await openMentorFor('u0100');
+    await resetServer();
+    await injectFault({ path: '/api/me', status: 401, times: 1 });
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await until(() => !!$(el, '[part~="error"]'), 'the sign-in error');
+    const error = $(el, '[part~="error"]')!;
+    expect(error.textContent).to.contain('Requests cannot be sent until we know who you are.');
+    expect(error.textContent).to.contain('Please sign in again.');
+    expect(($(el, '[part~="request-button"]') as HTMLButtonElement).disabled).to.be.true;
+    await expect(el).to.be.accessible();
+    $(el, '[part~="retry-button"]')!.click();
+    await until(() => !($(el, '[part~="request-button"]') as HTMLButtonElement).disabled, 'the enabled button');
+    expect($(el, '[part~="error"]')).to.equal(null);
+  });
+
   it('on my own card, lists incoming requests to accept or decline', async () => {
     signIn('u0001');
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);

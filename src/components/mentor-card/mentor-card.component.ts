@@ -272,6 +272,12 @@ export class PeerMentorCard extends PeerElement {
         </button>
         ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}
       </div>
+      ${this.me.render({
+        // Without knowing who is signed in, no request can be sent: say why, and offer to try again.
+        pending: () => nothing,
+        complete: () => nothing,
+        error: (error, retry) => renderError(this.localize, this.localize.term('mentor.meError'), error, retry),
+      })}
       ${this.flow.render(this.backend.value, profile)}`;
   }
 

@@ -21,6 +21,7 @@ export const ar: Messages = {
   'mentor.expertise': 'الخبرات',
   'mentor.wantsToLearn': 'يرغب في تعلّم',
   'mentor.circles': 'حلقات الإرشاد',
+  'mentor.meError': 'لا يمكن إرسال الطلبات قبل معرفة هويتك.',
   'mentor.request': 'اطلب الإرشاد',
   'mentor.requested': 'تم إرسال الطلب',
   'mentor.notAccepting': 'لا يقبل متدرّبين جددًا حاليًا.',

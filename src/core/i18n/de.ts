@@ -21,6 +21,7 @@ export const de: Messages = {
   'mentor.expertise': 'Expertise',
   'mentor.wantsToLearn': 'Möchte lernen',
   'mentor.circles': 'Mentoring-Kreise',
+  'mentor.meError': 'Anfragen sind erst möglich, wenn bekannt ist, wer Sie sind.',
   'mentor.request': 'Mentoring anfragen',
   'mentor.requested': 'Anfrage gesendet',
   'mentor.notAccepting': 'Nimmt gerade keine neuen Mentees an.',

@@ -20,6 +20,7 @@ export const en = {
   'mentor.expertise': 'Expertise',
   'mentor.wantsToLearn': 'Wants to learn',
   'mentor.circles': 'Mentorship circles',
+  'mentor.meError': 'Requests cannot be sent until we know who you are.',
   'mentor.request': 'Request mentorship',
   'mentor.requested': 'Request sent',
   'mentor.notAccepting': 'Not taking new mentees right now.',
