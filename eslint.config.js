@@ -50,7 +50,12 @@ export default tseslint.config(
             { group: ['zod', '../server/*', '../../server/*'], message: 'src/ never imports zod or server/.' },
             {
               // rules.ts and problems.ts are zod-free: limits, fixed sets and problem types widgets need at run time.
-              group: ['**/contract/*', '!**/contract/rules.js', '!**/contract/problems.js'],
+              group: [
+                '**/contract/*',
+                '!**/contract/rules.js',
+                '!**/contract/problems.js',
+                '!**/contract/feedback-rules.js',
+              ],
               allowTypeImports: true,
               message: 'Import the contract with `import type` (its zod-free limits come from contract/rules.js).',
             },

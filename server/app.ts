@@ -17,6 +17,7 @@ import { peopleRoutes } from './routes/people.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { kudosRoutes } from './routes/kudos.js';
 import { skillRoutes } from './routes/skills.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { EventBus } from './event-bus.js';
 import { idempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Lists the seeded people and their demo tokens at `/api/demo/identities`. */
   demoLogin?: boolean;
+  /** Feedback one person may send per UTC day. */
+  feedbackPerDay?: number;
   /** Request log and fault injection under `/__test` (never in production). */
   testHooks?: boolean;
 }
@@ -134,6 +137,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', mentorRoutes(db, apiBase));
   app.route('/api', kudosRoutes(db, bus, apiBase));
   app.route('/api', skillRoutes(db, apiBase));
+  app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay }));
 
   // Open live streams would keep a shutting-down server alive.
   return Object.assign(app, { closeStreams: () => bus.closeAll() });

@@ -1,11 +1,24 @@
 import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
 import type { AppEnv } from './auth.js';
 import type { Db } from './db/database.js';
 import { ProblemError } from './problem.js';
 
+/** A request still marked as running after this long is taken to have died with its process. */
+const ABANDONED_MS = 30_000;
+/** How long a concurrent retry waits for the first attempt to finish before it is told to come back. */
+const WAIT_MS = 10_000;
+const POLL_MS = 25;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Writes sent with an `Idempotency-Key` are carried out once: a retry with the same key (by the
  * same person, to the same route) gets the first answer again instead of a second write.
+ *
+ * The key is reserved before the write runs (status 0), so two attempts that arrive together,
+ * as a retry after a timeout and the slow original can, do not both write: the second waits for
+ * the first answer. Reusing a key for a different request body is refused with 422.
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -14,28 +27,94 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     if (key.length > 200) throw new ProblemError(400, 'Invalid request', 'The Idempotency-Key is too long.');
     const personId = c.get('personId');
     const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
-    const stored = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
+    const requestHash = createHash('sha256')
+      .update(await c.req.raw.clone().text())
+      .digest('base64url');
+    const row = () =>
+      db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .where('key', '=', key)
+        .where('route', '=', route)
+        .executeTakeFirst();
+    const reserve = async () => {
+      const result = await db
+        .insertInto('idempotency_keys')
+        .values({
+          person_id: personId,
+          key,
+          route,
+          status: 0,
+          body: '',
+          request_hash: requestHash,
+          created_at: new Date().toISOString(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    };
+
+    const deadline = Date.now() + WAIT_MS;
+    while (!(await reserve())) {
+      const stored = await row();
+      if (!stored) continue; // released between the two statements: try to reserve again
+      if (stored.request_hash && stored.request_hash !== requestHash) {
+        throw new ProblemError(
+          422,
+          'Idempotency-Key reused',
+          'This Idempotency-Key was first sent with a different request; use a new key for a new request.',
+        );
+      }
+      if (stored.status > 0) {
+        return c.body(stored.body, stored.status as 200, {
+          'Content-Type': stored.status >= 400 ? 'application/problem+json' : 'application/json',
+          'Idempotent-Replayed': 'true',
+        });
+      }
+      if (Date.now() - Date.parse(stored.created_at) > ABANDONED_MS) {
+        await release(db, personId, key, route);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new ProblemError(
+          409,
+          'Request in progress',
+          'A request with this Idempotency-Key is still being processed; try again shortly.',
+          {},
+          { 'Retry-After': '1' },
+        );
+      }
+      await sleep(POLL_MS);
+    }
+
+    try {
+      await next();
+    } catch (error) {
+      await release(db, personId, key, route);
+      throw error;
+    }
+    // Server errors are not kept: the client may try again and succeed.
+    if (c.res.status >= 500) {
+      await release(db, personId, key, route);
+      return;
+    }
+    await db
+      .updateTable('idempotency_keys')
+      .set({ status: c.res.status, body: await c.res.clone().text() })
       .where('person_id', '=', personId)
       .where('key', '=', key)
       .where('route', '=', route)
-      .executeTakeFirst();
-    if (stored) {
-      return c.body(stored.body, stored.status as 200, {
-        'Content-Type': 'application/json',
-        'Idempotent-Replayed': 'true',
-      });
-    }
-    await next();
-    // Server errors are not stored: the client may try again and succeed.
-    if (c.res.status < 500) {
-      const body = await c.res.clone().text();
-      await db
-        .insertInto('idempotency_keys')
-        .values({ person_id: personId, key, route, status: c.res.status, body, created_at: new Date().toISOString() })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+      .execute();
   };
+}
+
+function release(db: Db, personId: string, key: string, route: string) {
+  return db
+    .deleteFrom('idempotency_keys')
+    .where('person_id', '=', personId)
+    .where('key', '=', key)
+    .where('route', '=', route)
+    .where('status', '=', 0)
+    .execute();
 }

@@ -237,6 +237,66 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('skill_ratings').execute();
     },
   },
+  '0006_feedback': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('feedback_templates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('kinds', 'text', (c) => c.notNull())
+        .addColumn('questions', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .execute();
+      // Anonymous feedback has no giver column value at all, and the database refuses one:
+      // who sent it is not part of the record. Ids are random and the date is the week's Monday.
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('template_id', 'text', (c) => c.notNull().references('feedback_templates.id'))
+        .addColumn('template_name', 'text', (c) => c.notNull())
+        .addColumn('questions', 'text', (c) => c.notNull())
+        .addColumn('recipient_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('giver_id', 'text', (c) => c.references('people.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('answers', 'text', (c) => c.notNull())
+        .addColumn('visibility', 'text', (c) => c.notNull())
+        .addColumn('anonymous', 'integer', (c) => c.notNull())
+        .addColumn('received_on', 'text', (c) => c.notNull())
+        .addCheckConstraint(
+          'feedback_anonymous_has_no_giver',
+          sql`(anonymous = 1 and giver_id is null) or (anonymous = 0 and giver_id is not null)`,
+        )
+        .execute();
+      await db.schema
+        .createIndex('feedback_by_recipient')
+        .on('feedback')
+        .columns(['recipient_id', 'received_on', 'id'])
+        .execute();
+      // How much a person sent per day, for the daily limit: counts only, linked to no feedback.
+      await db.schema
+        .createTable('feedback_quota')
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feedback_quota_pk', ['person_id', 'day'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('feedback_quota').execute();
+      await db.schema.dropTable('feedback').execute();
+      await db.schema.dropTable('feedback_templates').execute();
+    },
+  },
+  '0007_idempotency_request': {
+    async up(db: Kysely<unknown>) {
+      // A key reused for a different request is refused; older rows have no hash and are not compared.
+      await db.schema.alterTable('idempotency_keys').addColumn('request_hash', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('idempotency_keys').dropColumn('request_hash').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,7 +45,16 @@ export interface Database {
   };
   circles: { id: string; topic: string; description: string; lead_id: string; capacity: number };
   circle_members: { circle_id: string; person_id: string; joined_at: string };
-  idempotency_keys: { person_id: string; key: string; route: string; status: number; body: string; created_at: string };
+  idempotency_keys: {
+    person_id: string;
+    key: string;
+    route: string;
+    /** 0 while the first attempt runs. */
+    status: number;
+    body: string;
+    request_hash: string | null;
+    created_at: string;
+  };
   skills: {
     id: string;
     name: string;
@@ -68,4 +77,26 @@ export interface Database {
   kudos_events: { id: Generated<number>; kind: string; kudos_seq: number; created_at: string };
   skill_ratings: { person_id: string; skill_id: string; source: string; level: number; assessed_at: string };
   skill_targets: { department_id: string; skill_id: string; level: number };
+  feedback_templates: {
+    id: string;
+    name: string;
+    description: string;
+    kinds: string;
+    questions: string;
+    position: number;
+  };
+  feedback: {
+    id: string;
+    template_id: string;
+    template_name: string;
+    questions: string;
+    recipient_id: string;
+    giver_id: string | null;
+    kind: string;
+    answers: string;
+    visibility: string;
+    anonymous: number;
+    received_on: string;
+  };
+  feedback_quota: { person_id: string; day: string; count: number };
 }

@@ -1,3 +1,4 @@
+import { feedbackTemplates, seedFeedback } from '../../src/testing/feedback-seed.js';
 import { createHash } from 'node:crypto';
 import {
   circles,
@@ -95,6 +96,7 @@ export async function seed(db: Db) {
       'skill_targets',
       skillTargets.map((t) => ({ department_id: t.departmentId, skill_id: t.skillId, level: t.level })),
     );
+    await seedFeedbackHistory(trx, Date.now());
   });
 }
 
@@ -230,5 +232,39 @@ async function seedRecognition(trx: Db, anchor: number) {
         created_at: k.createdAt,
       })),
     ),
+  );
+}
+
+async function seedFeedbackHistory(trx: Db, anchor: number) {
+  await trx
+    .insertInto('feedback_templates')
+    .values(
+      feedbackTemplates.map((t, position) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description,
+        kinds: JSON.stringify(t.kinds),
+        questions: JSON.stringify(t.questions),
+        position,
+      })),
+    )
+    .execute();
+  const templates = new Map(feedbackTemplates.map((t) => [t.id, t]));
+  await insertChunked(
+    trx,
+    'feedback',
+    seedFeedback(anchor).map((f) => ({
+      id: f.id,
+      template_id: f.templateId,
+      template_name: templates.get(f.templateId)!.name,
+      questions: JSON.stringify(templates.get(f.templateId)!.questions),
+      recipient_id: f.recipientId,
+      giver_id: f.giverId,
+      kind: f.kind,
+      answers: JSON.stringify(f.answers),
+      visibility: f.visibility,
+      anonymous: f.anonymous ? 1 : 0,
+      received_on: f.receivedOn,
+    })),
   );
 }

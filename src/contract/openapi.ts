@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { Problem } from './common.js';
 import { Me, PeopleBatch, PeoplePage, PeopleQuery, Person } from './people.js';
 import { Expert, LevelStep, NewRating, Rating, Skill, SkillGap, SkillMatrix, SkillMatrixQuery } from './skills.js';
+import {
+  FeedbackQuery,
+  FeedbackReceipt,
+  FeedbackTemplate,
+  FeedbackTemplateSummary,
+  NewFeedback,
+  ReceivedFeedback,
+} from './feedback.js';
 import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
@@ -287,6 +295,89 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           responses: {
             '200': { description: 'The stored rating.', content: { 'application/json': { schema: ref(Rating) } } },
             '404': problemResponse('No skill has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/feedback-templates': {
+        get: {
+          operationId: 'listFeedbackTemplates',
+          summary: 'The feedback templates, in the order the organisation chose',
+          tags: ['feedback'],
+          responses: {
+            '200': jsonResponse('Every template, without its questions.', {
+              type: 'array',
+              items: ref(FeedbackTemplateSummary),
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      '/feedback-templates/{id}': {
+        get: {
+          operationId: 'getFeedbackTemplate',
+          summary: 'A template with its questions',
+          tags: ['feedback'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The template.', ref(FeedbackTemplate)),
+            '404': problemResponse('No template has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/feedback': {
+        post: {
+          operationId: 'sendFeedback',
+          summary: 'Give feedback to a colleague, named or anonymously',
+          description:
+            'Answers are checked against the template. For anonymous feedback the giver is not stored with it and ' +
+            'no answer of any endpoint ever names them; the recipient sees the week, not the day. ' +
+            'Send an Idempotency-Key so that a retried send is stored once.',
+          tags: ['feedback'],
+          parameters: [
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(NewFeedback) } } },
+          responses: {
+            '201': {
+              description: 'Stored. The receipt names no feedback id.',
+              content: { 'application/json': { schema: ref(FeedbackReceipt) } },
+            },
+            '409': problemResponse('Feedback to yourself (`urn:peerkit:problem:feedback-self`).'),
+            '422': problemResponse(
+              'Unknown recipient or template, or a recipient without a manager for `recipient-and-manager`, or an Idempotency-Key reused for another request.',
+            ),
+            '429': problemResponse(
+              'Too many requests, or the daily feedback limit (`urn:peerkit:problem:feedback-daily-limit`).',
+            ),
+            '400': commonErrors['400'],
+            '401': commonErrors['401'],
+          },
+        },
+      },
+      '/me/feedback': {
+        get: {
+          operationId: 'listMyFeedback',
+          summary: 'Feedback the signed-in person received, newest day first',
+          tags: ['feedback'],
+          parameters: queryParameters(FeedbackQuery),
+          responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...commonErrors },
+        },
+      },
+      '/people/{id}/feedback': {
+        get: {
+          operationId: 'listPersonFeedback',
+          summary: "A person's feedback: all of it for themselves, what they shared for their manager",
+          tags: ['feedback'],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(FeedbackQuery),
+          ],
+          responses: {
+            '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)),
+            '403': problemResponse('Neither the person nor their manager.'),
+            '404': problemResponse('No person has that id.'),
             ...commonErrors,
           },
         },

@@ -13,3 +13,13 @@ export const MentorshipConflict = {
 export const KudosConflict = {
   self: 'urn:peerkit:problem:kudos-self',
 } as const;
+
+/** The `type` of each problem about feedback that a form explains in its own words. */
+export const FeedbackProblem = {
+  /** 409: feedback to yourself. */
+  self: 'urn:peerkit:problem:feedback-self',
+  /** 429: the daily number of feedback is reached; Retry-After says until when. */
+  dailyLimit: 'urn:peerkit:problem:feedback-daily-limit',
+  /** 422: the recipient has no manager, so `recipient-and-manager` cannot be chosen. */
+  noManager: 'urn:peerkit:problem:feedback-no-manager',
+} as const;
