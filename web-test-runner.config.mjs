@@ -15,6 +15,7 @@ const port = await freePort();
 const server = await startServer({
   PEERKIT_TEST_HOOKS: '1',
   PEERKIT_RATE_LIMIT: '0',
+  PEERKIT_FEEDBACK_PER_DAY: '1000',
   PEERKIT_CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}`,
 });
 const stop = () => server.stop();

@@ -15,7 +15,8 @@ import { openDatabase } from './db/database.js';
  *   PORT (8080), HOST (0.0.0.0), PEERKIT_DB (data/peerkit.db; ":memory:" for a throw-away one),
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
- *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection).
+ *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
+ *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20).
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +41,7 @@ const app = createApp({
   rateLimit: rate > 0 ? { max: rate, windowMs: 60_000 } : false,
   demoLogin: env.PEERKIT_DEMO_LOGIN !== '0',
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
+  feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
 });
 
 const staticRoot = relative(process.cwd(), root) || '.';

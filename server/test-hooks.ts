@@ -32,6 +32,8 @@ const Fault = z.object({
   delayMs: z.number().int().min(0).max(60_000).optional(),
   /** Close the connection without an answer. */
   drop: z.boolean().optional(),
+  /** Carry the request out, then close the connection without an answer: the write happened, the client cannot know. */
+  dropAfter: z.boolean().optional(),
 });
 type Fault = z.infer<typeof Fault> & { remaining: number };
 
@@ -67,6 +69,11 @@ export function createTestHooks(bus: EventBus) {
     if (fault.drop) {
       c.env.incoming.socket.destroy();
       return c.body(null, 500);
+    }
+    if (fault.dropAfter) {
+      await next();
+      c.env.incoming.socket.destroy();
+      return;
     }
     if (fault.status) {
       const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };

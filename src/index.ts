@@ -32,7 +32,17 @@ export {
   REACTIONS,
   REACTION_KEYS,
 } from './contract/rules.js';
-export { KudosConflict, MentorshipConflict } from './contract/problems.js';
+export { FeedbackProblem, KudosConflict, MentorshipConflict } from './contract/problems.js';
+export {
+  FEEDBACK_KINDS,
+  FEEDBACK_PER_DAY,
+  FEEDBACK_VISIBILITIES,
+  checkAnswers,
+  textLength,
+  type AnswerProblem,
+  type AnswerProblemCode,
+} from './contract/feedback-rules.js';
+export { DraftStore, Outbox, type Draft, type OutboxItem } from './core/local-store.js';
 export { tokens } from './core/tokens.js';
 export { PeerProvider } from './components/provider/provider.component.js';
 export { PeerPerson, initialsOf } from './components/person/person.component.js';
@@ -42,3 +52,4 @@ export { PeerPeoplePicker } from './components/people-picker/people-picker.compo
 export { PeerKudosComposer } from './components/kudos-feed/kudos-composer.component.js';
 export { PeerKudosFeed } from './components/kudos-feed/kudos-feed.component.js';
 export { PeerSkillMap } from './components/skill-map/skill-map.component.js';
+export { PeerFeedbackForm } from './components/feedback-form/feedback-form.component.js';

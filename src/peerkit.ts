@@ -6,5 +6,6 @@ import './components/mentor-matches/mentor-matches.js';
 import './components/people-picker/people-picker.js';
 import './components/kudos-feed/kudos-feed.js';
 import './components/skill-map/skill-map.js';
+import './components/feedback-form/feedback-form.js';
 
 export * from './index.js';

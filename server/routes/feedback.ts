@@ -144,12 +144,11 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
 
   routes.get('/feedback-templates', async (c) => {
     const rows = await db.selectFrom('feedback_templates').selectAll().orderBy('position').execute();
-    return c.json(
-      rows.map((row): FeedbackTemplateSummary => {
-        const { questions, ...rest } = toTemplate(row);
-        return { ...rest, questionCount: questions.length };
-      }),
-    );
+    const items = rows.map((row): FeedbackTemplateSummary => {
+      const { questions, ...rest } = toTemplate(row);
+      return { ...rest, questionCount: questions.length };
+    });
+    return c.json({ items, nextCursor: null });
   });
 
   routes.get('/feedback-templates/:id', async (c) => {

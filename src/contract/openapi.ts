@@ -305,10 +305,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'The feedback templates, in the order the organisation chose',
           tags: ['feedback'],
           responses: {
-            '200': jsonResponse('Every template, without its questions.', {
-              type: 'array',
-              items: ref(FeedbackTemplateSummary),
-            }),
+            '200': jsonResponse('Every template, without its questions.', listOf(FeedbackTemplateSummary)),
             ...commonErrors,
           },
         },

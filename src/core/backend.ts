@@ -10,6 +10,14 @@ import type {
 import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos, ReactionCount } from '../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../contract/rules.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
+import type {
+  FeedbackKind,
+  FeedbackReceipt,
+  FeedbackTemplate,
+  FeedbackTemplateSummary,
+  NewFeedback,
+  ReceivedFeedback,
+} from '../contract/feedback.js';
 
 export type { Page, Problem } from '../contract/common.js';
 export type { Department, Me, Person } from '../contract/people.js';
@@ -33,6 +41,20 @@ export type {
   ReactionCount,
 } from '../contract/kudos.js';
 export type { RatingSource, ReactionKey, SkillLevel } from '../contract/rules.js';
+export type {
+  AnswerValue,
+  ChoiceQuestion,
+  FeedbackKind,
+  FeedbackReceipt,
+  FeedbackTemplate,
+  FeedbackTemplateSummary,
+  FeedbackVisibility,
+  NewFeedback,
+  Question,
+  RatingQuestion,
+  ReceivedFeedback,
+  TextQuestion,
+} from '../contract/feedback.js';
 export type { Expert, LevelStep, MatrixPerson, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
 
 /** Options every backend call accepts. */
@@ -69,6 +91,12 @@ export interface KudosSearch extends KudosFilter {
   limit?: number;
 }
 
+export interface FeedbackSearch {
+  kind?: FeedbackKind;
+  cursor?: string;
+  limit?: number;
+}
+
 /** What a live kudos subscription reports. */
 export type KudosEvent =
   | { type: 'kudos'; kudos: Kudos }
@@ -85,6 +113,12 @@ export type KudosEvent =
  * Every method rejects with a `PeerError`.
  */
 export interface PeerBackend {
+  /**
+   * Names what widgets keep in the browser for this backend (drafts, the outbox), so that two
+   * backends on one page, or one browser used against two servers, never mix them.
+   */
+  readonly storageScope?: string;
+
   /** The signed-in person. */
   getMe(options?: CallOptions): Promise<Me>;
   /** One person; rejects with a 404 `PeerError` when there is none with that id. */
@@ -129,4 +163,17 @@ export interface PeerBackend {
   getSkillGaps(department: string, options?: CallOptions): Promise<SkillGap[]>;
   /** The signed-in person rates their own level in a skill. */
   rateMySkill(skillId: string, level: SkillLevel, options?: WriteOptions): Promise<Rating>;
+
+  /** The feedback templates, without their questions. */
+  getFeedbackTemplates(options?: CallOptions): Promise<FeedbackTemplateSummary[]>;
+  /** A template with its questions; rejects with a 404 `PeerError` when there is none. */
+  getFeedbackTemplate(id: string, options?: CallOptions): Promise<FeedbackTemplate>;
+  /**
+   * Sends feedback. Rejects with 400 (answers, by `answers.<questionId>`), 409
+   * (`FeedbackProblem.self`), 422 or 429 (`FeedbackProblem.dailyLimit`). Pass an
+   * `idempotencyKey` so that a retried send is stored once.
+   */
+  sendFeedback(feedback: NewFeedback, options?: WriteOptions): Promise<FeedbackReceipt>;
+  /** Feedback the signed-in person received, newest first. */
+  getMyFeedback(search: FeedbackSearch, options?: CallOptions): Promise<Page<ReceivedFeedback>>;
 }

@@ -2,6 +2,7 @@ import type { Page } from '../contract/common.js';
 import type { Department, Me, Person } from '../contract/people.js';
 import type {
   CallOptions,
+  FeedbackSearch,
   KudosEvent,
   KudosSearch,
   PeerBackend,
@@ -32,7 +33,17 @@ import type {
   NewMentorshipRequest,
 } from '../contract/mentors.js';
 import { matchReasons, scoreMatch } from '../contract/matching.js';
-import { KudosConflict, MentorshipConflict } from '../contract/problems.js';
+import { FeedbackProblem, KudosConflict, MentorshipConflict } from '../contract/problems.js';
+import type {
+  FeedbackReceipt,
+  FeedbackTemplate,
+  FeedbackTemplateSummary,
+  NewFeedback,
+  ReceivedFeedback,
+} from '../contract/feedback.js';
+import { checkAnswers, normaliseAnswers, receivedOn } from '../contract/feedback-rules.js';
+import { feedbackTemplates, seedFeedback, type SeedFeedback } from './feedback-seed.js';
+import { newKey } from '../core/ids.js';
 import { PeerError } from '../core/errors.js';
 import { sleep } from '../core/rest/abort.js';
 import { avatarDataUrl } from './avatar.js';
@@ -68,6 +79,10 @@ export interface MemoryBackendOptions {
   fail?: PeerError;
   /** How many seeded kudos the feed starts with (default 2400; 0 for an empty feed). */
   kudos?: number;
+  /** Names the drafts and outbox this backend's widgets keep in the browser (default `memory`). */
+  storageScope?: string;
+  /** When set, sending feedback rejects with this error while everything else answers (offline stories). */
+  failSends?: PeerError;
 }
 
 /** A seeded kudos with its feed position, and reactions as sets of people per reaction. */
@@ -132,6 +147,13 @@ export class MemoryBackend implements PeerBackend {
   );
   readonly targets = skillTargets.map((t) => ({ ...t }));
   readonly skills: Skill[] = skills.map((s) => ({ ...s, synonyms: [...s.synonyms] }));
+  readonly feedbackTemplates: FeedbackTemplate[] = structuredClone(feedbackTemplates) as FeedbackTemplate[];
+  /** Received feedback; anonymous entries have no giver, as on the server. */
+  readonly feedback: SeedFeedback[] = seedFeedback(Date.now());
+  failSends?: PeerError;
+  readonly storageScope: string;
+  /** Receipts by Idempotency-Key, so a retried send is stored once. */
+  private readonly sent = new Map<string, FeedbackReceipt>();
   private readonly watchers = new Set<{ filter: KudosFilter; listener: (event: KudosEvent) => void }>();
 
   constructor(options: MemoryBackendOptions = {}) {
@@ -140,6 +162,8 @@ export class MemoryBackend implements PeerBackend {
     this.meId = options.meId ?? list[0]?.id ?? '';
     this.latency = options.latency ?? 0;
     this.fail = options.fail;
+    this.failSends = options.failSends;
+    this.storageScope = options.storageScope ?? 'memory';
     this.kudos = seedKudos(Date.now(), options.kudos ?? 2400).map((k, index) => ({
       ...k,
       seq: index + 1,
@@ -316,6 +340,113 @@ export class MemoryBackend implements PeerBackend {
         throw conflict(CONFLICT.circleFull, 'Circle is full', 'This circle has no free places.');
       circle.memberIds.push(this.meId);
       return this.circleView(circle);
+    });
+  }
+
+  getFeedbackTemplates(options: CallOptions = {}) {
+    return this.answer('getFeedbackTemplates', options.signal, () =>
+      this.feedbackTemplates.map(({ questions, ...rest }): FeedbackTemplateSummary => ({
+        ...rest,
+        questionCount: questions.length,
+      })),
+    );
+  }
+
+  getFeedbackTemplate(id: string, options: CallOptions = {}) {
+    return this.answer('getFeedbackTemplate', options.signal, () => {
+      const template = this.feedbackTemplates.find((t) => t.id === id);
+      if (!template) {
+        throw new PeerError({
+          kind: 'http',
+          status: 404,
+          problem: { title: 'Not found', detail: `No feedback template has the id "${id}".` },
+        });
+      }
+      return template;
+    });
+  }
+
+  async sendFeedback(feedback: NewFeedback, options: WriteOptions = {}): Promise<FeedbackReceipt> {
+    const key = options.idempotencyKey;
+    if (key && this.sent.has(key)) return this.answer('sendFeedback', options.signal, () => this.sent.get(key)!);
+    if (this.failSends) {
+      await this.answer('sendFeedback', options.signal, () => undefined);
+      throw this.failSends;
+    }
+    return this.answer('sendFeedback', options.signal, () => {
+      if (feedback.recipientId === this.meId) {
+        throw new PeerError({
+          kind: 'http',
+          status: 409,
+          problem: { type: FeedbackProblem.self, title: 'Cannot give feedback to yourself' },
+        });
+      }
+      const template = this.feedbackTemplates.find((t) => t.id === feedback.templateId);
+      const recipient = this.people.get(feedback.recipientId);
+      if (!template || !recipient) {
+        throw new PeerError({ kind: 'http', status: 422, problem: { title: 'Unknown recipient or template' } });
+      }
+      const problems = checkAnswers(template.questions, feedback.answers);
+      if (problems.length || !template.kinds.includes(feedback.kind)) {
+        throw invalid([
+          ...(template.kinds.includes(feedback.kind) ? [] : [{ path: 'kind', message: 'not for this template' }]),
+          ...problems.map((p) => ({ path: `answers.${p.questionId}`, message: p.code })),
+        ]);
+      }
+      const anonymous = feedback.anonymous ?? false;
+      const visibility = feedback.visibility ?? 'recipient';
+      const now = new Date();
+      this.feedback.push({
+        id: `fb-${newKey()}`,
+        templateId: template.id,
+        recipientId: recipient.id,
+        giverId: anonymous ? null : this.meId,
+        kind: feedback.kind,
+        answers: normaliseAnswers(template.questions, feedback.answers),
+        visibility,
+        anonymous,
+        receivedOn: receivedOn(now, anonymous),
+      });
+      const receipt: FeedbackReceipt = {
+        recipient,
+        templateId: template.id,
+        kind: feedback.kind,
+        visibility,
+        anonymous,
+        receivedOn: receivedOn(now, anonymous),
+      };
+      if (key) this.sent.set(key, receipt);
+      return receipt;
+    });
+  }
+
+  getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
+    return this.answer('getMyFeedback', options.signal, () => {
+      const mine = this.feedback
+        .filter((f) => f.recipientId === this.meId && (!search.kind || f.kind === search.kind))
+        .sort((a, b) =>
+          a.receivedOn === b.receivedOn ? (a.id < b.id ? -1 : 1) : a.receivedOn < b.receivedOn ? 1 : -1,
+        );
+      const start = search.cursor ? Number(search.cursor) : 0;
+      const limit = search.limit ?? 20;
+      const items = mine.slice(start, start + limit).map((f): ReceivedFeedback => {
+        const template = this.feedbackTemplates.find((t) => t.id === f.templateId)!;
+        return {
+          id: f.id,
+          templateId: f.templateId,
+          templateName: template.name,
+          kind: f.kind,
+          questions: template.questions,
+          answers: f.answers,
+          visibility: f.visibility,
+          anonymous: f.anonymous,
+          giver: f.giverId ? this.find(f.giverId) : null,
+          recipient: this.find(f.recipientId),
+          receivedOn: f.receivedOn,
+          receivedPrecision: f.anonymous ? 'week' : 'day',
+        };
+      });
+      return { items, nextCursor: start + limit < mine.length ? String(start + limit) : null };
     });
   }
 

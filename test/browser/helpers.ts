@@ -34,6 +34,7 @@ export interface Fault {
   type?: string;
   delayMs?: number;
   drop?: boolean;
+  dropAfter?: boolean;
 }
 
 /** Makes the next matching request(s) fail at the server. */

@@ -11,7 +11,15 @@ import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from 
 import type { ReactionKey, SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../../contract/skills.js';
 import type {
+  FeedbackReceipt,
+  FeedbackTemplate,
+  FeedbackTemplateSummary,
+  NewFeedback,
+  ReceivedFeedback,
+} from '../../contract/feedback.js';
+import type {
   CallOptions,
+  FeedbackSearch,
   KudosEvent,
   KudosSearch,
   PeerBackend,
@@ -65,6 +73,12 @@ export interface PathTemplates {
   skillGaps: string;
   /** `{id}` is the skill; PUT `{ level }`. */
   mySkill: string;
+  feedbackTemplates: string;
+  feedbackTemplate: string;
+  /** POST a `NewFeedback`. */
+  feedback: string;
+  /** `kind`, `cursor` and `limit` are added as query parameters. */
+  myFeedback: string;
 }
 
 /** Turn what a foreign API answers into Peerkit's types. Each receives the parsed JSON. */
@@ -85,6 +99,10 @@ export interface ResponseMappers {
   expert: (raw: unknown) => Expert;
   skillGap: (raw: unknown) => SkillGap;
   rating: (raw: unknown) => Rating;
+  feedbackTemplateSummary: (raw: unknown) => FeedbackTemplateSummary;
+  feedbackTemplate: (raw: unknown) => FeedbackTemplate;
+  feedbackReceipt: (raw: unknown) => FeedbackReceipt;
+  receivedFeedback: (raw: unknown) => ReceivedFeedback;
 }
 
 export interface RestBackendOptions extends HttpOptions {
@@ -124,6 +142,10 @@ export const defaultPaths: PathTemplates = {
   skillExperts: '/skills/{id}/experts',
   skillGaps: '/skill-gaps',
   mySkill: '/me/skills/{id}',
+  feedbackTemplates: '/feedback-templates',
+  feedbackTemplate: '/feedback-templates/{id}',
+  feedback: '/feedback',
+  myFeedback: '/me/feedback',
 };
 
 const identity = <T>(raw: unknown) => raw as T;
@@ -144,6 +166,10 @@ export const defaultMappers: ResponseMappers = {
   expert: identity<Expert>,
   skillGap: identity<SkillGap>,
   rating: identity<Rating>,
+  feedbackTemplateSummary: identity<FeedbackTemplateSummary>,
+  feedbackTemplate: identity<FeedbackTemplate>,
+  feedbackReceipt: identity<FeedbackReceipt>,
+  receivedFeedback: identity<ReceivedFeedback>,
 };
 
 /** A resource fetched by id, whose look-ups of one tick share one request. */
@@ -200,6 +226,10 @@ export class RestBackend extends EventTarget implements PeerBackend {
         );
       }
     }
+  }
+
+  get storageScope() {
+    return `rest ${this.http.baseUrl}`;
   }
 
   get baseUrl() {
@@ -351,6 +381,25 @@ export class RestBackend extends EventTarget implements PeerBackend {
   async rateMySkill(skillId: string, level: SkillLevel, options: WriteOptions = {}): Promise<Rating> {
     const url = this.http.url(expandPath(this.paths.mySkill, { id: skillId }));
     return this.mappers.rating(await this.write('PUT', url, { level }, options));
+  }
+
+  async getFeedbackTemplates(options: CallOptions = {}): Promise<FeedbackTemplateSummary[]> {
+    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.feedbackTemplates), options.signal));
+    return list.items.map((raw) => this.mappers.feedbackTemplateSummary(raw));
+  }
+  async getFeedbackTemplate(id: string, options: CallOptions = {}): Promise<FeedbackTemplate> {
+    const url = this.http.url(expandPath(this.paths.feedbackTemplate, { id }));
+    return this.mappers.feedbackTemplate(await this.getJson(url, options.signal));
+  }
+  async sendFeedback(feedback: NewFeedback, options: WriteOptions = {}): Promise<FeedbackReceipt> {
+    return this.mappers.feedbackReceipt(
+      await this.write('POST', this.http.url(this.paths.feedback), feedback, options),
+    );
+  }
+  async getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
+    const url = this.http.url(this.paths.myFeedback, { ...search });
+    const page = this.mappers.list(await this.revalidate(url, options.signal));
+    return { items: page.items.map((raw) => this.mappers.receivedFeedback(raw)), nextCursor: page.nextCursor };
   }
 
   /** Drops a cached answer, after a write that changed it. */

@@ -1,0 +1,454 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/feedback-form/feedback-form.js';
+import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
+import '../../src/components/provider/provider.js';
+import type { ReceivedFeedback } from '../../src/contract/feedback.js';
+import { FeedbackProblem } from '../../src/contract/problems.js';
+import { configure } from '../../src/core/config.js';
+import { MemoryBackend } from '../../src/testing/memory-backend.js';
+import { people } from '../../src/testing/organisation.js';
+import { apiUrl, eventually, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+
+const shadow = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
+  ...shadow(el).querySelectorAll<T>(selector),
+];
+const deepActive = () => {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+
+/** Recipients with a manager; each test gives to its own, so counts never mix. */
+const withManager = people.filter((p) => p.managerId);
+const recipientFor = (n: number) => withManager[10 + n];
+const givers = people.filter((p) => !p.managerId || p.managerId !== p.id).slice(150);
+
+function signIn(personId: string) {
+  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10 });
+}
+
+async function receivedBy(personId: string): Promise<ReceivedFeedback[]> {
+  const response = await fetch(`${apiUrl}/me/feedback?limit=100`, {
+    headers: { Authorization: `Bearer ${tokenOf(personId)}` },
+  });
+  return ((await response.json()) as { items: ReceivedFeedback[] }).items;
+}
+
+async function ready(el: PeerFeedbackForm) {
+  await until(() => !!$(el, 'form, .not-found, [part~="error"]'), 'the form');
+  await el.updateComplete;
+}
+
+function typeInto(field: HTMLTextAreaElement, text: string) {
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+const outboxKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:outbox'));
+const draftKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:feedback-draft'));
+
+describe('<peer-feedback-form>', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetServer();
+  });
+
+  it('is completed with the keyboard alone: rating radio groups, text, choices, anonymity, send', async () => {
+    const giver = givers[0];
+    const recipient = recipientFor(0);
+    signIn(giver.id);
+    const before = await receivedBy(recipient.id);
+    const submitted: CustomEvent[] = [];
+    const el = await fixture<PeerFeedbackForm>(
+      html`<div>
+        <button id="before">before</button>
+        <peer-feedback-form
+          template-id="project"
+          recipient-id=${recipient.id}
+          @peer-feedback-submitted=${(e: CustomEvent) => submitted.push(e)}
+        ></peer-feedback-form>
+      </div>`,
+    ).then((wrapper) => wrapper.querySelector('peer-feedback-form')!);
+    await ready(el);
+    await expect(el).to.be.accessible();
+
+    document.querySelector<HTMLButtonElement>('#before')!.focus();
+    await sendKeys({ press: 'Tab' }); // the kind: praise is checked
+    expect((deepActive() as HTMLInputElement).name).to.equal('kind');
+    await sendKeys({ press: 'Tab' }); // communication, 1..5
+    expect((deepActive() as HTMLInputElement).name).to.equal('q:communication');
+    await sendKeys({ press: 'Space' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' }); // reliability
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' }); // working across teams (optional): left out
+    await sendKeys({ press: 'Tab' }); // what went well
+    expect((deepActive() as HTMLElement).id).to.equal('q:highlight');
+    await sendKeys({ type: 'The migration plan was clear to every team.' });
+    await sendKeys({ press: 'Tab' }); // what would you change: left out
+    await sendKeys({ press: 'Tab' }); // work together again
+    expect((deepActive() as HTMLInputElement).name).to.equal('q:again');
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' }); // visibility
+    expect((deepActive() as HTMLInputElement).name).to.equal('visibility');
+    await sendKeys({ press: 'Tab' }); // anonymity switch
+    expect(deepActive()?.getAttribute('role')).to.equal('switch');
+    await sendKeys({ press: 'Space' });
+    expect($(el, '.explain')!.textContent).to.contain('will not see your name');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()?.getAttribute('part')).to.equal('send-button');
+    await sendKeys({ press: 'Enter' });
+
+    await until(() => submitted.length === 1, 'peer-feedback-submitted');
+    await el.updateComplete;
+    expect(deepActive()?.classList.contains('sent')).to.be.true;
+    expect($(el, '.sent')!.textContent).to.contain(recipient.name);
+    const after = await receivedBy(recipient.id);
+    expect(after.length).to.equal(before.length + 1);
+    const stored = after.find((f) => f.answers.highlight === 'The migration plan was clear to every team.')!;
+    expect(stored.answers).to.deep.equal({
+      communication: 4,
+      reliability: 2,
+      highlight: 'The migration plan was clear to every team.',
+      again: 'yes',
+    });
+    expect(stored.anonymous).to.be.true;
+    expect(stored.giver).to.equal(null);
+    expect(submitted[0].detail.queued).to.be.false;
+    expect(draftKeys()).to.deep.equal([], 'the draft is cleared once the server confirmed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows inline errors and a summary that takes focus, keeps what was typed, and sends nothing', async () => {
+    signIn(givers[1].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="quick-praise"></peer-feedback-form>`,
+    );
+    await ready(el);
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => !!$(el, '.summary'), 'the summary');
+    expect(deepActive() === $(el, '.summary')).to.be.true;
+    const items = $$(el, '.summary li').map((li) => li.textContent!.trim());
+    expect(items).to.deep.equal(['Choose who the feedback is for.', 'Please answer this question.']);
+    expect($(el, '.summary-title')!.textContent).to.contain('2 answers');
+
+    const what = $<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!;
+    typeInto(what, 'Too short');
+    await el.updateComplete;
+    expect(what.getAttribute('aria-invalid')).to.equal('false', 'the error clears as the answer changes');
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => what.getAttribute('aria-invalid') === 'true', 'the length error');
+    const describedBy = what.getAttribute('aria-describedby')!.split(' ');
+    const message = describedBy.map((id) => shadow(el).getElementById(id)?.textContent ?? '').join(' ');
+    expect(message).to.contain('at least 10 characters');
+    expect(what.value).to.equal('Too short', 'nothing typed is cleared');
+
+    typeInto(what, 'x'.repeat(650));
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => ($(el, '.summary')?.textContent ?? '').includes('600 characters or fewer'), 'too long');
+    expect($(el, '.count')!.classList.contains('over')).to.be.true;
+    expect(what.value.length).to.equal(650, 'an over-long answer is kept whole, not cut');
+
+    const link = $$<HTMLAnchorElement>(el, '.summary a').find((a) => a.textContent!.includes('600'))!;
+    link.click();
+    expect(deepActive() === what).to.be.true;
+    await expect(el).to.be.accessible();
+    expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
+  });
+
+  it('puts the server’s refusal next to the fields and keeps every answer (daily limit)', async () => {
+    signIn(givers[2].id);
+    const recipient = recipientFor(2);
+    const failed: CustomEvent[] = [];
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form
+        template-id="quick-praise"
+        recipient-id=${recipient.id}
+        @peer-feedback-failed=${(e: CustomEvent) => failed.push(e)}
+      ></peer-feedback-form>`,
+    );
+    await ready(el);
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'You answered every question in the town hall.');
+    await injectFault({
+      method: 'POST',
+      path: '/api/feedback',
+      status: 429,
+      retryAfter: '0',
+      type: FeedbackProblem.dailyLimit,
+      times: 10,
+    });
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => failed.length === 1, 'peer-feedback-failed');
+    await el.updateComplete;
+    expect($(el, '.summary')!.textContent).to.contain('as much feedback as one day allows');
+    expect(deepActive() === $(el, '.summary')).to.be.true;
+    expect($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!.value).to.equal(
+      'You answered every question in the town hall.',
+    );
+    expect(outboxKeys()).to.deep.equal([], 'a refusal does not wait in the outbox');
+    expect(draftKeys()).to.have.length(1, 'the draft is still saved');
+  });
+
+  it('lets the host page cancel a send: nothing reaches the server, nothing is lost', async () => {
+    signIn(givers[3].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form
+        template-id="quick-praise"
+        recipient-id=${recipientFor(3).id}
+        @peer-feedback-sending=${(e: CustomEvent) => e.preventDefault()}
+      ></peer-feedback-form>`,
+    );
+    await ready(el);
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'Thanks for the careful review.');
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => !!$(el, '.summary'), 'the message');
+    expect($(el, '.summary')!.textContent).to.contain('stopped by this page');
+    expect($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!.value).to.equal('Thanks for the careful review.');
+    expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
+  });
+
+  it('waits in the outbox while the network fails, then is delivered exactly once', async () => {
+    const giver = givers[4];
+    const recipient = recipientFor(4);
+    signIn(giver.id);
+    const marker = `Outbox marker ${Date.now()}: thank you for covering the on-call week.`;
+    const events: string[] = [];
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form
+        template-id="quick-praise"
+        recipient-id=${recipient.id}
+        @peer-feedback-queued=${() => events.push('queued')}
+        @peer-feedback-submitted=${(e: CustomEvent) => events.push(`submitted queued=${e.detail.queued}`)}
+      ></peer-feedback-form>`,
+    );
+    await ready(el);
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, marker);
+    // Every attempt, retries included, loses its connection.
+    await injectFault({ method: 'POST', path: '/api/feedback', drop: true, times: 20 });
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => events.includes('queued'), 'queued');
+    await el.updateComplete;
+    expect($(el, '.notice.queued')!.textContent).to.contain('will be sent by itself');
+    expect(outboxKeys()).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    // Back online, but the first answer is lost after the server stored it: the retry must not store it again.
+    await resetServer();
+    await injectFault({ method: 'POST', path: '/api/feedback', dropAfter: true, times: 1 });
+    window.dispatchEvent(new Event('online'));
+    await until(() => events.includes('submitted queued=true'), 'delivered');
+    await el.updateComplete;
+    expect($(el, '.sent')).to.exist;
+    const posts = (await serverRequests('/api/feedback')).filter((r) => r.method === 'POST');
+    expect(posts.length).to.be.greaterThan(1, 'the lost answer was retried');
+    const stored = (await receivedBy(recipient.id)).filter((f) => f.answers.what === marker);
+    expect(stored).to.have.length(1);
+    expect(outboxKeys()).to.deep.equal([]);
+    expect(draftKeys()).to.deep.equal([]);
+  });
+
+  it('sends an outbox item once when two forms (as two tabs would) flush it together', async () => {
+    const giver = givers[5];
+    const recipient = recipientFor(5);
+    const marker = `Two tabs marker ${Date.now()}`;
+    const me = await (
+      await fetch(`${apiUrl}/me`, { headers: { Authorization: `Bearer ${tokenOf(giver.id)}` } })
+    ).json();
+    localStorage.setItem(
+      `peerkit:outbox:v1:rest ${apiUrl}:feedback`,
+      JSON.stringify([
+        {
+          id: `two-tabs-${Date.now()}`,
+          payload: {
+            templateId: 'quick-praise',
+            recipientId: recipient.id,
+            kind: 'praise',
+            answers: { what: marker },
+            visibility: 'recipient',
+            anonymous: false,
+          },
+          owner: (me as { id: string }).id,
+          draftId: 'quick-praise:*',
+          queuedAt: Date.now(),
+          attempts: 1,
+          nextAttemptAt: Date.now(),
+        },
+      ]),
+    );
+    signIn(giver.id);
+    const submitted: CustomEvent[] = [];
+    await fixture(
+      html`<div @peer-feedback-submitted=${(e: CustomEvent) => submitted.push(e)}>
+        <peer-feedback-form template-id="quick-praise"></peer-feedback-form>
+        <peer-feedback-form template-id="talk"></peer-feedback-form>
+      </div>`,
+    );
+    await until(() => submitted.length >= 1, 'delivered');
+    await eventually(async () => outboxKeys().length === 0, 'the outbox emptied');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(submitted).to.have.length(1);
+    expect((await receivedBy(recipient.id)).filter((f) => f.answers.what === marker)).to.have.length(1);
+  });
+
+  it('keeps hostile text as text, in the form and through the server', async () => {
+    const giver = givers[6];
+    const recipient = recipientFor(6);
+    signIn(giver.id);
+    const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="sbi" recipient-id=${recipient.id}></peer-feedback-form>`,
+    );
+    await ready(el);
+    const elementsBefore = shadow(el).querySelectorAll('*').length;
+    const field = $<HTMLTextAreaElement>(el, 'textarea[id="q:behaviour"]')!;
+    for (const text of strings) {
+      typeInto(field, text);
+      await el.updateComplete;
+      expect(field.value).to.equal(text);
+    }
+    expect(shadow(el).querySelectorAll('script, img, iframe, svg, a[href^="javascript"]')).to.have.length(0);
+    expect(shadow(el).querySelectorAll('*').length).to.equal(elementsBefore);
+
+    // Eight of them sent for real and read back unchanged.
+    const hostile = strings.filter((s) => s.trim().length >= 10 && s.trim().length < 500 && /[<>"'&{}\u202e]/.test(s));
+    const sample = hostile.filter((_, i) => i % Math.ceil(hostile.length / 8) === 0).slice(0, 8);
+    expect(sample.length).to.equal(8);
+    for (const text of sample) {
+      typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:situation"]')!, text);
+      typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:behaviour"]')!, text);
+      typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:impact"]')!, text);
+      $(el, 'button[type="submit"]')!.click();
+      await until(() => !!$(el, '.sent') || !!$(el, '.summary'), 'sent');
+      expect($(el, '.summary'), `refused: ${text}`).to.equal(null);
+      $<HTMLButtonElement>(el, '.sent button')!.click();
+      await el.updateComplete;
+    }
+    const stored = (await receivedBy(recipient.id)).map((f) => f.answers.behaviour);
+    for (const text of sample) expect(stored).to.include(text.trim());
+  });
+
+  it('renders hostile template text and names as text (MemoryBackend)', async () => {
+    const backend = new MemoryBackend({ meId: 'u0001', storageScope: `hostile-${Date.now()}` });
+    backend.feedbackTemplates[0] = {
+      ...backend.feedbackTemplates[0],
+      name: '<img src=x onerror=alert(1)>',
+      description: '"><script>alert(1)</script>',
+      questions: [
+        {
+          id: 'q',
+          kind: 'rating',
+          prompt: '‮evil prompt',
+          required: true,
+          scale: { min: 1, max: 2, labels: ['<b>a</b>', '<i>b</i>'] },
+        },
+        {
+          id: 'c',
+          kind: 'choice',
+          prompt: 'Choose',
+          required: false,
+          multiple: false,
+          options: [
+            { id: 'x', label: '<svg onload=alert(1)>' },
+            { id: 'y', label: 'y' },
+          ],
+        },
+      ],
+    };
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-provider .backend=${backend}
+        ><peer-feedback-form template-id="quick-praise"></peer-feedback-form
+      ></peer-provider>`,
+    ).then((p) => p.querySelector('peer-feedback-form')!);
+    await ready(el);
+    expect($(el, 'h3')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+    expect(shadow(el).querySelectorAll('img, script, svg, b, i')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows loading, not found, and an error with retry; every state is accessible', async () => {
+    signIn(givers[7].id);
+    await injectFault({ path: '/api/feedback-templates/sbi', delayMs: 800 });
+    const loading = await fixture<PeerFeedbackForm>(html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`);
+    await until(() => !!$(loading, '.skeleton'), 'loading');
+    expect($(loading, '.skeleton')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(loading).to.be.accessible();
+    await ready(loading);
+
+    const missing = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="retired"></peer-feedback-form>`,
+    );
+    await ready(missing);
+    expect($(missing, '.not-found')!.textContent).to.contain('not available');
+    await expect(missing).to.be.accessible();
+
+    await injectFault({ path: '/api/feedback-templates/talk', status: 503, retryAfter: '0', times: 10 });
+    const broken = await fixture<PeerFeedbackForm>(html`<peer-feedback-form template-id="talk"></peer-feedback-form>`);
+    await ready(broken);
+    expect($(broken, '[part~="error"]')!.textContent).to.contain('Could not load the feedback form');
+    await expect(broken).to.be.accessible();
+    await resetServer();
+    $(broken, '[part~="retry-button"]')!.click();
+    await until(() => !!$(broken, 'form'), 'loaded after retry');
+  });
+
+  it('reads right to left in Arabic and stays accessible in the dark theme', async () => {
+    signIn(givers[8].id);
+    const wrapper = await fixture(
+      html`<div lang="ar" dir="rtl">
+        <peer-feedback-form template-id="project" recipient-id=${recipientFor(8).id} theme="dark"></peer-feedback-form>
+      </div>`,
+    );
+    const el = wrapper.querySelector<PeerFeedbackForm>('peer-feedback-form')!;
+    await ready(el);
+    expect($(el, '.root')!.getAttribute('dir')).to.equal('rtl');
+    expect($(el, 'button[type="submit"]')!.textContent!.trim()).to.equal('إرسال الملاحظات');
+    const points = $$(el, '.point');
+    expect(points[0].getBoundingClientRect().left).to.be.greaterThan(points[1].getBoundingClientRect().left);
+    await expect(el).to.be.accessible();
+  });
+
+  it('brings the draft back after a real page reload, and a queued send survives one too', async () => {
+    const giver = givers[9];
+    const recipient = recipientFor(9);
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 900px';
+    const query = new URLSearchParams({ api: apiUrl, token: tokenOf(giver.id), recipient: recipient.id });
+    frame.src = `/test/browser/fixtures/feedback-page.html?${query}`;
+    document.body.append(frame);
+    try {
+      const form = () => frame.contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;
+      const reload = async () => {
+        const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        frame.contentWindow!.location.reload();
+        await loaded;
+      };
+      const text = () => form()?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[id="q:what"]');
+      await until(() => !!text(), 'the form in the frame', 15_000);
+      typeInto(text()!, 'Half-written thanks that must not be lost');
+      // The page goes away at once, as with a crash: no chance to save on unload.
+      await reload();
+      expect(text() ?? null).to.equal(null, 'a new page');
+      await until(() => text()?.value === 'Half-written thanks that must not be lost', 'the restored draft', 15_000);
+      await until(() => (form()!.shadowRoot!.querySelector('.notice')?.textContent ?? '').includes('draft'), 'notice');
+
+      await injectFault({ method: 'POST', path: '/api/feedback', drop: true, times: 20 });
+      form()!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => !!form()!.shadowRoot!.querySelector('.notice.queued'), 'queued', 15_000);
+      await reload();
+      await until(() => !!form()?.shadowRoot?.querySelector('.notice.queued'), 'still queued after reload', 15_000);
+      await resetServer();
+      form()!.shadowRoot!.querySelector<HTMLButtonElement>('.notice.queued button')!.click();
+      await until(() => !!form()?.shadowRoot?.querySelector('.sent'), 'delivered', 15_000);
+      const stored = (await receivedBy(recipient.id)).filter(
+        (f) => f.answers.what === 'Half-written thanks that must not be lost',
+      );
+      expect(stored).to.have.length(1);
+    } finally {
+      frame.remove();
+    }
+  });
+});
