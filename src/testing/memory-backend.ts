@@ -81,6 +81,8 @@ export interface MemoryBackendOptions {
   kudos?: number;
   /** Names the drafts and outbox this backend's widgets keep in the browser (default `memory`). */
   storageScope?: string;
+  /** Extra delay of sending feedback in ms; `Infinity` keeps it sending for ever (for the sending state). */
+  sendLatency?: number;
   /** When set, sending feedback rejects with this error while everything else answers (offline stories). */
   failSends?: PeerError;
 }
@@ -151,6 +153,7 @@ export class MemoryBackend implements PeerBackend {
   /** Received feedback; anonymous entries have no giver, as on the server. */
   readonly feedback: SeedFeedback[] = seedFeedback(Date.now());
   failSends?: PeerError;
+  sendLatency: number;
   readonly storageScope: string;
   /** Receipts by Idempotency-Key, so a retried send is stored once. */
   private readonly sent = new Map<string, FeedbackReceipt>();
@@ -163,6 +166,7 @@ export class MemoryBackend implements PeerBackend {
     this.latency = options.latency ?? 0;
     this.fail = options.fail;
     this.failSends = options.failSends;
+    this.sendLatency = options.sendLatency ?? 0;
     this.storageScope = options.storageScope ?? 'memory';
     this.kudos = seedKudos(Date.now(), options.kudos ?? 2400).map((k, index) => ({
       ...k,
@@ -368,6 +372,8 @@ export class MemoryBackend implements PeerBackend {
 
   async sendFeedback(feedback: NewFeedback, options: WriteOptions = {}): Promise<FeedbackReceipt> {
     const key = options.idempotencyKey;
+    if (this.sendLatency === Infinity) await new Promise<never>(() => undefined);
+    if (this.sendLatency > 0) await sleep(this.sendLatency, options.signal);
     if (key && this.sent.has(key)) return this.answer('sendFeedback', options.signal, () => this.sent.get(key)!);
     if (this.failSends) {
       await this.answer('sendFeedback', options.signal, () => undefined);

@@ -53,6 +53,9 @@ type Phase = 'editing' | 'sending' | 'queued' | 'sent';
 /** Field keys of inline errors: `recipient`, `kind`, `visibility`, `form`, or `q:<questionId>`. */
 type Errors = Record<string, string>;
 
+/** Outbox items being sent from this page, so that two forms (or a form and its own flush) never send one twice at once. */
+const inFlight = new Set<string>();
+
 const emptyDraft = (): FeedbackDraft => ({ answers: {}, visibility: 'recipient', anonymous: false });
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 5 * 60_000;
@@ -391,6 +394,16 @@ export class PeerFeedbackForm extends PeerElement {
 
   /** Sends one outbox item, holding a lock across tabs; answers what became of it. */
   private async deliver(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
+    if (inFlight.has(item.id)) return;
+    inFlight.add(item.id);
+    try {
+      await this.deliverOnce(item, fromOutbox);
+    } finally {
+      inFlight.delete(item.id);
+    }
+  }
+
+  private async deliverOnce(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
     const backend = this.backend.value;
     const outbox = this.outbox;
     const drafts = this.drafts;
@@ -573,6 +586,15 @@ export class PeerFeedbackForm extends PeerElement {
     </div>`;
   }
 
+  /** What a field is called in the summary, so that each entry makes sense on its own. */
+  private fieldLabel(template: FeedbackTemplate, field: string): string {
+    const t = this.localize;
+    if (field === 'recipient') return this.recipientId ? t.term('feedback.to') : t.term('feedback.recipient');
+    if (field === 'kind') return t.term('feedback.kind');
+    if (field === 'visibility') return t.term('feedback.visibility');
+    return template.questions.find((q) => `q:${q.id}` === field)?.prompt ?? '';
+  }
+
   private renderSummary(template: FeedbackTemplate) {
     const t = this.localize;
     const fields = this.fieldOrder(template).filter((field) => this.errors[field]);
@@ -593,7 +615,7 @@ export class PeerFeedbackForm extends PeerElement {
                     event.preventDefault();
                     this.focusField(field);
                   }}
-                  >${this.errors[field]}</a
+                  ><span class="summary-field">${this.fieldLabel(template, field)}</span>: ${this.errors[field]}</a
                 >
               </li>`,
         )}
@@ -638,6 +660,20 @@ export class PeerFeedbackForm extends PeerElement {
   private renderKind(template: FeedbackTemplate) {
     const t = this.localize;
     const kind = this.kindOf(template);
+    const kindName = (option: FeedbackKind) =>
+      t.term(option === 'praise' ? 'feedback.kind.praise' : 'feedback.kind.constructive');
+    const guidance = html`<p id="guidance" part="guidance" class="hint guidance">
+      ${t.term(kind === 'praise' ? 'feedback.guidance.praise' : 'feedback.guidance.constructive')}
+    </p>`;
+    if (template.kinds.length === 1) {
+      // Nothing to choose: say which kind it is, without a lone radio button.
+      return html`<div part="kind" class="kind">
+        <p class="kind-fixed">
+          <span class="label">${t.term('feedback.kind')}</span> <span class="segment">${kindName(kind)}</span>
+        </p>
+        ${guidance}
+      </div>`;
+    }
     return html`<fieldset part="kind" class="kind" aria-describedby="guidance">
       <legend>${t.term('feedback.kind')}</legend>
       <div class="segments">
@@ -652,13 +688,11 @@ export class PeerFeedbackForm extends PeerElement {
                 .checked=${live(option === kind)}
                 @change=${() => this.change({ kind: option }, 'kind')}
               />
-              <span>${t.term(option === 'praise' ? 'feedback.kind.praise' : 'feedback.kind.constructive')}</span>
+              <span>${kindName(option)}</span>
             </label>`,
         )}
       </div>
-      <p id="guidance" part="guidance" class="hint guidance">
-        ${t.term(kind === 'praise' ? 'feedback.guidance.praise' : 'feedback.guidance.constructive')}
-      </p>
+      ${guidance}
     </fieldset>`;
   }
 
@@ -779,8 +813,9 @@ export class PeerFeedbackForm extends PeerElement {
     </fieldset>`;
   }
 
-  private recipientName() {
-    return this.recipientPerson?.name ?? this.localize.term('feedback.someone');
+  /** The recipient's name, or words for “the recipient” (capitalised where a sentence starts with it). */
+  private recipientName(atStart = false) {
+    return this.recipientPerson?.name ?? this.localize.term(atStart ? 'feedback.someoneStart' : 'feedback.someone');
   }
 
   private renderVisibility() {
@@ -790,7 +825,7 @@ export class PeerFeedbackForm extends PeerElement {
     const noManager = person !== undefined && !person.managerId;
     const options: [FeedbackVisibility, string][] = [
       ['recipient', t.term('feedback.visibility.recipient', name)],
-      ['recipient-and-manager', t.term('feedback.visibility.manager', name)],
+      ['recipient-and-manager', t.term('feedback.visibility.manager', this.recipientName(true))],
     ];
     return html`<fieldset part="visibility" class="question" aria-describedby="visibility-error">
       <legend>${t.term('feedback.visibility')}</legend>
@@ -818,7 +853,7 @@ export class PeerFeedbackForm extends PeerElement {
 
   private renderAnonymity() {
     const t = this.localize;
-    const name = this.recipientName();
+    const name = this.recipientName(true);
     const readers =
       this.draft.visibility === 'recipient-and-manager'
         ? t.term('feedback.readers.manager', name)

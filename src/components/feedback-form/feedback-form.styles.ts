@@ -87,6 +87,23 @@ export const feedbackFormStyles = css`
     background: var(--_surface-raised);
     font-weight: 600;
   }
+  .kind {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .kind-fixed {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .kind-fixed .label {
+    font-weight: 600;
+  }
+  .summary-field {
+    font-weight: 600;
+  }
   .guidance {
     max-inline-size: 60ch;
   }

@@ -206,6 +206,7 @@ export const ar: Messages = {
   'feedback.visibility.manager': (name: string) => `${name} ومديره`,
   'feedback.visibility.noManager': (name: string) => `لا يوجد مدير مسجل لـ ${name}.`,
   'feedback.someone': 'المستلم',
+  'feedback.someoneStart': 'المستلم',
   'feedback.anonymous': 'إرسال دون ذكر الاسم',
   'feedback.explain.named': (readers: string) => `سيرى ${readers} اسمك مع هذه الملاحظات.`,
   'feedback.explain.anonymous': (readers: string) =>

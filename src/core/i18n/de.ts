@@ -211,6 +211,7 @@ export const de: Messages = {
   'feedback.visibility.manager': (name: string) => `${name} und die Führungskraft`,
   'feedback.visibility.noManager': (name: string) => `Für ${name} ist keine Führungskraft hinterlegt.`,
   'feedback.someone': 'die empfangende Person',
+  'feedback.someoneStart': 'Die empfangende Person',
   'feedback.anonymous': 'Anonym senden',
   'feedback.explain.named': (readers: string) => `${readers} sieht Ihren Namen bei diesem Feedback.`,
   'feedback.explain.anonymous': (readers: string) =>

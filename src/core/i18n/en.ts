@@ -204,6 +204,7 @@ export const en = {
   'feedback.visibility.manager': (name: string) => `${name} and their manager`,
   'feedback.visibility.noManager': (name: string) => `${name} has no manager on record.`,
   'feedback.someone': 'the recipient',
+  'feedback.someoneStart': 'The recipient',
   'feedback.anonymous': 'Send anonymously',
   'feedback.explain.named': (readers: string) => `${readers} will see your name with this feedback.`,
   'feedback.explain.anonymous': (readers: string) =>
