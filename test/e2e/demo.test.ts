@@ -60,6 +60,19 @@ describe('the demo page, served as npm start serves it', () => {
     const kudos = page.locator('peer-kudos-feed article[aria-posinset]');
     await kudos.first().waitFor();
     assert.ok((await kudos.count()) >= 10, 'the seeded kudos history is shown');
+
+    // Feedback to someone in another department, from the page as it ships.
+    const form = page.locator('peer-feedback-form');
+    await form.locator('peer-people-picker input').fill('Zanele');
+    await form.locator('peer-people-picker [role="option"]').first().waitFor();
+    await form.locator('peer-people-picker input').press('Enter');
+    await form.locator('input[name="kind"][value="constructive"]').check();
+    await form.locator('textarea[id="q:situation"]').fill('The release review on Thursday.');
+    await form.locator('textarea[id="q:behaviour"]').fill('The rollout plan was shared an hour before the review.');
+    await form.locator('textarea[id="q:impact"]').fill('Support had no time to prepare answers for customers.');
+    await form.locator('button[type="submit"]').click();
+    await form.locator('.sent').waitFor();
+    assert.match((await form.locator('.sent').textContent())!, /Zanele/);
     assert.deepEqual(scripts, ['/dist/peerkit.js']);
     assert.deepEqual(failures, []);
     await page.close();
