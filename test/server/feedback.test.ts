@@ -39,10 +39,9 @@ async function received(app: App, as: string, path = '/api/me/feedback?limit=100
 describe('feedback', () => {
   it('lists templates and answers one with its questions; an unknown id is a 404', async () => {
     const app = await makeApp();
-    const list = (await (await app.request('/api/feedback-templates')).json()) as {
-      id: string;
-      questionCount: number;
-    }[];
+    const { items: list } = (await (await app.request('/api/feedback-templates')).json()) as {
+      items: { id: string; questionCount: number }[];
+    };
     assert.deepEqual(
       list.map((t) => t.id),
       ['quick-praise', 'sbi', 'project', 'talk'],
