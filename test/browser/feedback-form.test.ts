@@ -196,6 +196,25 @@ describe('<peer-feedback-form>', () => {
     expect(draftKeys()).to.have.length(1, 'the draft is still saved');
   });
 
+  it('shows that it is sending, and is accessible meanwhile', async () => {
+    signIn(givers[10].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="quick-praise" recipient-id=${recipientFor(10).id}></peer-feedback-form>`,
+    );
+    await ready(el);
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'You made the quarterly planning feel calm.');
+    await injectFault({ method: 'POST', path: '/api/feedback', delayMs: 1500 });
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => $(el, 'form')?.getAttribute('aria-busy') === 'true', 'sending');
+    expect($(el, 'button[type="submit"]')!.textContent!.trim()).to.equal('Sending…');
+    expect($(el, 'button[type="submit"]')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    $(el, 'button[type="submit"]')!.click(); // a second press while sending does nothing
+    await until(() => !!$(el, '.sent'), 'sent');
+    const posts = (await serverRequests('/api/feedback')).filter((r) => r.method === 'POST');
+    expect(posts).to.have.length(1);
+  });
+
   it('lets the host page cancel a send: nothing reaches the server, nothing is lost', async () => {
     signIn(givers[3].id);
     const el = await fixture<PeerFeedbackForm>(
