@@ -27,6 +27,7 @@ import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { ProblemError, validate } from '../problem.js';
+import { keysetCursor } from '../cursor.js';
 import { selectPeople, toPerson, type PersonRow } from './people.js';
 
 export interface FeedbackOptions {
@@ -69,18 +70,7 @@ function describe(problem: AnswerProblem): string {
   }
 }
 
-const CursorShape = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), Id]);
-const encodeCursor = (row: { received_on: string; id: string }) =>
-  Buffer.from(JSON.stringify([row.received_on, row.id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    return CursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new ProblemError(400, 'Invalid request', 'The cursor is not one this API gave out.', {
-      errors: [{ path: 'cursor', message: 'unknown cursor' }],
-    });
-  }
-}
+const cursor = keysetCursor(z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), Id]));
 
 function secondsToNextUtcDay(now: Date) {
   const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
@@ -103,7 +93,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
     if (onlyShared) select = select.where('visibility', '=', 'recipient-and-manager');
     if (query.kind) select = select.where('kind', '=', query.kind);
     if (query.cursor) {
-      const [day, id] = decodeCursor(query.cursor);
+      const [day, id] = cursor.decode(query.cursor);
       select = select.where((eb) =>
         eb.or([eb('received_on', '<', day), eb.and([eb('received_on', '=', day), eb('id', '>', id)])]),
       );
@@ -139,7 +129,10 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
       };
     });
     const last = shown.at(-1);
-    return c.json({ items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null });
+    return c.json({
+      items,
+      nextCursor: rows.length > query.limit && last ? cursor.encode([last.received_on, last.id]) : null,
+    });
   }
 
   routes.get('/feedback-templates', async (c) => {

@@ -6,6 +6,7 @@ import { PeopleQuery, type Me, type Person } from '../../src/contract/people.js'
 import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
+import { keysetCursor } from '../cursor.js';
 
 export function selectPeople(db: Db) {
   return db
@@ -42,21 +43,7 @@ export function toPerson(row: PersonRow, apiBase: string): Person {
   };
 }
 
-const CursorShape = z.tuple([z.string(), z.string()]);
-
-function encodeCursor(row: { name: string; id: string }) {
-  return Buffer.from(JSON.stringify([row.name, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    return CursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new ProblemError(400, 'Invalid request', 'The cursor is not one this API gave out.', {
-      errors: [{ path: 'cursor', message: 'unknown cursor' }],
-    });
-  }
-}
+const cursor = keysetCursor(z.tuple([z.string(), z.string()]));
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern. */
 function likePattern(text: string) {
@@ -99,7 +86,7 @@ export function peopleRoutes(db: Db, apiBase: (url: string) => string) {
       );
     }
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor);
+      const [name, id] = cursor.decode(query.cursor);
       select = select.where((eb) =>
         eb.or([eb('people.name', '>', name), eb.and([eb('people.name', '=', name), eb('people.id', '>', id)])]),
       );
@@ -112,7 +99,8 @@ export function peopleRoutes(db: Db, apiBase: (url: string) => string) {
     const page = rows.slice(0, query.limit);
     return c.json({
       items: page.map((row) => toPerson(row, base)),
-      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > query.limit ? cursor.encode([page[page.length - 1].name, page[page.length - 1].id]) : null,
     });
   });
 

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles every Peerkit form shares: fields with a label, a hint and an inline error. */
+/** Styles every Peerkit form shares: fields with a label, a hint and an inline error; the send and secondary buttons. */
 export const formStyles = css`
   .field {
     display: grid;
@@ -35,5 +35,31 @@ export const formStyles = css`
   }
   .field-error {
     color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .send,
+  .secondary {
+    border-radius: var(--_radius);
+    padding: 0.5em 1em;
+    border: 1px solid var(--_accent);
+  }
+  .send {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .send[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
   }
 `;

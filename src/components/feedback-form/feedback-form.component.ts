@@ -757,14 +757,7 @@ export class PeerFeedbackForm extends PeerElement {
               </label>`,
           )}
         </div>
-        ${
-          !question.required && value !== undefined
-            ? html`<button type="button" class="link" @click=${() => this.answer(question, undefined)}>
-                ${t.term('feedback.clearAnswer')}
-              </button>`
-            : nothing
-        }
-        ${errorText}
+        ${this.renderClear(question, !question.required && value !== undefined)} ${errorText}
       </fieldset>`;
     }
 
@@ -802,15 +795,17 @@ export class PeerFeedbackForm extends PeerElement {
             </label>`,
         )}
       </div>
-      ${
-        !question.required && !question.multiple && value !== undefined
-          ? html`<button type="button" class="link" @click=${() => this.answer(question, undefined)}>
-              ${t.term('feedback.clearAnswer')}
-            </button>`
-          : nothing
-      }
-      ${errorText}
+      ${this.renderClear(question, !question.required && !question.multiple && value !== undefined)} ${errorText}
     </fieldset>`;
+  }
+
+  /** The recipient's name, or words for “the recipient” (capitalised where a sentence starts with it). */
+  /** Radios cannot be unchecked: an optional one answered by mistake gets a button to take it back. */
+  private renderClear(question: Question, shown: boolean) {
+    if (!shown) return nothing;
+    return html`<button type="button" class="link" @click=${() => this.answer(question, undefined)}>
+      ${this.localize.term('feedback.clearAnswer')}
+    </button>`;
   }
 
   /** The recipient's name, or words for “the recipient” (capitalised where a sentence starts with it). */

@@ -193,31 +193,7 @@ export const feedbackFormStyles = css`
     border: 1px dashed var(--_accent);
     border-radius: var(--_radius);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: center;
-  }
-  .send,
   .secondary {
-    border-radius: var(--_radius);
-    padding: 0.5em 1em;
-    border: 1px solid var(--_accent);
-  }
-  .send {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .send[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
-  }
-  .secondary {
-    background: var(--_surface);
-    color: var(--_text);
-    border-color: var(--_border);
     justify-self: start;
   }
   .link {

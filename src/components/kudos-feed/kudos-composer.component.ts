@@ -95,32 +95,6 @@ export class PeerKudosComposer extends PeerElement {
         border-color: var(--_accent);
         background: var(--_surface-raised);
       }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: center;
-      }
-      .send,
-      .cancel {
-        border-radius: var(--_radius);
-        padding: 0.5em 1em;
-        border: 1px solid var(--_accent);
-      }
-      .send {
-        background: var(--_accent);
-        color: var(--_on-accent);
-        font-weight: 600;
-      }
-      .send[aria-disabled='true'] {
-        opacity: 0.7;
-        cursor: progress;
-      }
-      .cancel {
-        background: var(--_surface);
-        color: var(--_text);
-        border-color: var(--_border);
-      }
       .status {
         margin: 0;
       }
@@ -330,7 +304,7 @@ export class PeerKudosComposer extends PeerElement {
           this.cancelable
             ? html`<button
                 part="cancel-button"
-                class="cancel"
+                class="secondary"
                 type="button"
                 @click=${() => this.dispatchEvent(new CustomEvent('peer-kudos-cancel', { bubbles: true, composed: true }))}
               >
