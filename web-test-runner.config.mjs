@@ -22,6 +22,8 @@ const stop = () => server.stop();
 process.on('exit', () => server.child.kill('SIGTERM'));
 process.on('SIGINT', () => stop().then(() => process.exit(130)));
 
+const cdpSessions = new WeakMap();
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   port,
@@ -39,7 +41,26 @@ export default {
       context.body = readFileSync(new URL('../shared/data/blns.json', import.meta.url));
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    {
+      // `executeServerCommand('block-urls', { urls })` makes the page's requests to these URL patterns
+      // fail as a dropped network does (the test runner's own connection stays up); `[]` lifts it.
+      name: 'block-urls',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'block-urls') return undefined;
+        const page = session.browser.getPage(session.id);
+        let cdp = cdpSessions.get(page);
+        if (!cdp) {
+          cdp = await page.createCDPSession();
+          await cdp.send('Network.enable');
+          cdpSessions.set(page, cdp);
+        }
+        await cdp.send('Network.setBlockedURLs', { urls: payload?.urls ?? [] });
+        return true;
+      },
+    },
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
