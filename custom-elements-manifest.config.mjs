@@ -1,9 +1,38 @@
 // custom-elements.json: the one description of every element's attributes, properties,
 // events, slots, parts and custom properties, for Storybook docs, IDEs and wrappers.
+import { readFileSync } from 'node:fs';
+
+/** The shared design tokens, documented once in src/core/tokens.ts. */
+function sharedTokens() {
+  const source = readFileSync(new URL('./src/core/tokens.ts', import.meta.url), 'utf8');
+  return [...source.matchAll(/@cssproperty\s+(--peer-[a-z0-9-]+)\s+-\s+(.+)/g)].map(([, name, description]) => ({
+    name,
+    description: description.trim(),
+  }));
+}
+
+/** Every Peerkit element styles itself with the shared tokens, so each documents them after its own. */
+const tokensPlugin = {
+  name: 'peerkit-shared-tokens',
+  packageLinkPhase({ customElementsManifest }) {
+    const tokens = sharedTokens();
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        if (!declaration.customElement || !declaration.tagName) continue;
+        // Only elements whose styles include the tokens (the provider renders nothing of its own).
+        if (!/import \{[^}]*\btokens\b[^}]*\} from/.test(readFileSync(module.path, 'utf8'))) continue;
+        const own = declaration.cssProperties ?? [];
+        declaration.cssProperties = [...own, ...tokens.filter((t) => !own.some((o) => o.name === t.name))];
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/components/**/*.component.ts', 'src/core/peer-element.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
   outdir: '.',
   litelement: true,
   packagejson: true,
+  plugins: [tokensPlugin],
 };

@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PeerError } from './errors.js';
 
-export type PeerTheme = 'light' | 'dark' | 'auto';
+export type PeerTheme = 'light' | 'dark' | 'contrast' | 'auto';
 
 /** Every event a Peerkit element fires, by name, with its `detail`. */
 export interface PeerEventDetails {
@@ -36,7 +36,7 @@ export class PeerElement extends LitElement {
     return name;
   }
 
-  /** `light` (default), `dark`, or `auto` to follow the reader's preference. */
+  /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */
   @property({ reflect: true }) theme?: PeerTheme;
 
   /**

@@ -1,9 +1,34 @@
 import { css } from 'lit';
 
-/*
+/**
  * Design tokens. Each public `--peer-*` property overrides one value in every theme; the
  * private `--_*` properties hold what the widget styles use. Light is the default, `dark`
- * swaps the fallbacks, `auto` follows the reader's colour-scheme preference.
+ * swaps the fallbacks, `contrast` is black and white with a yellow accent, `auto` follows the
+ * reader's colour-scheme and contrast preferences. In forced-colors mode (Windows high contrast)
+ * the system colours win and focus, selection and state keep visible outlines.
+ *
+ * Every Peerkit element uses this set, so every element documents it (custom-elements.json gets
+ * these lines for each element; a test fails when they and the styles drift apart):
+ *
+ * @cssproperty --peer-color-accent - Buttons, links, the selected state and the focus ring.
+ * @cssproperty --peer-color-on-accent - Text on the accent colour.
+ * @cssproperty --peer-color-surface - The background of the widget.
+ * @cssproperty --peer-color-surface-raised - Backgrounds that stand out a little: chips, selected rows, notices.
+ * @cssproperty --peer-color-text - Body text.
+ * @cssproperty --peer-color-text-muted - Secondary text: hints, dates, counters.
+ * @cssproperty --peer-color-border - Borders and dividers.
+ * @cssproperty --peer-color-danger - Errors and invalid fields.
+ * @cssproperty --peer-color-skeleton - Placeholder shapes while loading.
+ * @cssproperty --peer-color-focus - The focus ring colour.
+ * @cssproperty --peer-font-family - The typeface.
+ * @cssproperty --peer-font-size - The base text size.
+ * @cssproperty --peer-font-size-small - Hints, counters and captions.
+ * @cssproperty --peer-font-size-large - Headings inside a widget.
+ * @cssproperty --peer-space - The spacing unit; gaps and padding are multiples of it.
+ * @cssproperty --peer-radius - Corner radius of cards, fields and buttons.
+ * @cssproperty --peer-shadow - Elevation of popups such as suggestion lists.
+ * @cssproperty --peer-focus-ring - The whole focus ring (a box-shadow).
+ * @cssproperty --peer-motion-duration - Length of transitions; 0 under `prefers-reduced-motion`.
  */
 const light = css`
   --_surface: var(--peer-color-surface, #ffffff);
@@ -33,6 +58,21 @@ const dark = css`
   color-scheme: dark;
 `;
 
+/** For readers who need strong contrast: pure black and white, a yellow accent, borders that show. */
+const contrast = css`
+  --_surface: var(--peer-color-surface, #000000);
+  --_surface-raised: var(--peer-color-surface-raised, #1a1a1a);
+  --_text: var(--peer-color-text, #ffffff);
+  --_text-muted: var(--peer-color-text-muted, #e0e0e0);
+  --_border: var(--peer-color-border, #ffffff);
+  --_accent: var(--peer-color-accent, #ffd60a);
+  --_on-accent: var(--peer-color-on-accent, #000000);
+  --_danger: var(--peer-color-danger, #ff9e9e);
+  --_skeleton: var(--peer-color-skeleton, #5c5c5c);
+  --_focus-color: var(--peer-color-focus, #ffd60a);
+  color-scheme: dark;
+`;
+
 export const tokens = css`
   :host {
     ${light}
@@ -44,6 +84,7 @@ export const tokens = css`
     --_radius: var(--peer-radius, 0.5rem);
     --_focus-ring: var(--peer-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px var(--_focus-color));
     --_duration: var(--peer-motion-duration, 160ms);
+    --_shadow: var(--peer-shadow, 0 8px 24px rgb(0 0 0 / 0.16));
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
@@ -51,6 +92,14 @@ export const tokens = css`
   }
   :host([theme='dark']) {
     ${dark}
+  }
+  :host([theme='contrast']) {
+    ${contrast}
+  }
+  @media (prefers-contrast: more) {
+    :host([theme='auto']) {
+      ${contrast}
+    }
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {

@@ -40,6 +40,8 @@ type Field = 'recipients' | 'message' | 'values';
  * @csspart send-button - The send button.
  * @csspart cancel-button - The cancel button (when `cancelable`).
  * @csspart status - The confirmation or failure message.
+ * @csspart error - Shown when the company values cannot be loaded.
+ * @csspart retry-button - Loads the values again.
  *
  * @event peer-kudos-sending - Sending started; `detail.pending` is the kudos as it will look.
  * @event peer-kudos-sent - The server stored the kudos; `detail.kudos`, `detail.pendingId`.

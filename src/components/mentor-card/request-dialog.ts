@@ -4,7 +4,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import type { PeerBackend } from '../../core/backend.js';
-import { errorMessage } from '../../core/error-view.js';
+import { errorMessage } from '../../core/error-message.js';
 import { PeerError } from '../../core/errors.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import { conflictMessages } from './mentor-text.js';

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
-import { errorMessage } from '../../core/error-view.js';
+import { errorMessage } from '../../core/error-message.js';
 import type { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -113,7 +113,7 @@ export class PeerPeoplePicker extends PeerElement {
         background: var(--_surface);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
+        box-shadow: var(--_shadow);
         max-block-size: 18rem;
         overflow-y: auto;
       }

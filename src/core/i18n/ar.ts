@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { plural } from './plural.js';
 
 export const ar: Messages = {
   'common.retry': 'حاول مرة أخرى',
@@ -70,7 +71,14 @@ export const ar: Messages = {
   'picker.searching': 'جارٍ البحث…',
   'picker.none': 'لم يُعثر على أحد.',
   'picker.found': (count: number, shown: string) =>
-    count === 1 ? 'تم العثور على شخص واحد.' : count === 2 ? 'تم العثور على شخصين.' : `تم العثور على ${shown} أشخاص.`,
+    plural('ar', count, {
+      zero: 'لم يُعثر على أحد.',
+      one: 'تم العثور على شخص واحد.',
+      two: 'تم العثور على شخصين.',
+      few: `تم العثور على ${shown} أشخاص.`,
+      many: `تم العثور على ${shown} شخصًا.`,
+      other: `تم العثور على ${shown} شخص.`,
+    }),
   'picker.chosen': 'المختارون',
   'picker.remove': (name: string) => `إزالة ${name}`,
   'kudos.title': 'التقدير',
@@ -85,13 +93,25 @@ export const ar: Messages = {
   'kudos.moreError': 'تعذّر تحميل المزيد.',
   'kudos.end': 'هذا كل التقدير.',
   'kudos.newCount': (count: number, shown: string) =>
-    count === 1 ? 'عرض تقدير جديد واحد' : `عرض ${shown} من التقديرات الجديدة`,
+    plural('ar', count, {
+      one: 'عرض تقدير جديد واحد',
+      two: 'عرض تقديرين جديدين',
+      few: `عرض ${shown} تقديرات جديدة`,
+      many: `عرض ${shown} تقديرًا جديدًا`,
+      other: `عرض ${shown} من التقديرات الجديدة`,
+    }),
   'kudos.newAnnounce': (count: number, shown: string) =>
-    count === 1 ? 'وصل تقدير جديد.' : `وصلت ${shown} من التقديرات الجديدة.`,
+    plural('ar', count, {
+      one: 'وصل تقدير جديد.',
+      two: 'وصل تقديران جديدان.',
+      few: `وصلت ${shown} تقديرات جديدة.`,
+      other: `وصلت ${shown} من التقديرات الجديدة.`,
+    }),
   'kudos.offline': 'أنت غير متصل. سيظهر التقدير الجديد عند عودة الاتصال.',
   'kudos.reconnecting': 'توقفت التحديثات المباشرة؛ جارٍ إعادة الاتصال…',
   'kudos.to': (giver: string, recipients: string) => `${giver} إلى ${recipients}`,
-  'kudos.others': (count: number, shown: string) => (count === 1 ? 'شخص آخر' : `${shown} آخرين`),
+  'kudos.others': (count: number, shown: string) =>
+    plural('ar', count, { one: 'شخص آخر', two: 'شخصان آخران', few: `${shown} أشخاص آخرين`, other: `${shown} آخرين` }),
   'kudos.values': 'القيم',
   'kudos.reactions': 'التفاعلات',
   'kudos.reaction': (name: string, count: string) => `${name}: ${count}`,
@@ -215,7 +235,12 @@ export const ar: Messages = {
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} ومديره`,
   'feedback.summary': (count: number, shown: string) =>
-    count === 1 ? 'يرجى مراجعة إجابة واحدة قبل الإرسال:' : `يرجى مراجعة الإجابات (${shown}) قبل الإرسال:`,
+    plural('ar', count, {
+      one: 'يرجى مراجعة إجابة واحدة قبل الإرسال:',
+      two: 'يرجى مراجعة إجابتين قبل الإرسال:',
+      few: `يرجى مراجعة ${shown} إجابات قبل الإرسال:`,
+      other: `يرجى مراجعة الإجابات (${shown}) قبل الإرسال:`,
+    }),
   'feedback.send': 'إرسال الملاحظات',
   'feedback.sending': 'جارٍ الإرسال…',
   'feedback.startOver': 'البدء من جديد',

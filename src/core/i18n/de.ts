@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { plural } from './plural.js';
 
 export const de: Messages = {
   'common.retry': 'Erneut versuchen',
@@ -73,7 +74,7 @@ export const de: Messages = {
   'picker.searching': 'Suche läuft…',
   'picker.none': 'Niemand gefunden.',
   'picker.found': (count: number, shown: string) =>
-    count === 1 ? '1 Person gefunden.' : `${shown} Personen gefunden.`,
+    plural('de', count, { one: '1 Person gefunden.', other: `${shown} Personen gefunden.` }),
   'picker.chosen': 'Ausgewählt',
   'picker.remove': (name: string) => `${name} entfernen`,
   'kudos.title': 'Kudos',
@@ -88,13 +89,14 @@ export const de: Messages = {
   'kudos.moreError': 'Weitere Kudos konnten nicht geladen werden.',
   'kudos.end': 'Das sind alle Kudos.',
   'kudos.newCount': (count: number, shown: string) =>
-    count === 1 ? '1 neues Kudos zeigen' : `${shown} neue Kudos zeigen`,
+    plural('de', count, { one: '1 neues Kudos zeigen', other: `${shown} neue Kudos zeigen` }),
   'kudos.newAnnounce': (count: number, shown: string) =>
-    count === 1 ? '1 neues Kudos ist eingetroffen.' : `${shown} neue Kudos sind eingetroffen.`,
+    plural('de', count, { one: '1 neues Kudos ist eingetroffen.', other: `${shown} neue Kudos sind eingetroffen.` }),
   'kudos.offline': 'Sie sind offline. Neue Kudos erscheinen, sobald die Verbindung zurück ist.',
   'kudos.reconnecting': 'Live-Aktualisierung unterbrochen; Verbindung wird wiederhergestellt…',
   'kudos.to': (giver: string, recipients: string) => `${giver} an ${recipients}`,
-  'kudos.others': (count: number, shown: string) => (count === 1 ? '1 weitere Person' : `${shown} weitere`),
+  'kudos.others': (count: number, shown: string) =>
+    plural('de', count, { one: '1 weitere Person', other: `${shown} weitere` }),
   'kudos.values': 'Werte',
   'kudos.reactions': 'Reaktionen',
   'kudos.reaction': (name: string, count: string) => `${name}: ${count}`,
@@ -221,7 +223,10 @@ export const de: Messages = {
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} und die Führungskraft`,
   'feedback.summary': (count: number, shown: string) =>
-    count === 1 ? 'Bitte prüfen Sie 1 Antwort vor dem Senden:' : `Bitte prüfen Sie ${shown} Antworten vor dem Senden:`,
+    plural('de', count, {
+      one: 'Bitte prüfen Sie 1 Antwort vor dem Senden:',
+      other: `Bitte prüfen Sie ${shown} Antworten vor dem Senden:`,
+    }),
   'feedback.send': 'Feedback senden',
   'feedback.sending': 'Wird gesendet…',
   'feedback.startOver': 'Neu beginnen',

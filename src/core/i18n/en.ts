@@ -1,3 +1,5 @@
+import { plural } from './plural.js';
+
 /** English, the reference language: every key of every other language comes from here. */
 export const en = {
   'common.retry': 'Try again',
@@ -68,7 +70,8 @@ export const en = {
   'picker.placeholder': 'Type a name, team or email',
   'picker.searching': 'Searching…',
   'picker.none': 'No one found.',
-  'picker.found': (count: number, shown: string) => (count === 1 ? '1 person found.' : `${shown} people found.`),
+  'picker.found': (count: number, shown: string) =>
+    plural('en', count, { one: '1 person found.', other: `${shown} people found.` }),
   'picker.chosen': 'Chosen',
   'picker.remove': (name: string) => `Remove ${name}`,
   'kudos.title': 'Kudos',
@@ -82,13 +85,14 @@ export const en = {
   'kudos.loadingMore': 'Loading more kudos…',
   'kudos.moreError': 'Could not load more kudos.',
   'kudos.end': 'You have reached the first kudos.',
-  'kudos.newCount': (count: number, shown: string) => (count === 1 ? 'Show 1 new kudos' : `Show ${shown} new kudos`),
+  'kudos.newCount': (count: number, shown: string) =>
+    plural('en', count, { one: 'Show 1 new kudos', other: `Show ${shown} new kudos` }),
   'kudos.newAnnounce': (count: number, shown: string) =>
-    count === 1 ? '1 new kudos arrived.' : `${shown} new kudos arrived.`,
+    plural('en', count, { one: '1 new kudos arrived.', other: `${shown} new kudos arrived.` }),
   'kudos.offline': 'You are offline. New kudos will appear when the connection is back.',
   'kudos.reconnecting': 'Live updates paused; reconnecting…',
   'kudos.to': (giver: string, recipients: string) => `${giver} to ${recipients}`,
-  'kudos.others': (count: number, shown: string) => (count === 1 ? '1 other' : `${shown} others`),
+  'kudos.others': (count: number, shown: string) => plural('en', count, { one: '1 other', other: `${shown} others` }),
   'kudos.values': 'Values',
   'kudos.reactions': 'Reactions',
   'kudos.reaction': (name: string, count: string) => `${name}: ${count}`,
@@ -213,7 +217,10 @@ export const en = {
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} and their manager`,
   'feedback.summary': (count: number, shown: string) =>
-    count === 1 ? 'Please check 1 answer before sending:' : `Please check ${shown} answers before sending:`,
+    plural('en', count, {
+      one: 'Please check 1 answer before sending:',
+      other: `Please check ${shown} answers before sending:`,
+    }),
   'feedback.send': 'Send feedback',
   'feedback.sending': 'Sending…',
   'feedback.startOver': 'Start over',

@@ -1,0 +1,14 @@
+import type { PeerError } from './errors.js';
+import type { LocalizeController } from './i18n/localize.js';
+
+/** A sentence for the reader that says what went wrong, in their language. */
+export function errorMessage(localize: LocalizeController, error: PeerError): string {
+  if (error.kind === 'offline') return localize.term('error.offline');
+  if (error.kind === 'timeout') return localize.term('error.timeout');
+  if (error.kind === 'network') return localize.term('error.network');
+  if (error.status === 401) return localize.term('error.unauthorized');
+  if (error.status === 403) return localize.term('error.forbidden');
+  if (error.status === 429) return localize.term('error.tooMany');
+  if (error.status >= 400 && error.status < 500 && error.detail) return error.detail;
+  return localize.term('error.server');
+}
