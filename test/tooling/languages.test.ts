@@ -13,7 +13,7 @@ function sample(message: unknown, count: number): string {
   const fn = message as (...args: unknown[]) => string;
   // Numbers go where a count is expected; every other argument is a visible marker.
   const args = Array.from({ length: fn.length }, (_, i) => (i === 0 ? count : `«${i}»`));
-  return fn(...args);
+  return String(fn(...args));
 }
 
 describe('languages', () => {
