@@ -1,3 +1,4 @@
+import type { PeerTheme } from '../src/core/peer-element.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -13,7 +14,7 @@ interface FormArgs {
   templateId: string;
   recipientId?: string;
   width: string;
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: PeerTheme;
   backend: MemoryBackend;
 }
 
@@ -75,7 +76,7 @@ const meta: Meta<FormArgs> = {
   argTypes: {
     templateId: { control: 'select', options: ['quick-praise', 'sbi', 'project', 'talk', 'retired'] },
     recipientId: { control: 'select', options: [undefined, 'u0002', 'u0040', 'u0120'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'contrast', 'auto'] },
     backend: { table: { disable: true } },
   },
   parameters: {
@@ -232,3 +233,33 @@ export const German: Story = {
 };
 
 export const Dark: Story = { args: { templateId: 'project', recipientId: 'u0002', theme: 'dark' } };
+
+export const Wide: Story = { args: { templateId: 'project', recipientId: 'u0002', width: '72rem' } };
+
+/** The recipient has no photo: the initials stand in. They also have a manager to share with. */
+export const NoPhoto: Story = { args: { recipientId: 'u0012' } };
+
+/** A long template: forty questions of every kind. */
+export const HugeTemplate: Story = {
+  args: {
+    templateId: 'huge',
+    recipientId: 'u0002',
+    backend: (() => {
+      const backend = memory();
+      const [project] = backend.feedbackTemplates.filter((t) => t.id === 'project');
+      backend.feedbackTemplates.push({
+        id: 'huge',
+        name: 'Annual review with forty questions',
+        description: 'Every kind of question, many times over.',
+        kinds: ['praise', 'constructive'],
+        questions: Array.from({ length: 40 }, (_, i) => ({
+          ...project.questions[i % project.questions.length],
+          id: `q${i}`,
+        })),
+      });
+      return backend;
+    })(),
+  },
+};
+
+export const HighContrast: Story = { args: { templateId: 'project', recipientId: 'u0012', theme: 'contrast' } };

@@ -1,3 +1,4 @@
+import type { PeerTheme } from '../src/core/peer-element.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -15,7 +16,7 @@ interface FeedArgs {
   composer: 'button' | 'open' | 'none';
   pageSize: number;
   width: string;
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: PeerTheme;
   backend: MemoryBackend;
   kudos?: Kudos[];
 }
@@ -61,7 +62,7 @@ const meta: Meta<FeedArgs> = {
       options: [undefined, 'customers', 'ownership', 'learning', 'together', 'courage', 'simplicity'],
     },
     team: { control: 'select', options: [undefined, 'eng', 'design', 'product', 'data', 'sales', 'legal'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'contrast', 'auto'] },
     backend: { table: { disable: true } },
     kudos: { table: { disable: true } },
   },
@@ -155,3 +156,20 @@ export const RightToLeft: Story = {
 };
 
 export const Dark: Story = { args: { theme: 'dark' } };
+
+export const Wide: Story = { args: { width: '72rem' } };
+
+/** Givers without a photo show their initials. */
+export const NoPhoto: Story = {
+  args: {
+    kudos: memory()
+      .latestKudos(12)
+      .map((k) => ({
+        ...k,
+        giver: { ...k.giver, photoUrl: null },
+        recipients: k.recipients.map((r) => ({ ...r, photoUrl: null })),
+      })),
+  },
+};
+
+export const HighContrast: Story = { args: { theme: 'contrast' } };

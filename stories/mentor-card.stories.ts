@@ -1,3 +1,4 @@
+import type { PeerTheme } from '../src/core/peer-element.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -11,7 +12,8 @@ import { withBackend } from './support.js';
 interface CardArgs {
   mentorId?: string;
   variant: 'full' | 'compact';
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: PeerTheme;
+  width?: string;
   backend: MemoryBackend;
 }
 
@@ -31,7 +33,7 @@ const full = mentors.find((m) => {
 const render = (args: CardArgs, context: { globals: Record<string, unknown> }) =>
   withBackend(
     args.backend,
-    html`<div style="max-width: 28rem">
+    html`<div style="max-width: ${args.width ?? '28rem'}">
       <peer-mentor-card
         mentor-id=${ifDefined(args.mentorId)}
         variant=${args.variant}
@@ -47,7 +49,7 @@ const meta: Meta<CardArgs> = {
   args: { mentorId: open, variant: 'full', backend: memory() },
   argTypes: {
     variant: { control: 'inline-radio', options: ['full', 'compact'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'contrast', 'auto'] },
     backend: { table: { disable: true } },
   },
   parameters: {
@@ -114,17 +116,42 @@ export const Narrow: Story = {
 
 export const Matches: Story = {
   name: 'Matches: top 3 with why',
-  render: (args) => withBackend(args.backend, html`<peer-mentor-matches limit="3"></peer-mentor-matches>`),
+  render: (args, context) =>
+    withBackend(
+      args.backend,
+      html`<peer-mentor-matches
+        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
+        limit="3"
+      ></peer-mentor-matches>`,
+    ),
 };
 
 export const MatchesLoading: Story = {
   name: 'Matches: loading',
   args: { backend: new MemoryBackend({ latency: Infinity }) },
-  render: (args) => withBackend(args.backend, html`<peer-mentor-matches></peer-mentor-matches>`),
+  render: (args, context) =>
+    withBackend(
+      args.backend,
+      html`<peer-mentor-matches
+        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
+      ></peer-mentor-matches>`,
+    ),
 };
 
 export const MatchesError: Story = {
   name: 'Matches: error',
   args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'network' }) }) },
-  render: (args) => withBackend(args.backend, html`<peer-mentor-matches></peer-mentor-matches>`),
+  render: (args, context) =>
+    withBackend(
+      args.backend,
+      html`<peer-mentor-matches
+        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
+      ></peer-mentor-matches>`,
+    ),
 };
+
+export const NoPhoto: Story = { args: { mentorId: 'u0009' } };
+
+export const Wide: Story = { args: { width: '60rem' } };
+
+export const HighContrast: Story = { args: { theme: 'contrast' } };

@@ -1,3 +1,4 @@
+import type { PeerTheme } from '../src/core/peer-element.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,7 +11,7 @@ import { withBackend } from './support.js';
 interface PersonArgs {
   personId?: string;
   size: 'small' | 'medium' | 'large';
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: PeerTheme;
   backend: MemoryBackend;
 }
 
@@ -35,7 +36,7 @@ const meta: Meta<PersonArgs> = {
   args: { personId: withPhoto.id, size: 'medium', backend: new MemoryBackend() },
   argTypes: {
     size: { control: 'inline-radio', options: ['small', 'medium', 'large'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'contrast', 'auto'] },
     backend: { table: { disable: true } },
   },
   parameters: {
@@ -82,7 +83,7 @@ export const BrokenPhoto: Story = {
   args: {
     personId: 'custom',
     size: 'large',
-    backend: custom({ name: 'Ada Lovelace', photoUrl: '/no/such/photo.png' }),
+    backend: custom({ name: 'Ada Lovelace', photoUrl: 'data:image/png;base64,bm90IGFuIGltYWdl' }),
   },
 };
 
@@ -144,3 +145,10 @@ export const ManyPeople: Story = {
       </div>`,
     ),
 };
+
+export const Wide: Story = {
+  args: { size: 'large' },
+  render: (args, context) => html`<div style="max-width: 72rem">${render(args, context)}</div>`,
+};
+
+export const HighContrast: Story = { args: { theme: 'contrast' } };

@@ -1,3 +1,4 @@
+import type { PeerTheme } from '../src/core/peer-element.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -14,7 +15,7 @@ interface MapArgs {
   view: 'levels' | 'gaps';
   expertHref?: string;
   width: string;
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: PeerTheme;
   backend: MemoryBackend;
   matrix?: SkillMatrix;
 }
@@ -88,7 +89,7 @@ const meta: Meta<MapArgs> = {
     },
     minLevel: { control: { type: 'range', min: 0, max: 5 } },
     view: { control: 'inline-radio', options: ['levels', 'gaps'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'contrast', 'auto'] },
     backend: { table: { disable: true } },
     matrix: { table: { disable: true } },
   },
@@ -136,3 +137,7 @@ export const RightToLeft: Story = {
   render: (args, context) => html`<div lang="ar" dir="rtl">${render(args, context)}</div>`,
 };
 export const Dark: Story = { args: { theme: 'dark' } };
+
+export const Wide: Story = { args: { width: '100%', category: undefined } };
+
+export const HighContrast: Story = { args: { theme: 'contrast' } };
