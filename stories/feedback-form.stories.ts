@@ -8,7 +8,7 @@ import type { AnswerValue, FeedbackTemplate } from '../src/contract/feedback.js'
 import { PeerError } from '../src/core/errors.js';
 import { DraftStore } from '../src/core/local-store.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
-import { withBackend } from './support.js';
+import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
 interface FormArgs {
   templateId: string;
@@ -82,8 +82,22 @@ const meta: Meta<FormArgs> = {
   parameters: {
     docs: {
       description: {
-        component:
-          'Praise or constructive feedback from a template: `<peer-feedback-form template-id="sbi" recipient-id="u0042"></peer-feedback-form>`. Drafts are saved as you type; a send that fails on the network waits in an outbox and is delivered once.',
+        component: [
+          'Praise or constructive feedback from a template, named or anonymous, from any page.',
+          '',
+          '```html',
+          '<peer-feedback-form template-id="sbi" recipient-id="u0042"></peer-feedback-form>',
+          '```',
+          '',
+          'Without `recipient-id` a people picker comes first. Drafts are saved as you type; a send that fails on the network waits in an outbox and arrives exactly once.',
+          '',
+          '| Keys | Does |',
+          '| --- | --- |',
+          '| Tab / Shift+Tab | Moves between the recipient, the kind, each question, visibility, anonymity and the buttons |',
+          '| Arrows | Choose a point of a rating scale or an option of a single choice (native radio groups) |',
+          '| Space | Checks a radio, a checkbox or the anonymity switch |',
+          '| Enter | On the send button: sends; on an entry of the error summary: moves to its field |',
+        ].join('\n'),
       },
     },
   },
@@ -263,3 +277,10 @@ export const HugeTemplate: Story = {
 };
 
 export const HighContrast: Story = { args: { templateId: 'project', recipientId: 'u0012', theme: 'contrast' } };
+
+/** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
+export const ThemingPlayground: StoryObj<FormArgs & ThemingArgs> = {
+  args: { ...themingDefaults },
+  argTypes: themingArgTypes,
+  render: (args, context) => themed(args, render(args as unknown as FormArgs, context)),
+};

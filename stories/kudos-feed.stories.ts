@@ -7,7 +7,7 @@ import '../src/components/kudos-feed/kudos-composer.js';
 import type { Kudos } from '../src/contract/kudos.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
-import { withBackend } from './support.js';
+import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
 interface FeedArgs {
   team?: string;
@@ -69,8 +69,20 @@ const meta: Meta<FeedArgs> = {
   parameters: {
     docs: {
       description: {
-        component:
-          'Recognition across teams: `<peer-kudos-feed team="design"></peer-kudos-feed>`. Page Down / Page Up move between kudos; new kudos wait behind a button; long feeds render only what is visible.',
+        component: [
+          'Recognition across teams, tagged with company values, with reactions, filters, live updates and a composer.',
+          '',
+          '```html',
+          '<peer-kudos-feed team="design" composer="button"></peer-kudos-feed>',
+          '```',
+          '',
+          '| Keys | Does |',
+          '| --- | --- |',
+          '| Page Down / Page Up | Next / previous kudos (WAI-ARIA feed); loads more near the end |',
+          '| Ctrl+End / Ctrl+Home | Leave the feed after / before it |',
+          '| Tab | Into a kudos: its reactions; out: the next control |',
+          '| Enter / Space | On a reaction: adds or takes it back |',
+        ].join('\n'),
       },
     },
   },
@@ -173,3 +185,10 @@ export const NoPhoto: Story = {
 };
 
 export const HighContrast: Story = { args: { theme: 'contrast' } };
+
+/** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
+export const ThemingPlayground: StoryObj<FeedArgs & ThemingArgs> = {
+  args: { ...themingDefaults },
+  argTypes: themingArgTypes,
+  render: (args, context) => themed(args, render(args as unknown as FeedArgs, context)),
+};

@@ -7,7 +7,7 @@ import '../src/components/mentor-matches/mentor-matches.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
 import { mentors } from '../src/testing/organisation.js';
-import { withBackend } from './support.js';
+import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
 interface CardArgs {
   mentorId?: string;
@@ -55,8 +55,23 @@ const meta: Meta<CardArgs> = {
   parameters: {
     docs: {
       description: {
-        component:
-          'Find and ask a mentor from any page: `<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`. Twenty cards cost two requests.',
+        component: [
+          "A mentor's profile, expertise, availability and capacity, circles, and a request flow.",
+          '',
+          '```html',
+          '<peer-mentor-card mentor-id="u0002"></peer-mentor-card>',
+          '<peer-mentor-matches limit="3"></peer-mentor-matches>',
+          '```',
+          '',
+          'Twenty cards on a page cost two requests.',
+          '',
+          '| Keys | Does |',
+          '| --- | --- |',
+          '| Tab | Moves through the card: request, circles, incoming requests |',
+          '| Enter / Space | Opens the request dialog, joins a circle, accepts or declines |',
+          '| Tab in the dialog | Stays inside it |',
+          '| Escape | Closes the dialog; focus returns to the button that opened it |',
+        ].join('\n'),
       },
     },
   },
@@ -155,3 +170,10 @@ export const NoPhoto: Story = { args: { mentorId: 'u0009' } };
 export const Wide: Story = { args: { width: '60rem' } };
 
 export const HighContrast: Story = { args: { theme: 'contrast' } };
+
+/** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
+export const ThemingPlayground: StoryObj<CardArgs & ThemingArgs> = {
+  args: { ...themingDefaults },
+  argTypes: themingArgTypes,
+  render: (args, context) => themed(args, render(args as unknown as CardArgs, context)),
+};

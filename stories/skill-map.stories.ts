@@ -6,7 +6,7 @@ import '../src/components/skill-map/skill-map.js';
 import type { SkillMatrix } from '../src/contract/skills.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
-import { withBackend } from './support.js';
+import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
 interface MapArgs {
   department?: string;
@@ -96,8 +96,21 @@ const meta: Meta<MapArgs> = {
   parameters: {
     docs: {
       description: {
-        component:
-          'Who knows what: `<peer-skill-map department="eng"></peer-skill-map>`. Arrow keys move through the grid; Enter on a skill lists its experts; Enter on your own cell opens the level picker.',
+        component: [
+          'People × skills with levels 0–5, gaps against department targets, experts to ask, and self-assessment.',
+          '',
+          '```html',
+          '<peer-skill-map department="eng" category="Engineering"></peer-skill-map>',
+          '```',
+          '',
+          '| Keys | Does |',
+          '| --- | --- |',
+          '| Arrows | Move between cells (mirrored right to left) |',
+          '| Home / End, Ctrl+Home / Ctrl+End | First / last cell of the row, of the grid |',
+          '| Page Up / Page Down | A screen up or down |',
+          '| Enter | On a skill: sort by it and list experts; on a department: fold; on your own cell: rate yourself |',
+          '| Escape | Closes the level picker without saving |',
+        ].join('\n'),
       },
     },
   },
@@ -141,3 +154,10 @@ export const Dark: Story = { args: { theme: 'dark' } };
 export const Wide: Story = { args: { width: '100%', category: undefined } };
 
 export const HighContrast: Story = { args: { theme: 'contrast' } };
+
+/** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
+export const ThemingPlayground: StoryObj<MapArgs & ThemingArgs> = {
+  args: { ...themingDefaults },
+  argTypes: themingArgTypes,
+  render: (args, context) => themed(args, render(args as unknown as MapArgs, context)),
+};

@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
 import type { PeerError } from './errors.js';
 
@@ -22,18 +23,59 @@ export class PeerElement extends LitElement {
   /** @internal The tag `define()` uses when none is given. */
   static defaultTag = '';
 
+  /** @internal The elements this one renders inside itself; `define()` registers them under the same prefix. */
+  static dependencies: (typeof PeerElement)[] = [];
+
+  /** @internal The prefix this class was registered under (`peer` unless another was chosen). */
+  static prefix = 'peer';
+
   /**
-   * Registers the element. A tag that is already defined is left alone, so a second copy of
-   * the library on a page does not throw; pass another tag to use a prefix of your own.
+   * Registers the element, and the elements it renders inside itself under the same prefix:
+   * `PeerMentorCard.define('acme-mentor-card')` also defines `acme-person`. A tag that is already
+   * defined is left alone, so a second copy of the library on a page does not throw.
    */
   static define(tag?: string, registry: CustomElementRegistry = customElements): string {
     const name = tag ?? this.defaultTag;
+    const ownName = this.defaultTag.replace(/^peer-/, '');
+    const prefix = name.endsWith(`-${ownName}`) ? name.slice(0, -ownName.length - 1) : 'peer';
     if (!registry.get(name)) {
       // A class can be registered once only; under a second name, register a subclass.
       const taken = registry.getName?.(this) != null;
-      registry.define(name, taken ? class extends this {} : this);
+      const element = taken ? class extends this {} : this;
+      element.prefix = prefix;
+      registry.define(name, element);
     }
+    for (const dependency of this.dependencies) dependency.define(dependency.tagWith(prefix), registry);
     return name;
+  }
+
+  /** @internal This element's tag under a prefix. */
+  static tagWith(prefix: string) {
+    return `${prefix}-${this.defaultTag.replace(/^peer-/, '')}`;
+  }
+
+  private static staticTags?: Map<typeof PeerElement, StaticValue>;
+
+  /**
+   * @internal The tag of an element this one renders inside, under this element's prefix, for
+   * templates from `lit/static-html.js`.
+   */
+  protected tagOf(element: typeof PeerElement): StaticValue {
+    const own = this.constructor as typeof PeerElement;
+    if (!Object.hasOwn(own, 'staticTags')) own.staticTags = new Map();
+    let value = own.staticTags!.get(element);
+    if (!value) {
+      value = unsafeStatic(element.tagWith(own.prefix));
+      own.staticTags!.set(element, value);
+    }
+    return value;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Registered without define() (customElements.define by hand): the inner elements still get their tags.
+    const own = this.constructor as typeof PeerElement;
+    for (const dependency of own.dependencies) dependency.define(dependency.tagWith(own.prefix));
   }
 
   /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AnswerValue, FeedbackReceipt, FeedbackTemplate, NewFeedback, Question } from '../../contract/feedback.js';
@@ -99,6 +100,7 @@ function waitsInOutbox(error: PeerError): boolean {
  */
 export class PeerFeedbackForm extends PeerElement {
   static override defaultTag = 'peer-feedback-form';
+  static override dependencies = [PeerPeoplePicker, PeerPerson];
   static override styles = [tokens, errorStyles, formStyles, feedbackFormStyles];
 
   /** The id of the feedback template. */
@@ -117,7 +119,7 @@ export class PeerFeedbackForm extends PeerElement {
   @state() private nextAttemptAt?: number;
 
   @query('.summary') private summary?: HTMLElement;
-  @query('peer-people-picker') private picker?: PeerPeoplePicker;
+  @query('[part~="picker"]') private picker?: PeerPeoplePicker;
 
   private readonly localize = new LocalizeController(this);
   private readonly backend = new BackendController(this);
@@ -142,8 +144,6 @@ export class PeerFeedbackForm extends PeerElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    PeerPeoplePicker.define();
-    PeerPerson.define();
     window.addEventListener('online', this.onOnline);
   }
 
@@ -626,13 +626,13 @@ export class PeerFeedbackForm extends PeerElement {
   private renderRecipient() {
     const t = this.localize;
     if (this.recipientId) {
-      return html`<div part="recipient" class="recipient">
+      return staticHtml`<div part="recipient" class="recipient">
         <span class="label">${t.term('feedback.to')}</span>
-        <peer-person .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></peer-person>
+        <${this.tagOf(PeerPerson)} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.tagOf(PeerPerson)}>
         <p id="recipient-error" class="field-error">${this.errors.recipient ?? ''}</p>
       </div>`;
     }
-    return html`<peer-people-picker
+    return staticHtml`<${this.tagOf(PeerPeoplePicker)}
       part="picker"
       max="1"
       label=${t.term('feedback.recipient')}
@@ -645,7 +645,7 @@ export class PeerFeedbackForm extends PeerElement {
         const visibility = person && !person.managerId ? 'recipient' : this.draft.visibility;
         this.change({ recipientId: person?.id, visibility }, 'recipient');
       }}
-    ></peer-people-picker>`;
+    ></${this.tagOf(PeerPeoplePicker)}>`;
   }
 
   private excludedFor?: { id: string; list: string[] };

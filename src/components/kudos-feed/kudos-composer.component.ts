@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
@@ -50,6 +51,7 @@ type Field = 'recipients' | 'message' | 'values';
  */
 export class PeerKudosComposer extends PeerElement {
   static override defaultTag = 'peer-kudos-composer';
+  static override dependencies = [PeerPeoplePicker];
   static override styles = [
     tokens,
     errorStyles,
@@ -125,7 +127,7 @@ export class PeerKudosComposer extends PeerElement {
   @state() private sending = false;
   @state() private status: { text: string; failed: boolean } | undefined;
 
-  @query('peer-people-picker') private picker!: PeerPeoplePicker;
+  @query('[part~="picker"]') private picker!: PeerPeoplePicker;
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
   private readonly localize = new LocalizeController(this);
@@ -140,11 +142,6 @@ export class PeerKudosComposer extends PeerElement {
   });
   /** Kept across failed attempts: the server stores a retried send once. */
   private idempotencyKey = newKey();
-
-  override connectedCallback() {
-    super.connectedCallback();
-    PeerPeoplePicker.define();
-  }
 
   private excludedFor?: { id: string; list: string[] };
   /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
@@ -259,15 +256,15 @@ export class PeerKudosComposer extends PeerElement {
 
   override render() {
     const t = this.localize;
-    return html`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.send}>
+    return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.send}>
       <h3 id="heading">${t.term('kudos.composer')}</h3>
-      <peer-people-picker
+      <${this.tagOf(PeerPeoplePicker)}
         part="picker"
         .exclude=${this.excluded()}
         .error=${this.errors.recipients ?? ''}
         theme=${this.theme ?? 'light'}
         @change=${() => this.errors.recipients && (this.errors = { ...this.errors, recipients: undefined })}
-      ></peer-people-picker>
+      ></${this.tagOf(PeerPeoplePicker)}>
       <div class="field">
         <label for="message">${t.term('kudos.message')}</label>
         <textarea

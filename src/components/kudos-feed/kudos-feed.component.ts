@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -51,6 +52,7 @@ const OVERSCAN = 600;
  */
 export class PeerKudosFeed extends PeerElement {
   static override defaultTag = 'peer-kudos-feed';
+  static override dependencies = [PeerKudosComposer];
   static override styles = [tokens, errorStyles, emptyStyles, kudosFeedStyles];
 
   /** Only kudos given or received by someone in this department (its id). */
@@ -109,7 +111,6 @@ export class PeerKudosFeed extends PeerElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    PeerKudosComposer.define();
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     // Loads again (and follows the stream) after the element was moved or re-attached.
@@ -319,7 +320,7 @@ export class PeerKudosFeed extends PeerElement {
   private async openComposer() {
     this.composerOpen = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<PeerKudosComposer>('peer-kudos-composer')?.focus();
+    this.renderRoot.querySelector<PeerKudosComposer>('[part~="composer"]')?.focus();
   }
 
   private async closeComposer() {
@@ -475,7 +476,7 @@ export class PeerKudosFeed extends PeerElement {
       </header>
       ${
         this.composerOpen && this.composer !== 'none'
-          ? html`<peer-kudos-composer
+          ? staticHtml`<${this.tagOf(PeerKudosComposer)}
               part="composer"
               theme=${this.theme ?? 'light'}
               ?cancelable=${this.composer === 'button'}
@@ -483,7 +484,7 @@ export class PeerKudosFeed extends PeerElement {
               @peer-kudos-sent=${this.onSent}
               @peer-kudos-failed=${this.onFailed}
               @peer-kudos-cancel=${this.closeComposer}
-            ></peer-kudos-composer>`
+            ></${this.tagOf(PeerKudosComposer)}>`
           : nothing
       }
       ${this.renderNotices()}

@@ -1,5 +1,6 @@
 import { newKey } from '../../core/ids.js';
 import { html, nothing } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import type { Me } from '../../contract/people.js';
@@ -50,6 +51,7 @@ declare module '../../core/peer-element.js' {
  */
 export class PeerMentorCard extends PeerElement {
   static override defaultTag = 'peer-mentor-card';
+  static override dependencies = [PeerPerson];
   static override styles = [tokens, errorStyles, formStyles, mentorCardStyles];
 
   /** The person id of the mentor. */
@@ -94,12 +96,6 @@ export class PeerMentorCard extends PeerElement {
     return this.profile ?? this.mentor.value;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    // The card shows people with <peer-person>; make sure the tag exists.
-    PeerPerson.define();
-  }
-
   override render() {
     if (this.profile) return this.renderCard(this.profile);
     if (!this.mentorId) return this.renderMessage(this.localize.term('mentor.notFound'));
@@ -132,14 +128,14 @@ export class PeerMentorCard extends PeerElement {
     const me = this.me.value as Me | undefined;
     const own = me?.id === profile.id;
     const full = this.variant === 'full';
-    return html`<article part="base" class="base" aria-labelledby="mentor-name" dir=${this.localize.dir}>
+    return staticHtml`<article part="base" class="base" aria-labelledby="mentor-name" dir=${this.localize.dir}>
       <header part="header" class="header">
-        <peer-person
+        <${this.tagOf(PeerPerson)}
           id="mentor-name"
           .person=${profile.person}
           size="large"
           theme=${this.theme ?? 'light'}
-        ></peer-person>
+        ></${this.tagOf(PeerPerson)}>
       </header>
       ${this.renderAvailability(profile)}
       ${full && profile.bio ? html`<p part="bio" class="bio">${profile.bio}</p>` : nothing}
@@ -304,8 +300,8 @@ export class PeerMentorCard extends PeerElement {
 
   private renderIncoming(request: MentorshipRequest, full: boolean) {
     const answer = this.answered.get(request.id);
-    return html`<li class="incoming-request">
-      <peer-person person-id=${request.menteeId} size="small"></peer-person>
+    return staticHtml`<li class="incoming-request">
+      <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
       <span class="goal">${request.goal}</span>
       ${request.message ? html`<span class="hint">${request.message}</span>` : nothing}
       ${

@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
@@ -29,6 +30,7 @@ import { reasonText } from '../mentor-card/mentor-text.js';
  */
 export class PeerMentorMatches extends PeerElement {
   static override defaultTag = 'peer-mentor-matches';
+  static override dependencies = [PeerMentorCard];
   static override styles = [
     tokens,
     errorStyles,
@@ -77,11 +79,6 @@ export class PeerMentorMatches extends PeerElement {
     isEmpty: (matches) => matches.length === 0,
   });
 
-  override connectedCallback() {
-    super.connectedCallback();
-    PeerMentorCard.define();
-  }
-
   override render() {
     return this.results.render({
       pending: () =>
@@ -92,12 +89,12 @@ export class PeerMentorMatches extends PeerElement {
         html`<ul part="list" class="list">
           ${matches.map(
             (match, index) =>
-              html`<li part="match" class="match">
-                <peer-mentor-card
+              staticHtml`<li part="match" class="match">
+                <${this.tagOf(PeerMentorCard)}
                   .profile=${match.mentor}
                   variant="compact"
                   theme=${this.theme ?? 'light'}
-                ></peer-mentor-card>
+                ></${this.tagOf(PeerMentorCard)}>
                 <h3 id="why-${index}">${this.localize.term('mentor.whyMatch')}</h3>
                 <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
                   ${match.reasons.map((reason) => html`<li>${reasonText(this.localize, reason)}</li>`)}

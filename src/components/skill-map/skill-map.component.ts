@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
@@ -67,6 +68,7 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  */
 export class PeerSkillMap extends PeerElement {
   static override defaultTag = 'peer-skill-map';
+  static override dependencies = [PeerMentorCard];
   static override styles = [tokens, errorStyles, emptyStyles, formStyles, skillMapStyles];
 
   /** Only people of this department (its id). */
@@ -126,11 +128,6 @@ export class PeerSkillMap extends PeerElement {
   private frame = 0;
   private chosenExpert?: Expert;
   @state() private measured = false;
-
-  override connectedCallback() {
-    super.connectedCallback();
-    PeerMentorCard.define();
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -754,11 +751,11 @@ export class PeerSkillMap extends PeerElement {
       })}
       ${
         this.chosenExpert
-          ? html`<peer-mentor-card
+          ? staticHtml`<${this.tagOf(PeerMentorCard)}
               mentor-id=${this.chosenExpert.person.id}
               variant="compact"
               theme=${this.theme ?? 'light'}
-            ></peer-mentor-card>`
+            ></${this.tagOf(PeerMentorCard)}>`
           : nothing
       }
     </div>`;
