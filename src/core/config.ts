@@ -26,9 +26,19 @@ export function getConfig(): Readonly<PeerConfig> {
   return current;
 }
 
-/** The base URL a page asks for in `<meta name="peerkit-base-url">`, if any. */
+/**
+ * The base URL a page asks for without JavaScript: `data-base-url` on the script tag that loaded
+ * Peerkit (`<script type="module" src="…/peerkit.js" data-base-url="/api">`), else
+ * `<meta name="peerkit-base-url" content="…">`.
+ */
 export function metaBaseUrl(): string | undefined {
-  const meta = globalThis.document?.querySelector('meta[name="peerkit-base-url"]');
+  const document = globalThis.document;
+  if (!document) return undefined;
+  const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src][data-base-url]')];
+  const own = scripts.find((script) => script.src === import.meta.url) ?? scripts.find((s) => /peerkit/.test(s.src));
+  const fromScript = own?.dataset.baseUrl?.trim();
+  if (fromScript) return fromScript;
+  const meta = document.querySelector('meta[name="peerkit-base-url"]');
   return meta?.getAttribute('content')?.trim() || undefined;
 }
 

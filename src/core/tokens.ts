@@ -114,6 +114,25 @@ export const tokens = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Page CSS reaches a widget only through what the host inherits; reset that at the top of the
+     shadow tree, so that a theme's '* { letter-spacing: .3em !important }' stays outside. */
+  :host > * {
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: normal;
+    color: var(--_text);
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    visibility: visible;
+    cursor: auto;
+  }
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus-ring);

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { styleProps } from '../../core/style-props.js';
 import type { AnswerValue, FeedbackReceipt, FeedbackTemplate, NewFeedback, Question } from '../../contract/feedback.js';
 import {
   checkAnswers,
@@ -739,7 +740,7 @@ export class PeerFeedbackForm extends PeerElement {
       return html`<fieldset part="question" class="question" aria-describedby=${describedBy}>
         <legend>${question.prompt} ${marker}</legend>
         ${help}
-        <div part="scale" class="scale" style=${`--points: ${points.length}`}>
+        <div part="scale" class="scale" style=${styleProps({ '--points': String(points.length) })}>
           ${points.map(
             (point, index) =>
               html`<label class="point">

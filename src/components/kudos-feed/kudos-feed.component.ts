@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../core/style-props.js';
 import type { Kudos, KudosFilter } from '../../contract/kudos.js';
 import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
 import type { KudosEvent, PeerBackend } from '../../core/backend.js';
@@ -541,10 +541,10 @@ export class PeerKudosFeed extends PeerElement {
       </div>`;
     }
     const [start, end] = this.range();
-    const padding = this.virtual
+    const padding: Record<string, string> = this.virtual
       ? {
-          paddingTop: `${this.offsets[start]}px`,
-          paddingBottom: `${this.offsets[this.items.length] - this.offsets[end]}px`,
+          'padding-top': `${this.offsets[start]}px`,
+          'padding-bottom': `${this.offsets[this.items.length] - this.offsets[end]}px`,
         }
       : {};
     const ctx = {
@@ -573,7 +573,7 @@ export class PeerKudosFeed extends PeerElement {
         role="feed"
         aria-label=${t.term('kudos.feed')}
         aria-busy=${this.more === 'loading' ? 'true' : 'false'}
-        style=${styleMap(padding)}
+        style=${styleProps(padding)}
         @keydown=${this.onFeedKeyDown}
         @focusin=${this.onFeedFocusIn}
         @click=${this.onFeedClick}

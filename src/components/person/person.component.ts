@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../core/style-props.js';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
@@ -108,7 +108,7 @@ export class PeerPerson extends PeerElement {
       <span
         part="avatar initials"
         class="avatar initials"
-        style=${styleMap({ '--_initials-bg': 'var(--_skeleton)' })}
+        style=${styleProps({ '--_initials-bg': 'var(--_skeleton)' })}
         aria-hidden="true"
         >?</span
       >
@@ -134,7 +134,7 @@ export class PeerPerson extends PeerElement {
       : html`<span
           part="avatar initials"
           class="avatar initials"
-          style=${styleMap({ '--_initials-bg': colourFor(person.id) })}
+          style=${styleProps({ '--_initials-bg': colourFor(person.id) })}
           aria-hidden="true"
           >${initialsOf(person.name)}</span
         >`;

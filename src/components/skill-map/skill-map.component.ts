@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
+import { styleProps } from '../../core/style-props.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
@@ -493,7 +494,11 @@ export class PeerSkillMap extends PeerElement {
     if (activeRow >= 0 && activeRow < rows.length && !rowIndexes.includes(activeRow)) rowIndexes.push(activeRow);
     const me = (this.me.value as Me | undefined)?.id;
     const tab = (p: Position) => (p.r === this.active.r && p.c === this.active.c ? 0 : -1);
-    const gridStyle = `grid-template-columns: ${NAME}px repeat(${skillCount}, ${COLUMN}px); grid-template-rows: ${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`;
+    // Through the CSSOM, not a style attribute: pages with a strict style-src allow only that.
+    const gridStyle = styleProps({
+      'grid-template-columns': `${NAME}px repeat(${skillCount}, ${COLUMN}px)`,
+      'grid-template-rows': `${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`,
+    });
     const skills = model.matrix.skills;
     return html`<div part="viewport" class="viewport" @scroll=${this.onScroll}>
         <div
@@ -515,7 +520,7 @@ export class PeerSkillMap extends PeerElement {
               aria-colindex="1"
               data-pos="0:0"
               tabindex=${tab({ r: 0, c: 0 })}
-              style="grid-area: 1 / 1"
+              style=${styleProps({ 'grid-area': `1 / 1` })}
             >
               ${t.term('skills.person')}
             </div>
@@ -529,7 +534,7 @@ export class PeerSkillMap extends PeerElement {
                 data-pos="0:${s + 1}"
                 tabindex=${tab({ r: 0, c: s + 1 })}
                 title=${t.term('skills.sortBy', skills[s].name)}
-                style="grid-area: 1 / ${s + 2}"
+                style=${styleProps({ 'grid-area': `1 / ${s + 2}` })}
               >
                 <span class="skill-name">${skills[s].name}</span>${
                   this.view === 'gaps' && coverage.busFactor
@@ -547,7 +552,7 @@ export class PeerSkillMap extends PeerElement {
               aria-colindex="1"
               data-pos="1:0"
               tabindex=${tab({ r: 1, c: 0 })}
-              style="grid-area: 2 / 1"
+              style=${styleProps({ 'grid-area': `2 / 1` })}
             >
               ${t.term('skills.coverage')}
             </div>
@@ -562,7 +567,7 @@ export class PeerSkillMap extends PeerElement {
                 aria-colindex=${s + 2}
                 data-pos="1:${s + 1}"
                 tabindex=${tab({ r: 1, c: s + 1 })}
-                style="grid-area: 2 / ${s + 2}"
+                style=${styleProps({ 'grid-area': `2 / ${s + 2}` })}
               >
                 <span aria-hidden="true"
                   >${coverage.withTarget ? `${coverage.atTarget}/${coverage.withTarget}` : '·'}${
@@ -596,7 +601,7 @@ export class PeerSkillMap extends PeerElement {
           aria-expanded=${open ? 'true' : 'false'}
           data-pos="${r}:0"
           tabindex=${tab({ r, c: 0 })}
-          style="grid-area: ${line} / 1 / ${line + 1} / -1"
+          style=${styleProps({ 'grid-area': `${line} / 1 / ${line + 1} / -1` })}
         >
           <span class="toggle" aria-hidden="true">${open ? '▾' : '▸'}</span>
           <span class="group-name">${t.term('skills.group', row.name, t.number(row.count))}</span>
@@ -612,7 +617,7 @@ export class PeerSkillMap extends PeerElement {
         aria-colindex="1"
         data-pos="${r}:0"
         tabindex=${tab({ r, c: 0 })}
-        style="grid-area: ${line} / 1"
+        style=${styleProps({ 'grid-area': `${line} / 1` })}
       >
         <span class="person-name">${person.name}</span><span class="person-title">${person.title}</span>
       </div>
@@ -620,7 +625,7 @@ export class PeerSkillMap extends PeerElement {
         const cell = model.cell(row.index, s);
         const text = this.cellText(cell, this.view === 'gaps' ? model.target(person, s) : undefined);
         const classes = `cell l${cell?.level ?? 'none'}${text.below ? ' below' : ''}${own ? ' editable' : ''}`;
-        const area = `grid-area: ${line} / ${s + 2}`;
+        const area = styleProps({ 'grid-area': `${line} / ${s + 2}` });
         // One line without whitespace between tags: a big matrix renders thousands of these cells.
         // prettier-ignore
         return html`<div role="gridcell" class=${classes} aria-colindex=${s + 2} data-pos="${r}:${s + 1}" tabindex=${tab({ r, c: s + 1 })} style=${area}><span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span></div>`;
