@@ -1,6 +1,8 @@
 // custom-elements.json: the one description of every element's attributes, properties,
 // events, slots, parts and custom properties, for Storybook docs, IDEs and wrappers.
 import { readFileSync } from 'node:fs';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
 /** The shared design tokens, documented once in src/core/tokens.ts. */
 function sharedTokens() {
@@ -34,5 +36,15 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: true,
-  plugins: [tokensPlugin],
+  plugins: [
+    tokensPlugin,
+    // IDE hints from the same manifest: VS Code custom data (HTML and CSS) and JetBrains web-types.
+    customElementVsCodePlugin({
+      outdir: './ide',
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      descriptionSrc: 'summary',
+    }),
+    customElementJetBrainsPlugin({ outdir: './ide', webTypesFileName: 'web-types.json', descriptionSrc: 'summary' }),
+  ],
 };

@@ -24,6 +24,7 @@ export default defineConfig(({ mode }) => {
   const entries: Record<string, string> = {
     index: resolve(root, 'src/index.ts'),
     'testing/index': resolve(root, 'src/testing/index.ts'),
+    'react/index': resolve(root, 'src/react/index.ts'),
   };
   for (const name of components) {
     entries[`components/${name}/${name}`] = resolve(root, `src/components/${name}/${name}.ts`);
@@ -35,7 +36,7 @@ export default defineConfig(({ mode }) => {
       minify: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//],
+        external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

@@ -69,7 +69,8 @@ describe('a hostile host page', () => {
         legendFont: getComputedStyle(legend).fontFamily,
         legendSpacing: getComputedStyle(legend).letterSpacing,
         legendTransform: getComputedStyle(legend).textTransform,
-        legendLineHeight: Number.parseFloat(getComputedStyle(legend).lineHeight) / Number.parseFloat(getComputedStyle(legend).fontSize),
+        legendLineHeight:
+          Number.parseFloat(getComputedStyle(legend).lineHeight) / Number.parseFloat(getComputedStyle(legend).fontSize),
         cellArea: getComputedStyle(cell).gridArea,
         hostBorder: getComputedStyle(document.querySelector('peer-feedback-form')!).borderStyle,
       };
