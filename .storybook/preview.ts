@@ -55,7 +55,8 @@ const preview: Preview = {
       const dark = context.globals.theme === 'dark' || context.globals.theme === 'contrast';
       const black = context.globals.theme === 'contrast';
       const lang = context.globals.lang as string;
-      const dir = context.globals.dir === 'auto' || !context.globals.dir ? (lang === 'ar' ? 'rtl' : 'ltr') : context.globals.dir;
+      const dir =
+        context.globals.dir === 'auto' || !context.globals.dir ? (lang === 'ar' ? 'rtl' : 'ltr') : context.globals.dir;
       // Themes reach every element through a wrapper that sets `theme` on each Peerkit tag.
       return html`<div
         lang=${lang}
