@@ -11,6 +11,7 @@ const steps = [
   ['lint', 'npm run lint'],
   ['type-check', 'npm run typecheck'],
   ['build', 'npm run build'],
+  ['bundles an app makes of one widget', 'npm run test:dist'],
   ['documentation and language checks', 'npm run test:tooling'],
   ['server tests', 'npm run test:server'],
   ['browser tests', 'npm run test:browser'],
