@@ -6,11 +6,34 @@ const root = import.meta.dirname;
 const components = readdirSync(resolve(root, 'src/components'));
 
 /**
- * Two builds into dist/:
+ * Three builds into dist/:
  * - the default: tree-shakable ES modules, one file per source module, Lit left as a dependency;
- * - `--mode cdn`: dist/peerkit.js, one minified self-contained file that defines every tag.
+ * - `--mode cdn`: dist/peerkit.js, one minified self-contained file that defines every tag;
+ * - `--mode autoload`: dist/peerkit-autoloader.js and, in dist/cdn/, one minified file per tag
+ *   with the code they share (Lit included) split into chunks, for the autoloader to load.
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'autoload') {
+    const entries: Record<string, string> = { 'peerkit-autoloader': resolve(root, 'src/autoloader.ts') };
+    for (const file of components.flatMap((name) =>
+      readdirSync(resolve(root, `src/components/${name}`))
+        .filter((f) => f.endsWith('.ts') && !f.includes('.component.') && !f.includes('.styles.'))
+        .filter((f) => !f.endsWith('-view.ts') && !f.endsWith('-model.ts') && !f.endsWith('-text.ts') && !f.endsWith('-dialog.ts'))
+        .map((f) => `${name}/${f}`),
+    )) {
+      entries[`cdn/${file.split('/')[1].replace(/\.ts$/, '')}`] = resolve(root, `src/components/${file}`);
+    }
+    return {
+      build: {
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: entries, formats: ['es'] },
+        rolldownOptions: {
+          output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'cdn/shared-[hash].js' },
+        },
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       build: {

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
+import { startServer } from '../../scripts/start-test-server.mjs';
+
+/* demo/autoload.html: dist/peerkit-autoloader.js loads a widget's code when its tag first appears. */
+describe('the autoloader', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+
+  before(async () => {
+    const executablePath = findChrome();
+    assert.ok(executablePath, NO_CHROME);
+    server = await startServer({});
+    browser = await chromium.launch({ executablePath, args: chromeArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is small', () => {
+    const size = gzipSync(readFileSync(resolve(import.meta.dirname, '../../dist/peerkit-autoloader.js')), {
+      level: 9,
+    }).length;
+    console.log(`dist/peerkit-autoloader.js: ${size} B min+gzip`);
+    assert.ok(size <= 2048, `${size} B`);
+  });
+
+  it('loads only the widgets on the page, and more when content arrives later', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/dist/cdn/') && !path.includes('/shared-')) scripts.push(path);
+    });
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${server.origin}/`); // the demo sign-in cookie
+    await page.goto(`${server.origin}/demo/autoload.html`);
+    await page.locator('peer-person [part~="name"]').waitFor();
+    assert.deepEqual(scripts, ['/dist/cdn/person.js']);
+    assert.equal(await page.evaluate(() => customElements.get('peer-kudos-feed') === undefined), true);
+
+    await page.locator('#add-feed').click();
+    await page.locator('peer-kudos-feed article[aria-posinset]').first().waitFor();
+    assert.deepEqual(scripts.sort(), ['/dist/cdn/kudos-feed.js', '/dist/cdn/person.js']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
