@@ -18,7 +18,10 @@ export default defineConfig(({ mode }) => {
     for (const file of components.flatMap((name) =>
       readdirSync(resolve(root, `src/components/${name}`))
         .filter((f) => f.endsWith('.ts') && !f.includes('.component.') && !f.includes('.styles.'))
-        .filter((f) => !f.endsWith('-view.ts') && !f.endsWith('-model.ts') && !f.endsWith('-text.ts') && !f.endsWith('-dialog.ts'))
+        .filter(
+          (f) =>
+            !f.endsWith('-view.ts') && !f.endsWith('-model.ts') && !f.endsWith('-text.ts') && !f.endsWith('-dialog.ts'),
+        )
         .map((f) => `${name}/${f}`),
     )) {
       entries[`cdn/${file.split('/')[1].replace(/\.ts$/, '')}`] = resolve(root, `src/components/${file}`);

@@ -280,7 +280,8 @@ export const HighContrast: Story = { args: { templateId: 'project', recipientId:
 
 /** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
 export const ThemingPlayground: StoryObj<FormArgs & ThemingArgs> = {
-  args: { ...themingDefaults },
+  // The brand values are light colours: the playground shows them in the light theme.
+  args: { ...themingDefaults, theme: 'light' },
   argTypes: themingArgTypes,
   render: (args, context) => themed(args, render(args as unknown as FormArgs, context)),
 };

@@ -173,7 +173,8 @@ export const HighContrast: Story = { args: { theme: 'contrast' } };
 
 /** Brand colours, corners, spacing and type through the `--peer-*` properties: change them in Controls. */
 export const ThemingPlayground: StoryObj<CardArgs & ThemingArgs> = {
-  args: { ...themingDefaults },
+  // The brand values are light colours: the playground shows them in the light theme.
+  args: { ...themingDefaults, theme: 'light' },
   argTypes: themingArgTypes,
   render: (args, context) => themed(args, render(args as unknown as CardArgs, context)),
 };

@@ -10,7 +10,8 @@ import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs
 /*
  * Every story of the built Storybook (npm run build-storybook), opened in headless Chromium:
  * a console error, a failed request or an axe violation (WCAG 2.0–2.2 A and AA) fails it.
- * Every story is also opened in the dark and high-contrast themes and in Arabic (right to left).
+ * Every story is also opened in the dark and high-contrast themes, in Arabic (right to left), and
+ * with forced colours (Windows high contrast).
  */
 
 const root = resolve(import.meta.dirname, '../../storybook-static');
@@ -95,11 +96,15 @@ describe('every story of the built Storybook', () => {
     { name: 'dark', globals: 'theme:dark' },
     { name: 'high contrast', globals: 'theme:contrast' },
     { name: 'Arabic', globals: 'lang:ar' },
+    { name: 'forced colours (Windows high contrast)', globals: '', forcedColors: true },
   ];
 
   for (const variant of variants) {
     it(`renders every story without errors, failed requests or axe violations (${variant.name})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        forcedColors: variant.forcedColors ? 'active' : 'none',
+      });
       const problems: string[] = [];
       const queue = [...stories];
       const check = async (story: Entry) => {
