@@ -16,7 +16,10 @@ const steps = [
   ['server tests', 'npm run test:server'],
   ['browser tests', 'npm run test:browser'],
   ['end-to-end tests', 'npm run test:e2e'],
-  ['every story (built Storybook: console errors, failed requests, axe; light, dark, high contrast, Arabic, forced colours)', 'npm run test:stories'],
+  [
+    'every story (built Storybook: console errors, failed requests, axe; light, dark, high contrast, Arabic, forced colours)',
+    'npm run test:stories',
+  ],
 ];
 
 const results = [];
