@@ -5,6 +5,10 @@ import { defineConfig } from 'vite';
 const root = import.meta.dirname;
 const components = readdirSync(resolve(root, 'src/components'));
 
+/** German, Arabic: loaded only when a page speaks them, from `i18n/` next to `peerkit.js`. */
+const languageChunk = (chunk: { moduleIds: string[] }) =>
+  chunk.moduleIds.length === 1 && /\/src\/core\/i18n\/[a-z]{2}\.ts$/.test(chunk.moduleIds[0]);
+
 /**
  * Three builds into dist/:
  * - the default: tree-shakable ES modules, one file per source module, Lit left as a dependency;
@@ -32,7 +36,11 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         lib: { entry: entries, formats: ['es'] },
         rolldownOptions: {
-          output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'cdn/shared-[hash].js' },
+          output: {
+            minify: true,
+            entryFileNames: '[name].js',
+            chunkFileNames: (chunk) => (languageChunk(chunk) ? 'i18n/[name]-[hash].js' : 'cdn/shared-[hash].js'),
+          },
         },
       },
     };
@@ -43,7 +51,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: resolve(root, 'src/peerkit.ts'), formats: ['es'], fileName: () => 'peerkit.js' },
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: true, chunkFileNames: 'i18n/[name]-[hash].js' } },
       },
     };
   }

@@ -2,7 +2,7 @@ import type { PeerError } from './errors.js';
 import type { LocalizeController } from './i18n/localize.js';
 
 /** A sentence for the reader that says what went wrong, in their language. */
-export function errorMessage(localize: LocalizeController, error: PeerError): string {
+export function errorMessage(localize: LocalizeController<object>, error: PeerError): string {
   if (error.kind === 'offline') return localize.term('error.offline');
   if (error.kind === 'timeout') return localize.term('error.timeout');
   if (error.kind === 'network') return localize.term('error.network');

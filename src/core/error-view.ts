@@ -6,7 +6,12 @@ import type { LocalizeController } from './i18n/localize.js';
 export { errorMessage };
 
 /** The error state every widget shares: a heading, the reason, and a retry button. */
-export function renderError(localize: LocalizeController, heading: string, error: PeerError, retry: () => void) {
+export function renderError(
+  localize: LocalizeController<object>,
+  heading: string,
+  error: PeerError,
+  retry: () => void,
+) {
   return html`<div part="error" class="error" role="alert">
     <span class="error-heading">${heading}</span>
     <span class="error-detail">${errorMessage(localize, error)}</span>

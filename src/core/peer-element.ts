@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { property } from 'lit/decorators.js';
 import type { PeerError } from './errors.js';
+import { languagePending } from './i18n/localize.js';
 
 export type PeerTheme = 'light' | 'dark' | 'contrast' | 'auto';
 
@@ -80,6 +81,12 @@ export class PeerElement extends LitElement {
 
   /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */
   @property({ reflect: true }) theme?: PeerTheme;
+
+  /** Waits, before rendering, for the strings of the element's language when they are still loading. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = languagePending(this);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /**
    * Fires a bubbling, composed `CustomEvent`. Returns false when a listener called

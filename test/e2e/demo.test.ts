@@ -92,4 +92,29 @@ describe('the demo page, served as npm start serves it', () => {
     assert.ok(label.startsWith((await me.textContent())!.trim()));
     await context.close();
   });
+
+  it('speaks German when the page does, loading the German file only then', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.origin}/`);
+    const unknown = page.locator('peer-person[person-id="former-colleague"] [part~="name"]');
+    await unknown.waitFor();
+    assert.equal(await unknown.textContent(), 'Unknown person');
+    await page.locator('#language').selectOption('de');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('peer-person[person-id="former-colleague"]')
+          ?.shadowRoot?.querySelector('[part~="name"]')
+          ?.textContent?.trim() === 'Unbekannte Person',
+    );
+    assert.deepEqual(
+      scripts.map((path) => path.replace(/-[\w-]{8}\.js$/, '-<hash>.js')),
+      ['/dist/peerkit.js', '/dist/i18n/de-<hash>.js'],
+    );
+    await page.close();
+  });
 });

@@ -19,6 +19,7 @@ import { errorMessage, errorStyles, renderError } from '../../core/error-view.js
 import { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { feedbackMessages } from '../../core/i18n/en-feedback.js';
 import { DraftStore, exclusively, Outbox, type OutboxItem } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -122,7 +123,7 @@ export class PeerFeedbackForm extends PeerElement {
   @query('.summary') private summary?: HTMLElement;
   @query('[part~="picker"]') private picker?: PeerPeoplePicker;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, feedbackMessages);
   private readonly backend = new BackendController(this);
   private readonly template = new ResourceController(this, this.backend, {
     args: () => (this.templateId ? ([this.templateId] as const) : undefined),

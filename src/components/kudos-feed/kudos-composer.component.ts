@@ -10,6 +10,7 @@ import { errorMessage, errorStyles, renderError } from '../../core/error-view.js
 import type { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { kudosMessages } from '../../core/i18n/en-kudos.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -130,7 +131,7 @@ export class PeerKudosComposer extends PeerElement {
   @query('[part~="picker"]') private picker!: PeerPeoplePicker;
   @query('textarea') private textarea!: HTMLTextAreaElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, kudosMessages);
   private readonly backend = new BackendController(this);
   private readonly values = new ResourceController(this, this.backend, {
     args: () => [] as const,

@@ -10,6 +10,7 @@ import { BackendController } from '../../core/context.js';
 import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { kudosMessages } from '../../core/i18n/en-kudos.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerKudosComposer } from './kudos-composer.component.js';
@@ -91,7 +92,7 @@ export class PeerKudosFeed extends PeerElement {
 
   @query('.scroller') private scroller?: HTMLElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, kudosMessages);
   private readonly backend = new BackendController(this);
   private loadedFrom?: { backend: PeerBackend; key: string };
   private loading?: AbortController;

@@ -3,12 +3,13 @@ import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
 import { REACTIONS, splitMentions, type ReactionKey } from '../../contract/rules.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
+import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { initialsOf } from '../person/person.component.js';
 
 /** What one article needs besides its kudos. */
 export interface KudosViewContext {
-  localize: LocalizeController;
+  localize: LocalizeController<KudosMessages>;
   now: number;
   setSize: number;
   focusIndex: number;
@@ -24,7 +25,7 @@ const MAX_NAMED = 3;
 export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** “Ana, Ben and 2 others”: at most three names, then a count. */
-export function recipientNames(localize: LocalizeController, people: Person[]): string {
+export function recipientNames(localize: LocalizeController<KudosMessages>, people: Person[]): string {
   const names = people.slice(0, MAX_NAMED).map((p) => isolate(p.name));
   const rest = people.length - names.length;
   if (rest > 0) names.push(localize.term('kudos.others', rest, localize.number(rest)));

@@ -8,6 +8,7 @@ import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { mentorMessages } from '../../core/i18n/en-mentor.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -69,7 +70,7 @@ export class PeerMentorCard extends PeerElement {
   @state() private answered = new Map<string, MentorshipRequest>();
   @state() private answerError = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, mentorMessages);
   private readonly backend = new BackendController(this);
   private readonly mentor = new ResourceController(this, this.backend, {
     args: () => (this.profile || !this.mentorId ? undefined : ([this.mentorId] as const)),

@@ -1,14 +1,15 @@
 import type { MatchReason } from '../../contract/mentors.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
+import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 
 /** "2 days", "5 hours": a duration in the reader's language. */
-export function duration(localize: LocalizeController, hours: number): string {
+export function duration(localize: LocalizeController<MentorMessages>, hours: number): string {
   const [value, unit] = hours >= 48 ? [Math.round(hours / 24), 'day'] : [Math.max(1, Math.round(hours)), 'hour'];
   return new Intl.NumberFormat(localize.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /** A match reason as a sentence a person would say. */
-export function reasonText(localize: LocalizeController, reason: MatchReason): string {
+export function reasonText(localize: LocalizeController<MentorMessages>, reason: MatchReason): string {
   switch (reason.kind) {
     case 'shared-skills':
       return localize.term(

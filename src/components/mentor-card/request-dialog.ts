@@ -7,6 +7,7 @@ import type { PeerBackend } from '../../core/backend.js';
 import { errorMessage } from '../../core/error-message.js';
 import { PeerError } from '../../core/errors.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
+import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import { conflictMessages } from './mentor-text.js';
 
 type Phase = 'editing' | 'sending' | 'sent';
@@ -28,7 +29,7 @@ export class RequestFlow {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly localize: LocalizeController,
+    private readonly localize: LocalizeController<MentorMessages>,
     private readonly onSent: (request: MentorshipRequest) => void,
   ) {}
 

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { mentorMessages } from '../../core/i18n/en-mentor.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
@@ -71,7 +72,7 @@ export class PeerMentorMatches extends PeerElement {
   /** How many matches to show (default 3). */
   @property({ type: Number }) limit = 3;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, mentorMessages);
   private readonly backend = new BackendController(this);
   private readonly results = new ResourceController(this, this.backend, {
     args: () => [Math.max(1, Math.min(50, this.limit || 3))] as const,

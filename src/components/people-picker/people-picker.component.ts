@@ -5,6 +5,7 @@ import { BackendController } from '../../core/context.js';
 import { errorMessage } from '../../core/error-message.js';
 import type { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { pickerMessages } from '../../core/i18n/en-picker.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { tokens } from '../../core/tokens.js';
@@ -198,7 +199,7 @@ export class PeerPeoplePicker extends PeerElement {
 
   @query('input') private input!: HTMLInputElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, pickerMessages);
   private readonly backend = new BackendController(this);
   private timer?: ReturnType<typeof setTimeout>;
   private search?: AbortController;

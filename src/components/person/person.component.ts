@@ -5,6 +5,7 @@ import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { personMessages } from '../../core/i18n/en-person.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
@@ -72,7 +73,7 @@ export class PeerPerson extends PeerElement {
 
   @state() private failedPhoto?: string;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, personMessages);
   private readonly backend = new BackendController(this);
   private readonly resource = new ResourceController(this, this.backend, {
     args: () => (this.person || !this.personId ? undefined : ([this.personId] as const)),

@@ -10,6 +10,7 @@ import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/
 import type { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { skillsMessages } from '../../core/i18n/en-skills.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
@@ -98,7 +99,7 @@ export class PeerSkillMap extends PeerElement {
 
   @query('.viewport') private viewport?: HTMLElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, skillsMessages);
   private readonly backend = new BackendController(this);
   private readonly data = new ResourceController(this, this.backend, {
     args: () => (this.matrix ? undefined : ([this.department, this.category, this.skills] as const)),

@@ -1,5 +1,9 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { PluralForms } from './plural.js';
+
+// Self-contained (no run-time imports), so that the file loads on its own when a page needs it.
+const rules = new Intl.PluralRules('ar');
+const plural = (count: number, forms: PluralForms) => forms[rules.select(count)] ?? forms.other;
 
 export const ar: Messages = {
   'common.retry': 'حاول مرة أخرى',
@@ -71,7 +75,7 @@ export const ar: Messages = {
   'picker.searching': 'جارٍ البحث…',
   'picker.none': 'لم يُعثر على أحد.',
   'picker.found': (count: number, shown: string) =>
-    plural('ar', count, {
+    plural(count, {
       zero: 'لم يُعثر على أحد.',
       one: 'تم العثور على شخص واحد.',
       two: 'تم العثور على شخصين.',
@@ -93,7 +97,7 @@ export const ar: Messages = {
   'kudos.moreError': 'تعذّر تحميل المزيد.',
   'kudos.end': 'هذا كل التقدير.',
   'kudos.newCount': (count: number, shown: string) =>
-    plural('ar', count, {
+    plural(count, {
       one: 'عرض تقدير جديد واحد',
       two: 'عرض تقديرين جديدين',
       few: `عرض ${shown} تقديرات جديدة`,
@@ -101,7 +105,7 @@ export const ar: Messages = {
       other: `عرض ${shown} من التقديرات الجديدة`,
     }),
   'kudos.newAnnounce': (count: number, shown: string) =>
-    plural('ar', count, {
+    plural(count, {
       one: 'وصل تقدير جديد.',
       two: 'وصل تقديران جديدان.',
       few: `وصلت ${shown} تقديرات جديدة.`,
@@ -111,7 +115,7 @@ export const ar: Messages = {
   'kudos.reconnecting': 'توقفت التحديثات المباشرة؛ جارٍ إعادة الاتصال…',
   'kudos.to': (giver: string, recipients: string) => `${giver} إلى ${recipients}`,
   'kudos.others': (count: number, shown: string) =>
-    plural('ar', count, { one: 'شخص آخر', two: 'شخصان آخران', few: `${shown} أشخاص آخرين`, other: `${shown} آخرين` }),
+    plural(count, { one: 'شخص آخر', two: 'شخصان آخران', few: `${shown} أشخاص آخرين`, other: `${shown} آخرين` }),
   'kudos.values': 'القيم',
   'kudos.reactions': 'التفاعلات',
   'kudos.reaction': (name: string, count: string) => `${name}: ${count}`,
@@ -235,7 +239,7 @@ export const ar: Messages = {
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} ومديره`,
   'feedback.summary': (count: number, shown: string) =>
-    plural('ar', count, {
+    plural(count, {
       one: 'يرجى مراجعة إجابة واحدة قبل الإرسال:',
       two: 'يرجى مراجعة إجابتين قبل الإرسال:',
       few: `يرجى مراجعة ${shown} إجابات قبل الإرسال:`,

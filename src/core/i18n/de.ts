@@ -1,5 +1,9 @@
 import type { Messages } from './en.js';
-import { plural } from './plural.js';
+import type { PluralForms } from './plural.js';
+
+// Self-contained (no run-time imports), so that the file loads on its own when a page needs it.
+const rules = new Intl.PluralRules('de');
+const plural = (count: number, forms: PluralForms) => forms[rules.select(count)] ?? forms.other;
 
 export const de: Messages = {
   'common.retry': 'Erneut versuchen',
@@ -74,7 +78,7 @@ export const de: Messages = {
   'picker.searching': 'Suche läuft…',
   'picker.none': 'Niemand gefunden.',
   'picker.found': (count: number, shown: string) =>
-    plural('de', count, { one: '1 Person gefunden.', other: `${shown} Personen gefunden.` }),
+    plural(count, { one: '1 Person gefunden.', other: `${shown} Personen gefunden.` }),
   'picker.chosen': 'Ausgewählt',
   'picker.remove': (name: string) => `${name} entfernen`,
   'kudos.title': 'Kudos',
@@ -89,14 +93,14 @@ export const de: Messages = {
   'kudos.moreError': 'Weitere Kudos konnten nicht geladen werden.',
   'kudos.end': 'Das sind alle Kudos.',
   'kudos.newCount': (count: number, shown: string) =>
-    plural('de', count, { one: '1 neues Kudos zeigen', other: `${shown} neue Kudos zeigen` }),
+    plural(count, { one: '1 neues Kudos zeigen', other: `${shown} neue Kudos zeigen` }),
   'kudos.newAnnounce': (count: number, shown: string) =>
-    plural('de', count, { one: '1 neues Kudos ist eingetroffen.', other: `${shown} neue Kudos sind eingetroffen.` }),
+    plural(count, { one: '1 neues Kudos ist eingetroffen.', other: `${shown} neue Kudos sind eingetroffen.` }),
   'kudos.offline': 'Sie sind offline. Neue Kudos erscheinen, sobald die Verbindung zurück ist.',
   'kudos.reconnecting': 'Live-Aktualisierung unterbrochen; Verbindung wird wiederhergestellt…',
   'kudos.to': (giver: string, recipients: string) => `${giver} an ${recipients}`,
   'kudos.others': (count: number, shown: string) =>
-    plural('de', count, { one: '1 weitere Person', other: `${shown} weitere` }),
+    plural(count, { one: '1 weitere Person', other: `${shown} weitere` }),
   'kudos.values': 'Werte',
   'kudos.reactions': 'Reaktionen',
   'kudos.reaction': (name: string, count: string) => `${name}: ${count}`,
@@ -223,7 +227,7 @@ export const de: Messages = {
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} und die Führungskraft`,
   'feedback.summary': (count: number, shown: string) =>
-    plural('de', count, {
+    plural(count, {
       one: 'Bitte prüfen Sie 1 Antwort vor dem Senden:',
       other: `Bitte prüfen Sie ${shown} Antworten vor dem Senden:`,
     }),

@@ -1,17 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ar } from './ar.js';
-import { de } from './de.js';
-import { en, type MessageKey, type Messages } from './en.js';
+import { commonMessages, type CommonMessages } from './en-common.js';
+import type { Messages } from './en.js';
 
 type Catalog = Partial<Messages>;
+type Message = string | ((...args: never[]) => string);
 
-const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['de', de],
-  ['ar', ar],
-]);
+/** Strings registered at run time (`registerTranslation`) and the built-in languages once loaded. */
+const catalogs = new Map<string, Catalog>();
+/**
+ * The languages that ship with Peerkit besides English. Each is a separate file, loaded the first
+ * time a widget on the page speaks it, so that English pages never download them.
+ */
+const builtIn: Record<string, () => Promise<Catalog>> = {
+  de: () => import('./de.js').then((m) => m.de),
+  ar: () => import('./ar.js').then((m) => m.ar),
+};
+const loading = new Map<string, Promise<void> | 'done'>();
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
-const controllers = new Set<LocalizeController>();
+const controllers = new Set<LocalizeController<object>>();
 /** Intl formatters are costly to create; a feed of 1,000 items would make thousands. */
 const formatters = new Map<string, unknown>();
 function cachedFormatter<T>(key: string, create: () => T): T {
@@ -34,9 +40,46 @@ export function registerTranslation(lang: string, messages: Catalog) {
   for (const controller of controllers) controller.host.requestUpdate();
 }
 
-/** The languages with at least one registered string. */
+/** The languages Peerkit speaks without help: English, those it ships, and those registered. */
 export function registeredLanguages(): string[] {
-  return [...catalogs.keys()];
+  return [...new Set(['en', ...Object.keys(builtIn), ...catalogs.keys()])];
+}
+
+/**
+ * Starts loading a shipped language the first time it is needed; the promise settles when its
+ * strings are in place (or it failed to load: the widgets then speak English, and say so once in the
+ * console). `undefined` when there is nothing to wait for.
+ */
+export function loadLanguage(lang: string): Promise<void> | undefined {
+  const base = lang.split('-')[0].toLowerCase();
+  const load = builtIn[base];
+  if (!load) return undefined;
+  let state = loading.get(base);
+  if (!state) {
+    state = load()
+      .then(
+        // Strings registered before the file arrived win over the shipped ones.
+        (catalog) => {
+          catalogs.set(base, { ...catalog, ...catalogs.get(base) });
+          for (const controller of controllers) controller.host.requestUpdate();
+        },
+        (error: unknown) => console.warn(`Peerkit could not load its "${base}" strings; showing English.`, error),
+      )
+      .finally(() => loading.set(base, 'done'));
+    loading.set(base, state);
+  }
+  return state === 'done' ? undefined : state;
+}
+
+const hosts = new WeakMap<HTMLElement, LocalizeController<object>>();
+
+/**
+ * @internal What an element must wait for before it renders: the strings of the language it
+ * speaks, when they are still loading. Elements wait rather than flash English first.
+ */
+export function languagePending(host: HTMLElement): Promise<void> | undefined {
+  // Looked up afresh: the page may have changed `lang` since the last render.
+  return hosts.has(host) ? loadLanguage(closestAttribute(host, 'lang') ?? 'en') : undefined;
 }
 
 function observeDocument() {
@@ -68,9 +111,17 @@ function closestAttribute(element: Element, attribute: string): string | undefin
  * closest `lang` (else the document's, else English); numbers, dates and relative times use
  * `Intl` in the same language.
  */
-export class LocalizeController implements ReactiveController {
-  constructor(readonly host: ReactiveControllerHost & HTMLElement) {
+export class LocalizeController<M extends object = object> implements ReactiveController {
+  /**
+   * @param english the element's own English strings (its `en-<area>.ts`), the last fallback;
+   *   the strings every widget shares come with the controller.
+   */
+  constructor(
+    readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly english: M = {} as M,
+  ) {
     host.addController(this);
+    hosts.set(host, this as LocalizeController<object>);
   }
 
   hostConnected() {
@@ -102,11 +153,19 @@ export class LocalizeController implements ReactiveController {
     return RTL_LANGUAGES.has(this.lang.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
   }
 
-  term<K extends MessageKey>(key: K, ...args: Messages[K] extends (...a: infer P) => string ? P : []): string {
+  term<K extends keyof (M & CommonMessages)>(
+    key: K,
+    ...args: (M & CommonMessages)[K] extends (...a: infer P) => string ? P : []
+  ): string {
     const lang = this.lang.toLowerCase();
-    const message =
-      catalogs.get(lang)?.[key] ?? catalogs.get(lang.split('-')[0])?.[key] ?? catalogs.get('en')?.[key] ?? en[key];
-    return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : message;
+    const k = key as keyof Catalog;
+    const message: Message | undefined =
+      catalogs.get(lang)?.[k] ??
+      catalogs.get(lang.split('-')[0])?.[k] ??
+      catalogs.get('en')?.[k] ??
+      (this.english as Record<PropertyKey, Message>)[key] ??
+      (commonMessages as Record<PropertyKey, Message>)[key];
+    return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : (message ?? '');
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
