@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.js';
 
 const root = import.meta.dirname;
 const components = readdirSync(resolve(root, 'src/components'));
@@ -31,6 +32,7 @@ export default defineConfig(({ mode }) => {
       entries[`cdn/${file.split('/')[1].replace(/\.ts$/, '')}`] = resolve(root, `src/components/${file}`);
     }
     return {
+      plugins: [minifyTemplates()],
       build: {
         emptyOutDir: false,
         target: 'es2022',
@@ -47,6 +49,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'cdn') {
     return {
+      plugins: [minifyTemplates()],
       build: {
         emptyOutDir: false,
         target: 'es2022',
@@ -64,6 +67,7 @@ export default defineConfig(({ mode }) => {
     entries[`components/${name}/${name}`] = resolve(root, `src/components/${name}/${name}.ts`);
   }
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       emptyOutDir: true,

@@ -1,0 +1,98 @@
+import { parseAst, type Plugin } from 'vite';
+
+/*
+ * Shrinks the literal text of Lit's `css` and `html` templates in the built files; a minifier leaves
+ * template literals alone, and they are a good part of each widget.
+ * - css: comments go, runs of white space become one space, and none is kept next to { } ; or
+ *   after a colon or comma. Quoted strings are left exactly as written.
+ * - html: a run of white space that contains a line break becomes one space, which renders the
+ *   same in normal text; templates with <pre> or <textarea> are left alone.
+ * Only the parts between `${…}` change, so no value a template receives is touched.
+ */
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+export function minifyCss(text: string): string {
+  let out = '';
+  const withoutComments = text.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const piece of withoutComments.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/)) {
+    if (piece.startsWith("'") || piece.startsWith('"')) {
+      out += piece;
+      continue;
+    }
+    out += piece
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};]) ?/g, '$1')
+      .replace(/([:,]) /g, '$1');
+  }
+  return out;
+}
+
+export function minifyHtml(text: string): string {
+  return text.replace(/[ \t]*\n\s*/g, ' ');
+}
+
+function tagName(tag: Node): string | undefined {
+  if (tag.type === 'Identifier') return tag.name as string;
+  // `staticHtml` and bundler-renamed imports keep the name as the suffix.
+  if (tag.type === 'MemberExpression') return tagName(tag.property as Node);
+  return undefined;
+}
+
+function templates(node: unknown, found: { kind: 'css' | 'html'; quasi: Node }[]) {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) templates(child, found);
+    return;
+  }
+  const n = node as Node;
+  if (n.type === 'TaggedTemplateExpression') {
+    const name = tagName(n.tag as Node) ?? '';
+    if (/^css$/.test(name)) found.push({ kind: 'css', quasi: n.quasi as Node });
+    else if (/^(html|svg|staticHtml)$/.test(name)) found.push({ kind: 'html', quasi: n.quasi as Node });
+  }
+  for (const key of Object.keys(n)) {
+    if (key !== 'type' && key !== 'start' && key !== 'end') templates(n[key], found);
+  }
+}
+
+export function minifyTemplates(): Plugin {
+  return {
+    name: 'peerkit:minify-templates',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
+      const found: { kind: 'css' | 'html'; quasi: Node }[] = [];
+      templates(parseAst(code), found);
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (const { kind, quasi } of found) {
+        const quasis = quasi.quasis as Node[];
+        const raw = quasis.map((q) => (q.value as { raw: string }).raw).join('');
+        if (kind === 'html' && /<(pre|textarea)\b/i.test(raw)) continue;
+        for (const q of quasis) {
+          const text = (q.value as { raw: string }).raw;
+          const minified = kind === 'css' ? minifyCss(text) : minifyHtml(text);
+          if (minified !== text) edits.push({ start: q.start, end: q.end, text: minified });
+        }
+      }
+      if (!edits.length) return null;
+      let out = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        // A quasi's span may or may not include its delimiters (` ${ }); keep whatever surrounds the raw text.
+        const span = out.slice(edit.start, edit.end);
+        const original = quasiText(span);
+        out = out.slice(0, edit.start) + span.replace(original, () => edit.text) + out.slice(edit.end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+function quasiText(span: string): string {
+  return span.replace(/^(`|\})/, '').replace(/(`|\$\{)$/, '');
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { minifyCss, minifyHtml, minifyTemplates } from '../../scripts/minify-templates.js';
+
+describe('template minification in the build', () => {
+  it('drops comments and white space from css, keeping strings exactly', () => {
+    const css = `
+      /* the host's box; a comment with a quote */
+      :host {
+        font-family: 'Segoe  UI', system-ui;
+        content: "a  ;  b";
+      }
+      .a :hover > .b { margin: 0 auto; }`;
+    assert.equal(
+      minifyCss(css),
+      ` :host{font-family:'Segoe  UI',system-ui;content:"a  ;  b";}.a :hover > .b{margin:0 auto;}`,
+    );
+  });
+
+  it('turns line breaks in html into single spaces', () => {
+    assert.equal(minifyHtml('<p>\n        <b>a</b>\n        text\n      </p>'), '<p> <b>a</b> text </p>');
+    assert.equal(minifyHtml('<span>a</span><span>b</span>'), '<span>a</span><span>b</span>');
+  });
+
+  it('rewrites only the literal parts of css and html templates, leaving <pre> and values alone', () => {
+    const plugin = minifyTemplates() as { transform: (code: string, id: string) => { code: string } | null };
+    const source = [
+      'const s = css`\n  :host {\n    color: red;\n  }\n`;',
+      'const t = html`<div>\n    ${value}\n  </div>`;',
+      'const p = html`<pre>\n  keep\n</pre>`;',
+      'const other = `\n  not a template of Lit\n`;',
+    ].join('\n');
+    const out = plugin.transform(source, '/project/src/x.ts')!.code;
+    assert.match(out, /css`\s?:host\{color:red;\}\s?`/);
+    assert.match(out, /html`<div> \$\{value\} <\/div>`/);
+    assert.match(out, /html`<pre>\n {2}keep\n<\/pre>`/);
+    assert.match(out, /`\n {2}not a template of Lit\n`/);
+  });
+});
