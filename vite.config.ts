@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { minifyTemplates } from './scripts/minify-templates.js';
+import { eagerImports, minifyTemplates } from './scripts/build-plugins.js';
 
 const root = import.meta.dirname;
 const components = readdirSync(resolve(root, 'src/components'));
@@ -20,14 +20,11 @@ const languageChunk = (chunk: { moduleIds: string[] }) =>
 export default defineConfig(({ mode }) => {
   if (mode === 'autoload') {
     const entries: Record<string, string> = { 'peerkit-autoloader': resolve(root, 'src/autoloader.ts') };
+    // A define module sits beside its class: `<tag>.ts` next to `<tag>.component.ts`.
     for (const file of components.flatMap((name) =>
       readdirSync(resolve(root, `src/components/${name}`))
-        .filter((f) => f.endsWith('.ts') && !f.includes('.component.') && !f.includes('.styles.'))
-        .filter(
-          (f) =>
-            !f.endsWith('-view.ts') && !f.endsWith('-model.ts') && !f.endsWith('-text.ts') && !f.endsWith('-dialog.ts'),
-        )
-        .map((f) => `${name}/${f}`),
+        .filter((f) => f.endsWith('.component.ts'))
+        .map((f) => `${name}/${f.replace('.component.ts', '.ts')}`),
     )) {
       entries[`cdn/${file.split('/')[1].replace(/\.ts$/, '')}`] = resolve(root, `src/components/${file}`);
     }
@@ -49,7 +46,8 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'cdn') {
     return {
-      plugins: [minifyTemplates()],
+      // One file: what other builds load on demand is bundled in, except the languages.
+      plugins: [minifyTemplates(), eagerImports(/\/(de|ar)\.js$/)],
       build: {
         emptyOutDir: false,
         target: 'es2022',

@@ -1,9 +1,10 @@
 // Sizes of the built files, minified + gzip, against Lit alone built the same way in the same run.
 // Run after `npm run build`: `node bench/size.mjs`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { bundleApp } from './widget-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -39,26 +40,37 @@ const litOnly = await bundle(
    class X extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.id}</p>\`; } }
    customElements.define('x-baseline', X);`,
 );
-const litWithContextAndTask = await bundle(
+const litWithContext = await bundle(
   `import { LitElement, html } from 'lit';
    import { ContextProvider, ContextConsumer, ContextRoot, createContext } from '@lit/context';
-   import { Task } from '@lit/task';
    const c = createContext('x');
    class X extends LitElement { p = new ContextProvider(this, { context: c }); q = new ContextConsumer(this, { context: c });
-     t = new Task(this, { task: async () => 1, args: () => [] }); render() { return html\`\${this.t.value}\`; } }
+     render() { return html\`\${this.q.value}\`; } }
    new ContextRoot(); customElements.define('x-baseline', X);`,
 );
 const peerkit = readFileSync(join(root, 'dist/peerkit.js'));
+const autoloader = readFileSync(join(root, 'dist/peerkit-autoloader.js'));
+const widgets = [];
+for (const widget of ['person', 'mentor-card', 'kudos-feed', 'skill-map', 'feedback-form']) {
+  const app = await bundleApp(`import 'peerkit/${widget}';`);
+  widgets.push([`peerkit/${widget} before it is defined`, app.gzip]);
+}
 
 const rows = [
   ['Lit alone (baseline)', gz(litOnly)],
-  ['Lit + @lit/context + @lit/task', gz(litWithContextAndTask)],
+  ['Lit + @lit/context', gz(litWithContext)],
   ['dist/peerkit.js (everything, Lit included)', gz(peerkit)],
+  ...readdirSync(join(root, 'dist/i18n')).map((file) => [
+    `dist/i18n/${file} (when a page speaks it)`,
+    gz(readFileSync(join(root, 'dist/i18n', file))),
+  ]),
+  ['dist/peerkit-autoloader.js', gz(autoloader)],
+  ...widgets,
 ];
 const base = rows[0][1];
 console.log('min+gzip sizes (gzip -9)');
 for (const [name, size] of rows)
-  console.log(`${name.padEnd(46)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
+  console.log(`${name.padEnd(48)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
 console.log(
-  `Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContextAndTask))} (difference of gzip sizes)`,
+  `Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContext))} (difference of gzip sizes)`,
 );

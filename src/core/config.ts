@@ -1,5 +1,6 @@
 import type { PeerBackend } from './backend.js';
-import { RestBackend, type RestBackendOptions } from './rest/rest-backend.js';
+import { LazyRestBackend } from './rest/lazy-rest.js';
+import type { RestBackendOptions } from './rest/rest-backend.js';
 
 export interface PeerConfig extends RestBackendOptions {
   /** A backend of your own; when given, the REST options are ignored. */
@@ -42,10 +43,14 @@ export function metaBaseUrl(): string | undefined {
   return meta?.getAttribute('content')?.trim() || undefined;
 }
 
+/**
+ * The backend of widgets outside any provider. Unless `configure()` gave one, a REST backend
+ * whose client code loads with the first request.
+ */
 export function getDefaultBackend(): PeerBackend {
   if (!defaultBackend) {
     defaultBackend =
-      current.backend ?? new RestBackend({ ...current, baseUrl: current.baseUrl ?? metaBaseUrl() ?? '/api' });
+      current.backend ?? new LazyRestBackend({ ...current, baseUrl: current.baseUrl ?? metaBaseUrl() ?? '/api' });
   }
   return defaultBackend;
 }

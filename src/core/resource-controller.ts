@@ -1,4 +1,3 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { PeerBackend } from './backend.js';
 import type { BackendController } from './context.js';
@@ -26,9 +25,6 @@ export interface ResourceRenderers<T> {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** The task's arguments while the host lacks what a load needs. */
-const NOT_READY = Symbol('not ready');
-
 function toPeerError(error: unknown): PeerError {
   if (error instanceof PeerError) return error;
   if (error instanceof DOMException && error.name === 'AbortError')
@@ -40,79 +36,111 @@ function toPeerError(error: unknown): PeerError {
   });
 }
 
+/** Where a load stands. */
+export type ResourceStatus = 'initial' | 'pending' | 'complete' | 'error';
+
 /**
- * Loads data for a widget from its backend with `@lit/task`: reruns when the arguments or the
- * backend change, aborts when they change again or the host leaves the page (and loads again
- * when it comes back), fires `peer-error` on failure, and renders each state explicitly.
+ * Loads data for a widget from its backend: loads again when the arguments or the backend change
+ * (checked before each render, as `@lit/task` does), aborts a load when they change again or the
+ * host leaves the page (and loads again when it comes back), keeps the last value while a new load
+ * runs, fires `peer-error` on failure, and renders each state explicitly.
  */
 export class ResourceController<A extends readonly unknown[], T> implements ReactiveController {
-  readonly task: Task<readonly unknown[], T>;
+  private current: ResourceStatus = 'initial';
+  private result?: T;
+  private failure?: PeerError;
+  /** The backend and arguments of the last load, to tell when they change. */
+  private key?: readonly unknown[];
+  private running?: AbortController;
   private interrupted = false;
 
   constructor(
     private readonly host: Host,
-    backend: BackendController,
+    private readonly backend: BackendController,
     private readonly options: ResourceOptions<A, T>,
   ) {
     host.addController(this);
-    this.task = new Task<readonly unknown[], T>(host, {
-      args: () => {
-        const args = options.args();
-        return args === undefined ? [NOT_READY] : [backend.value, ...args];
-      },
-      task: async ([source, ...args], { signal }) => {
-        if (source === NOT_READY) return initialState as T;
-        try {
-          return await options.load(source as PeerBackend, args as unknown as A, signal);
-        } catch (error) {
-          const peerError = toPeerError(error);
-          if (peerError.kind !== 'aborted' && this.host.isConnected) {
-            this.host.dispatchEvent(peerEvent('peer-error', { error: peerError, retry: () => this.retry() }));
-          }
-          throw peerError;
-        }
-      },
-    });
   }
 
-  get status(): TaskStatus {
-    return this.task.status;
+  get status(): ResourceStatus {
+    return this.current;
   }
 
   get value(): T | undefined {
-    return this.task.value;
+    return this.result;
   }
 
   get pending(): boolean {
-    return this.task.status === TaskStatus.PENDING;
+    return this.current === 'pending';
   }
 
   /** Loads again with the current arguments. */
   retry() {
-    void this.task.run();
+    if (this.key) void this.run(this.key);
+  }
+
+  hostUpdate() {
+    const args = this.options.args();
+    if (args === undefined) {
+      this.running?.abort();
+      this.key = undefined;
+      this.current = 'initial';
+      return;
+    }
+    const key = [this.backend.value, ...args];
+    if (this.key && key.length === this.key.length && key.every((value, i) => value === this.key![i])) return;
+    void this.run(key);
+  }
+
+  private async run(key: readonly unknown[]) {
+    this.running?.abort();
+    const running = (this.running = new AbortController());
+    this.key = key;
+    this.current = 'pending';
+    this.interrupted = false;
+    this.host.requestUpdate();
+    try {
+      const [source, ...args] = key;
+      const value = await this.options.load(source as PeerBackend, args as unknown as A, running.signal);
+      if (running !== this.running) return;
+      this.result = value;
+      this.current = 'complete';
+    } catch (error) {
+      // A load that a newer one replaced, or that leaving the page stopped, says nothing.
+      if (running !== this.running || this.interrupted) return;
+      const peerError = toPeerError(error);
+      this.failure = peerError;
+      this.current = 'error';
+      if (peerError.kind !== 'aborted' && this.host.isConnected) {
+        this.host.dispatchEvent(peerEvent('peer-error', { error: peerError, retry: () => this.retry() }));
+      }
+    }
+    this.host.requestUpdate();
   }
 
   hostConnected() {
-    if (this.interrupted) {
-      this.interrupted = false;
-      this.retry();
-    }
+    if (this.interrupted) this.retry();
   }
 
   hostDisconnected() {
-    if (this.task.status === TaskStatus.PENDING) {
+    if (this.current === 'pending') {
       this.interrupted = true;
-      this.task.abort(new PeerError({ kind: 'aborted' }));
+      this.running?.abort(new PeerError({ kind: 'aborted' }));
     }
   }
 
   render(renderers: ResourceRenderers<T>): Renderable {
-    return this.task.render({
-      initial: () => renderers.initial?.() ?? renderers.pending(),
-      pending: renderers.pending,
-      complete: (value) =>
-        renderers.empty && this.options.isEmpty?.(value) ? renderers.empty(value) : renderers.complete(value),
-      error: (error) => renderers.error(toPeerError(error), () => this.retry()),
-    }) as Renderable;
+    switch (this.current) {
+      case 'initial':
+        return renderers.initial?.() ?? renderers.pending();
+      case 'pending':
+        return renderers.pending();
+      case 'error':
+        return renderers.error(this.failure!, () => this.retry());
+      default: {
+        const value = this.result as T;
+        return renderers.empty && this.options.isEmpty?.(value) ? renderers.empty(value) : renderers.complete(value);
+      }
+    }
   }
 }

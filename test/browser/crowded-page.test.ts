@@ -23,9 +23,13 @@ describe('crowded pages', () => {
     await until(() => !!shadow(el).querySelector('acme-person')!.shadowRoot?.querySelector('[part~="name"]'), 'a name');
 
     PeerFeedbackForm.define('acme-feedback-form');
+    // The people picker loads only when a form without a recipient needs it, under the form's prefix.
+    expect(customElements.get('acme-people-picker')).to.equal(undefined);
     const form = await fixture(html`<acme-feedback-form template-id="quick-praise"></acme-feedback-form>`);
-    await until(() => !!shadow(form).querySelector('form'), 'the form');
+    await until(() => !!shadow(form).querySelector('form acme-people-picker'), 'the form and its picker');
     expect([...innerTags(form)]).to.deep.equal(['acme-people-picker']);
+    expect(customElements.get('acme-people-picker')).to.exist;
+    expect(customElements.get('peer-people-picker')).to.equal(undefined);
   });
 
   it('lets two copies of the library, and two prefixes of one class, live on one page', async () => {

@@ -130,6 +130,21 @@ describe('RestBackend against the reference server', () => {
       const error = await rejection(pending);
       expect(error.kind).to.equal('aborted');
     });
+
+    it('sends nothing for a caller that has already gone, and leaves no unhandled rejection', async () => {
+      const unhandled: unknown[] = [];
+      const listener = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+      window.addEventListener('unhandledrejection', listener);
+      try {
+        const error = await rejection(testBackend().getMe({ signal: AbortSignal.abort() }));
+        expect(error.kind).to.equal('aborted');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(unhandled).to.deep.equal([]);
+        expect(await serverRequests('/api/me')).to.deep.equal([]);
+      } finally {
+        window.removeEventListener('unhandledrejection', listener);
+      }
+    });
   });
 
   describe('de-duplication and caching', () => {

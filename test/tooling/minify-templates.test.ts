@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { minifyCss, minifyHtml, minifyTemplates } from '../../scripts/minify-templates.js';
+import { minifyCss, minifyHtml, minifyTemplates } from '../../scripts/build-plugins.js';
 
 describe('template minification in the build', () => {
   it('drops comments and white space from css, keeping strings exactly', () => {

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleProps } from '../../core/style-props.js';
 import type { AnswerValue, FeedbackReceipt, FeedbackTemplate, NewFeedback, Question } from '../../contract/feedback.js';
 import {
   checkAnswers,
@@ -25,8 +24,8 @@ import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
-import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
-import { PeerPerson } from '../person/person.component.js';
+import type { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
+import { LazyElement } from '../../core/lazy-element.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
 
 declare module '../../core/peer-element.js' {
@@ -102,7 +101,6 @@ function waitsInOutbox(error: PeerError): boolean {
  */
 export class PeerFeedbackForm extends PeerElement {
   static override defaultTag = 'peer-feedback-form';
-  static override dependencies = [PeerPeoplePicker, PeerPerson];
   static override styles = [tokens, errorStyles, formStyles, feedbackFormStyles];
 
   /** The id of the feedback template. */
@@ -120,10 +118,21 @@ export class PeerFeedbackForm extends PeerElement {
   @state() private storageWorks = true;
   @state() private nextAttemptAt?: number;
 
-  @query('.summary') private summary?: HTMLElement;
-  @query('[part~="picker"]') private picker?: PeerPeoplePicker;
+  private get summary() {
+    return this.renderRoot.querySelector<HTMLElement>('.summary');
+  }
+  private get picker() {
+    return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]');
+  }
 
   private readonly localize = new LocalizeController(this, feedbackMessages);
+  /** The recipient row shows a people picker, or the person given by `recipient-id`: each loads when shown. */
+  private readonly pickerElement = new LazyElement(this, () =>
+    import('../people-picker/people-picker.component.js').then((m) => m.PeerPeoplePicker),
+  );
+  private readonly personElement = new LazyElement(this, () =>
+    import('../person/person.component.js').then((m) => m.PeerPerson),
+  );
   private readonly backend = new BackendController(this);
   private readonly template = new ResourceController(this, this.backend, {
     args: () => (this.templateId ? ([this.templateId] as const) : undefined),
@@ -236,6 +245,7 @@ export class PeerFeedbackForm extends PeerElement {
     try {
       const person = await this.backend.value.getPerson(id);
       this.picked = person;
+      await this.pickerElement.load();
       await this.updateComplete;
       if (this.picker) this.picker.selected = [person];
     } catch {
@@ -630,11 +640,17 @@ export class PeerFeedbackForm extends PeerElement {
     if (this.recipientId) {
       return staticHtml`<div part="recipient" class="recipient">
         <span class="label">${t.term('feedback.to')}</span>
-        <${this.tagOf(PeerPerson)} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.tagOf(PeerPerson)}>
+        ${this.personElement.render(
+          t,
+          () =>
+            staticHtml`<${this.personElement.tag} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.personElement.tag}>`,
+        )}
         <p id="recipient-error" class="field-error">${this.errors.recipient ?? ''}</p>
       </div>`;
     }
-    return staticHtml`<${this.tagOf(PeerPeoplePicker)}
+    return this.pickerElement.render(
+      t,
+      () => staticHtml`<${this.pickerElement.tag}
       part="picker"
       max="1"
       label=${t.term('feedback.recipient')}
@@ -647,7 +663,8 @@ export class PeerFeedbackForm extends PeerElement {
         const visibility = person && !person.managerId ? 'recipient' : this.draft.visibility;
         this.change({ recipientId: person?.id, visibility }, 'recipient');
       }}
-    ></${this.tagOf(PeerPeoplePicker)}>`;
+    ></${this.pickerElement.tag}>`,
+    );
   }
 
   private excludedFor?: { id: string; list: string[] };
@@ -741,7 +758,7 @@ export class PeerFeedbackForm extends PeerElement {
       return html`<fieldset part="question" class="question" aria-describedby=${describedBy}>
         <legend>${question.prompt} ${marker}</legend>
         ${help}
-        <div part="scale" class="scale" style=${styleProps({ '--points': String(points.length) })}>
+        <div part="scale" class="scale">
           ${points.map(
             (point, index) =>
               html`<label class="point">

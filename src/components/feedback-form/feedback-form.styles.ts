@@ -109,7 +109,9 @@ export const feedbackFormStyles = css`
   }
   .scale {
     display: grid;
-    grid-template-columns: repeat(var(--points), minmax(0, 1fr));
+    /* One equal column per point, however many the template has. */
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
     gap: calc(var(--_space) / 2);
   }
   .point {
@@ -225,6 +227,7 @@ export const feedbackFormStyles = css`
   }
   @container (max-width: 30rem) {
     .scale {
+      grid-auto-flow: row;
       grid-template-columns: 1fr;
     }
     .point {

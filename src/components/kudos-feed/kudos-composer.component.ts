@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
 import { KudosConflict } from '../../contract/problems.js';
@@ -128,8 +128,12 @@ export class PeerKudosComposer extends PeerElement {
   @state() private sending = false;
   @state() private status: { text: string; failed: boolean } | undefined;
 
-  @query('[part~="picker"]') private picker!: PeerPeoplePicker;
-  @query('textarea') private textarea!: HTMLTextAreaElement;
+  private get picker() {
+    return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]')!;
+  }
+  private get textarea() {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')!;
+  }
 
   private readonly localize = new LocalizeController(this, kudosMessages);
   private readonly backend = new BackendController(this);

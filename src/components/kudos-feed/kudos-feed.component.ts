@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../../core/style-props.js';
 import type { Kudos, KudosFilter } from '../../contract/kudos.js';
@@ -13,7 +13,8 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages } from '../../core/i18n/en-kudos.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
-import { PeerKudosComposer } from './kudos-composer.component.js';
+import type { PeerKudosComposer } from './kudos-composer.component.js';
+import { LazyElement } from '../../core/lazy-element.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { renderKudos } from './kudos-view.js';
 
@@ -53,7 +54,6 @@ const OVERSCAN = 600;
  */
 export class PeerKudosFeed extends PeerElement {
   static override defaultTag = 'peer-kudos-feed';
-  static override dependencies = [PeerKudosComposer];
   static override styles = [tokens, errorStyles, emptyStyles, kudosFeedStyles];
 
   /** Only kudos given or received by someone in this department (its id). */
@@ -90,9 +90,15 @@ export class PeerKudosFeed extends PeerElement {
   @state() private scrolled = 0;
   @state() private viewport = 640;
 
-  @query('.scroller') private scroller?: HTMLElement;
+  private get scroller() {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
 
   private readonly localize = new LocalizeController(this, kudosMessages);
+  /** The composer's code loads when the reader opens it (or points at "Give kudos"). */
+  private readonly composerElement = new LazyElement(this, () =>
+    import('./kudos-composer.component.js').then((m) => m.PeerKudosComposer),
+  );
   private readonly backend = new BackendController(this);
   private loadedFrom?: { backend: PeerBackend; key: string };
   private loading?: AbortController;
@@ -320,6 +326,14 @@ export class PeerKudosFeed extends PeerElement {
 
   private async openComposer() {
     this.composerOpen = true;
+    try {
+      await this.composerElement.load();
+    } catch {
+      // The error and its retry button are shown where the composer would be.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.composer-slot [part~="retry-button"]')?.focus();
+      return;
+    }
     await this.updateComplete;
     this.renderRoot.querySelector<PeerKudosComposer>('[part~="composer"]')?.focus();
   }
@@ -469,7 +483,14 @@ export class PeerKudosFeed extends PeerElement {
         <h2 id="feed-title" class="title">${t.term('kudos.title')}</h2>
         ${
           this.composer === 'button' && !this.composerOpen
-            ? html`<button part="give-button" class="give" type="button" @click=${this.openComposer}>
+            ? html`<button
+                part="give-button"
+                class="give"
+                type="button"
+                @click=${this.openComposer}
+                @pointerenter=${this.composerElement.preload}
+                @focus=${this.composerElement.preload}
+              >
                 ${t.term('kudos.give')}
               </button>`
             : nothing
@@ -477,15 +498,20 @@ export class PeerKudosFeed extends PeerElement {
       </header>
       ${
         this.composerOpen && this.composer !== 'none'
-          ? staticHtml`<${this.tagOf(PeerKudosComposer)}
-              part="composer"
-              theme=${this.theme ?? 'light'}
-              ?cancelable=${this.composer === 'button'}
-              @peer-kudos-sending=${this.onSending}
-              @peer-kudos-sent=${this.onSent}
-              @peer-kudos-failed=${this.onFailed}
-              @peer-kudos-cancel=${this.closeComposer}
-            ></${this.tagOf(PeerKudosComposer)}>`
+          ? html`<div class="composer-slot">
+              ${this.composerElement.render(
+                t,
+                () => staticHtml`<${this.composerElement.tag}
+                  part="composer"
+                  theme=${this.theme ?? 'light'}
+                  ?cancelable=${this.composer === 'button'}
+                  @peer-kudos-sending=${this.onSending}
+                  @peer-kudos-sent=${this.onSent}
+                  @peer-kudos-failed=${this.onFailed}
+                  @peer-kudos-cancel=${this.closeComposer}
+                ></${this.composerElement.tag}>`,
+              )}
+            </div>`
           : nothing
       }
       ${this.renderNotices()}

@@ -1,5 +1,4 @@
 import { PeerKudosFeed } from './kudos-feed.component.js';
-import './kudos-composer.js';
 
 export { PeerKudosFeed };
 

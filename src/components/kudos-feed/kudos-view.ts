@@ -5,7 +5,7 @@ import { REACTIONS, splitMentions, type ReactionKey } from '../../contract/rules
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { initialsOf } from '../person/person.component.js';
+import { initialsOf } from '../person/initials.js';
 
 /** What one article needs besides its kudos. */
 export interface KudosViewContext {

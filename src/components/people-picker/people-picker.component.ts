@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage } from '../../core/error-message.js';
@@ -197,7 +197,9 @@ export class PeerPeoplePicker extends PeerElement {
   @state() private searching = false;
   @state() private searchError?: PeerError;
 
-  @query('input') private input!: HTMLInputElement;
+  private get input() {
+    return this.renderRoot.querySelector<HTMLInputElement>('input')!;
+  }
 
   private readonly localize = new LocalizeController(this, pickerMessages);
   private readonly backend = new BackendController(this);

@@ -10,23 +10,12 @@ import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { tokens } from '../../core/tokens.js';
+import { initialsOf } from './initials.js';
 import { personStyles } from './person.styles.js';
 
+export { initialsOf };
+
 const INITIALS_COLOURS = ['#c7dcff', '#ffd6e7', '#c9f2d6', '#ffe7a8', '#e3d7ff', '#bde9f5', '#ffd9c2', '#dfe5ec'];
-
-/** Made once: a segmenter is costly, and a feed shows initials for hundreds of people. */
-let segmenter: Intl.Segmenter | undefined;
-
-/** Up to two initials from a name, by grapheme so that emoji and combined letters stay whole. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  if (words.length === 0) return '?';
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  const graphemes = segmenter;
-  const first = (word: string) => graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
-  const letters = words.length === 1 ? first(words[0]) : first(words[0]) + first(words[words.length - 1]);
-  return letters.toLocaleUpperCase();
-}
 
 function colourFor(id: string) {
   let sum = 0;

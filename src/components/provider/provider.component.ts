@@ -6,7 +6,7 @@ import { getConfig, metaBaseUrl } from '../../core/config.js';
 import { backendContext } from '../../core/context.js';
 import { PeerElement } from '../../core/peer-element.js';
 import type { HeadersSource } from '../../core/rest/http.js';
-import { RestBackend } from '../../core/rest/rest-backend.js';
+import { LazyRestBackend } from '../../core/rest/lazy-rest.js';
 
 /**
  * @customElement peer-provider
@@ -60,7 +60,7 @@ export class PeerProvider extends PeerElement {
 
   private createBackend(): PeerBackend {
     if (this.backend) return this.backend;
-    return new RestBackend({
+    return new LazyRestBackend({
       ...getConfig(),
       baseUrl: this.baseUrl ?? getConfig().baseUrl ?? metaBaseUrl() ?? '/api',
       credentials: this.credentials ?? getConfig().credentials,
@@ -76,7 +76,7 @@ export class PeerProvider extends PeerElement {
 /** Two REST backends with the same settings are one: replacing it would only drop its cache. */
 function sameBackend(current: PeerBackend | undefined, next: PeerBackend) {
   if (current === next) return true;
-  if (!(current instanceof RestBackend) || !(next instanceof RestBackend)) return false;
+  if (!(current instanceof LazyRestBackend) || !(next instanceof LazyRestBackend)) return false;
   const a = current.options;
   const b = next.options;
   return a.baseUrl === b.baseUrl && a.credentials === b.credentials && a.headers === b.headers;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { styleProps } from '../../core/style-props.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillMatrix } from '../../contract/skills.js';
@@ -15,7 +15,7 @@ import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { tokens } from '../../core/tokens.js';
-import { PeerMentorCard } from '../mentor-card/mentor-card.component.js';
+import { LazyElement } from '../../core/lazy-element.js';
 import { type Cell, type Row, SkillModel } from './skill-model.js';
 import { skillMapStyles } from './skill-map.styles.js';
 
@@ -70,7 +70,6 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  */
 export class PeerSkillMap extends PeerElement {
   static override defaultTag = 'peer-skill-map';
-  static override dependencies = [PeerMentorCard];
   static override styles = [tokens, errorStyles, emptyStyles, formStyles, skillMapStyles];
 
   /** Only people of this department (its id). */
@@ -97,9 +96,15 @@ export class PeerSkillMap extends PeerElement {
   @state() private message?: { text: string; failed: boolean };
   @state() private revision = 0;
 
-  @query('.viewport') private viewport?: HTMLElement;
+  private get viewport() {
+    return this.renderRoot.querySelector<HTMLElement>('.viewport');
+  }
 
   private readonly localize = new LocalizeController(this, skillsMessages);
+  /** An expert's mentor card: its code loads when the reader chooses an expert (or points at one). */
+  private readonly mentorCard = new LazyElement(this, () =>
+    import('../mentor-card/mentor-card.component.js').then((m) => m.PeerMentorCard),
+  );
   private readonly backend = new BackendController(this);
   private readonly data = new ResourceController(this, this.backend, {
     args: () => (this.matrix ? undefined : ([this.department, this.category, this.skills] as const)),
@@ -747,6 +752,8 @@ export class PeerSkillMap extends PeerElement {
                             type="button"
                             aria-label=${t.term('skills.openProfile', expert.person.name)}
                             @click=${() => this.chooseExpert(expert, skill)}
+                            @pointerenter=${expert.mentor ? this.mentorCard.preload : nothing}
+                            @focus=${expert.mentor ? this.mentorCard.preload : nothing}
                           >
                             ${label}
                           </button>`
@@ -757,11 +764,14 @@ export class PeerSkillMap extends PeerElement {
       })}
       ${
         this.chosenExpert
-          ? staticHtml`<${this.tagOf(PeerMentorCard)}
-              mentor-id=${this.chosenExpert.person.id}
-              variant="compact"
-              theme=${this.theme ?? 'light'}
-            ></${this.tagOf(PeerMentorCard)}>`
+          ? this.mentorCard.render(
+              t,
+              () => staticHtml`<${this.mentorCard.tag}
+                mentor-id=${this.chosenExpert!.person.id}
+                variant="compact"
+                theme=${this.theme ?? 'light'}
+              ></${this.mentorCard.tag}>`,
+            )
           : nothing
       }
     </div>`;

@@ -8,6 +8,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export const ar: Messages = {
   'common.retry': 'حاول مرة أخرى',
   'common.loading': 'جارٍ التحميل…',
+  'common.partFailed': 'تعذّر تحميل هذا الجزء.',
   'error.network': 'تعذّر الوصول إلى الخادم.',
   'error.offline': 'أنت غير متصل. حاول مرة أخرى عند عودة الاتصال.',
   'error.timeout': 'استغرق الخادم وقتًا طويلًا للرد.',

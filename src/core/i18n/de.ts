@@ -8,6 +8,7 @@ const plural = (count: number, forms: PluralForms) => forms[rules.select(count)]
 export const de: Messages = {
   'common.retry': 'Erneut versuchen',
   'common.loading': 'Wird geladen…',
+  'common.partFailed': 'Dieser Teil konnte nicht geladen werden.',
   'error.network': 'Der Server ist nicht erreichbar.',
   'error.offline': 'Sie sind offline. Versuchen Sie es erneut, sobald die Verbindung wieder steht.',
   'error.timeout': 'Der Server hat zu lange nicht geantwortet.',

@@ -2,6 +2,7 @@
 export const commonMessages = {
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
+  'common.partFailed': 'This part could not be loaded.',
   'error.network': 'The server could not be reached.',
   'error.offline': 'You are offline. Try again when the connection is back.',
   'error.timeout': 'The server took too long to answer.',

@@ -11,6 +11,8 @@ export function abortError(url?: string, cause?: unknown) {
 export function withAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) {
+    // No one else may be waiting for `promise`: its failure must not go unhandled.
+    promise.catch(() => {});
     onAbort?.();
     return Promise.reject(abortError(undefined, signal.reason));
   }
@@ -55,6 +57,8 @@ export class InFlight {
   >();
 
   run<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    // Asked by a caller that has already gone: nothing to send.
+    if (signal?.aborted) return Promise.reject(abortError(undefined, signal.reason));
     let entry = this.entries.get(key);
     if (!entry) {
       const controller = new AbortController();

@@ -34,6 +34,7 @@ import { InFlight } from './abort.js';
 import { Batcher } from './batcher.js';
 import { ResponseCache } from './cache.js';
 import { HttpClient, type HttpOptions } from './http.js';
+import { restScope } from './lazy-rest.js';
 
 /**
  * Paths of each resource, relative to the base URL. `{name}` is replaced by the encoded value;
@@ -229,7 +230,7 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
 
   get storageScope() {
-    return `rest ${this.http.baseUrl}`;
+    return restScope(this.http.baseUrl);
   }
 
   get baseUrl() {

@@ -96,3 +96,26 @@ export function minifyTemplates(): Plugin {
 function quasiText(span: string): string {
   return span.replace(/^(`|\})/, '').replace(/(`|\$\{)$/, '');
 }
+
+/**
+ * For the single-file build: the parts other builds load on demand (`import('./…')`) are bundled in,
+ * except the modules `keepLazy` matches (the languages), which stay separate files.
+ */
+export function eagerImports(keepLazy: RegExp): Plugin {
+  return {
+    name: 'peerkit:eager-imports',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const imports: string[] = [];
+      const out = code.replace(/\bimport\((['"])(\.{1,2}\/[^'"]+)\1\)/g, (call, _quote, specifier: string) => {
+        if (keepLazy.test(specifier)) return call;
+        imports.push(specifier);
+        return `Promise.resolve(__eager${imports.length - 1})`;
+      });
+      if (!imports.length) return null;
+      const head = imports.map((specifier, i) => `import * as __eager${i} from ${JSON.stringify(specifier)};`).join('');
+      return { code: head + out, map: null };
+    },
+  };
+}
