@@ -8,3 +8,21 @@ document.querySelector('#add-feed').addEventListener('click', () => {
   section.append(heading, feed);
   document.querySelector('#later').append(section);
 });
+
+// A component of the page's own with a shadow root, as a single-page app would render Peerkit tags.
+customElements.define(
+  'team-badge',
+  class extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return;
+      const person = document.createElement('peer-mentor-card');
+      person.setAttribute('mentor-id', this.getAttribute('mentor') ?? '');
+      this.attachShadow({ mode: 'open' }).append(person);
+    }
+  },
+);
+document.querySelector('#add-badge').addEventListener('click', () => {
+  const badge = document.createElement('team-badge');
+  badge.setAttribute('mentor', 'u0002');
+  document.querySelector('#later').append(badge);
+});

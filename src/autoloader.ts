@@ -30,14 +30,30 @@ function load(tag: string) {
   });
 }
 
-function scan(root: Element | Document) {
+function scan(root: Element | Document | ShadowRoot) {
   if (root instanceof Element) load(root.localName);
   for (const element of root.querySelectorAll(':not(:defined)')) load(element.localName);
 }
 
-scan(document);
-new MutationObserver((records) => {
+const observer = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) if (node instanceof Element) scan(node);
   }
-}).observe(document.documentElement, { childList: true, subtree: true });
+});
+
+/** Also the shadow roots of the page's own components: an app may render Peerkit tags inside them. */
+function watch(root: Document | ShadowRoot) {
+  scan(root);
+  observer.observe(root, { childList: true, subtree: true });
+}
+
+watch(document);
+// Shadow roots already open on the page…
+for (const element of document.querySelectorAll('*')) if (element.shadowRoot) watch(element.shadowRoot);
+// …and those made later. Peerkit's own are left alone: its widgets define what they render inside.
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  if (!this.localName.startsWith('peer-')) watch(root);
+  return root;
+};

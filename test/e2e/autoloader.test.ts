@@ -50,6 +50,11 @@ describe('the autoloader', () => {
     await page.locator('#add-feed').click();
     await page.locator('peer-kudos-feed article[aria-posinset]').first().waitFor();
     assert.deepEqual(scripts.sort(), ['/dist/cdn/kudos-feed.js', '/dist/cdn/person.js']);
+
+    // A tag inside the shadow root of the page's own component is found too.
+    await page.locator('#add-badge').click();
+    await page.locator('team-badge peer-mentor-card [part~="expertise"]').waitFor();
+    assert.deepEqual(scripts.sort(), ['/dist/cdn/kudos-feed.js', '/dist/cdn/mentor-card.js', '/dist/cdn/person.js']);
     assert.deepEqual(errors, []);
     await page.close();
   });
