@@ -818,7 +818,6 @@ export class PeerFeedbackForm extends PeerElement {
     </fieldset>`;
   }
 
-  /** The recipient's name, or words for “the recipient” (capitalised where a sentence starts with it). */
   /** Radios cannot be unchecked: an optional one answered by mistake gets a button to take it back. */
   private renderClear(question: Question, shown: boolean) {
     if (!shown) return nothing;
