@@ -1,7 +1,7 @@
 // Sizes of the built files, minified + gzip, against Lit alone built the same way in the same run.
 // Run after `npm run build`: `node bench/size.mjs`.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { bundleApp } from './widget-bundle.mjs';
@@ -74,3 +74,25 @@ for (const [name, size] of rows)
 console.log(
   `Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContext))} (difference of gzip sizes)`,
 );
+
+// What dist/peerkit.js is made of: the single-file build again, each module's own gzip size scaled so
+// that the parts add up to the file (modules compress better together than alone).
+const cdn = await build({ root, mode: 'cdn', logLevel: 'silent', build: { write: false } });
+const entry = (Array.isArray(cdn) ? cdn[0] : cdn).output.find((o) => o.type === 'chunk' && o.isEntry);
+const areas = new Map();
+let parts = 0;
+for (const [id, module] of Object.entries(entry.modules)) {
+  const size = module.code ? gz(module.code) : 0;
+  parts += size;
+  const area = (/^\0|oxc-project|rolldown\/runtime/.test(id) ? 'bundler helpers' : relative(root, id))
+    .replace(/^node_modules\/(@lit\/context|@lit\/reactive-element|lit-html|lit-element|lit)\/.*/, 'Lit: $1')
+    .replace(/^node_modules\/.*/, 'other runtime helpers')
+    .replace(/^src\/core\/i18n\/(en-\w+)\.ts$/, 'English strings')
+    .replace(/^src\/(components\/[^/]+|core\/rest|core\/i18n|core|contract)\/.*/, '$1');
+  areas.set(area, (areas.get(area) ?? 0) + size);
+}
+const scale = gz(entry.code) / parts;
+console.log('\nWhat dist/peerkit.js is made of (estimated):');
+for (const [area, size] of [...areas].sort((a, b) => b[1] - a[1])) {
+  console.log(`  ${area.padEnd(34)} ${kb(size * scale).padStart(9)}`);
+}
