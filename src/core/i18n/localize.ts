@@ -138,6 +138,9 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
   /** Looked up again before each render (a page may change `lang` at any time). */
   hostUpdate() {
     this.cachedLang = undefined;
+    // Peerkit's elements waited for the language already; any other element renders English until it
+    // arrives, then updates.
+    void loadLanguage(this.lang);
   }
 
   /** The BCP 47 language the element speaks, as set on the page. */
