@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles every Peerkit form shares: fields with a label, a hint and an inline error; the send and secondary buttons. */
+/** Styles every Peerkit form shares: fields with a label, a hint and an inline error; the send and secondary buttons; choices drawn as chips. */
 export const formStyles = css`
   .field {
     display: grid;
@@ -61,5 +61,24 @@ export const formStyles = css`
     background: var(--_surface);
     color: var(--_text);
     border-color: var(--_border);
+  }
+  /* A choice drawn as a rounded chip: a label around a radio or checkbox. */
+  .pill {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    padding: 0.25em 0.625em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-weight: normal;
+  }
+  .pill:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_surface-raised);
+  }
+  @media (forced-colors: active) {
+    .pill:has(input:checked) {
+      border: 2px solid Highlight;
+    }
   }
 `;

@@ -688,7 +688,7 @@ export class PeerFeedbackForm extends PeerElement {
       // Nothing to choose: say which kind it is, without a lone radio button.
       return html`<div part="kind" class="kind">
         <p class="kind-fixed">
-          <span class="label">${t.term('feedback.kind')}</span> <span class="segment">${kindName(kind)}</span>
+          <span class="label">${t.term('feedback.kind')}</span> <span class="segment pill">${kindName(kind)}</span>
         </p>
         ${guidance}
       </div>`;
@@ -698,7 +698,7 @@ export class PeerFeedbackForm extends PeerElement {
       <div class="segments">
         ${template.kinds.map(
           (option) =>
-            html`<label class="segment">
+            html`<label class="segment pill">
               <input
                 type="radio"
                 name="kind"

@@ -78,13 +78,10 @@ export const feedbackFormStyles = css`
     font-weight: normal;
   }
   .segment {
+    gap: 0.5em;
     padding: 0.375em 0.875em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
   }
   .segment:has(input:checked) {
-    border-color: var(--_accent);
-    background: var(--_surface-raised);
     font-weight: 600;
   }
   .kind {
@@ -241,8 +238,7 @@ export const feedbackFormStyles = css`
     .bone {
       background: GrayText;
     }
-    .point:has(input:checked),
-    .segment:has(input:checked) {
+    .point:has(input:checked) {
       border: 2px solid Highlight;
     }
   }

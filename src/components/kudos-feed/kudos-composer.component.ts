@@ -89,16 +89,7 @@ export class PeerKudosComposer extends PeerElement {
         gap: calc(var(--_space) / 2);
       }
       .value {
-        display: inline-flex;
-        gap: 0.375em;
-        align-items: center;
-        padding: 0.25em 0.625em;
-        border: 1px solid var(--_border);
-        border-radius: 999px;
-      }
-      .value:has(input:checked) {
-        border-color: var(--_accent);
-        background: var(--_surface-raised);
+        font-weight: 600;
       }
       .status {
         margin: 0;
@@ -334,7 +325,7 @@ export class PeerKudosComposer extends PeerElement {
           <div class="values">
             ${values.map(
               (value) =>
-                html`<label class="value" title=${value.description}>
+                html`<label class="value pill" title=${value.description}>
                   <input
                     type="checkbox"
                     name="value"
