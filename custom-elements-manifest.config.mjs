@@ -30,6 +30,29 @@ const tokensPlugin = {
   },
 };
 
+/**
+ * Internal state (`static properties` entries with `state: true`, always private) has no attribute;
+ * the analyzer would otherwise list each one as an attribute named after the field.
+ */
+const statePlugin = {
+  name: 'peerkit-internal-state',
+  packageLinkPhase({ customElementsManifest }) {
+    // The analyzer finishes files in no fixed order: sort, so that the generated files do not churn.
+    customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+    for (const module of customElementsManifest.modules) {
+      for (const declaration of module.declarations ?? []) {
+        const hidden = new Set(
+          (declaration.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name),
+        );
+        for (const member of declaration.members ?? []) if (hidden.has(member.name)) delete member.attribute;
+        if (declaration.attributes) {
+          declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+        }
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/components/**/*.component.ts', 'src/core/peer-element.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts'],
@@ -37,6 +60,7 @@ export default {
   litelement: true,
   packagejson: true,
   plugins: [
+    statePlugin,
     tokensPlugin,
     // IDE hints from the same manifest: VS Code custom data (HTML and CSS) and JetBrains web-types.
     customElementVsCodePlugin({

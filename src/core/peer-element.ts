@@ -1,6 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
-import { property } from 'lit/decorators.js';
 import type { PeerError } from './errors.js';
 import { languagePending } from './i18n/localize.js';
 
@@ -79,8 +78,11 @@ export class PeerElement extends LitElement {
     for (const dependency of own.dependencies) dependency.define(dependency.tagWith(own.prefix));
   }
 
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+  };
   /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */
-  @property({ reflect: true }) theme?: PeerTheme;
+  theme?: PeerTheme;
 
   /** Waits, before rendering, for the strings of the element's language when they are still loading. */
   protected override scheduleUpdate(): void | Promise<unknown> {

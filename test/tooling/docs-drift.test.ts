@@ -16,6 +16,7 @@ interface Declaration {
   customElement?: boolean;
   cssProperties?: { name: string }[];
   cssParts?: { name: string }[];
+  attributes?: { name: string }[];
 }
 
 const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8')) as {
@@ -49,6 +50,24 @@ function used(file: string) {
   return { properties, parts };
 }
 
+/**
+ * The attributes an element's class observes, read from the `static properties` blocks of its
+ * file and of `PeerElement`: every entry but internal state and `attribute: false`, named by
+ * `attribute: '…'` or else the lowercased property name, as Lit does.
+ */
+function observedAttributes(file: string): Set<string> {
+  const attributes = new Set<string>();
+  for (const source of [file, resolve(root, 'src/core/peer-element.ts')].map((f) => readFileSync(f, 'utf8'))) {
+    for (const [, block] of source.matchAll(/static override properties[^=]*= \{\n([\s\S]*?)\n {2}\};/g)) {
+      for (const [, name, options] of block.matchAll(/^\s+(\w+): (\{.*\}),$/gm)) {
+        if (/state: true|attribute: false/.test(options)) continue;
+        attributes.add(/attribute: '([^']+)'/.exec(options)?.[1] ?? name.toLowerCase());
+      }
+    }
+  }
+  return attributes;
+}
+
 const difference = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x)).sort();
 
 describe('documentation of every element', () => {
@@ -79,6 +98,17 @@ describe('documentation of every element', () => {
         { undocumented: difference(parts, documentedParts), unused: difference(documentedParts, parts) },
         { undocumented: [], unused: [] },
         `parts of ${element.tagName}`,
+      );
+    });
+
+    it(`${element.tagName}: attributes match what the class observes`, () => {
+      const observed = observedAttributes(resolve(root, element.path));
+      const documented = new Set((element.attributes ?? []).map((a) => a.name));
+      assert.ok(observed.has('theme'), 'reads the static properties blocks');
+      assert.deepEqual(
+        { undocumented: difference(observed, documented), unobserved: difference(documented, observed) },
+        { undocumented: [], unobserved: [] },
+        `attributes of ${element.tagName}`,
       );
     });
   }

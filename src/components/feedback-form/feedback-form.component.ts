@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AnswerValue, FeedbackReceipt, FeedbackTemplate, NewFeedback, Question } from '../../contract/feedback.js';
 import {
@@ -103,20 +102,32 @@ export class PeerFeedbackForm extends PeerElement {
   static override defaultTag = 'peer-feedback-form';
   static override styles = [tokens, errorStyles, formStyles, feedbackFormStyles];
 
+  static override properties: PropertyDeclarations = {
+    templateId: { attribute: 'template-id' },
+    recipientId: { attribute: 'recipient-id' },
+    draft: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    receipt: { state: true },
+    picked: { state: true },
+    restoredAt: { state: true },
+    storageWorks: { state: true },
+    nextAttemptAt: { state: true },
+  };
   /** The id of the feedback template. */
-  @property({ attribute: 'template-id' }) templateId?: string;
+  templateId?: string;
 
   /** The person the feedback is for; without it the form offers a people picker. */
-  @property({ attribute: 'recipient-id' }) recipientId?: string;
+  recipientId?: string;
 
-  @state() private draft: FeedbackDraft = emptyDraft();
-  @state() private errors: Errors = {};
-  @state() private phase: Phase = 'editing';
-  @state() private receipt?: FeedbackReceipt;
-  @state() private picked?: Person;
-  @state() private restoredAt?: number;
-  @state() private storageWorks = true;
-  @state() private nextAttemptAt?: number;
+  private draft: FeedbackDraft = emptyDraft();
+  private errors: Errors = {};
+  private phase: Phase = 'editing';
+  private receipt?: FeedbackReceipt;
+  private picked?: Person;
+  private restoredAt?: number;
+  private storageWorks = true;
+  private nextAttemptAt?: number;
 
   private get summary() {
     return this.renderRoot.querySelector<HTMLElement>('.summary');

@@ -1,6 +1,5 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
 import { KudosConflict } from '../../contract/problems.js';
@@ -106,18 +105,28 @@ export class PeerKudosComposer extends PeerElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    recipients: { attribute: false },
+    cancelable: { type: Boolean },
+    message: { state: true },
+    valueIds: { state: true },
+    isPrivate: { state: true },
+    errors: { state: true },
+    sending: { state: true },
+    status: { state: true },
+  };
   /** People chosen when the composer opens (for a “thank this person” button). */
-  @property({ attribute: false }) recipients: Person[] = [];
+  recipients: Person[] = [];
 
   /** Shows a cancel button that fires `peer-kudos-cancel`. */
-  @property({ type: Boolean }) cancelable = false;
+  cancelable = false;
 
-  @state() private message = '';
-  @state() private valueIds: string[] = [];
-  @state() private isPrivate = false;
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private sending = false;
-  @state() private status: { text: string; failed: boolean } | undefined;
+  private message = '';
+  private valueIds: string[] = [];
+  private isPrivate = false;
+  private errors: Partial<Record<Field, string>> = {};
+  private sending = false;
+  private status: { text: string; failed: boolean } | undefined;
 
   private get picker() {
     return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]')!;

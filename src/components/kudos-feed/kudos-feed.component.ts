@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../../core/style-props.js';
 import type { Kudos, KudosFilter } from '../../contract/kudos.js';
@@ -56,39 +55,65 @@ export class PeerKudosFeed extends PeerElement {
   static override defaultTag = 'peer-kudos-feed';
   static override styles = [tokens, errorStyles, emptyStyles, kudosFeedStyles];
 
+  static override properties: PropertyDeclarations = {
+    team: { reflect: true },
+    person: { reflect: true },
+    value: { reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    composer: {},
+    live: {},
+    virtualThreshold: { type: Number, attribute: 'virtual-threshold' },
+    kudos: { attribute: false },
+    items: { state: true },
+    nextCursor: { state: true },
+    phase: { state: true },
+    loadError: { state: true },
+    more: { state: true },
+    moreError: { state: true },
+    arrivals: { state: true },
+    announcement: { state: true },
+    offline: { state: true },
+    connection: { state: true },
+    composerOpen: { state: true },
+    reactionErrors: { state: true },
+    pending: { state: true },
+    focusIndex: { state: true },
+    scrolled: { state: true },
+    viewport: { state: true },
+  };
   /** Only kudos given or received by someone in this department (its id). */
-  @property({ reflect: true }) team?: string;
+  team?: string;
   /** Only kudos this person (id) gave or received. */
-  @property({ reflect: true }) person?: string;
+  person?: string;
   /** Only kudos tagged with this company value (id). */
-  @property({ reflect: true }) value?: string;
+  value?: string;
   /** Kudos per request. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  pageSize = 20;
   /** `button` (default) shows a give-kudos button, `open` the composer itself, `none` neither. */
-  @property() composer: 'button' | 'open' | 'none' = 'button';
+  composer: 'button' | 'open' | 'none' = 'button';
   /** Set `live="off"` to not follow new kudos as they happen. */
-  @property() live: 'on' | 'off' = 'on';
+  live: 'on' | 'off' = 'on';
   /** Feeds with more loaded kudos than this render only those near the visible part. */
-  @property({ type: Number, attribute: 'virtual-threshold' }) virtualThreshold = 200;
+  virtualThreshold = 200;
   /** Kudos to show instead of loading them (no paging, no live updates). */
-  @property({ attribute: false }) kudos?: Kudos[];
+  kudos?: Kudos[];
 
-  @state() private items: Kudos[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private phase: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private loadError?: PeerError;
-  @state() private more: 'idle' | 'loading' | 'error' = 'idle';
-  @state() private moreError?: PeerError;
-  @state() private arrivals: Kudos[] = [];
-  @state() private announcement = '';
-  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  @state() private connection: 'connecting' | 'open' | 'reconnecting' | 'failed' = 'connecting';
-  @state() private composerOpen = false;
-  @state() private reactionErrors = new Map<string, string>();
-  @state() private pending = new Set<string>();
-  @state() private focusIndex = 0;
-  @state() private scrolled = 0;
-  @state() private viewport = 640;
+  private items: Kudos[] = [];
+  private nextCursor: string | null = null;
+  private phase: 'loading' | 'ready' | 'error' = 'loading';
+  private loadError?: PeerError;
+  private more: 'idle' | 'loading' | 'error' = 'idle';
+  private moreError?: PeerError;
+  private arrivals: Kudos[] = [];
+  private announcement = '';
+  private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  private connection: 'connecting' | 'open' | 'reconnecting' | 'failed' = 'connecting';
+  private composerOpen = false;
+  private reactionErrors = new Map<string, string>();
+  private pending = new Set<string>();
+  private focusIndex = 0;
+  private scrolled = 0;
+  private viewport = 640;
 
   private get scroller() {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');

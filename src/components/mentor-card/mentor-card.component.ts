@@ -1,7 +1,6 @@
 import { newKey } from '../../core/ids.js';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import type { Me } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
@@ -55,20 +54,30 @@ export class PeerMentorCard extends PeerElement {
   static override dependencies = [PeerPerson];
   static override styles = [tokens, errorStyles, formStyles, mentorCardStyles];
 
+  static override properties: PropertyDeclarations = {
+    mentorId: { attribute: 'mentor-id' },
+    profile: { attribute: false },
+    variant: { reflect: true },
+    circleUpdates: { state: true },
+    circleErrors: { state: true },
+    requestSent: { state: true },
+    answered: { state: true },
+    answerError: { state: true },
+  };
   /** The person id of the mentor. */
-  @property({ attribute: 'mentor-id' }) mentorId?: string;
+  mentorId?: string;
 
   /** The profile, when you already have it (as `<peer-mentor-matches>` does); no request is made. */
-  @property({ attribute: false }) profile?: MentorProfile;
+  profile?: MentorProfile;
 
   /** `full` (default) shows bio, wants to learn and circles; `compact` only the essentials. */
-  @property({ reflect: true }) variant: 'full' | 'compact' = 'full';
+  variant: 'full' | 'compact' = 'full';
 
-  @state() private circleUpdates = new Map<string, Circle>();
-  @state() private circleErrors = new Map<string, string>();
-  @state() private requestSent = false;
-  @state() private answered = new Map<string, MentorshipRequest>();
-  @state() private answerError = '';
+  private circleUpdates = new Map<string, Circle>();
+  private circleErrors = new Map<string, string>();
+  private requestSent = false;
+  private answered = new Map<string, MentorshipRequest>();
+  private answerError = '';
 
   private readonly localize = new LocalizeController(this, mentorMessages);
   private readonly backend = new BackendController(this);

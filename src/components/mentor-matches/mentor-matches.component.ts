@@ -1,6 +1,5 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { property } from 'lit/decorators.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
@@ -69,8 +68,11 @@ export class PeerMentorMatches extends PeerElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+  };
   /** How many matches to show (default 3). */
-  @property({ type: Number }) limit = 3;
+  limit = 3;
 
   private readonly localize = new LocalizeController(this, mentorMessages);
   private readonly backend = new BackendController(this);

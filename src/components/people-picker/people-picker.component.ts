@@ -1,5 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage } from '../../core/error-message.js';
@@ -172,30 +171,44 @@ export class PeerPeoplePicker extends PeerElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    label: {},
+    max: { type: Number },
+    exclude: { attribute: false },
+    selected: { attribute: false },
+    error: {},
+    invalid: { type: Boolean, reflect: true },
+    text: { state: true },
+    results: { state: true },
+    open: { state: true },
+    active: { state: true },
+    searching: { state: true },
+    searchError: { state: true },
+  };
   /** The visible label (default: “Who do you want to recognise?”). */
-  @property() label?: string;
+  label?: string;
 
   /** Most people that can be chosen (1 for a single choice). */
-  @property({ type: Number }) max = 10;
+  max = 10;
 
   /** Ids that are never suggested (for example the signed-in person). */
-  @property({ attribute: false }) exclude: readonly string[] = [];
+  exclude: readonly string[] = [];
 
   /** The people chosen. */
-  @property({ attribute: false }) selected: Person[] = [];
+  selected: Person[] = [];
 
   /** A validation message shown under the field; marks it invalid. */
-  @property() error = '';
+  error = '';
 
   /** Reflects whether `error` is set, for styling. */
-  @property({ type: Boolean, reflect: true }) invalid = false;
+  invalid = false;
 
-  @state() private text = '';
-  @state() private results: Person[] = [];
-  @state() private open = false;
-  @state() private active = -1;
-  @state() private searching = false;
-  @state() private searchError?: PeerError;
+  private text = '';
+  private results: Person[] = [];
+  private open = false;
+  private active = -1;
+  private searching = false;
+  private searchError?: PeerError;
 
   private get input() {
     return this.renderRoot.querySelector<HTMLInputElement>('input')!;

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styleProps } from '../../core/style-props.js';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
@@ -51,16 +50,22 @@ export class PeerPerson extends PeerElement {
   static override defaultTag = 'peer-person';
   static override styles = [tokens, errorStyles, personStyles];
 
+  static override properties: PropertyDeclarations = {
+    personId: { attribute: 'person-id' },
+    person: { attribute: false },
+    size: { reflect: true },
+    failedPhoto: { state: true },
+  };
   /** The id of the person to load; `me` shows the signed-in person. */
-  @property({ attribute: 'person-id', reflect: false }) personId?: string;
+  personId?: string;
 
   /** The person to show, when you already have the data; no request is made. */
-  @property({ attribute: false }) person?: Person;
+  person?: Person;
 
   /** `small` (avatar and name), `medium` (with the title) or `large` (department, location, local time). */
-  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+  size: 'small' | 'medium' | 'large' = 'medium';
 
-  @state() private failedPhoto?: string;
+  private failedPhoto?: string;
 
   private readonly localize = new LocalizeController(this, personMessages);
   private readonly backend = new BackendController(this);

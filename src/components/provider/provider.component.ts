@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { PeerBackend } from '../../core/backend.js';
 import { getConfig, metaBaseUrl } from '../../core/config.js';
 import { backendContext } from '../../core/context.js';
@@ -26,17 +25,23 @@ export class PeerProvider extends PeerElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    credentials: {},
+    headers: { attribute: false },
+    backend: { attribute: false },
+  };
   /** The base URL of a REST backend that follows the Peerkit contract. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
 
   /** `fetch` credentials mode: `same-origin` (default), `include` or `omit`. */
-  @property() credentials?: RequestCredentials;
+  credentials?: RequestCredentials;
 
   /** Headers for every request, or a function returning them (for example a fresh bearer token). */
-  @property({ attribute: false }) headers?: HeadersSource;
+  headers?: HeadersSource;
 
   /** A backend of your own; when set, `base-url`, `credentials` and `headers` are not used. */
-  @property({ attribute: false }) backend?: PeerBackend;
+  backend?: PeerBackend;
 
   private readonly provider = new ContextProvider(this, { context: backendContext });
 

@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { styleProps } from '../../core/style-props.js';
-import { property, state } from 'lit/decorators.js';
 import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillMatrix } from '../../contract/skills.js';
@@ -72,29 +71,47 @@ export class PeerSkillMap extends PeerElement {
   static override defaultTag = 'peer-skill-map';
   static override styles = [tokens, errorStyles, emptyStyles, formStyles, skillMapStyles];
 
+  static override properties: PropertyDeclarations = {
+    department: { reflect: true },
+    category: { reflect: true },
+    skills: { reflect: true },
+    minLevel: { type: Number, attribute: 'min-level', reflect: true },
+    view: { reflect: true },
+    expertHref: { attribute: 'expert-href' },
+    matrix: { attribute: false },
+    active: { state: true },
+    collapsed: { state: true },
+    sortSkill: { state: true },
+    visible: { state: true },
+    expertsFor: { state: true },
+    editing: { state: true },
+    message: { state: true },
+    revision: { state: true },
+    measured: { state: true },
+  };
   /** Only people of this department (its id). */
-  @property({ reflect: true }) department?: string;
+  department?: string;
   /** Only skills of this category. */
-  @property({ reflect: true }) category?: string;
+  category?: string;
   /** Only these skills: ids separated by commas. */
-  @property({ reflect: true }) skills?: string;
+  skills?: string;
   /** Only people with at least this level in one of the skills shown. */
-  @property({ type: Number, attribute: 'min-level', reflect: true }) minLevel = 0;
+  minLevel = 0;
   /** `levels` (default) or `gaps` against the department targets. */
-  @property({ reflect: true }) view: 'levels' | 'gaps' = 'levels';
+  view: 'levels' | 'gaps' = 'levels';
   /** A link for each expert, `{id}` replaced by the person id (for example `/people/{id}`). */
-  @property({ attribute: 'expert-href' }) expertHref?: string;
+  expertHref?: string;
   /** The matrix, when you already have it; nothing is loaded. */
-  @property({ attribute: false }) matrix?: SkillMatrix;
+  matrix?: SkillMatrix;
 
-  @state() private active: Position = { r: 2, c: 1 };
-  @state() private collapsed = new Set<string>();
-  @state() private sortSkill = -1;
-  @state() private visible = { top: 0, left: 0, height: 480, width: 800 };
-  @state() private expertsFor = -1;
-  @state() private editing?: { person: number; skill: number; choice: SkillLevel };
-  @state() private message?: { text: string; failed: boolean };
-  @state() private revision = 0;
+  private active: Position = { r: 2, c: 1 };
+  private collapsed = new Set<string>();
+  private sortSkill = -1;
+  private visible = { top: 0, left: 0, height: 480, width: 800 };
+  private expertsFor = -1;
+  private editing?: { person: number; skill: number; choice: SkillLevel };
+  private message?: { text: string; failed: boolean };
+  private revision = 0;
 
   private get viewport() {
     return this.renderRoot.querySelector<HTMLElement>('.viewport');
@@ -134,7 +151,7 @@ export class PeerSkillMap extends PeerElement {
   private observed?: HTMLElement;
   private frame = 0;
   private chosenExpert?: Expert;
-  @state() private measured = false;
+  private measured = false;
 
   override disconnectedCallback() {
     super.disconnectedCallback();
