@@ -24,8 +24,8 @@ function ensureContextRoot() {
  * default from `configure()`. The host updates whenever that changes.
  */
 export class BackendController implements ReactiveController {
-  private provided?: PeerBackend;
-  private stopListening?: () => void;
+  #provided?: PeerBackend;
+  #stopListening?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     // Added before the consumer, so the context root exists before the first request.
@@ -34,8 +34,8 @@ export class BackendController implements ReactiveController {
       context: backendContext,
       subscribe: true,
       callback: (backend) => {
-        if (backend && backend !== this.provided) {
-          this.provided = backend;
+        if (backend && backend !== this.#provided) {
+          this.#provided = backend;
           this.host.requestUpdate();
         }
       },
@@ -43,22 +43,22 @@ export class BackendController implements ReactiveController {
   }
 
   get value(): PeerBackend {
-    return this.provided ?? getDefaultBackend();
+    return this.#provided ?? getDefaultBackend();
   }
 
   /** Whether a provider gave the backend (rather than the global default). */
   get fromProvider(): boolean {
-    return this.provided !== undefined;
+    return this.#provided !== undefined;
   }
 
   hostConnected() {
     ensureContextRoot();
-    this.stopListening = onConfigure(() => this.host.requestUpdate());
+    this.#stopListening = onConfigure(() => this.host.requestUpdate());
   }
 
   hostDisconnected() {
-    this.stopListening?.();
+    this.#stopListening?.();
     // Asked for again on reconnection: the element may have moved out of its provider.
-    this.provided = undefined;
+    this.#provided = undefined;
   }
 }

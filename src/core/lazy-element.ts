@@ -13,9 +13,9 @@ import type { PeerElement } from './peer-element.js';
  * is there the host shows a loading line; if it cannot be loaded, an error with a retry button.
  */
 export class LazyElement {
-  private element?: typeof PeerElement;
-  private loading?: Promise<void>;
-  private staticTag?: StaticValue;
+  #element?: typeof PeerElement;
+  #loading?: Promise<void>;
+  #staticTag?: StaticValue;
   error?: PeerError;
 
   constructor(
@@ -25,33 +25,33 @@ export class LazyElement {
 
   /** Whether its tag is defined and it can be rendered. */
   get ready(): boolean {
-    return this.element !== undefined;
+    return this.#element !== undefined;
   }
 
   /** Its tag under the host's prefix, for `lit/static-html.js` templates. Only once `ready`. */
   get tag(): StaticValue {
     const prefix = (this.host.constructor as typeof PeerElement).prefix;
-    this.staticTag ??= unsafeStatic(this.element!.tagWith(prefix));
-    return this.staticTag;
+    this.#staticTag ??= unsafeStatic(this.#element!.tagWith(prefix));
+    return this.#staticTag;
   }
 
   /** Loads and defines it (once); the host updates when it is ready or has failed. */
   load(): Promise<void> {
-    this.loading ??= this.importer().then(
+    this.#loading ??= this.importer().then(
       (element) => {
         element.define(element.tagWith((this.host.constructor as typeof PeerElement).prefix));
-        this.element = element;
+        this.#element = element;
         this.error = undefined;
         this.host.requestUpdate();
       },
       (cause: unknown) => {
-        this.loading = undefined; // the retry button loads again
+        this.#loading = undefined; // the retry button loads again
         this.error = new PeerError({ kind: navigator.onLine === false ? 'offline' : 'network', cause });
         this.host.requestUpdate();
         throw this.error;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   /** Starts loading without waiting, for `pointerenter` / `focus` on what opens it. */

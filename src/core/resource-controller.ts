@@ -46,13 +46,13 @@ export type ResourceStatus = 'initial' | 'pending' | 'complete' | 'error';
  * runs, fires `peer-error` on failure, and renders each state explicitly.
  */
 export class ResourceController<A extends readonly unknown[], T> implements ReactiveController {
-  private current: ResourceStatus = 'initial';
-  private result?: T;
-  private failure?: PeerError;
+  #current: ResourceStatus = 'initial';
+  #result?: T;
+  #failure?: PeerError;
   /** The backend and arguments of the last load, to tell when they change. */
-  private key?: readonly unknown[];
-  private running?: AbortController;
-  private interrupted = false;
+  #key?: readonly unknown[];
+  #running?: AbortController;
+  #interrupted = false;
 
   constructor(
     private readonly host: Host,
@@ -63,54 +63,54 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
   }
 
   get status(): ResourceStatus {
-    return this.current;
+    return this.#current;
   }
 
   get value(): T | undefined {
-    return this.result;
+    return this.#result;
   }
 
   get pending(): boolean {
-    return this.current === 'pending';
+    return this.#current === 'pending';
   }
 
   /** Loads again with the current arguments. */
   retry() {
-    if (this.key) void this.run(this.key);
+    if (this.#key) void this.#run(this.#key);
   }
 
   hostUpdate() {
     const args = this.options.args();
     if (args === undefined) {
-      this.running?.abort();
-      this.key = undefined;
-      this.current = 'initial';
+      this.#running?.abort();
+      this.#key = undefined;
+      this.#current = 'initial';
       return;
     }
     const key = [this.backend.value, ...args];
-    if (this.key && key.length === this.key.length && key.every((value, i) => value === this.key![i])) return;
-    void this.run(key);
+    if (this.#key && key.length === this.#key.length && key.every((value, i) => value === this.#key![i])) return;
+    void this.#run(key);
   }
 
-  private async run(key: readonly unknown[]) {
-    this.running?.abort();
-    const running = (this.running = new AbortController());
-    this.key = key;
-    this.current = 'pending';
-    this.interrupted = false;
+  async #run(key: readonly unknown[]) {
+    this.#running?.abort();
+    const running = (this.#running = new AbortController());
+    this.#key = key;
+    this.#current = 'pending';
+    this.#interrupted = false;
     this.host.requestUpdate();
     try {
       const [source, ...args] = key;
       const value = await this.options.load(source as PeerBackend, args as unknown as A, running.signal);
-      if (running !== this.running) return;
-      this.result = value;
-      this.current = 'complete';
+      if (running !== this.#running) return;
+      this.#result = value;
+      this.#current = 'complete';
     } catch (error) {
       // A load that a newer one replaced, or that leaving the page stopped, says nothing.
-      if (running !== this.running || this.interrupted) return;
+      if (running !== this.#running || this.#interrupted) return;
       const peerError = toPeerError(error);
-      this.failure = peerError;
-      this.current = 'error';
+      this.#failure = peerError;
+      this.#current = 'error';
       if (peerError.kind !== 'aborted' && this.host.isConnected) {
         this.host.dispatchEvent(peerEvent('peer-error', { error: peerError, retry: () => this.retry() }));
       }
@@ -119,26 +119,26 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
   }
 
   hostConnected() {
-    if (this.interrupted) this.retry();
+    if (this.#interrupted) this.retry();
   }
 
   hostDisconnected() {
-    if (this.current === 'pending') {
-      this.interrupted = true;
-      this.running?.abort(new PeerError({ kind: 'aborted' }));
+    if (this.#current === 'pending') {
+      this.#interrupted = true;
+      this.#running?.abort(new PeerError({ kind: 'aborted' }));
     }
   }
 
   render(renderers: ResourceRenderers<T>): Renderable {
-    switch (this.current) {
+    switch (this.#current) {
       case 'initial':
         return renderers.initial?.() ?? renderers.pending();
       case 'pending':
         return renderers.pending();
       case 'error':
-        return renderers.error(this.failure!, () => this.retry());
+        return renderers.error(this.#failure!, () => this.retry());
       default: {
-        const value = this.result as T;
+        const value = this.#result as T;
         return renderers.empty && this.options.isEmpty?.(value) ? renderers.empty(value) : renderers.complete(value);
       }
     }

@@ -7,7 +7,7 @@ import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js'
  * Use it as `style=${styleProps({ 'grid-area': '1 / 2' })}`.
  */
 class StyleProps extends Directive {
-  private previous = new Map<string, string>();
+  #previous = new Map<string, string>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -22,15 +22,15 @@ class StyleProps extends Directive {
 
   override update(part: AttributePart, [properties]: [Readonly<Record<string, string>>]) {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.previous.keys()) {
+    for (const name of this.#previous.keys()) {
       if (!(name in properties)) style.removeProperty(name);
     }
     const next = new Map<string, string>();
     for (const [name, value] of Object.entries(properties)) {
-      if (this.previous.get(name) !== value) style.setProperty(name, value);
+      if (this.#previous.get(name) !== value) style.setProperty(name, value);
       next.set(name, value);
     }
-    this.previous = next;
+    this.#previous = next;
     return noChange;
   }
 }

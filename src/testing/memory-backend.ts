@@ -156,8 +156,8 @@ export class MemoryBackend implements PeerBackend {
   sendLatency: number;
   readonly storageScope: string;
   /** Receipts by Idempotency-Key, so a retried send is stored once. */
-  private readonly sent = new Map<string, FeedbackReceipt>();
-  private readonly watchers = new Set<{ filter: KudosFilter; listener: (event: KudosEvent) => void }>();
+  readonly #sent = new Map<string, FeedbackReceipt>();
+  readonly #watchers = new Set<{ filter: KudosFilter; listener: (event: KudosEvent) => void }>();
 
   constructor(options: MemoryBackendOptions = {}) {
     const list = options.people ?? seededPeople();
@@ -180,7 +180,7 @@ export class MemoryBackend implements PeerBackend {
     }));
   }
 
-  private async answer<T>(method: string, signal: AbortSignal | undefined, produce: () => T): Promise<T> {
+  async #answer<T>(method: string, signal: AbortSignal | undefined, produce: () => T): Promise<T> {
     this.calls[method] = (this.calls[method] ?? 0) + 1;
     if (this.latency === Infinity)
       await new Promise<never>((_, reject) =>
@@ -192,15 +192,15 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getMe(options: CallOptions = {}): Promise<Me> {
-    return this.answer('getMe', options.signal, () => ({ ...this.find(this.meId), languages: ['en'] }));
+    return this.#answer('getMe', options.signal, () => ({ ...this.#find(this.meId), languages: ['en'] }));
   }
 
   getPerson(id: string, options: CallOptions = {}): Promise<Person> {
-    return this.answer('getPerson', options.signal, () => this.find(id));
+    return this.#answer('getPerson', options.signal, () => this.#find(id));
   }
 
   getPeople(ids: readonly string[], options: CallOptions = {}): Promise<Map<string, Person>> {
-    return this.answer('getPeople', options.signal, () => {
+    return this.#answer('getPeople', options.signal, () => {
       const found = new Map<string, Person>();
       for (const id of ids) {
         const person = this.people.get(id);
@@ -211,7 +211,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   searchPeople(search: PeopleSearch, options: CallOptions = {}): Promise<Page<Person>> {
-    return this.answer('searchPeople', options.signal, () => {
+    return this.#answer('searchPeople', options.signal, () => {
       const q = search.q?.toLocaleLowerCase() ?? '';
       const matches = [...this.people.values()]
         .filter((p) => !search.department || p.department.id === search.department)
@@ -228,12 +228,12 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getMentor(id: string, options: CallOptions = {}): Promise<MentorProfile> {
-    return this.answer('getMentor', options.signal, () => this.profile(id));
+    return this.#answer('getMentor', options.signal, () => this.#profile(id));
   }
 
   getMentorMatches(limit: number, options: CallOptions = {}): Promise<MentorMatch[]> {
-    return this.answer('getMentorMatches', options.signal, () => {
-      const me = this.find(this.meId);
+    return this.#answer('getMentorMatches', options.signal, () => {
+      const me = this.#find(this.meId);
       const subject = {
         departmentId: me.department.id,
         timeZone: me.timeZone,
@@ -241,7 +241,7 @@ export class MemoryBackend implements PeerBackend {
       };
       return [...this.mentors.keys()]
         .filter((id) => id !== me.id && this.people.has(id))
-        .map((id) => this.profile(id))
+        .map((id) => this.#profile(id))
         .filter((m) => !m.hidden && m.accepting && m.activeMentees < m.capacity)
         .map((mentor) => {
           const result = scoreMatch(subject, {
@@ -261,10 +261,10 @@ export class MemoryBackend implements PeerBackend {
   }
 
   requestMentorship(request: NewMentorshipRequest, options: WriteOptions = {}): Promise<MentorshipRequest> {
-    return this.answer('requestMentorship', options.signal, () => {
+    return this.#answer('requestMentorship', options.signal, () => {
       if (request.mentorId === this.meId)
         throw conflict(CONFLICT.self, 'Cannot mentor yourself', 'You cannot request mentorship from yourself.');
-      const mentor = this.profile(request.mentorId);
+      const mentor = this.#profile(request.mentorId);
       if (!mentor.accepting)
         throw conflict(
           CONFLICT.notAccepting,
@@ -303,7 +303,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getMyMentorshipRequests(role: 'mentor' | 'mentee', options: CallOptions = {}): Promise<MentorshipRequest[]> {
-    return this.answer('getMyMentorshipRequests', options.signal, () =>
+    return this.#answer('getMyMentorshipRequests', options.signal, () =>
       this.requests.filter((r) => (role === 'mentor' ? r.mentorId : r.menteeId) === this.meId).reverse(),
     );
   }
@@ -313,13 +313,13 @@ export class MemoryBackend implements PeerBackend {
     action: RequestAction,
     options: WriteOptions = {},
   ): Promise<MentorshipRequest> {
-    return this.answer('respondToMentorshipRequest', options.signal, () => {
+    return this.#answer('respondToMentorshipRequest', options.signal, () => {
       const request = this.requests.find((r) => r.id === id);
       if (!request) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
       if (request.state !== 'pending')
         throw conflict(CONFLICT.notPending, 'Request not pending', `This request is already ${request.state}.`);
       if (action === 'accept') {
-        const mentor = this.profile(request.mentorId);
+        const mentor = this.#profile(request.mentorId);
         if (mentor.activeMentees >= mentor.capacity) {
           throw conflict(
             CONFLICT.full,
@@ -335,7 +335,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
-    return this.answer('joinCircle', options.signal, () => {
+    return this.#answer('joinCircle', options.signal, () => {
       const circle = this.circles.find((c) => c.id === id);
       if (!circle) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
       if (circle.memberIds.includes(this.meId))
@@ -343,12 +343,12 @@ export class MemoryBackend implements PeerBackend {
       if (circle.memberIds.length >= circle.capacity)
         throw conflict(CONFLICT.circleFull, 'Circle is full', 'This circle has no free places.');
       circle.memberIds.push(this.meId);
-      return this.circleView(circle);
+      return this.#circleView(circle);
     });
   }
 
   getFeedbackTemplates(options: CallOptions = {}) {
-    return this.answer('getFeedbackTemplates', options.signal, () =>
+    return this.#answer('getFeedbackTemplates', options.signal, () =>
       this.feedbackTemplates.map(({ questions, ...rest }): FeedbackTemplateSummary => ({
         ...rest,
         questionCount: questions.length,
@@ -357,7 +357,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getFeedbackTemplate(id: string, options: CallOptions = {}) {
-    return this.answer('getFeedbackTemplate', options.signal, () => {
+    return this.#answer('getFeedbackTemplate', options.signal, () => {
       const template = this.feedbackTemplates.find((t) => t.id === id);
       if (!template) {
         throw new PeerError({
@@ -374,12 +374,12 @@ export class MemoryBackend implements PeerBackend {
     const key = options.idempotencyKey;
     if (this.sendLatency === Infinity) await new Promise<never>(() => undefined);
     if (this.sendLatency > 0) await sleep(this.sendLatency, options.signal);
-    if (key && this.sent.has(key)) return this.answer('sendFeedback', options.signal, () => this.sent.get(key)!);
+    if (key && this.#sent.has(key)) return this.#answer('sendFeedback', options.signal, () => this.#sent.get(key)!);
     if (this.failSends) {
-      await this.answer('sendFeedback', options.signal, () => undefined);
+      await this.#answer('sendFeedback', options.signal, () => undefined);
       throw this.failSends;
     }
-    return this.answer('sendFeedback', options.signal, () => {
+    return this.#answer('sendFeedback', options.signal, () => {
       if (feedback.recipientId === this.meId) {
         throw new PeerError({
           kind: 'http',
@@ -421,13 +421,13 @@ export class MemoryBackend implements PeerBackend {
         anonymous,
         receivedOn: receivedOn(now, anonymous),
       };
-      if (key) this.sent.set(key, receipt);
+      if (key) this.#sent.set(key, receipt);
       return receipt;
     });
   }
 
   getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
-    return this.answer('getMyFeedback', options.signal, () => {
+    return this.#answer('getMyFeedback', options.signal, () => {
       const mine = this.feedback
         .filter((f) => f.recipientId === this.meId && (!search.kind || f.kind === search.kind))
         .sort((a, b) =>
@@ -446,8 +446,8 @@ export class MemoryBackend implements PeerBackend {
           answers: f.answers,
           visibility: f.visibility,
           anonymous: f.anonymous,
-          giver: f.giverId ? this.find(f.giverId) : null,
-          recipient: this.find(f.recipientId),
+          giver: f.giverId ? this.#find(f.giverId) : null,
+          recipient: this.#find(f.recipientId),
           receivedOn: f.receivedOn,
           receivedPrecision: f.anonymous ? 'week' : 'day',
         };
@@ -456,7 +456,7 @@ export class MemoryBackend implements PeerBackend {
     });
   }
 
-  private circleView(circle: (typeof this.circles)[number]): Circle {
+  #circleView(circle: (typeof this.circles)[number]): Circle {
     return {
       id: circle.id,
       topic: circle.topic,
@@ -468,7 +468,7 @@ export class MemoryBackend implements PeerBackend {
     };
   }
 
-  private profile(id: string): MentorProfile {
+  #profile(id: string): MentorProfile {
     const mentor = this.mentors.get(id);
     const person = this.people.get(id);
     if (!mentor || !person) {
@@ -491,11 +491,11 @@ export class MemoryBackend implements PeerBackend {
       accepting: mentor.accepting,
       hidden: mentor.hidden,
       medianResponseHours: mentor.medianResponseHours,
-      circles: this.circles.filter((c) => c.leadId === id).map((c) => this.circleView(c)),
+      circles: this.circles.filter((c) => c.leadId === id).map((c) => this.#circleView(c)),
     };
   }
 
-  private find(id: string): Person {
+  #find(id: string): Person {
     const person = this.people.get(id);
     if (!person) {
       throw new PeerError({
@@ -508,28 +508,28 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getValues(options: CallOptions = {}): Promise<CompanyValue[]> {
-    return this.answer('getValues', options.signal, () => this.values);
+    return this.#answer('getValues', options.signal, () => this.values);
   }
 
   getKudos(search: KudosSearch, options: CallOptions = {}): Promise<Page<Kudos>> {
-    return this.answer('getKudos', options.signal, () => {
+    return this.#answer('getKudos', options.signal, () => {
       const before = search.cursor ? Number(search.cursor) : Infinity;
       const limit = search.limit ?? 20;
       const matches: MemoryKudos[] = [];
       for (let i = this.kudos.length - 1; i >= 0 && matches.length <= limit; i--) {
         const k = this.kudos[i];
-        if (k.seq < before && this.visible(k) && this.matches(k, search)) matches.push(k);
+        if (k.seq < before && this.#visible(k) && this.#matches(k, search)) matches.push(k);
       }
       const items = matches.slice(0, limit);
       return {
-        items: items.map((k) => this.kudosView(k)),
+        items: items.map((k) => this.#kudosView(k)),
         nextCursor: matches.length > limit ? String(items.at(-1)!.seq) : null,
       };
     });
   }
 
   giveKudos(kudos: NewKudos, options: WriteOptions = {}): Promise<Kudos> {
-    return this.answer('giveKudos', options.signal, () => {
+    return this.#answer('giveKudos', options.signal, () => {
       const message = kudos.message.trim();
       const errors = [
         ...(kudos.recipientIds.length < 1 || kudos.recipientIds.length > KUDOS_RECIPIENTS_MAX
@@ -550,8 +550,8 @@ export class MemoryBackend implements PeerBackend {
           problem: { type: KudosConflict.self, title: 'Cannot give kudos to yourself' },
         });
       }
-      return this.kudosView(
-        this.store({
+      return this.#kudosView(
+        this.#store({
           giverId: this.meId,
           recipientIds: [...new Set(kudos.recipientIds)],
           message,
@@ -563,15 +563,15 @@ export class MemoryBackend implements PeerBackend {
   }
 
   setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options: WriteOptions = {}) {
-    return this.answer('setReaction', options.signal, (): KudosReactions => {
+    return this.#answer('setReaction', options.signal, (): KudosReactions => {
       const k = this.kudos.find((item) => item.id === kudosId);
-      if (!k || !this.visible(k)) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (!k || !this.#visible(k)) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
       const people = k.reactions.get(reaction)!;
       const changed = on ? !people.has(this.meId) : people.has(this.meId);
       if (on) people.add(this.meId);
       else people.delete(this.meId);
-      const reactions = this.reactionView(k);
-      if (changed) this.broadcast(() => ({ type: 'reactions', kudosId, reactions: this.reactionView(k) }));
+      const reactions = this.#reactionView(k);
+      if (changed) this.#broadcast(() => ({ type: 'reactions', kudosId, reactions: this.#reactionView(k) }));
       return { kudosId, reactions };
     });
   }
@@ -579,18 +579,18 @@ export class MemoryBackend implements PeerBackend {
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
     if (options.signal.aborted) return;
     const watcher = { filter, listener };
-    this.watchers.add(watcher);
-    options.signal.addEventListener('abort', () => this.watchers.delete(watcher), { once: true });
+    this.#watchers.add(watcher);
+    options.signal.addEventListener('abort', () => this.#watchers.delete(watcher), { once: true });
     queueMicrotask(() => listener({ type: 'connection', state: this.fail ? 'failed' : 'open' }));
   }
 
   /** The newest `limit` kudos the signed-in person can see, at once (for stories that set `kudos` directly). */
   latestKudos(limit = 20): Kudos[] {
     return this.kudos
-      .filter((k) => this.visible(k))
+      .filter((k) => this.#visible(k))
       .slice(-limit)
       .reverse()
-      .map((k) => this.kudosView(k));
+      .map((k) => this.#kudosView(k));
   }
 
   /** A colleague gives kudos right now (for live-arrival stories and demos). */
@@ -598,17 +598,17 @@ export class MemoryBackend implements PeerBackend {
     const others = [...this.people.keys()].filter((id) => id !== this.meId);
     const pick = () => others[Math.floor(Math.random() * others.length)];
     const giverId = partial.giverId ?? pick();
-    const created = this.store({
+    const created = this.#store({
       giverId,
       recipientIds: partial.recipientIds ?? [others.find((id) => id !== giverId) ?? this.meId],
       message: partial.message ?? 'Thank you for jumping in today. It made all the difference.',
       valueIds: partial.valueIds ?? [this.values[Math.floor(Math.random() * this.values.length)].id],
       visibility: 'public',
     });
-    return this.kudosView(created);
+    return this.#kudosView(created);
   }
 
-  private store(fields: Omit<MemoryKudos, 'seq' | 'id' | 'createdAt' | 'reactions'>): MemoryKudos {
+  #store(fields: Omit<MemoryKudos, 'seq' | 'id' | 'createdAt' | 'reactions'>): MemoryKudos {
     const seq = (this.kudos.at(-1)?.seq ?? 0) + 1;
     const stored: MemoryKudos = {
       ...fields,
@@ -618,24 +618,24 @@ export class MemoryBackend implements PeerBackend {
       reactions: new Map(REACTION_KEYS.map((key) => [key, new Set<string>()])),
     };
     this.kudos.push(stored);
-    this.broadcast((filter) =>
-      this.matches(stored, filter) ? { type: 'kudos', kudos: this.kudosView(stored) } : undefined,
+    this.#broadcast((filter) =>
+      this.#matches(stored, filter) ? { type: 'kudos', kudos: this.#kudosView(stored) } : undefined,
     );
     return stored;
   }
 
-  private broadcast(make: (filter: KudosFilter) => KudosEvent | undefined) {
-    for (const { filter, listener } of this.watchers) {
+  #broadcast(make: (filter: KudosFilter) => KudosEvent | undefined) {
+    for (const { filter, listener } of this.#watchers) {
       const event = make(filter);
       if (event) setTimeout(() => listener(structuredClone(event)), this.latency === Infinity ? 0 : this.latency);
     }
   }
 
-  private visible(k: MemoryKudos) {
+  #visible(k: MemoryKudos) {
     return k.visibility === 'public' || k.giverId === this.meId || k.recipientIds.includes(this.meId);
   }
 
-  private matches(k: MemoryKudos, filter: KudosFilter) {
+  #matches(k: MemoryKudos, filter: KudosFilter) {
     if (filter.value && !k.valueIds.includes(filter.value)) return false;
     if (filter.person && k.giverId !== filter.person && !k.recipientIds.includes(filter.person)) return false;
     if (filter.team) {
@@ -645,38 +645,38 @@ export class MemoryBackend implements PeerBackend {
     return true;
   }
 
-  private reactionView(k: MemoryKudos) {
+  #reactionView(k: MemoryKudos) {
     return REACTION_KEYS.map((reaction) => {
       const people = k.reactions.get(reaction)!;
       return { reaction, count: people.size, mine: people.has(this.meId) };
     });
   }
 
-  private kudosView(k: MemoryKudos): Kudos {
+  #kudosView(k: MemoryKudos): Kudos {
     const person = (id: string) => this.people.get(id);
     const known = (ids: string[]) => ids.map(person).filter((p): p is Person => p !== undefined);
     const mentions = [...new Set([...k.message.matchAll(MENTION_PATTERN)].map((m) => m[1]))];
     return {
       id: k.id,
-      giver: person(k.giverId) ?? this.find(this.meId),
+      giver: person(k.giverId) ?? this.#find(this.meId),
       recipients: known(k.recipientIds),
       message: k.message,
       mentions: known(mentions),
       values: this.values.filter((v) => k.valueIds.includes(v.id)),
       visibility: k.visibility,
       createdAt: k.createdAt,
-      reactions: this.reactionView(k),
+      reactions: this.#reactionView(k),
     };
   }
 
   getSkills(options: CallOptions = {}): Promise<Skill[]> {
-    return this.answer('getSkills', options.signal, () =>
+    return this.#answer('getSkills', options.signal, () =>
       [...this.skills].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name)),
     );
   }
 
   getSkillMatrix(search: SkillMatrixSearch, options: CallOptions = {}): Promise<SkillMatrix> {
-    return this.answer('getSkillMatrix', options.signal, () => {
+    return this.#answer('getSkillMatrix', options.signal, () => {
       const people = [...this.people.values()]
         .filter((p) => !search.department || p.department.id === search.department)
         .sort(
@@ -710,7 +710,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getSkillExperts(skillId: string, limit: number, options: CallOptions = {}): Promise<Expert[]> {
-    return this.answer('getSkillExperts', options.signal, () => {
+    return this.#answer('getSkillExperts', options.signal, () => {
       if (!this.skills.some((s) => s.id === skillId)) {
         throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
       }
@@ -729,7 +729,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getSkillGaps(department: string, options: CallOptions = {}): Promise<SkillGap[]> {
-    return this.answer('getSkillGaps', options.signal, () => {
+    return this.#answer('getSkillGaps', options.signal, () => {
       const team = [...this.people.values()].filter((p) => p.department.id === department);
       return this.targets
         .filter((t) => t.departmentId === department)
@@ -750,7 +750,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   rateMySkill(skillId: string, level: SkillLevel, options: WriteOptions = {}): Promise<Rating> {
-    return this.answer('rateMySkill', options.signal, () => {
+    return this.#answer('rateMySkill', options.signal, () => {
       if (!Number.isInteger(level) || level < 0 || level > 5) {
         throw invalid([{ path: 'level', message: 'a level from 0 to 5' }]);
       }

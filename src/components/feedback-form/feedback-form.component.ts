@@ -129,121 +129,121 @@ export class PeerFeedbackForm extends PeerElement {
   private storageWorks = true;
   private nextAttemptAt?: number;
 
-  private get summary() {
+  get #summary() {
     return this.renderRoot.querySelector<HTMLElement>('.summary');
   }
-  private get picker() {
+  get #picker() {
     return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]');
   }
 
-  private readonly localize = new LocalizeController(this, feedbackMessages);
+  readonly #localize = new LocalizeController(this, feedbackMessages);
   /** The recipient row shows a people picker, or the person given by `recipient-id`: each loads when shown. */
-  private readonly pickerElement = new LazyElement(this, () =>
+  readonly #pickerElement = new LazyElement(this, () =>
     import('../people-picker/people-picker.component.js').then((m) => m.PeerPeoplePicker),
   );
-  private readonly personElement = new LazyElement(this, () =>
+  readonly #personElement = new LazyElement(this, () =>
     import('../person/person.component.js').then((m) => m.PeerPerson),
   );
-  private readonly backend = new BackendController(this);
-  private readonly template = new ResourceController(this, this.backend, {
+  readonly #backend = new BackendController(this);
+  readonly #template = new ResourceController(this, this.#backend, {
     args: () => (this.templateId ? ([this.templateId] as const) : undefined),
     load: (backend, [id], signal) => backend.getFeedbackTemplate(id, { signal }),
   });
-  private readonly recipient = new ResourceController(this, this.backend, {
+  readonly #recipient = new ResourceController(this, this.#backend, {
     args: () => (this.recipientId ? ([this.recipientId] as const) : undefined),
     load: (backend, [id], signal) => backend.getPerson(id, { signal }),
   });
   /** Who is signed in: excluded from the picker, and the owner of drafts and queued sends. */
-  private me?: Me;
-  private meLoaded?: Promise<Me | undefined>;
-  private meBackend?: PeerBackend;
+  #me?: Me;
+  #meLoaded?: Promise<Me | undefined>;
+  #meBackend?: PeerBackend;
   /** The draft restored for this template, recipient and backend, once. */
-  private restoredFor?: string;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private readonly onOnline = () => void this.flush(true);
+  #restoredFor?: string;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  readonly #onOnline = () => void this.flush(true);
   /** A send kept in memory only, when the browser refuses storage. */
-  private unsaved?: OutboxItem<NewFeedback>;
+  #unsaved?: OutboxItem<NewFeedback>;
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
+    window.addEventListener('online', this.#onOnline);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    clearTimeout(this.retryTimer);
+    window.removeEventListener('online', this.#onOnline);
+    clearTimeout(this.#retryTimer);
   }
 
   /** Moves focus to the first field. */
   override focus(options?: FocusOptions) {
     void this.updateComplete.then(() => {
-      const first = this.picker ?? this.renderRoot.querySelector<HTMLElement>('input, textarea, button');
+      const first = this.#picker ?? this.renderRoot.querySelector<HTMLElement>('input, textarea, button');
       first?.focus(options);
     });
   }
 
-  private get scope() {
-    return this.backend.value.storageScope ?? 'default';
+  get #scope() {
+    return this.#backend.value.storageScope ?? 'default';
   }
 
-  private get drafts() {
-    return new DraftStore<FeedbackDraft>(`peerkit:feedback-draft:v1:${this.scope}`);
+  get #drafts() {
+    return new DraftStore<FeedbackDraft>(`peerkit:feedback-draft:v1:${this.#scope}`);
   }
 
-  private get outbox() {
-    return new Outbox<NewFeedback>(`peerkit:outbox:v1:${this.scope}:feedback`);
+  get #outbox() {
+    return new Outbox<NewFeedback>(`peerkit:outbox:v1:${this.#scope}:feedback`);
   }
 
   /** One draft per template and fixed recipient (or the picker). */
-  private get draftId() {
+  get #draftId() {
     return `${this.templateId ?? ''}:${this.recipientId ?? '*'}`;
   }
 
-  private loadMe(): Promise<Me | undefined> {
-    const backend = this.backend.value;
-    if (this.meBackend !== backend || !this.meLoaded) {
-      this.meBackend = backend;
-      this.meLoaded = backend.getMe().then(
+  #loadMe(): Promise<Me | undefined> {
+    const backend = this.#backend.value;
+    if (this.#meBackend !== backend || !this.#meLoaded) {
+      this.#meBackend = backend;
+      this.#meLoaded = backend.getMe().then(
         (me) => {
-          this.me = me;
+          this.#me = me;
           this.requestUpdate();
           return me;
         },
         () => undefined, // not knowing who is signed in must not stop anyone from writing
       );
     }
-    return this.meLoaded;
+    return this.#meLoaded;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('templateId') || changed.has('recipientId')) {
-      if (this.restoredFor !== undefined && this.restoredFor !== this.draftId) this.resetForm();
+      if (this.#restoredFor !== undefined && this.#restoredFor !== this.#draftId) this.#resetForm();
     }
   }
 
   protected override updated() {
-    const template = this.template.value;
-    if (template && this.restoredFor !== this.draftId) {
-      this.restoredFor = this.draftId;
-      void this.restore(template);
+    const template = this.#template.value;
+    if (template && this.#restoredFor !== this.#draftId) {
+      this.#restoredFor = this.#draftId;
+      void this.#restore(template);
     }
   }
 
   /** Brings back the draft and any send still waiting in the outbox. */
-  private async restore(template: FeedbackTemplate) {
-    const draftId = this.draftId;
-    const me = await this.loadMe();
-    if (draftId !== this.draftId) return;
+  async #restore(template: FeedbackTemplate) {
+    const draftId = this.#draftId;
+    const me = await this.#loadMe();
+    if (draftId !== this.#draftId) return;
     const owner = me?.id ?? null;
-    const waiting = this.outbox.list().find((item) => item.draftId === draftId && this.owns(item, owner));
-    const saved = this.drafts.load(draftId);
+    const waiting = this.#outbox.list().find((item) => item.draftId === draftId && this.#owns(item, owner));
+    const saved = this.#drafts.load(draftId);
     if (saved && (saved.owner === null || owner === null || saved.owner === owner)) {
       const known = new Set(template.questions.map((q) => q.id));
       const answers = Object.fromEntries(Object.entries(saved.value.answers ?? {}).filter(([id]) => known.has(id)));
       this.draft = { ...emptyDraft(), ...saved.value, answers };
       this.restoredAt = waiting ? undefined : saved.savedAt;
-      if (!this.recipientId && saved.value.recipientId) void this.pickSaved(saved.value.recipientId);
+      if (!this.recipientId && saved.value.recipientId) void this.#pickSaved(saved.value.recipientId);
     }
     if (waiting) {
       this.phase = 'queued';
@@ -252,32 +252,32 @@ export class PeerFeedbackForm extends PeerElement {
     void this.flush(true);
   }
 
-  private async pickSaved(id: string) {
+  async #pickSaved(id: string) {
     try {
-      const person = await this.backend.value.getPerson(id);
+      const person = await this.#backend.value.getPerson(id);
       this.picked = person;
-      await this.pickerElement.load();
+      await this.#pickerElement.load();
       await this.updateComplete;
-      if (this.picker) this.picker.selected = [person];
+      if (this.#picker) this.#picker.selected = [person];
     } catch {
       // The person is gone or unreachable: the picker stays empty and validation asks again.
     }
   }
 
-  private owns(item: OutboxItem<NewFeedback>, owner: string | null) {
+  #owns(item: OutboxItem<NewFeedback>, owner: string | null) {
     return item.owner === null || item.owner === owner;
   }
 
-  private get recipientPerson(): Person | undefined {
-    return this.recipientId ? this.recipient.value : this.picked;
+  get #recipientPerson(): Person | undefined {
+    return this.recipientId ? this.#recipient.value : this.picked;
   }
 
-  private kindOf(template: FeedbackTemplate): FeedbackKind {
+  #kindOf(template: FeedbackTemplate): FeedbackKind {
     return this.draft.kind && template.kinds.includes(this.draft.kind) ? this.draft.kind : template.kinds[0];
   }
 
   /** Applies a change, saves the draft at once (a crash a moment later loses nothing), and clears the field's error. */
-  private change(patch: Partial<FeedbackDraft>, field?: string) {
+  #change(patch: Partial<FeedbackDraft>, field?: string) {
     this.draft = { ...this.draft, ...patch };
     this.restoredAt = undefined;
     if (field && this.errors[field]) {
@@ -285,47 +285,47 @@ export class PeerFeedbackForm extends PeerElement {
       delete rest[field];
       this.errors = rest;
     }
-    this.saveDraft();
+    this.#saveDraft();
   }
 
-  private answer(question: Question, value: AnswerValue | undefined) {
+  #answer(question: Question, value: AnswerValue | undefined) {
     const answers = { ...this.draft.answers };
     if (value === undefined) delete answers[question.id];
     else answers[question.id] = value;
-    this.change({ answers }, `q:${question.id}`);
+    this.#change({ answers }, `q:${question.id}`);
   }
 
-  private saveDraft() {
+  #saveDraft() {
     const empty =
       !this.draft.recipientId &&
       !this.draft.anonymous &&
       this.draft.visibility === 'recipient' &&
       Object.keys(this.draft.answers).length === 0;
     if (empty) {
-      this.drafts.clear(this.draftId);
+      this.#drafts.clear(this.#draftId);
       return;
     }
-    this.storageWorks = this.drafts.save(this.draftId, this.draft, this.me?.id ?? null);
+    this.storageWorks = this.#drafts.save(this.#draftId, this.draft, this.#me?.id ?? null);
   }
 
-  private resetForm() {
+  #resetForm() {
     this.draft = emptyDraft();
     this.errors = {};
     this.phase = 'editing';
     this.receipt = undefined;
     this.restoredAt = undefined;
     this.picked = undefined;
-    this.picker?.clear();
+    this.#picker?.clear();
   }
 
-  private startOver() {
-    this.drafts.clear(this.draftId);
-    this.resetForm();
+  #startOver() {
+    this.#drafts.clear(this.#draftId);
+    this.#resetForm();
     this.focus();
   }
 
-  private problemText(problem: AnswerProblem): string {
-    const t = this.localize;
+  #problemText(problem: AnswerProblem): string {
+    const t = this.#localize;
     const limit = t.number(problem.limit ?? 0);
     switch (problem.code) {
       case 'required':
@@ -345,99 +345,99 @@ export class PeerFeedbackForm extends PeerElement {
     }
   }
 
-  private validate(template: FeedbackTemplate): Errors {
-    const t = this.localize;
+  #validate(template: FeedbackTemplate): Errors {
+    const t = this.#localize;
     const errors: Errors = {};
     const recipient = this.recipientId ?? this.picked?.id;
     if (!recipient) errors.recipient = t.term('feedback.recipientRequired');
-    else if (this.me && recipient === this.me.id) errors.recipient = t.term('feedback.self');
+    else if (this.#me && recipient === this.#me.id) errors.recipient = t.term('feedback.self');
     for (const problem of checkAnswers(template.questions, this.draft.answers)) {
-      errors[`q:${problem.questionId}`] = this.problemText(problem);
+      errors[`q:${problem.questionId}`] = this.#problemText(problem);
     }
     return errors;
   }
 
   /** The order fields appear in, for the summary and for focus. */
-  private fieldOrder(template: FeedbackTemplate) {
+  #fieldOrder(template: FeedbackTemplate) {
     return ['form', 'recipient', 'kind', ...template.questions.map((q) => `q:${q.id}`), 'visibility'];
   }
 
-  private async showErrors(errors: Errors) {
+  async #showErrors(errors: Errors) {
     this.errors = errors;
     await this.updateComplete;
-    this.summary?.focus();
+    this.#summary?.focus();
   }
 
-  private focusField(field: string) {
+  #focusField(field: string) {
     if (field === 'recipient') {
-      this.picker?.focus();
+      this.#picker?.focus();
       return;
     }
     const target = this.renderRoot.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
     target?.focus();
   }
 
-  private async submit(event: Event) {
+  async #submit(event: Event) {
     event.preventDefault();
-    const template = this.template.value;
+    const template = this.#template.value;
     if (!template || this.phase === 'sending') return;
-    const errors = this.validate(template);
+    const errors = this.#validate(template);
     if (Object.keys(errors).length) {
-      await this.showErrors(errors);
+      await this.#showErrors(errors);
       return;
     }
     const feedback: NewFeedback = {
       templateId: template.id,
       recipientId: (this.recipientId ?? this.picked?.id)!,
-      kind: this.kindOf(template),
+      kind: this.#kindOf(template),
       answers: this.draft.answers,
       visibility: this.draft.visibility,
       anonymous: this.draft.anonymous,
     };
     if (!this.emit('peer-feedback-sending', { feedback }, { cancelable: true })) {
-      this.errors = { form: this.localize.term('feedback.cancelled') };
+      this.errors = { form: this.#localize.term('feedback.cancelled') };
       return;
     }
-    await this.loadMe();
+    await this.#loadMe();
     const item: OutboxItem<NewFeedback> = {
       id: newKey(),
       payload: feedback,
-      owner: this.me?.id ?? null,
-      draftId: this.draftId,
+      owner: this.#me?.id ?? null,
+      draftId: this.#draftId,
       queuedAt: Date.now(),
       attempts: 0,
       nextAttemptAt: Date.now(),
     };
     // Kept before it leaves: a crash or a closed tab during the request still sends it, once.
-    if (!this.outbox.put(item)) this.unsaved = item;
+    if (!this.#outbox.put(item)) this.#unsaved = item;
     this.errors = {};
     this.phase = 'sending';
-    await this.deliver(item, false);
+    await this.#deliver(item, false);
   }
 
   /** Sends one outbox item, holding a lock across tabs; answers what became of it. */
-  private async deliver(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
+  async #deliver(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
     if (inFlight.has(item.id)) return;
     inFlight.add(item.id);
     try {
-      await this.deliverOnce(item, fromOutbox);
+      await this.#deliverOnce(item, fromOutbox);
     } finally {
       inFlight.delete(item.id);
     }
   }
 
-  private async deliverOnce(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
-    const backend = this.backend.value;
-    const outbox = this.outbox;
-    const drafts = this.drafts;
-    const ours = item.draftId === this.draftId;
-    const result = await exclusively(`peerkit-outbox ${this.scope}`, async () => {
-      const current = outbox.get(item.id) ?? (this.unsaved?.id === item.id ? this.unsaved : undefined);
+  async #deliverOnce(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
+    const backend = this.#backend.value;
+    const outbox = this.#outbox;
+    const drafts = this.#drafts;
+    const ours = item.draftId === this.#draftId;
+    const result = await exclusively(`peerkit-outbox ${this.#scope}`, async () => {
+      const current = outbox.get(item.id) ?? (this.#unsaved?.id === item.id ? this.#unsaved : undefined);
       if (!current) return { kind: 'gone' as const };
       try {
         const receipt = await backend.sendFeedback(current.payload, { idempotencyKey: current.id });
         outbox.remove(current.id);
-        this.unsaved = undefined;
+        this.#unsaved = undefined;
         drafts.clear(current.draftId);
         return { kind: 'sent' as const, receipt };
       } catch (error) {
@@ -447,12 +447,12 @@ export class PeerFeedbackForm extends PeerElement {
           const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempts - 1), peerError.retryAfterMs ?? Infinity);
           const nextAttemptAt = Date.now() + Math.max(wait, FIRST_RETRY_MS);
           const next = { ...current, attempts, nextAttemptAt };
-          if (this.unsaved?.id === current.id || !outbox.put(next)) this.unsaved = next;
+          if (this.#unsaved?.id === current.id || !outbox.put(next)) this.#unsaved = next;
           return { kind: 'queued' as const, error: peerError, nextAttemptAt };
         }
         // Refused: it leaves the outbox, and the draft (still saved) holds every answer.
         outbox.remove(current.id);
-        this.unsaved = undefined;
+        this.#unsaved = undefined;
         return { kind: 'refused' as const, error: peerError };
       }
     });
@@ -478,19 +478,19 @@ export class PeerFeedbackForm extends PeerElement {
         this.phase = 'queued';
         this.nextAttemptAt = result.nextAttemptAt;
       }
-      if (!fromOutbox) this.schedule(result.nextAttemptAt);
+      if (!fromOutbox) this.#schedule(result.nextAttemptAt);
       return;
     }
     this.emit('peer-feedback-failed', { feedback: item.payload, error: result.error });
     if (ours) {
       this.phase = 'editing';
-      await this.showErrors(this.serverErrors(result.error));
+      await this.#showErrors(this.#serverErrors(result.error));
     }
   }
 
   /** The server's reasons, put next to the fields they are about. */
-  private serverErrors(error: PeerError): Errors {
-    const t = this.localize;
+  #serverErrors(error: PeerError): Errors {
+    const t = this.#localize;
     if (error.type === FeedbackProblem.self) return { recipient: t.term('feedback.self') };
     if (error.type === FeedbackProblem.dailyLimit) return { form: t.term('feedback.dailyLimit') };
     const errors: Errors = {};
@@ -503,9 +503,9 @@ export class PeerFeedbackForm extends PeerElement {
     return errors;
   }
 
-  private schedule(at: number) {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
+  #schedule(at: number) {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
   }
 
   /**
@@ -514,25 +514,25 @@ export class PeerFeedbackForm extends PeerElement {
    */
   async flush(force = false) {
     if (!this.isConnected) return;
-    const me = await this.loadMe();
+    const me = await this.#loadMe();
     const owner = me?.id ?? null;
     const mine = () => [
-      ...this.outbox.list().filter((item) => this.owns(item, owner)),
-      ...(this.unsaved ? [this.unsaved] : []),
+      ...this.#outbox.list().filter((item) => this.#owns(item, owner)),
+      ...(this.#unsaved ? [this.#unsaved] : []),
     ];
     for (const item of mine()) {
-      if (force || item.nextAttemptAt <= Date.now()) await this.deliver(item, true);
+      if (force || item.nextAttemptAt <= Date.now()) await this.#deliver(item, true);
     }
     const next = Math.min(...mine().map((item) => item.nextAttemptAt));
-    if (Number.isFinite(next)) this.schedule(next);
+    if (Number.isFinite(next)) this.#schedule(next);
   }
 
   override render() {
-    const t = this.localize;
+    const t = this.#localize;
     return html`<div class="root" dir=${t.dir}>
-      ${this.template.render({
-        initial: () => this.renderLoading(),
-        pending: () => this.renderLoading(),
+      ${this.#template.render({
+        initial: () => this.#renderLoading(),
+        pending: () => this.#renderLoading(),
         error: (error, retry) =>
           error.notFound
             ? html`<div part="error" class="not-found" role="alert">
@@ -540,41 +540,41 @@ export class PeerFeedbackForm extends PeerElement {
                 <p class="hint">${t.term('feedback.notFoundDetail')}</p>
               </div>`
             : renderError(t, t.term('feedback.error'), error, retry),
-        complete: (template) => this.renderForm(template),
+        complete: (template) => this.#renderForm(template),
       })}
     </div>`;
   }
 
-  private renderLoading() {
+  #renderLoading() {
     return html`<div
       class="skeleton"
       role="status"
       aria-busy="true"
-      aria-label=${this.localize.term('feedback.loading')}
+      aria-label=${this.#localize.term('feedback.loading')}
     >
       <span class="bone heading"></span><span class="bone"></span><span class="bone"></span
       ><span class="bone tall"></span>
     </div>`;
   }
 
-  private renderForm(template: FeedbackTemplate) {
-    const t = this.localize;
-    if (this.phase === 'sent') return this.renderSent();
+  #renderForm(template: FeedbackTemplate) {
+    const t = this.#localize;
+    if (this.phase === 'sent') return this.#renderSent();
     const busy = this.phase === 'sending';
     return html`<form
       part="base"
       novalidate
       aria-labelledby="title"
       aria-busy=${busy ? 'true' : 'false'}
-      @submit=${this.submit}
+      @submit=${this.#submit}
     >
       <header part="header">
         <h3 id="title">${template.name}</h3>
         <p class="hint">${template.description}</p>
       </header>
-      ${this.renderNotice()} ${this.renderSummary(template)} ${this.renderRecipient()} ${this.renderKind(template)}
-      ${template.questions.map((question) => this.renderQuestion(question))} ${this.renderVisibility()}
-      ${this.renderAnonymity()}
+      ${this.#renderNotice()} ${this.#renderSummary(template)} ${this.#renderRecipient()} ${this.#renderKind(template)}
+      ${template.questions.map((question) => this.#renderQuestion(question))} ${this.#renderVisibility()}
+      ${this.#renderAnonymity()}
       <div class="actions">
         <button
           part="send-button"
@@ -584,15 +584,15 @@ export class PeerFeedbackForm extends PeerElement {
         >
           ${busy ? t.term('feedback.sending') : t.term('feedback.send')}
         </button>
-        <button part="reset-button" class="secondary" type="button" @click=${this.startOver}>
+        <button part="reset-button" class="secondary" type="button" @click=${this.#startOver}>
           ${t.term('feedback.startOver')}
         </button>
       </div>
     </form>`;
   }
 
-  private renderNotice() {
-    const t = this.localize;
+  #renderNotice() {
+    const t = this.#localize;
     if (this.phase === 'queued') {
       const when = this.nextAttemptAt ? t.relativeTime(this.nextAttemptAt) : '';
       return html`<div part="notice" class="notice queued" role="status">
@@ -610,17 +610,17 @@ export class PeerFeedbackForm extends PeerElement {
   }
 
   /** What a field is called in the summary, so that each entry makes sense on its own. */
-  private fieldLabel(template: FeedbackTemplate, field: string): string {
-    const t = this.localize;
+  #fieldLabel(template: FeedbackTemplate, field: string): string {
+    const t = this.#localize;
     if (field === 'recipient') return this.recipientId ? t.term('feedback.to') : t.term('feedback.recipient');
     if (field === 'kind') return t.term('feedback.kind');
     if (field === 'visibility') return t.term('feedback.visibility');
     return template.questions.find((q) => `q:${q.id}` === field)?.prompt ?? '';
   }
 
-  private renderSummary(template: FeedbackTemplate) {
-    const t = this.localize;
-    const fields = this.fieldOrder(template).filter((field) => this.errors[field]);
+  #renderSummary(template: FeedbackTemplate) {
+    const t = this.#localize;
+    const fields = this.#fieldOrder(template).filter((field) => this.errors[field]);
     if (!fields.length) return nothing;
     const count = fields.filter((field) => field !== 'form').length;
     return html`<div part="summary" class="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
@@ -636,9 +636,9 @@ export class PeerFeedbackForm extends PeerElement {
                   href=${`#${field}`}
                   @click=${(event: Event) => {
                     event.preventDefault();
-                    this.focusField(field);
+                    this.#focusField(field);
                   }}
-                  ><span class="summary-field">${this.fieldLabel(template, field)}</span>: ${this.errors[field]}</a
+                  ><span class="summary-field">${this.#fieldLabel(template, field)}</span>: ${this.errors[field]}</a
                 >
               </li>`,
         )}
@@ -646,50 +646,50 @@ export class PeerFeedbackForm extends PeerElement {
     </div>`;
   }
 
-  private renderRecipient() {
-    const t = this.localize;
+  #renderRecipient() {
+    const t = this.#localize;
     if (this.recipientId) {
       return staticHtml`<div part="recipient" class="recipient">
         <span class="label">${t.term('feedback.to')}</span>
-        ${this.personElement.render(
+        ${this.#personElement.render(
           t,
           () =>
-            staticHtml`<${this.personElement.tag} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.personElement.tag}>`,
+            staticHtml`<${this.#personElement.tag} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.#personElement.tag}>`,
         )}
         <p id="recipient-error" class="field-error">${this.errors.recipient ?? ''}</p>
       </div>`;
     }
-    return this.pickerElement.render(
+    return this.#pickerElement.render(
       t,
-      () => staticHtml`<${this.pickerElement.tag}
+      () => staticHtml`<${this.#pickerElement.tag}
       part="picker"
       max="1"
       label=${t.term('feedback.recipient')}
-      .exclude=${this.excluded()}
+      .exclude=${this.#excluded()}
       .error=${this.errors.recipient ?? ''}
       theme=${this.theme ?? 'light'}
       @change=${(event: Event) => {
         const [person] = (event.target as PeerPeoplePicker).selected;
         this.picked = person;
         const visibility = person && !person.managerId ? 'recipient' : this.draft.visibility;
-        this.change({ recipientId: person?.id, visibility }, 'recipient');
+        this.#change({ recipientId: person?.id, visibility }, 'recipient');
       }}
-    ></${this.pickerElement.tag}>`,
+    ></${this.#pickerElement.tag}>`,
     );
   }
 
-  private excludedFor?: { id: string; list: string[] };
+  #excludedFor?: { id: string; list: string[] };
   /** The same array on every render, so the picker does not re-render. */
-  private excluded(): string[] {
-    const id = this.me?.id;
+  #excluded(): string[] {
+    const id = this.#me?.id;
     if (!id) return [];
-    if (this.excludedFor?.id !== id) this.excludedFor = { id, list: [id] };
-    return this.excludedFor.list;
+    if (this.#excludedFor?.id !== id) this.#excludedFor = { id, list: [id] };
+    return this.#excludedFor.list;
   }
 
-  private renderKind(template: FeedbackTemplate) {
-    const t = this.localize;
-    const kind = this.kindOf(template);
+  #renderKind(template: FeedbackTemplate) {
+    const t = this.#localize;
+    const kind = this.#kindOf(template);
     const kindName = (option: FeedbackKind) =>
       t.term(option === 'praise' ? 'feedback.kind.praise' : 'feedback.kind.constructive');
     const guidance = html`<p id="guidance" part="guidance" class="hint guidance">
@@ -716,7 +716,7 @@ export class PeerFeedbackForm extends PeerElement {
                 value=${option}
                 data-field=${option === kind ? 'kind' : nothing}
                 .checked=${live(option === kind)}
-                @change=${() => this.change({ kind: option }, 'kind')}
+                @change=${() => this.#change({ kind: option }, 'kind')}
               />
               <span>${kindName(option)}</span>
             </label>`,
@@ -726,8 +726,8 @@ export class PeerFeedbackForm extends PeerElement {
     </fieldset>`;
   }
 
-  private renderQuestion(question: Question) {
-    const t = this.localize;
+  #renderQuestion(question: Question) {
+    const t = this.#localize;
     const field = `q:${question.id}`;
     const error = this.errors[field];
     const ids = { help: `${question.id}-help`, error: `${question.id}-error`, count: `${question.id}-count` };
@@ -752,7 +752,7 @@ export class PeerFeedbackForm extends PeerElement {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${`${describedBy} ${ids.count}`}
           .value=${live(text)}
-          @input=${(event: Event) => this.answer(question, (event.target as HTMLTextAreaElement).value || undefined)}
+          @input=${(event: Event) => this.#answer(question, (event.target as HTMLTextAreaElement).value || undefined)}
         ></textarea>
         <p id=${ids.count} class="hint count ${length > question.maxLength ? 'over' : ''}">
           ${t.term('feedback.characters', t.number(length), t.number(question.maxLength))}
@@ -780,14 +780,14 @@ export class PeerFeedbackForm extends PeerElement {
                   data-field=${index === 0 ? field : nothing}
                   aria-invalid=${error ? 'true' : 'false'}
                   .checked=${live(value === point)}
-                  @change=${() => this.answer(question, point)}
+                  @change=${() => this.#answer(question, point)}
                 />
                 <span class="number">${t.number(point)}</span>
                 <span class="point-label">${question.scale.labels[index] ?? ''}</span>
               </label>`,
           )}
         </div>
-        ${this.renderClear(question, !question.required && value !== undefined)} ${errorText}
+        ${this.#renderClear(question, !question.required && value !== undefined)} ${errorText}
       </fieldset>`;
     }
 
@@ -814,10 +814,10 @@ export class PeerFeedbackForm extends PeerElement {
                 .checked=${live(chosen.includes(option.id))}
                 @change=${(event: Event) => {
                   const on = (event.target as HTMLInputElement).checked;
-                  if (!question.multiple) this.answer(question, option.id);
+                  if (!question.multiple) this.#answer(question, option.id);
                   else {
                     const next = on ? [...chosen, option.id] : chosen.filter((id) => id !== option.id);
-                    this.answer(question, next.length ? next : undefined);
+                    this.#answer(question, next.length ? next : undefined);
                   }
                 }}
               />
@@ -825,31 +825,31 @@ export class PeerFeedbackForm extends PeerElement {
             </label>`,
         )}
       </div>
-      ${this.renderClear(question, !question.required && !question.multiple && value !== undefined)} ${errorText}
+      ${this.#renderClear(question, !question.required && !question.multiple && value !== undefined)} ${errorText}
     </fieldset>`;
   }
 
   /** Radios cannot be unchecked: an optional one answered by mistake gets a button to take it back. */
-  private renderClear(question: Question, shown: boolean) {
+  #renderClear(question: Question, shown: boolean) {
     if (!shown) return nothing;
-    return html`<button type="button" class="link" @click=${() => this.answer(question, undefined)}>
-      ${this.localize.term('feedback.clearAnswer')}
+    return html`<button type="button" class="link" @click=${() => this.#answer(question, undefined)}>
+      ${this.#localize.term('feedback.clearAnswer')}
     </button>`;
   }
 
   /** The recipient's name, or words for “the recipient” (capitalised where a sentence starts with it). */
-  private recipientName(atStart = false) {
-    return this.recipientPerson?.name ?? this.localize.term(atStart ? 'feedback.someoneStart' : 'feedback.someone');
+  #recipientName(atStart = false) {
+    return this.#recipientPerson?.name ?? this.#localize.term(atStart ? 'feedback.someoneStart' : 'feedback.someone');
   }
 
-  private renderVisibility() {
-    const t = this.localize;
-    const name = this.recipientName();
-    const person = this.recipientPerson;
+  #renderVisibility() {
+    const t = this.#localize;
+    const name = this.#recipientName();
+    const person = this.#recipientPerson;
     const noManager = person !== undefined && !person.managerId;
     const options: [FeedbackVisibility, string][] = [
       ['recipient', t.term('feedback.visibility.recipient', name)],
-      ['recipient-and-manager', t.term('feedback.visibility.manager', this.recipientName(true))],
+      ['recipient-and-manager', t.term('feedback.visibility.manager', this.#recipientName(true))],
     ];
     return html`<fieldset part="visibility" class="question" aria-describedby="visibility-error">
       <legend>${t.term('feedback.visibility')}</legend>
@@ -864,7 +864,7 @@ export class PeerFeedbackForm extends PeerElement {
                 data-field=${index === 0 ? 'visibility' : nothing}
                 ?disabled=${value === 'recipient-and-manager' && noManager}
                 .checked=${live(this.draft.visibility === value)}
-                @change=${() => this.change({ visibility: value }, 'visibility')}
+                @change=${() => this.#change({ visibility: value }, 'visibility')}
               />
               <span>${label}</span>
             </label>`,
@@ -875,9 +875,9 @@ export class PeerFeedbackForm extends PeerElement {
     </fieldset>`;
   }
 
-  private renderAnonymity() {
-    const t = this.localize;
-    const name = this.recipientName(true);
+  #renderAnonymity() {
+    const t = this.#localize;
+    const name = this.#recipientName(true);
     const readers =
       this.draft.visibility === 'recipient-and-manager'
         ? t.term('feedback.readers.manager', name)
@@ -890,7 +890,7 @@ export class PeerFeedbackForm extends PeerElement {
           aria-checked=${this.draft.anonymous ? 'true' : 'false'}
           aria-describedby="anonymity-explain"
           .checked=${live(this.draft.anonymous)}
-          @change=${(event: Event) => this.change({ anonymous: (event.target as HTMLInputElement).checked })}
+          @change=${(event: Event) => this.#change({ anonymous: (event.target as HTMLInputElement).checked })}
         />
         <span>${t.term('feedback.anonymous')}</span>
       </label>
@@ -905,18 +905,18 @@ export class PeerFeedbackForm extends PeerElement {
     </div>`;
   }
 
-  private renderSent() {
-    const t = this.localize;
+  #renderSent() {
+    const t = this.#localize;
     const receipt = this.receipt;
     const week = receipt?.anonymous ? t.date(`${receipt.receivedOn}T12:00:00Z`, { dateStyle: 'medium' }) : '';
     return html`<div part="notice" class="notice sent" tabindex="-1" role="status">
-      <p><strong>${t.term('feedback.sent', receipt?.recipient.name ?? this.recipientName())}</strong></p>
+      <p><strong>${t.term('feedback.sent', receipt?.recipient.name ?? this.#recipientName())}</strong></p>
       ${receipt?.anonymous ? html`<p>${t.term('feedback.sentAnonymous', week)}</p>` : nothing}
       <button
         type="button"
         class="secondary"
         @click=${() => {
-          this.resetForm();
+          this.#resetForm();
           this.focus();
         }}
       >

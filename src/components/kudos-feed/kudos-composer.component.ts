@@ -128,51 +128,51 @@ export class PeerKudosComposer extends PeerElement {
   private sending = false;
   private status: { text: string; failed: boolean } | undefined;
 
-  private get picker() {
+  get #picker() {
     return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]')!;
   }
-  private get textarea() {
+  get #textarea() {
     return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')!;
   }
 
-  private readonly localize = new LocalizeController(this, kudosMessages);
-  private readonly backend = new BackendController(this);
-  private readonly values = new ResourceController(this, this.backend, {
+  readonly #localize = new LocalizeController(this, kudosMessages);
+  readonly #backend = new BackendController(this);
+  readonly #values = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getValues({ signal }),
   });
-  private readonly me = new ResourceController(this, this.backend, {
+  readonly #me = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
   /** Kept across failed attempts: the server stores a retried send once. */
-  private idempotencyKey = newKey();
+  #idempotencyKey = newKey();
 
-  private excludedFor?: { id: string; list: string[] };
+  #excludedFor?: { id: string; list: string[] };
   /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
-  private excluded(): string[] {
-    const id = this.me.value?.id;
+  #excluded(): string[] {
+    const id = this.#me.value?.id;
     if (!id) return [];
-    if (this.excludedFor?.id !== id) this.excludedFor = { id, list: [id] };
-    return this.excludedFor.list;
+    if (this.#excludedFor?.id !== id) this.#excludedFor = { id, list: [id] };
+    return this.#excludedFor.list;
   }
 
   protected override updated(changed: PropertyValues<this>) {
     // Lit sets object properties on every render; the preset goes to the picker only when it changes.
-    if (changed.has('recipients') && this.picker) this.picker.selected = [...this.recipients];
+    if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
   }
 
   /** Moves focus to the first field. */
   override focus(options?: FocusOptions) {
-    void this.updateComplete.then(() => this.picker?.focus(options));
+    void this.updateComplete.then(() => this.#picker?.focus(options));
   }
 
-  private validate(recipients: Person[]): Partial<Record<Field, string>> {
-    const t = this.localize;
+  #validate(recipients: Person[]): Partial<Record<Field, string>> {
+    const t = this.#localize;
     const errors: Partial<Record<Field, string>> = {};
     const message = this.message.trim();
     if (recipients.length === 0) errors.recipients = t.term('kudos.recipientsRequired');
-    else if (recipients.some((p) => p.id === this.me.value?.id)) errors.recipients = t.term('kudos.self');
+    else if (recipients.some((p) => p.id === this.#me.value?.id)) errors.recipients = t.term('kudos.self');
     if (message.length < KUDOS_MESSAGE_MIN)
       errors.message = t.term('kudos.messageTooShort', t.number(KUDOS_MESSAGE_MIN));
     else if (message.length > KUDOS_MESSAGE_MAX)
@@ -183,26 +183,26 @@ export class PeerKudosComposer extends PeerElement {
     return errors;
   }
 
-  private focusField(field: Field) {
-    if (field === 'recipients') this.picker.focus();
-    else if (field === 'message') this.textarea.focus();
+  #focusField(field: Field) {
+    if (field === 'recipients') this.#picker.focus();
+    else if (field === 'message') this.#textarea.focus();
     else this.renderRoot.querySelector<HTMLInputElement>('input[name="value"]')?.focus();
   }
 
-  private async send(event: Event) {
+  async #send(event: Event) {
     event.preventDefault();
     if (this.sending) return;
-    const recipients = this.picker.selected;
-    this.errors = this.validate(recipients);
+    const recipients = this.#picker.selected;
+    this.errors = this.#validate(recipients);
     const first = (['recipients', 'message', 'values'] as const).find((f) => this.errors[f]);
     if (first) {
       await this.updateComplete;
-      this.focusField(first);
+      this.#focusField(first);
       return;
     }
-    const me = this.me.value;
-    const values = (this.values.value ?? []).filter((v) => this.valueIds.includes(v.id));
-    const pendingId = `pending-${this.idempotencyKey}`;
+    const me = this.#me.value;
+    const values = (this.#values.value ?? []).filter((v) => this.valueIds.includes(v.id));
+    const pendingId = `pending-${this.#idempotencyKey}`;
     if (me) {
       this.emit('peer-kudos-sending', {
         pending: {
@@ -221,51 +221,51 @@ export class PeerKudosComposer extends PeerElement {
     this.sending = true;
     this.status = undefined;
     try {
-      const kudos = await this.backend.value.giveKudos(
+      const kudos = await this.#backend.value.giveKudos(
         {
           recipientIds: recipients.map((p) => p.id),
           message: this.message,
           valueIds: this.valueIds,
           visibility: this.isPrivate ? 'private' : 'public',
         },
-        { idempotencyKey: this.idempotencyKey },
+        { idempotencyKey: this.#idempotencyKey },
       );
-      this.idempotencyKey = newKey();
+      this.#idempotencyKey = newKey();
       this.message = '';
       this.valueIds = [];
       this.isPrivate = false;
-      this.picker.clear();
-      const names = new Intl.ListFormat(this.localize.lang, { type: 'conjunction' }).format(
+      this.#picker.clear();
+      const names = new Intl.ListFormat(this.#localize.lang, { type: 'conjunction' }).format(
         kudos.recipients.map((p) => p.name),
       );
-      this.status = { text: this.localize.term('kudos.sent', names), failed: false };
+      this.status = { text: this.#localize.term('kudos.sent', names), failed: false };
       this.emit('peer-kudos-sent', { kudos, pendingId });
     } catch (error) {
       const peerError = error as PeerError;
       this.emit('peer-kudos-failed', { pendingId, error: peerError });
       if (peerError.type === KudosConflict.self) {
-        this.errors = { recipients: this.localize.term('kudos.self') };
-        this.idempotencyKey = newKey();
+        this.errors = { recipients: this.#localize.term('kudos.self') };
+        this.#idempotencyKey = newKey();
       }
-      const reason = peerError.type === KudosConflict.self ? '' : ` ${errorMessage(this.localize, peerError)}`;
-      this.status = { text: `${this.localize.term('kudos.sendFailed')}${reason}`, failed: true };
+      const reason = peerError.type === KudosConflict.self ? '' : ` ${errorMessage(this.#localize, peerError)}`;
+      this.status = { text: `${this.#localize.term('kudos.sendFailed')}${reason}`, failed: true };
     } finally {
       this.sending = false;
     }
   }
 
-  private toggleValue(id: string, checked: boolean) {
+  #toggleValue(id: string, checked: boolean) {
     this.valueIds = checked ? [...this.valueIds, id] : this.valueIds.filter((v) => v !== id);
     if (this.errors.values) this.errors = { ...this.errors, values: undefined };
   }
 
   override render() {
-    const t = this.localize;
-    return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.send}>
+    const t = this.#localize;
+    return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.#send}>
       <h3 id="heading">${t.term('kudos.composer')}</h3>
       <${this.tagOf(PeerPeoplePicker)}
         part="picker"
-        .exclude=${this.excluded()}
+        .exclude=${this.#excluded()}
         .error=${this.errors.recipients ?? ''}
         theme=${this.theme ?? 'light'}
         @change=${() => this.errors.recipients && (this.errors = { ...this.errors, recipients: undefined })}
@@ -291,7 +291,7 @@ export class PeerKudosComposer extends PeerElement {
         </p>
         <p id="message-error" class="field-error">${this.errors.message ?? ''}</p>
       </div>
-      ${this.renderValues()}
+      ${this.#renderValues()}
       <label class="private">
         <input
           type="checkbox"
@@ -323,9 +323,9 @@ export class PeerKudosComposer extends PeerElement {
     </form>`;
   }
 
-  private renderValues() {
-    const t = this.localize;
-    return this.values.render({
+  #renderValues() {
+    const t = this.#localize;
+    return this.#values.render({
       pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
       error: (error, retry) => renderError(t, t.term('kudos.error'), error, retry),
       complete: (values) =>
@@ -341,7 +341,7 @@ export class PeerKudosComposer extends PeerElement {
                     value=${value.id}
                     aria-invalid=${this.errors.values ? 'true' : 'false'}
                     .checked=${this.valueIds.includes(value.id)}
-                    @change=${(e: Event) => this.toggleValue(value.id, (e.target as HTMLInputElement).checked)}
+                    @change=${(e: Event) => this.#toggleValue(value.id, (e.target as HTMLInputElement).checked)}
                   />
                   <span aria-hidden="true">${value.emoji}</span> ${value.name}
                 </label>`,

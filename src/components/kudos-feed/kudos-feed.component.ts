@@ -115,48 +115,48 @@ export class PeerKudosFeed extends PeerElement {
   private scrolled = 0;
   private viewport = 640;
 
-  private get scroller() {
+  get #scroller() {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  private readonly localize = new LocalizeController(this, kudosMessages);
+  readonly #localize = new LocalizeController(this, kudosMessages);
   /** The composer's code loads when the reader opens it (or points at "Give kudos"). */
-  private readonly composerElement = new LazyElement(this, () =>
+  readonly #composerElement = new LazyElement(this, () =>
     import('./kudos-composer.component.js').then((m) => m.PeerKudosComposer),
   );
-  private readonly backend = new BackendController(this);
-  private loadedFrom?: { backend: PeerBackend; key: string };
-  private loading?: AbortController;
-  private watching?: AbortController;
-  private readonly heights = new Map<string, number>();
-  private averageHeight = ESTIMATED_HEIGHT;
-  private offsets: number[] = [0];
-  private frame = 0;
-  private resizeObserver?: ResizeObserver;
-  private readonly reactionsInFlight = new Set<string>();
+  readonly #backend = new BackendController(this);
+  #loadedFrom?: { backend: PeerBackend; key: string };
+  #loading?: AbortController;
+  #watching?: AbortController;
+  readonly #heights = new Map<string, number>();
+  #averageHeight = ESTIMATED_HEIGHT;
+  #offsets: number[] = [0];
+  #frame = 0;
+  #resizeObserver?: ResizeObserver;
+  readonly #reactionsInFlight = new Set<string>();
 
-  private readonly onOnline = () => {
+  readonly #onOnline = () => {
     this.offline = false;
     if (this.phase === 'error') this.reload();
   };
-  private readonly onOffline = () => (this.offline = true);
+  readonly #onOffline = () => (this.offline = true);
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
     // Loads again (and follows the stream) after the element was moved or re-attached.
-    this.loadedFrom = undefined;
+    this.#loadedFrom = undefined;
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
-    this.loading?.abort();
-    this.watching?.abort();
-    this.resizeObserver?.disconnect();
-    cancelAnimationFrame(this.frame);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
+    this.#loading?.abort();
+    this.#watching?.abort();
+    this.#resizeObserver?.disconnect();
+    cancelAnimationFrame(this.#frame);
   }
 
   /** The filter of the feed, as attributes give it. */
@@ -170,7 +170,7 @@ export class PeerKudosFeed extends PeerElement {
 
   /** Loads the first page again (and reconnects the live stream). */
   reload() {
-    this.loadedFrom = undefined;
+    this.#loadedFrom = undefined;
     this.requestUpdate();
   }
 
@@ -178,34 +178,34 @@ export class PeerKudosFeed extends PeerElement {
     if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
     if (this.kudos) {
       if (changed.has('kudos')) {
-        this.loading?.abort();
-        this.watching?.abort();
+        this.#loading?.abort();
+        this.#watching?.abort();
         this.items = this.kudos;
         this.nextCursor = null;
         this.phase = 'ready';
       }
       return;
     }
-    const backend = this.backend.value;
+    const backend = this.#backend.value;
     const key = JSON.stringify([this.filter, this.pageSize, this.live]);
-    if (this.loadedFrom?.backend !== backend || this.loadedFrom.key !== key) {
-      this.loadedFrom = { backend, key };
-      void this.loadFirst(backend);
+    if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
+      this.#loadedFrom = { backend, key };
+      void this.#loadFirst(backend);
     }
   }
 
-  private async loadFirst(backend: PeerBackend) {
-    this.loading?.abort();
-    this.watching?.abort();
+  async #loadFirst(backend: PeerBackend) {
+    this.#loading?.abort();
+    this.#watching?.abort();
     const controller = new AbortController();
-    this.loading = controller;
+    this.#loading = controller;
     this.phase = 'loading';
     this.items = [];
     this.arrivals = [];
     this.nextCursor = null;
     this.more = 'idle';
     this.focusIndex = 0;
-    if (this.scroller) this.scroller.scrollTop = 0;
+    if (this.#scroller) this.#scroller.scrollTop = 0;
     this.scrolled = 0;
     try {
       const page = await backend.getKudos({ ...this.filter, limit: this.pageSize }, { signal: controller.signal });
@@ -213,14 +213,14 @@ export class PeerKudosFeed extends PeerElement {
       this.items = page.items;
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
-      if (this.live !== 'off') this.follow(backend);
+      if (this.live !== 'off') this.#follow(backend);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.failed(error, () => this.reload());
+      this.#failed(error, () => this.reload());
     }
   }
 
-  private failed(error: unknown, retry: () => void) {
+  #failed(error: unknown, retry: () => void) {
     const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
     this.loadError = peerError;
     this.phase = 'error';
@@ -230,10 +230,10 @@ export class PeerKudosFeed extends PeerElement {
   /** Loads the next page, when there is one and none is loading. */
   async loadMore() {
     if (!this.nextCursor || this.more === 'loading' || this.phase !== 'ready') return;
-    const controller = this.loading ?? new AbortController();
+    const controller = this.#loading ?? new AbortController();
     this.more = 'loading';
     try {
-      const page = await this.backend.value.getKudos(
+      const page = await this.#backend.value.getKudos(
         { ...this.filter, limit: this.pageSize, cursor: this.nextCursor },
         { signal: controller.signal },
       );
@@ -249,13 +249,13 @@ export class PeerKudosFeed extends PeerElement {
     }
   }
 
-  private follow(backend: PeerBackend) {
+  #follow(backend: PeerBackend) {
     const controller = new AbortController();
-    this.watching = controller;
-    backend.watchKudos(this.filter, (event) => this.onLive(event), { signal: controller.signal });
+    this.#watching = controller;
+    backend.watchKudos(this.filter, (event) => this.#onLive(event), { signal: controller.signal });
   }
 
-  private onLive(event: KudosEvent) {
+  #onLive(event: KudosEvent) {
     switch (event.type) {
       case 'kudos': {
         const { kudos } = event;
@@ -264,11 +264,11 @@ export class PeerKudosFeed extends PeerElement {
         if (this.pending.size && kudos.giver.id === this.items.find((k) => this.pending.has(k.id))?.giver.id) return;
         this.arrivals = [kudos, ...this.arrivals];
         const count = this.arrivals.length;
-        this.announcement = this.localize.term('kudos.newAnnounce', count, this.localize.number(count));
+        this.announcement = this.#localize.term('kudos.newAnnounce', count, this.#localize.number(count));
         break;
       }
       case 'reactions': {
-        if (this.reactionsInFlight.has(event.kudosId)) return;
+        if (this.#reactionsInFlight.has(event.kudosId)) return;
         const update = (k: Kudos) => (k.id === event.kudosId ? { ...k, reactions: event.reactions } : k);
         if (this.items.some((k) => k.id === event.kudosId)) this.items = this.items.map(update);
         break;
@@ -288,71 +288,71 @@ export class PeerKudosFeed extends PeerElement {
     this.arrivals = [];
     this.announcement = '';
     this.focusIndex = 0;
-    if (this.scroller) this.scroller.scrollTop = 0;
+    if (this.#scroller) this.#scroller.scrollTop = 0;
     this.scrolled = 0;
     await this.updateComplete;
-    this.articleAt(0)?.focus();
+    this.#articleAt(0)?.focus();
   }
 
-  private async toggleReaction(kudos: Kudos, reaction: ReactionKey) {
-    if (this.reactionsInFlight.has(kudos.id)) return;
+  async #toggleReaction(kudos: Kudos, reaction: ReactionKey) {
+    if (this.#reactionsInFlight.has(kudos.id)) return;
     const before = kudos.reactions;
     const current = before.find((r) => r.reaction === reaction)!;
     const on = !current.mine;
     const optimistic = before.map((r) =>
       r.reaction === reaction ? { ...r, mine: on, count: Math.max(0, r.count + (on ? 1 : -1)) } : r,
     );
-    this.replaceReactions(kudos.id, optimistic);
+    this.#replaceReactions(kudos.id, optimistic);
     const errors = new Map(this.reactionErrors);
     errors.delete(kudos.id);
     this.reactionErrors = errors;
-    this.reactionsInFlight.add(kudos.id);
+    this.#reactionsInFlight.add(kudos.id);
     try {
-      const answer = await this.backend.value.setReaction(kudos.id, reaction, on);
-      this.replaceReactions(kudos.id, answer.reactions);
+      const answer = await this.#backend.value.setReaction(kudos.id, reaction, on);
+      this.#replaceReactions(kudos.id, answer.reactions);
     } catch (error) {
-      this.replaceReactions(kudos.id, before);
+      this.#replaceReactions(kudos.id, before);
       const failed = new Map(this.reactionErrors);
-      const reason = error instanceof PeerError ? ` ${errorMessage(this.localize, error)}` : '';
-      failed.set(kudos.id, `${this.localize.term('kudos.reactionFailed')}${reason}`);
+      const reason = error instanceof PeerError ? ` ${errorMessage(this.#localize, error)}` : '';
+      failed.set(kudos.id, `${this.#localize.term('kudos.reactionFailed')}${reason}`);
       this.reactionErrors = failed;
     } finally {
-      this.reactionsInFlight.delete(kudos.id);
+      this.#reactionsInFlight.delete(kudos.id);
     }
   }
 
-  private replaceReactions(id: string, reactions: Kudos['reactions']) {
+  #replaceReactions(id: string, reactions: Kudos['reactions']) {
     this.items = this.items.map((k) => (k.id === id ? { ...k, reactions } : k));
   }
 
-  private onSending(event: CustomEvent<{ pending: Kudos }>) {
+  #onSending(event: CustomEvent<{ pending: Kudos }>) {
     const { pending } = event.detail;
     this.pending = new Set([...this.pending, pending.id]);
     this.items = [pending, ...this.items.filter((k) => k.id !== pending.id)];
     this.focusIndex = 0;
-    if (this.scroller) this.scroller.scrollTop = 0;
+    if (this.#scroller) this.#scroller.scrollTop = 0;
   }
 
-  private onSent(event: CustomEvent<{ kudos: Kudos; pendingId: string }>) {
+  #onSent(event: CustomEvent<{ kudos: Kudos; pendingId: string }>) {
     const { kudos, pendingId } = event.detail;
     this.pending = new Set([...this.pending].filter((id) => id !== pendingId));
     this.arrivals = this.arrivals.filter((k) => k.id !== kudos.id);
     this.items = this.items.filter((k) => k.id !== kudos.id).map((k) => (k.id === pendingId ? kudos : k));
     if (!this.items.some((k) => k.id === kudos.id)) this.items = [kudos, ...this.items];
     if (this.composer === 'button') this.composerOpen = false;
-    void this.updateComplete.then(() => this.articleAt(0)?.focus());
+    void this.updateComplete.then(() => this.#articleAt(0)?.focus());
   }
 
-  private onFailed(event: CustomEvent<{ pendingId: string }>) {
+  #onFailed(event: CustomEvent<{ pendingId: string }>) {
     const { pendingId } = event.detail;
     this.pending = new Set([...this.pending].filter((id) => id !== pendingId));
     this.items = this.items.filter((k) => k.id !== pendingId);
   }
 
-  private async openComposer() {
+  async #openComposer() {
     this.composerOpen = true;
     try {
-      await this.composerElement.load();
+      await this.#composerElement.load();
     } catch {
       // The error and its retry button are shown where the composer would be.
       await this.updateComplete;
@@ -363,7 +363,7 @@ export class PeerKudosFeed extends PeerElement {
     this.renderRoot.querySelector<PeerKudosComposer>('[part~="composer"]')?.focus();
   }
 
-  private async closeComposer() {
+  async #closeComposer() {
     this.composerOpen = false;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('.give')?.focus();
@@ -371,45 +371,45 @@ export class PeerKudosFeed extends PeerElement {
 
   /* ---- virtualisation ---- */
 
-  private get virtual() {
+  get #virtual() {
     return this.items.length > this.virtualThreshold;
   }
 
-  private computeOffsets() {
+  #computeOffsets() {
     const offsets = new Array<number>(this.items.length + 1);
     offsets[0] = 0;
     for (let i = 0; i < this.items.length; i++) {
-      offsets[i + 1] = offsets[i] + (this.heights.get(this.items[i].id) ?? this.averageHeight);
+      offsets[i + 1] = offsets[i] + (this.#heights.get(this.items[i].id) ?? this.#averageHeight);
     }
-    this.offsets = offsets;
+    this.#offsets = offsets;
   }
 
   /** The first index whose article ends below `y`. */
-  private indexAt(y: number) {
+  #indexAt(y: number) {
     let low = 0;
     let high = this.items.length - 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (this.offsets[mid + 1] <= y) low = mid + 1;
+      if (this.#offsets[mid + 1] <= y) low = mid + 1;
       else high = mid;
     }
     return Math.max(0, low);
   }
 
-  private range(): [number, number] {
-    if (!this.virtual) return [0, this.items.length];
-    this.computeOffsets();
-    const start = this.indexAt(this.scrolled - OVERSCAN);
-    const end = Math.min(this.items.length, this.indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
+  #range(): [number, number] {
+    if (!this.#virtual) return [0, this.items.length];
+    this.#computeOffsets();
+    const start = this.#indexAt(this.scrolled - OVERSCAN);
+    const end = Math.min(this.items.length, this.#indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
     return [start, end];
   }
 
-  private onScroll() {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
-      const scroller = this.scroller;
+  #onScroll() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      const scroller = this.#scroller;
       if (!scroller) return;
-      if (this.virtual) this.scrolled = scroller.scrollTop;
+      if (this.#virtual) this.scrolled = scroller.scrollTop;
       if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < scroller.clientHeight * 2) {
         void this.loadMore();
       }
@@ -417,14 +417,14 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   protected override firstUpdated() {
-    this.resizeObserver = new ResizeObserver(() => {
-      if (this.scroller) this.viewport = this.scroller.clientHeight || this.viewport;
+    this.#resizeObserver = new ResizeObserver(() => {
+      if (this.#scroller) this.viewport = this.#scroller.clientHeight || this.viewport;
     });
-    if (this.scroller) this.resizeObserver.observe(this.scroller);
+    if (this.#scroller) this.#resizeObserver.observe(this.#scroller);
   }
 
   protected override updated() {
-    if (!this.virtual) return;
+    if (!this.#virtual) return;
     // Measure what was rendered; estimates become real heights, and the average improves.
     let changed = false;
     const gap = 12;
@@ -432,20 +432,20 @@ export class PeerKudosFeed extends PeerElement {
       const item = this.items[Number(article.dataset.index)];
       if (!item) continue;
       const height = article.offsetHeight + gap;
-      if (Math.abs((this.heights.get(item.id) ?? 0) - height) > 1) {
-        this.heights.set(item.id, height);
+      if (Math.abs((this.#heights.get(item.id) ?? 0) - height) > 1) {
+        this.#heights.set(item.id, height);
         changed = true;
       }
     }
     if (changed) {
       let sum = 0;
-      for (const h of this.heights.values()) sum += h;
-      this.averageHeight = sum / this.heights.size;
+      for (const h of this.#heights.values()) sum += h;
+      this.#averageHeight = sum / this.#heights.size;
       this.requestUpdate();
     }
   }
 
-  private articleAt(index: number) {
+  #articleAt(index: number) {
     return this.renderRoot.querySelector<HTMLElement>(`article[data-index="${index}"]`);
   }
 
@@ -453,19 +453,19 @@ export class PeerKudosFeed extends PeerElement {
   async focusArticle(index: number) {
     const target = Math.max(0, Math.min(index, this.items.length - 1));
     this.focusIndex = target;
-    if (this.virtual && !this.articleAt(target) && this.scroller) {
-      this.computeOffsets();
-      this.scroller.scrollTop = this.offsets[target];
-      this.scrolled = this.offsets[target];
+    if (this.#virtual && !this.#articleAt(target) && this.#scroller) {
+      this.#computeOffsets();
+      this.#scroller.scrollTop = this.#offsets[target];
+      this.scrolled = this.#offsets[target];
     }
     await this.updateComplete;
-    const article = this.articleAt(target);
+    const article = this.#articleAt(target);
     article?.focus();
     article?.scrollIntoView({ block: 'nearest' });
     if (target >= this.items.length - 3) void this.loadMore();
   }
 
-  private onFeedKeyDown(event: KeyboardEvent) {
+  #onFeedKeyDown(event: KeyboardEvent) {
     const article = (event.composedPath() as Element[]).find(
       (el) => el instanceof HTMLElement && el.localName === 'article',
     );
@@ -486,15 +486,15 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   /** One listener for every reaction button of the feed. */
-  private onFeedClick(event: MouseEvent) {
+  #onFeedClick(event: MouseEvent) {
     const button = (event.target as Element).closest?.('button[data-reaction]') as HTMLButtonElement | null;
     const article = button?.closest('article[data-index]') as HTMLElement | null;
     if (!button || !article || button.getAttribute('aria-disabled') === 'true') return;
     const kudos = this.items[Number(article.dataset.index)];
-    if (kudos) void this.toggleReaction(kudos, button.dataset.reaction as ReactionKey);
+    if (kudos) void this.#toggleReaction(kudos, button.dataset.reaction as ReactionKey);
   }
 
-  private onFeedFocusIn(event: FocusEvent) {
+  #onFeedFocusIn(event: FocusEvent) {
     const article = (event.target as Element).closest?.('article[data-index]') as HTMLElement | null;
     if (article) this.focusIndex = Number(article.dataset.index);
   }
@@ -502,7 +502,7 @@ export class PeerKudosFeed extends PeerElement {
   /* ---- rendering ---- */
 
   override render() {
-    const t = this.localize;
+    const t = this.#localize;
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="feed-title">
       <header part="header" class="header">
         <h2 id="feed-title" class="title">${t.term('kudos.title')}</h2>
@@ -512,9 +512,9 @@ export class PeerKudosFeed extends PeerElement {
                 part="give-button"
                 class="give"
                 type="button"
-                @click=${this.openComposer}
-                @pointerenter=${this.composerElement.preload}
-                @focus=${this.composerElement.preload}
+                @click=${this.#openComposer}
+                @pointerenter=${this.#composerElement.preload}
+                @focus=${this.#composerElement.preload}
               >
                 ${t.term('kudos.give')}
               </button>`
@@ -524,22 +524,22 @@ export class PeerKudosFeed extends PeerElement {
       ${
         this.composerOpen && this.composer !== 'none'
           ? html`<div class="composer-slot">
-              ${this.composerElement.render(
+              ${this.#composerElement.render(
                 t,
-                () => staticHtml`<${this.composerElement.tag}
+                () => staticHtml`<${this.#composerElement.tag}
                   part="composer"
                   theme=${this.theme ?? 'light'}
                   ?cancelable=${this.composer === 'button'}
-                  @peer-kudos-sending=${this.onSending}
-                  @peer-kudos-sent=${this.onSent}
-                  @peer-kudos-failed=${this.onFailed}
-                  @peer-kudos-cancel=${this.closeComposer}
-                ></${this.composerElement.tag}>`,
+                  @peer-kudos-sending=${this.#onSending}
+                  @peer-kudos-sent=${this.#onSent}
+                  @peer-kudos-failed=${this.#onFailed}
+                  @peer-kudos-cancel=${this.#closeComposer}
+                ></${this.#composerElement.tag}>`,
               )}
             </div>`
           : nothing
       }
-      ${this.renderNotices()}
+      ${this.#renderNotices()}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${
         this.arrivals.length
@@ -548,12 +548,12 @@ export class PeerKudosFeed extends PeerElement {
             </button>`
           : nothing
       }
-      ${this.renderBody()}
+      ${this.#renderBody()}
     </section>`;
   }
 
-  private renderNotices() {
-    const t = this.localize;
+  #renderNotices() {
+    const t = this.#localize;
     if (this.offline) return html`<p part="notice" class="notice" role="status">${t.term('kudos.offline')}</p>`;
     if (this.connection === 'reconnecting' && this.phase === 'ready' && !this.kudos && this.live !== 'off') {
       return html`<p part="notice" class="notice" role="status">${t.term('kudos.reconnecting')}</p>`;
@@ -561,8 +561,8 @@ export class PeerKudosFeed extends PeerElement {
     return nothing;
   }
 
-  private renderBody() {
-    const t = this.localize;
+  #renderBody() {
+    const t = this.#localize;
     if (this.phase === 'error' && this.loadError) {
       return renderError(t, t.term('kudos.error'), this.loadError, () => this.reload());
     }
@@ -585,18 +585,18 @@ export class PeerKudosFeed extends PeerElement {
         <p>${t.term('kudos.emptyInvite')}</p>
         ${
           this.composer !== 'none' && !this.composerOpen
-            ? html`<button class="give invite" type="button" @click=${this.openComposer}>
+            ? html`<button class="give invite" type="button" @click=${this.#openComposer}>
                 ${t.term('kudos.give')}
               </button>`
             : nothing
         }
       </div>`;
     }
-    const [start, end] = this.range();
-    const padding: Record<string, string> = this.virtual
+    const [start, end] = this.#range();
+    const padding: Record<string, string> = this.#virtual
       ? {
-          'padding-top': `${this.offsets[start]}px`,
-          'padding-bottom': `${this.offsets[this.items.length] - this.offsets[end]}px`,
+          'padding-top': `${this.#offsets[start]}px`,
+          'padding-bottom': `${this.#offsets[this.items.length] - this.#offsets[end]}px`,
         }
       : {};
     const ctx = {
@@ -618,7 +618,7 @@ export class PeerKudosFeed extends PeerElement {
       (kudos) => kudos.id,
       (kudos, offset) => renderKudos(kudos, start + offset, ctx),
     );
-    return html`<div part="scroller" class="scroller" @scroll=${this.onScroll}>
+    return html`<div part="scroller" class="scroller" @scroll=${this.#onScroll}>
       <div
         part="feed"
         class="feed"
@@ -626,18 +626,18 @@ export class PeerKudosFeed extends PeerElement {
         aria-label=${t.term('kudos.feed')}
         aria-busy=${this.more === 'loading' ? 'true' : 'false'}
         style=${styleProps(padding)}
-        @keydown=${this.onFeedKeyDown}
-        @focusin=${this.onFeedFocusIn}
-        @click=${this.onFeedClick}
+        @keydown=${this.#onFeedKeyDown}
+        @focusin=${this.#onFeedFocusIn}
+        @click=${this.#onFeedClick}
       >
         ${shown}
       </div>
-      ${this.renderFooter()}
+      ${this.#renderFooter()}
     </div>`;
   }
 
-  private renderFooter() {
-    const t = this.localize;
+  #renderFooter() {
+    const t = this.#localize;
     if (this.more === 'loading') return html`<p class="footer" role="status">${t.term('kudos.loadingMore')}</p>`;
     if (this.more === 'error' && this.moreError) {
       return html`<div class="footer">

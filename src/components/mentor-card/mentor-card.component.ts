@@ -79,66 +79,66 @@ export class PeerMentorCard extends PeerElement {
   private answered = new Map<string, MentorshipRequest>();
   private answerError = '';
 
-  private readonly localize = new LocalizeController(this, mentorMessages);
-  private readonly backend = new BackendController(this);
-  private readonly mentor = new ResourceController(this, this.backend, {
+  readonly #localize = new LocalizeController(this, mentorMessages);
+  readonly #backend = new BackendController(this);
+  readonly #mentor = new ResourceController(this, this.#backend, {
     args: () => (this.profile || !this.mentorId ? undefined : ([this.mentorId] as const)),
     load: (backend, [id], signal) => backend.getMentor(id, { signal }),
   });
-  private readonly me = new ResourceController(this, this.backend, {
+  readonly #me = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
-  private readonly incoming = new ResourceController(this, this.backend, {
+  readonly #incoming = new ResourceController(this, this.#backend, {
     args: () => {
       const id = this.profile?.id ?? this.mentorId;
-      return id && this.me.value?.id === id ? ([id] as const) : undefined;
+      return id && this.#me.value?.id === id ? ([id] as const) : undefined;
     },
     load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
   });
-  private readonly flow = new RequestFlow(this, this.localize, (request) => {
+  readonly #flow = new RequestFlow(this, this.#localize, (request) => {
     this.requestSent = true;
-    const mentor = this.currentProfile;
+    const mentor = this.#currentProfile;
     if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
   });
 
-  private get currentProfile(): MentorProfile | undefined {
-    return this.profile ?? this.mentor.value;
+  get #currentProfile(): MentorProfile | undefined {
+    return this.profile ?? this.#mentor.value;
   }
 
   override render() {
-    if (this.profile) return this.renderCard(this.profile);
-    if (!this.mentorId) return this.renderMessage(this.localize.term('mentor.notFound'));
-    return this.mentor.render({
-      pending: () => this.renderSkeleton(),
-      complete: (profile) => this.renderCard(profile),
+    if (this.profile) return this.#renderCard(this.profile);
+    if (!this.mentorId) return this.#renderMessage(this.#localize.term('mentor.notFound'));
+    return this.#mentor.render({
+      pending: () => this.#renderSkeleton(),
+      complete: (profile) => this.#renderCard(profile),
       error: (error, retry) =>
         error.notFound
-          ? this.renderMessage(this.localize.term('mentor.notFound'))
+          ? this.#renderMessage(this.#localize.term('mentor.notFound'))
           : html`<div part="base" class="base">
-              ${renderError(this.localize, this.localize.term('mentor.error'), error, retry)}
+              ${renderError(this.#localize, this.#localize.term('mentor.error'), error, retry)}
             </div>`,
     });
   }
 
-  private renderMessage(text: string) {
+  #renderMessage(text: string) {
     return html`<div part="base" class="base message"><p>${text}</p></div>`;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div part="base skeleton" class="base" aria-busy="true">
       <div class="skeleton-row"><span class="skeleton avatar"></span><span class="skeleton line"></span></div>
       <span class="skeleton line wide"></span>
       <span class="skeleton line"></span>
-      <span class="visually-hidden" role="status">${this.localize.term('mentor.loading')}</span>
+      <span class="visually-hidden" role="status">${this.#localize.term('mentor.loading')}</span>
     </div>`;
   }
 
-  private renderCard(profile: MentorProfile) {
-    const me = this.me.value as Me | undefined;
+  #renderCard(profile: MentorProfile) {
+    const me = this.#me.value as Me | undefined;
     const own = me?.id === profile.id;
     const full = this.variant === 'full';
-    return staticHtml`<article part="base" class="base" aria-labelledby="mentor-name" dir=${this.localize.dir}>
+    return staticHtml`<article part="base" class="base" aria-labelledby="mentor-name" dir=${this.#localize.dir}>
       <header part="header" class="header">
         <${this.tagOf(PeerPerson)}
           id="mentor-name"
@@ -147,45 +147,45 @@ export class PeerMentorCard extends PeerElement {
           theme=${this.theme ?? 'light'}
         ></${this.tagOf(PeerPerson)}>
       </header>
-      ${this.renderAvailability(profile)}
+      ${this.#renderAvailability(profile)}
       ${full && profile.bio ? html`<p part="bio" class="bio">${profile.bio}</p>` : nothing}
-      ${this.renderExpertise(profile)}
+      ${this.#renderExpertise(profile)}
       ${
         full && profile.wantsToLearn.length
           ? html`<section part="wants-to-learn" class="section">
-              <h3>${this.localize.term('mentor.wantsToLearn')}</h3>
+              <h3>${this.#localize.term('mentor.wantsToLearn')}</h3>
               <ul class="chips">
                 ${profile.wantsToLearn.map((skill) => html`<li>${skill.name}</li>`)}
               </ul>
             </section>`
           : nothing
       }
-      ${full && profile.circles.length ? this.renderCircles(profile) : nothing}
-      ${own ? this.renderOwn(profile) : this.renderRequest(profile)}
+      ${full && profile.circles.length ? this.#renderCircles(profile) : nothing}
+      ${own ? this.#renderOwn(profile) : this.#renderRequest(profile)}
     </article>`;
   }
 
-  private renderAvailability(profile: MentorProfile) {
+  #renderAvailability(profile: MentorProfile) {
     const free = Math.max(0, profile.capacity - profile.activeMentees);
     const status = !profile.accepting
-      ? this.localize.term('mentor.notAccepting')
-      : this.localize.term('mentor.places', this.localize.number(free), this.localize.number(profile.capacity));
+      ? this.#localize.term('mentor.notAccepting')
+      : this.#localize.term('mentor.places', this.#localize.number(free), this.#localize.number(profile.capacity));
     return html`<p part="availability" class="availability">
       <span class="status ${profile.accepting && free > 0 ? 'open' : 'closed'}">${status}</span>
       ${
         profile.medianResponseHours !== null
           ? html`<span class="response"
-              >${this.localize.term('mentor.responds', duration(this.localize, profile.medianResponseHours))}</span
+              >${this.#localize.term('mentor.responds', duration(this.#localize, profile.medianResponseHours))}</span
             >`
           : nothing
       }
     </p>`;
   }
 
-  private renderExpertise(profile: MentorProfile) {
+  #renderExpertise(profile: MentorProfile) {
     const shown = this.variant === 'compact' ? profile.expertise.slice(0, 3) : profile.expertise;
     return html`<section part="expertise" class="section">
-      <h3>${this.localize.term('mentor.expertise')}</h3>
+      <h3>${this.#localize.term('mentor.expertise')}</h3>
       <ul class="expertise">
         ${shown.map(
           (item) =>
@@ -193,7 +193,7 @@ export class PeerMentorCard extends PeerElement {
               <span class="skill">${item.skill.name}</span>
               <span class="level"
                 ><span class="dots" aria-hidden="true">${'●'.repeat(item.level)}${'○'.repeat(5 - item.level)}</span>
-                ${this.localize.term('mentor.level', item.level)}</span
+                ${this.#localize.term('mentor.level', item.level)}</span
               >
             </li>`,
         )}
@@ -201,26 +201,26 @@ export class PeerMentorCard extends PeerElement {
     </section>`;
   }
 
-  private renderCircles(profile: MentorProfile) {
+  #renderCircles(profile: MentorProfile) {
     return html`<section part="circles" class="section">
-      <h3>${this.localize.term('mentor.circles')}</h3>
+      <h3>${this.#localize.term('mentor.circles')}</h3>
       <ul class="circles">
         ${profile.circles.map((original) => {
           const circle = this.circleUpdates.get(original.id) ?? original;
           const isFull = circle.memberCount >= circle.capacity;
           const error = this.circleErrors.get(circle.id);
           const label = circle.joined
-            ? this.localize.term('mentor.joined')
+            ? this.#localize.term('mentor.joined')
             : isFull
-              ? this.localize.term('mentor.circleFull')
-              : this.localize.term('mentor.join');
+              ? this.#localize.term('mentor.circleFull')
+              : this.#localize.term('mentor.join');
           return html`<li>
             <span class="circle-topic">${circle.topic}</span>
             <span class="hint"
-              >${this.localize.term(
+              >${this.#localize.term(
                 'mentor.members',
-                this.localize.number(circle.memberCount),
-                this.localize.number(circle.capacity),
+                this.#localize.number(circle.memberCount),
+                this.#localize.number(circle.capacity),
               )}</span
             >
             <button
@@ -228,7 +228,7 @@ export class PeerMentorCard extends PeerElement {
               class="secondary"
               aria-label="${label}: ${circle.topic}"
               ?disabled=${circle.joined || isFull}
-              @click=${() => this.join(circle)}
+              @click=${() => this.#join(circle)}
             >
               ${label}
             </button>
@@ -239,28 +239,28 @@ export class PeerMentorCard extends PeerElement {
     </section>`;
   }
 
-  private async join(circle: Circle) {
+  async #join(circle: Circle) {
     this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
     try {
-      const updated = await this.backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
+      const updated = await this.#backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
       this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
     } catch (error) {
       const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
       this.circleErrors = new Map(this.circleErrors).set(
         circle.id,
-        peerError.detail ?? errorMessage(this.localize, peerError),
+        peerError.detail ?? errorMessage(this.#localize, peerError),
       );
     }
   }
 
-  private renderRequest(profile: MentorProfile) {
+  #renderRequest(profile: MentorProfile) {
     const free = profile.capacity - profile.activeMentees;
     const reason = !profile.accepting
-      ? this.localize.term('mentor.notAccepting')
+      ? this.#localize.term('mentor.notAccepting')
       : free <= 0
-        ? this.localize.term('mentor.full')
+        ? this.#localize.term('mentor.full')
         : '';
-    const disabled = Boolean(reason) || !this.me.value;
+    const disabled = Boolean(reason) || !this.#me.value;
     return html`<div class="request-row">
         <button
           part="request-button"
@@ -271,44 +271,44 @@ export class PeerMentorCard extends PeerElement {
           aria-describedby=${reason ? 'request-reason' : nothing}
           @click=${() => {
             // Once sent, the button stays focusable (focus returns to it) but does nothing.
-            if (!this.requestSent) this.flow.open();
+            if (!this.requestSent) this.#flow.open();
           }}
         >
-          ${this.requestSent ? this.localize.term('mentor.requested') : this.localize.term('mentor.request')}
+          ${this.requestSent ? this.#localize.term('mentor.requested') : this.#localize.term('mentor.request')}
         </button>
         ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}
       </div>
-      ${this.me.render({
+      ${this.#me.render({
         // Without knowing who is signed in, no request can be sent: say why, and offer to try again.
         pending: () => nothing,
         complete: () => nothing,
-        error: (error, retry) => renderError(this.localize, this.localize.term('mentor.meError'), error, retry),
+        error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.meError'), error, retry),
       })}
-      ${this.flow.render(this.backend.value, profile)}`;
+      ${this.#flow.render(this.#backend.value, profile)}`;
   }
 
-  private renderOwn(profile: MentorProfile) {
+  #renderOwn(profile: MentorProfile) {
     const full = profile.activeMentees >= profile.capacity;
     return html`<section part="incoming" class="section own">
-      <p class="hint">${this.localize.term('mentor.ownProfile')}</p>
-      <h3>${this.localize.term('mentor.incoming')}</h3>
-      ${this.incoming.render({
-        pending: () => html`<p class="hint" aria-busy="true">${this.localize.term('common.loading')}</p>`,
+      <p class="hint">${this.#localize.term('mentor.ownProfile')}</p>
+      <h3>${this.#localize.term('mentor.incoming')}</h3>
+      ${this.#incoming.render({
+        pending: () => html`<p class="hint" aria-busy="true">${this.#localize.term('common.loading')}</p>`,
         complete: (requests) => {
           const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
-          if (waiting.length === 0) return html`<p class="hint">${this.localize.term('mentor.noIncoming')}</p>`;
+          if (waiting.length === 0) return html`<p class="hint">${this.#localize.term('mentor.noIncoming')}</p>`;
           return html`<ul class="incoming">
-              ${waiting.map((request) => this.renderIncoming(request, full))}
+              ${waiting.map((request) => this.#renderIncoming(request, full))}
             </ul>
-            ${full ? html`<p id="full-reason" class="hint">${this.localize.term('mentor.fullCannotAccept')}</p>` : nothing}
+            ${full ? html`<p id="full-reason" class="hint">${this.#localize.term('mentor.fullCannotAccept')}</p>` : nothing}
             ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
         },
-        error: (error, retry) => renderError(this.localize, this.localize.term('mentor.error'), error, retry),
+        error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.error'), error, retry),
       })}
     </section>`;
   }
 
-  private renderIncoming(request: MentorshipRequest, full: boolean) {
+  #renderIncoming(request: MentorshipRequest, full: boolean) {
     const answer = this.answered.get(request.id);
     return staticHtml`<li class="incoming-request">
       <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
@@ -317,7 +317,7 @@ export class PeerMentorCard extends PeerElement {
       ${
         answer
           ? html`<span class="status"
-              >${this.localize.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
+              >${this.#localize.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
             >`
           : html`<span class="actions">
               <button
@@ -325,30 +325,30 @@ export class PeerMentorCard extends PeerElement {
                 class="primary"
                 ?disabled=${full}
                 aria-describedby=${full ? 'full-reason' : nothing}
-                @click=${() => this.answer(request, 'accept')}
+                @click=${() => this.#answer(request, 'accept')}
               >
-                ${this.localize.term('mentor.accept')}
+                ${this.#localize.term('mentor.accept')}
               </button>
-              <button type="button" class="secondary" @click=${() => this.answer(request, 'decline')}>
-                ${this.localize.term('mentor.decline')}
+              <button type="button" class="secondary" @click=${() => this.#answer(request, 'decline')}>
+                ${this.#localize.term('mentor.decline')}
               </button>
             </span>`
       }
     </li>`;
   }
 
-  private async answer(request: MentorshipRequest, action: 'accept' | 'decline') {
+  async #answer(request: MentorshipRequest, action: 'accept' | 'decline') {
     this.answerError = '';
     try {
-      const updated = await this.backend.value.respondToMentorshipRequest(request.id, action);
+      const updated = await this.#backend.value.respondToMentorshipRequest(request.id, action);
       this.answered = new Map(this.answered).set(request.id, updated);
-      if (action === 'accept' && this.currentProfile) {
-        const profile = this.currentProfile;
+      if (action === 'accept' && this.#currentProfile) {
+        const profile = this.#currentProfile;
         this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };
       }
     } catch (error) {
       const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
-      this.answerError = peerError.detail ?? errorMessage(this.localize, peerError);
+      this.answerError = peerError.detail ?? errorMessage(this.#localize, peerError);
     }
   }
 }

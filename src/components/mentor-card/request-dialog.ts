@@ -25,7 +25,7 @@ export class RequestFlow {
   failure = '';
   sent?: MentorshipRequest;
   /** One key per request, so a retried send is stored once. */
-  private idempotencyKey = newKey();
+  #idempotencyKey = newKey();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -33,31 +33,31 @@ export class RequestFlow {
     private readonly onSent: (request: MentorshipRequest) => void,
   ) {}
 
-  private get dialog() {
+  get #dialog() {
     return this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.request');
   }
 
   open() {
-    if (this.phase === 'sent') this.reset();
+    if (this.phase === 'sent') this.#reset();
     this.failure = '';
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
-      this.dialog?.showModal();
-      this.dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
+      this.#dialog?.showModal();
+      this.#dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
     });
   }
 
   close() {
-    this.dialog?.close();
+    this.#dialog?.close();
   }
 
-  private reset() {
+  #reset() {
     this.goal = '';
     this.message = '';
     this.phase = 'editing';
     this.goalError = '';
     this.failure = '';
-    this.idempotencyKey = newKey();
+    this.#idempotencyKey = newKey();
   }
 
   async submit(backend: PeerBackend, mentor: MentorProfile) {
@@ -66,7 +66,7 @@ export class RequestFlow {
     if (this.goalError) {
       this.host.requestUpdate();
       await this.host.updateComplete;
-      this.dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
+      this.#dialog?.querySelector<HTMLInputElement>('#goal')?.focus();
       return;
     }
     this.phase = 'sending';
@@ -74,7 +74,7 @@ export class RequestFlow {
     try {
       this.sent = await backend.requestMentorship(
         { mentorId: mentor.id, goal: this.goal.trim(), message: this.message.trim() },
-        { idempotencyKey: this.idempotencyKey },
+        { idempotencyKey: this.#idempotencyKey },
       );
       this.phase = 'sent';
       this.onSent(this.sent);
@@ -91,7 +91,7 @@ export class RequestFlow {
     this.host.requestUpdate();
     await this.host.updateComplete;
     const focusTarget = this.phase === 'sent' ? '.close-sent' : '.failure';
-    this.dialog?.querySelector<HTMLElement>(focusTarget)?.focus();
+    this.#dialog?.querySelector<HTMLElement>(focusTarget)?.focus();
   }
 
   render(backend: PeerBackend, mentor: MentorProfile) {

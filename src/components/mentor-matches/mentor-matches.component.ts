@@ -74,20 +74,20 @@ export class PeerMentorMatches extends PeerElement {
   /** How many matches to show (default 3). */
   limit = 3;
 
-  private readonly localize = new LocalizeController(this, mentorMessages);
-  private readonly backend = new BackendController(this);
-  private readonly results = new ResourceController(this, this.backend, {
+  readonly #localize = new LocalizeController(this, mentorMessages);
+  readonly #backend = new BackendController(this);
+  readonly #results = new ResourceController(this, this.#backend, {
     args: () => [Math.max(1, Math.min(50, this.limit || 3))] as const,
     load: (backend, [limit], signal) => backend.getMentorMatches(limit, { signal }),
     isEmpty: (matches) => matches.length === 0,
   });
 
   override render() {
-    return this.results.render({
+    return this.#results.render({
       pending: () =>
-        html`<p class="pending" role="status" aria-busy="true">${this.localize.term('mentor.loading')}</p>`,
-      empty: () => html`<p part="empty" class="empty">${this.localize.term('mentor.noMatches')}</p>`,
-      error: (error, retry) => renderError(this.localize, this.localize.term('mentor.matchesError'), error, retry),
+        html`<p class="pending" role="status" aria-busy="true">${this.#localize.term('mentor.loading')}</p>`,
+      empty: () => html`<p part="empty" class="empty">${this.#localize.term('mentor.noMatches')}</p>`,
+      error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.matchesError'), error, retry),
       complete: (matches) =>
         html`<ul part="list" class="list">
           ${matches.map(
@@ -98,9 +98,9 @@ export class PeerMentorMatches extends PeerElement {
                   variant="compact"
                   theme=${this.theme ?? 'light'}
                 ></${this.tagOf(PeerMentorCard)}>
-                <h3 id="why-${index}">${this.localize.term('mentor.whyMatch')}</h3>
+                <h3 id="why-${index}">${this.#localize.term('mentor.whyMatch')}</h3>
                 <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
-                  ${match.reasons.map((reason) => html`<li>${reasonText(this.localize, reason)}</li>`)}
+                  ${match.reasons.map((reason) => html`<li>${reasonText(this.#localize, reason)}</li>`)}
                 </ul>
               </li>`,
           )}

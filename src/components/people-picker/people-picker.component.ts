@@ -210,14 +210,14 @@ export class PeerPeoplePicker extends PeerElement {
   private searching = false;
   private searchError?: PeerError;
 
-  private get input() {
+  get #input() {
     return this.renderRoot.querySelector<HTMLInputElement>('input')!;
   }
 
-  private readonly localize = new LocalizeController(this, pickerMessages);
-  private readonly backend = new BackendController(this);
-  private timer?: ReturnType<typeof setTimeout>;
-  private search?: AbortController;
+  readonly #localize = new LocalizeController(this, pickerMessages);
+  readonly #backend = new BackendController(this);
+  #timer?: ReturnType<typeof setTimeout>;
+  #search?: AbortController;
 
   /** The ids of the people chosen. */
   get value(): string[] {
@@ -228,11 +228,11 @@ export class PeerPeoplePicker extends PeerElement {
   clear() {
     this.selected = [];
     this.text = '';
-    this.close();
+    this.#close();
   }
 
   override focus(options?: FocusOptions) {
-    this.input?.focus(options);
+    this.#input?.focus(options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -241,35 +241,35 @@ export class PeerPeoplePicker extends PeerElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.timer);
-    this.search?.abort();
+    clearTimeout(this.#timer);
+    this.#search?.abort();
   }
 
-  private get full() {
+  get #full() {
     return this.selected.length >= this.max;
   }
 
-  private onInput(event: Event) {
+  #onInput(event: Event) {
     this.text = (event.target as HTMLInputElement).value;
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     if (this.text.trim() === '') {
-      this.close();
+      this.#close();
       return;
     }
-    this.timer = setTimeout(() => void this.runSearch(), SEARCH_DELAY_MS);
+    this.#timer = setTimeout(() => void this.#runSearch(), SEARCH_DELAY_MS);
   }
 
-  private async runSearch() {
-    this.search?.abort();
+  async #runSearch() {
+    this.#search?.abort();
     const controller = new AbortController();
-    this.search = controller;
+    this.#search = controller;
     const q = this.text.trim();
     if (!q) return;
     this.searching = true;
     this.searchError = undefined;
     this.open = true;
     try {
-      const page = await this.backend.value.searchPeople(
+      const page = await this.#backend.value.searchPeople(
         { q, limit: RESULTS + this.exclude.length + this.selected.length },
         { signal: controller.signal },
       );
@@ -282,38 +282,38 @@ export class PeerPeoplePicker extends PeerElement {
       this.results = [];
       this.searchError = error as PeerError;
     } finally {
-      if (this.search === controller) this.searching = false;
+      if (this.#search === controller) this.searching = false;
     }
   }
 
-  private close() {
+  #close() {
     this.open = false;
     this.active = -1;
     this.results = [];
-    this.search?.abort();
+    this.#search?.abort();
   }
 
-  private choose(person: Person) {
-    if (this.full || this.value.includes(person.id)) return;
+  #choose(person: Person) {
+    if (this.#full || this.value.includes(person.id)) return;
     this.selected = [...this.selected, person];
     this.text = '';
-    this.close();
+    this.#close();
     this.dispatchEvent(new Event('change', { bubbles: true }));
-    this.input.focus();
+    this.#input.focus();
   }
 
-  private unchoose(person: Person) {
+  #unchoose(person: Person) {
     this.selected = this.selected.filter((p) => p.id !== person.id);
     this.dispatchEvent(new Event('change', { bubbles: true }));
-    this.input.focus();
+    this.#input.focus();
   }
 
-  private onKeyDown(event: KeyboardEvent) {
+  #onKeyDown(event: KeyboardEvent) {
     const count = this.results.length;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        if (!this.open && this.text.trim()) void this.runSearch();
+        if (!this.open && this.text.trim()) void this.#runSearch();
         else if (count) this.active = (this.active + 1) % count;
         break;
       case 'ArrowUp':
@@ -323,14 +323,14 @@ export class PeerPeoplePicker extends PeerElement {
       case 'Enter':
         if (this.open && this.active >= 0 && this.results[this.active]) {
           event.preventDefault();
-          this.choose(this.results[this.active]);
+          this.#choose(this.results[this.active]);
         }
         break;
       case 'Escape':
         if (this.open) {
           event.preventDefault();
           event.stopPropagation();
-          this.close();
+          this.#close();
         } else if (this.text) {
           event.preventDefault();
           event.stopPropagation();
@@ -338,7 +338,7 @@ export class PeerPeoplePicker extends PeerElement {
         }
         break;
       case 'Backspace':
-        if (this.text === '' && this.selected.length) this.unchoose(this.selected[this.selected.length - 1]);
+        if (this.text === '' && this.selected.length) this.#unchoose(this.selected[this.selected.length - 1]);
         break;
     }
   }
@@ -350,7 +350,7 @@ export class PeerPeoplePicker extends PeerElement {
   }
 
   override render() {
-    const t = this.localize;
+    const t = this.#localize;
     const label = this.label ?? t.term('picker.label');
     const status = this.searching
       ? t.term('picker.searching')
@@ -374,7 +374,7 @@ export class PeerPeoplePicker extends PeerElement {
                       <button
                         type="button"
                         aria-label=${t.term('picker.remove', person.name)}
-                        @click=${() => this.unchoose(person)}
+                        @click=${() => this.#unchoose(person)}
                       >
                         ✕
                       </button>
@@ -397,12 +397,12 @@ export class PeerPeoplePicker extends PeerElement {
           aria-activedescendant=${this.open && this.active >= 0 ? `option-${this.active}` : nothing}
           aria-describedby="hint error"
           aria-invalid=${this.invalid ? 'true' : 'false'}
-          ?readonly=${this.full}
-          placeholder=${this.full ? '' : t.term('picker.placeholder')}
+          ?readonly=${this.#full}
+          placeholder=${this.#full ? '' : t.term('picker.placeholder')}
           .value=${this.text}
-          @input=${this.onInput}
-          @keydown=${this.onKeyDown}
-          @blur=${() => setTimeout(() => !this.matches(':focus-within') && this.close(), 150)}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeyDown}
+          @blur=${() => setTimeout(() => !this.matches(':focus-within') && this.#close(), 150)}
         />
       </div>
       <ul
@@ -412,14 +412,14 @@ export class PeerPeoplePicker extends PeerElement {
         aria-label=${label}
         ?hidden=${!this.open || this.results.length === 0}
       >
-        ${this.results.map((person, index) => this.renderOption(person, index))}
+        ${this.results.map((person, index) => this.#renderOption(person, index))}
       </ul>
       <p id="hint" class="hint" role="status">${status}</p>
       <p id="error" part="error" class="error">${this.error}</p>
     </div>`;
   }
 
-  private renderOption(person: Person, index: number) {
+  #renderOption(person: Person, index: number) {
     const photo = safeUrl(person.photoUrl, 'image');
     // Options are chosen with the keyboard from the combobox input (aria-activedescendant), as the pattern asks.
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
@@ -429,7 +429,7 @@ export class PeerPeoplePicker extends PeerElement {
       role="option"
       aria-selected=${index === this.active ? 'true' : 'false'}
       @pointerdown=${(event: Event) => event.preventDefault()}
-      @click=${() => this.choose(person)}
+      @click=${() => this.#choose(person)}
     >
       ${
         photo

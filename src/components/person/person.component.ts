@@ -67,38 +67,38 @@ export class PeerPerson extends PeerElement {
 
   private failedPhoto?: string;
 
-  private readonly localize = new LocalizeController(this, personMessages);
-  private readonly backend = new BackendController(this);
-  private readonly resource = new ResourceController(this, this.backend, {
+  readonly #localize = new LocalizeController(this, personMessages);
+  readonly #backend = new BackendController(this);
+  readonly #resource = new ResourceController(this, this.#backend, {
     args: () => (this.person || !this.personId ? undefined : ([this.personId] as const)),
     load: (backend, [id], signal) => (id === 'me' ? backend.getMe({ signal }) : backend.getPerson(id, { signal })),
   });
 
   override render() {
-    if (this.person) return this.renderPerson(this.person);
-    if (!this.personId) return this.renderNotFound();
-    return this.resource.render({
-      pending: () => this.renderSkeleton(),
-      complete: (person) => this.renderPerson(person),
+    if (this.person) return this.#renderPerson(this.person);
+    if (!this.personId) return this.#renderNotFound();
+    return this.#resource.render({
+      pending: () => this.#renderSkeleton(),
+      complete: (person) => this.#renderPerson(person),
       error: (error, retry) =>
         error.notFound
-          ? this.renderNotFound()
-          : renderError(this.localize, this.localize.term('person.error'), error, retry),
+          ? this.#renderNotFound()
+          : renderError(this.#localize, this.#localize.term('person.error'), error, retry),
     });
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div part="base skeleton" class="base" aria-busy="true">
       <span class="avatar skeleton"></span>
       <span class="text">
         <span class="skeleton line"></span>
         ${this.size === 'small' ? nothing : html`<span class="skeleton line short"></span>`}
       </span>
-      <span class="visually-hidden" role="status">${this.localize.term('person.loading')}</span>
+      <span class="visually-hidden" role="status">${this.#localize.term('person.loading')}</span>
     </div>`;
   }
 
-  private renderNotFound() {
+  #renderNotFound() {
     return html`<div part="base" class="base not-found">
       <span
         part="avatar initials"
@@ -108,13 +108,13 @@ export class PeerPerson extends PeerElement {
         >?</span
       >
       <span class="text">
-        <span part="name" class="name">${this.localize.term('person.notFound')}</span>
-        ${this.size === 'small' ? nothing : html`<span class="title">${this.localize.term('person.notFoundDetail')}</span>`}
+        <span part="name" class="name">${this.#localize.term('person.notFound')}</span>
+        ${this.size === 'small' ? nothing : html`<span class="title">${this.#localize.term('person.notFoundDetail')}</span>`}
       </span>
     </div>`;
   }
 
-  private renderPerson(person: Person) {
+  #renderPerson(person: Person) {
     const photo = safeUrl(person.photoUrl, 'image');
     const showPhoto = photo !== undefined && this.failedPhoto !== photo;
     const avatar = showPhoto
@@ -133,26 +133,26 @@ export class PeerPerson extends PeerElement {
           aria-hidden="true"
           >${initialsOf(person.name)}</span
         >`;
-    return html`<div part="base" class="base" dir=${this.localize.dir}>
+    return html`<div part="base" class="base" dir=${this.#localize.dir}>
       ${avatar}
       <span class="text">
         <span part="name" class="name">${person.name}</span>
         <span part="title" class="title">${person.title}</span>
         <span part="department" class="department">${person.department.name}</span>
-        ${this.size === 'large' ? this.renderLocation(person) : nothing}
+        ${this.size === 'large' ? this.#renderLocation(person) : nothing}
       </span>
     </div>`;
   }
 
-  private renderLocation(person: Person) {
+  #renderLocation(person: Person) {
     let time = '';
     try {
-      time = this.localize.date(Date.now(), { timeZone: person.timeZone, hour: 'numeric', minute: '2-digit' });
+      time = this.#localize.date(Date.now(), { timeZone: person.timeZone, hour: 'numeric', minute: '2-digit' });
     } catch {
       time = ''; // an unknown time zone: show the place without the clock
     }
     return html`<span part="location" class="location"
-      >${person.location}${time ? html` · ${this.localize.term('person.localTime', time)}` : nothing}</span
+      >${person.location}${time ? html` · ${this.#localize.term('person.localTime', time)}` : nothing}</span
     >`;
   }
 }

@@ -43,27 +43,27 @@ export class PeerProvider extends PeerElement {
   /** A backend of your own; when set, `base-url`, `credentials` and `headers` are not used. */
   backend?: PeerBackend;
 
-  private readonly provider = new ContextProvider(this, { context: backendContext });
+  readonly #provider = new ContextProvider(this, { context: backendContext });
 
   override connectedCallback() {
     // Before children ask: they are connected right after their parent.
-    if (!this.provider.value) this.provider.setValue(this.createBackend());
+    if (!this.#provider.value) this.#provider.setValue(this.#createBackend());
     super.connectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('baseUrl') || changed.has('credentials') || changed.has('headers') || changed.has('backend')) {
-      const next = this.createBackend();
-      if (!sameBackend(this.provider.value, next)) this.provider.setValue(next);
+      const next = this.#createBackend();
+      if (!sameBackend(this.#provider.value, next)) this.#provider.setValue(next);
     }
   }
 
   /** The backend the widgets inside receive. */
   get value(): PeerBackend {
-    return this.provider.value ?? this.createBackend();
+    return this.#provider.value ?? this.#createBackend();
   }
 
-  private createBackend(): PeerBackend {
+  #createBackend(): PeerBackend {
     if (this.backend) return this.backend;
     return new LazyRestBackend({
       ...getConfig(),

@@ -113,58 +113,58 @@ export class PeerSkillMap extends PeerElement {
   private message?: { text: string; failed: boolean };
   private revision = 0;
 
-  private get viewport() {
+  get #viewport() {
     return this.renderRoot.querySelector<HTMLElement>('.viewport');
   }
 
-  private readonly localize = new LocalizeController(this, skillsMessages);
+  readonly #localize = new LocalizeController(this, skillsMessages);
   /** An expert's mentor card: its code loads when the reader chooses an expert (or points at one). */
-  private readonly mentorCard = new LazyElement(this, () =>
+  readonly #mentorCard = new LazyElement(this, () =>
     import('../mentor-card/mentor-card.component.js').then((m) => m.PeerMentorCard),
   );
-  private readonly backend = new BackendController(this);
-  private readonly data = new ResourceController(this, this.backend, {
+  readonly #backend = new BackendController(this);
+  readonly #data = new ResourceController(this, this.#backend, {
     args: () => (this.matrix ? undefined : ([this.department, this.category, this.skills] as const)),
     load: (backend, [department, category, skills], signal) =>
       backend.getSkillMatrix({ department, category, skills: skills?.split(',').filter(Boolean) }, { signal }),
   });
-  private readonly allSkills = new ResourceController(this, this.backend, {
+  readonly #allSkills = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getSkills({ signal }),
   });
-  private readonly me = new ResourceController(this, this.backend, {
+  readonly #me = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
-  private readonly experts = new ResourceController(this, this.backend, {
+  readonly #experts = new ResourceController(this, this.#backend, {
     args: () => {
-      const skill = this.model?.matrix.skills[this.expertsFor];
+      const skill = this.#model?.matrix.skills[this.expertsFor];
       return skill ? ([skill.id] as const) : undefined;
     },
     load: (backend, [id], signal) => backend.getSkillExperts(id, 8, { signal }),
   });
 
-  private model?: SkillModel;
-  private modelFor?: SkillMatrix;
-  private departments = new Map<string, string>();
-  private resizeObserver?: ResizeObserver;
-  private observed?: HTMLElement;
-  private frame = 0;
-  private chosenExpert?: Expert;
+  #model?: SkillModel;
+  #modelFor?: SkillMatrix;
+  #departments = new Map<string, string>();
+  #resizeObserver?: ResizeObserver;
+  #observed?: HTMLElement;
+  #frame = 0;
+  #chosenExpert?: Expert;
   private measured = false;
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    cancelAnimationFrame(this.frame);
+    this.#resizeObserver?.disconnect();
+    cancelAnimationFrame(this.#frame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    const matrix = this.matrix ?? this.data.value;
-    if (matrix && matrix !== this.modelFor) {
-      this.modelFor = matrix;
-      this.model = new SkillModel(matrix);
-      for (const person of matrix.people) this.departments.set(person.department.id, person.department.name);
+    const matrix = this.matrix ?? this.#data.value;
+    if (matrix && matrix !== this.#modelFor) {
+      this.#modelFor = matrix;
+      this.#model = new SkillModel(matrix);
+      for (const person of matrix.people) this.#departments.set(person.department.id, person.department.name);
       this.sortSkill = -1;
       this.expertsFor = -1;
       this.editing = undefined;
@@ -175,18 +175,18 @@ export class PeerSkillMap extends PeerElement {
 
   protected override updated() {
     // The scrolling area is made anew after an error or an empty state: observe the current one.
-    if (this.viewport && this.viewport !== this.observed) {
-      this.resizeObserver ??= new ResizeObserver(() => this.measure());
-      if (this.observed) this.resizeObserver.unobserve(this.observed);
-      this.observed = this.viewport;
-      this.resizeObserver.observe(this.viewport);
+    if (this.#viewport && this.#viewport !== this.#observed) {
+      this.#resizeObserver ??= new ResizeObserver(() => this.#measure());
+      if (this.#observed) this.#resizeObserver.unobserve(this.#observed);
+      this.#observed = this.#viewport;
+      this.#resizeObserver.observe(this.#viewport);
       // Measure now rather than in the next frame, so that the first paint shows the whole visible part.
-      this.measure();
+      this.#measure();
     }
   }
 
-  private measure() {
-    const viewport = this.viewport;
+  #measure() {
+    const viewport = this.#viewport;
     if (!viewport) return;
     // Until the scrolling area has a size, no cell is rendered: rendering a guess would be thrown away.
     this.measured = viewport.clientHeight > 0;
@@ -198,15 +198,15 @@ export class PeerSkillMap extends PeerElement {
     };
   }
 
-  private onScroll() {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.measure());
+  #onScroll() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.#measure());
   }
 
   /* ---- layout of the grid ---- */
 
-  private layout() {
-    const model = this.model!;
+  #layout() {
+    const model = this.#model!;
     const { rows, people } = model.rows({
       minLevel: this.minLevel,
       sortSkill: this.sortSkill,
@@ -229,18 +229,18 @@ export class PeerSkillMap extends PeerElement {
 
   /* ---- keyboard ---- */
 
-  private async moveTo(target: Position, rows: Row[], skillCount: number) {
+  async #moveTo(target: Position, rows: Row[], skillCount: number) {
     const r = Math.max(0, Math.min(target.r, rows.length + 1));
     const row = r >= 2 ? rows[r - 2] : undefined;
     const c = row?.kind === 'group' ? 0 : Math.max(0, Math.min(target.c, skillCount));
     this.active = { r, c };
-    this.revealCell(r, c);
+    this.#revealCell(r, c);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`)?.focus({ preventScroll: true });
   }
 
-  private revealCell(r: number, c: number) {
-    const viewport = this.viewport;
+  #revealCell(r: number, c: number) {
+    const viewport = this.#viewport;
     if (!viewport) return;
     const visibleHeight = viewport.clientHeight - HEADER - ROW;
     if (r >= 2) {
@@ -252,16 +252,16 @@ export class PeerSkillMap extends PeerElement {
       const left = (c - 1) * COLUMN;
       const visibleWidth = viewport.clientWidth - NAME;
       const current = Math.abs(viewport.scrollLeft);
-      const sign = this.localize.dir === 'rtl' ? -1 : 1;
+      const sign = this.#localize.dir === 'rtl' ? -1 : 1;
       if (left < current) viewport.scrollLeft = sign * left;
       else if (left + COLUMN > current + visibleWidth) viewport.scrollLeft = sign * (left + COLUMN - visibleWidth);
     }
-    this.measure();
+    this.#measure();
   }
 
-  private onKeyDown(event: KeyboardEvent, rows: Row[], skillCount: number) {
+  #onKeyDown(event: KeyboardEvent, rows: Row[], skillCount: number) {
     const { r, c } = this.active;
-    const rtl = this.localize.dir === 'rtl';
+    const rtl = this.#localize.dir === 'rtl';
     const page = Math.max(1, Math.floor((this.visible.height - HEADER - ROW) / ROW));
     const moves: Record<string, Position | undefined> = {
       ArrowDown: { r: r + 1, c },
@@ -276,24 +276,24 @@ export class PeerSkillMap extends PeerElement {
     const target = moves[event.key];
     if (target) {
       event.preventDefault();
-      void this.moveTo(target, rows, skillCount);
+      void this.#moveTo(target, rows, skillCount);
       return;
     }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.activate(rows);
+      this.#activate(rows);
     }
   }
 
-  private onClick(event: MouseEvent, rows: Row[]) {
+  #onClick(event: MouseEvent, rows: Row[]) {
     const cell = (event.target as Element).closest<HTMLElement>('[data-pos]');
     if (!cell) return;
     const [r, c] = cell.dataset.pos!.split(':').map(Number);
     this.active = { r, c };
-    this.activate(rows);
+    this.#activate(rows);
   }
 
-  private onFocusIn(event: FocusEvent) {
+  #onFocusIn(event: FocusEvent) {
     const cell = (event.target as Element).closest?.<HTMLElement>('[data-pos]');
     if (!cell) return;
     const [r, c] = cell.dataset.pos!.split(':').map(Number);
@@ -301,13 +301,13 @@ export class PeerSkillMap extends PeerElement {
   }
 
   /** Enter or a click on the active cell. */
-  private activate(rows: Row[]) {
+  #activate(rows: Row[]) {
     const { r, c } = this.active;
-    const model = this.model!;
+    const model = this.#model!;
     if (r === 0 && c >= 1) {
       this.sortSkill = this.sortSkill === c - 1 ? -1 : c - 1;
       this.expertsFor = c - 1;
-      this.chosenExpert = undefined;
+      this.#chosenExpert = undefined;
       return;
     }
     const row = r >= 2 ? rows[r - 2] : undefined;
@@ -321,7 +321,7 @@ export class PeerSkillMap extends PeerElement {
     if (
       row?.kind === 'person' &&
       c >= 1 &&
-      model.matrix.people[row.index].id === (this.me.value as Me | undefined)?.id
+      model.matrix.people[row.index].id === (this.#me.value as Me | undefined)?.id
     ) {
       this.editing = { person: row.index, skill: c - 1, choice: model.cell(row.index, c - 1)?.level ?? 0 };
       this.message = undefined;
@@ -331,16 +331,16 @@ export class PeerSkillMap extends PeerElement {
     }
   }
 
-  private closeEditor() {
+  #closeEditor() {
     this.editing = undefined;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`)?.focus(),
     );
   }
 
-  private async save() {
+  async #save() {
     const editing = this.editing;
-    const model = this.model;
+    const model = this.#model;
     if (!editing || !model) return;
     const skill = model.matrix.skills[editing.skill];
     const before = model.setCell(editing.person, editing.skill, {
@@ -349,56 +349,56 @@ export class PeerSkillMap extends PeerElement {
       assessedAt: new Date().toISOString(),
     });
     this.revision++;
-    this.closeEditor();
-    const label = this.levelLabel(editing.choice);
+    this.#closeEditor();
+    const label = this.#levelLabel(editing.choice);
     try {
-      const rating = await this.backend.value.rateMySkill(skill.id, editing.choice);
+      const rating = await this.#backend.value.rateMySkill(skill.id, editing.choice);
       model.setCell(editing.person, editing.skill, {
         level: rating.level as SkillLevel,
         source: rating.source,
         assessedAt: rating.assessedAt,
       });
-      this.message = { text: this.localize.term('skills.saved', skill.name, label), failed: false };
+      this.message = { text: this.#localize.term('skills.saved', skill.name, label), failed: false };
       this.emit('peer-skill-rated', { rating, skill });
     } catch (error) {
       model.setCell(editing.person, editing.skill, before);
-      const reason = errorMessage(this.localize, error as PeerError);
-      this.message = { text: `${this.localize.term('skills.saveFailed')} ${reason}`, failed: true };
+      const reason = errorMessage(this.#localize, error as PeerError);
+      this.message = { text: `${this.#localize.term('skills.saveFailed')} ${reason}`, failed: true };
     }
     this.revision++;
   }
 
-  private chooseExpert(expert: Expert, skill: Skill) {
+  #chooseExpert(expert: Expert, skill: Skill) {
     const allowed = this.emit('peer-expert-selected', { expert, skill }, { cancelable: true });
-    this.chosenExpert = allowed && expert.mentor ? expert : undefined;
+    this.#chosenExpert = allowed && expert.mentor ? expert : undefined;
     this.requestUpdate();
   }
 
   /* ---- text ---- */
 
-  private levelLabel(level: number) {
-    return this.localize.term(`skills.level.${level as SkillLevel}`);
+  #levelLabel(level: number) {
+    return this.#localize.term(`skills.level.${level as SkillLevel}`);
   }
 
   /** The words of each level and of “not assessed”, looked up once per render rather than per cell. */
-  private levelWords?: { lang: string; glyphs: string[]; spoken: string[]; none: string };
+  #levelWords?: { lang: string; glyphs: string[]; spoken: string[]; none: string };
 
-  private words() {
-    const t = this.localize;
-    if (this.levelWords?.lang !== t.lang) {
-      this.levelWords = {
+  #words() {
+    const t = this.#localize;
+    if (this.#levelWords?.lang !== t.lang) {
+      this.#levelWords = {
         lang: t.lang,
         glyphs: SKILL_LEVELS.map((level) => t.number(level)),
-        spoken: SKILL_LEVELS.map((level) => t.term('skills.levelName', t.number(level), this.levelLabel(level))),
+        spoken: SKILL_LEVELS.map((level) => t.term('skills.levelName', t.number(level), this.#levelLabel(level))),
         none: t.term('skills.notAssessed'),
       };
     }
-    return this.levelWords;
+    return this.#levelWords;
   }
 
-  private cellText(cell: Cell | undefined, target: SkillLevel | undefined) {
-    const t = this.localize;
-    const words = this.words();
+  #cellText(cell: Cell | undefined, target: SkillLevel | undefined) {
+    const t = this.#localize;
+    const words = this.#words();
     if (!cell) return { glyph: '–', spoken: words.none, below: false };
     const glyph = words.glyphs[cell.level];
     const spoken = words.spoken[cell.level];
@@ -414,31 +414,31 @@ export class PeerSkillMap extends PeerElement {
   /* ---- rendering ---- */
 
   override render() {
-    const t = this.localize;
+    const t = this.#localize;
     const body = this.matrix
-      ? this.renderMap()
-      : this.data.render({
-          pending: () => this.renderSkeleton(),
-          complete: () => this.renderMap(),
+      ? this.#renderMap()
+      : this.#data.render({
+          pending: () => this.#renderSkeleton(),
+          complete: () => this.#renderMap(),
           error: (error, retry) => renderError(t, t.term('skills.error'), error, retry),
         });
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="title">
       <h2 id="title" class="title">${t.term('skills.title')}</h2>
-      ${this.renderToolbar()} ${body}
+      ${this.#renderToolbar()} ${body}
     </section>`;
   }
 
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<div class="skeleton" aria-busy="true">
       ${[0, 1, 2, 3].map(() => html`<span class="bone"></span>`)}
-      <span class="visually-hidden" role="status">${this.localize.term('skills.loading')}</span>
+      <span class="visually-hidden" role="status">${this.#localize.term('skills.loading')}</span>
     </div>`;
   }
 
-  private renderToolbar() {
-    const t = this.localize;
-    const categories = [...new Set((this.allSkills.value ?? []).map((s) => s.category))];
-    const departments = [...this.departments].sort((a, b) => a[1].localeCompare(b[1]));
+  #renderToolbar() {
+    const t = this.#localize;
+    const categories = [...new Set((this.#allSkills.value ?? []).map((s) => s.category))];
+    const departments = [...this.#departments].sort((a, b) => a[1].localeCompare(b[1]));
     const select = (
       id: string,
       label: string,
@@ -473,7 +473,7 @@ export class PeerSkillMap extends PeerElement {
         String(this.minLevel),
         [
           ['0', t.term('skills.anyLevel')],
-          ...SKILL_LEVELS.slice(1).map((l): [string, string] => [String(l), `${t.number(l)} ${this.levelLabel(l)}`]),
+          ...SKILL_LEVELS.slice(1).map((l): [string, string] => [String(l), `${t.number(l)} ${this.#levelLabel(l)}`]),
         ],
         (v) => (this.minLevel = Number(v)),
       )}
@@ -494,11 +494,11 @@ export class PeerSkillMap extends PeerElement {
     </div>`;
   }
 
-  private renderMap() {
-    const t = this.localize;
-    const model = this.model;
-    if (!model) return this.renderSkeleton();
-    const layout = this.layout();
+  #renderMap() {
+    const t = this.#localize;
+    const model = this.#model;
+    if (!model) return this.#renderSkeleton();
+    const layout = this.#layout();
     const { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount } = layout;
     if (people.length === 0 || skillCount === 0) {
       return html`<div part="empty" class="empty">
@@ -515,7 +515,7 @@ export class PeerSkillMap extends PeerElement {
     for (let r = firstRow; r < lastRow; r++) rowIndexes.push(r);
     const activeRow = this.active.r - 2;
     if (activeRow >= 0 && activeRow < rows.length && !rowIndexes.includes(activeRow)) rowIndexes.push(activeRow);
-    const me = (this.me.value as Me | undefined)?.id;
+    const me = (this.#me.value as Me | undefined)?.id;
     const tab = (p: Position) => (p.r === this.active.r && p.c === this.active.c ? 0 : -1);
     // Through the CSSOM, not a style attribute: pages with a strict style-src allow only that.
     const gridStyle = styleProps({
@@ -523,7 +523,7 @@ export class PeerSkillMap extends PeerElement {
       'grid-template-rows': `${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`,
     });
     const skills = model.matrix.skills;
-    return html`<div part="viewport" class="viewport" @scroll=${this.onScroll}>
+    return html`<div part="viewport" class="viewport" @scroll=${this.#onScroll}>
         <div
           part="grid"
           class="grid ${this.view}"
@@ -532,9 +532,9 @@ export class PeerSkillMap extends PeerElement {
           aria-rowcount=${rows.length + 2}
           aria-colcount=${skillCount + 1}
           style=${gridStyle}
-          @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, rows, skillCount)}
-          @click=${(e: MouseEvent) => this.onClick(e, rows)}
-          @focusin=${this.onFocusIn}
+          @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e, rows, skillCount)}
+          @click=${(e: MouseEvent) => this.#onClick(e, rows)}
+          @focusin=${this.#onFocusIn}
         >
           <div role="row" aria-rowindex="1" class="row">
             <div
@@ -602,15 +602,15 @@ export class PeerSkillMap extends PeerElement {
               </div>`;
             })}
           </div>
-          ${rowIndexes.map((index) => this.renderRow(rows[index], index, columns, me, tab))}
+          ${rowIndexes.map((index) => this.#renderRow(rows[index], index, columns, me, tab))}
         </div>
       </div>
-      ${this.renderDetail(rows)}`;
+      ${this.#renderDetail(rows)}`;
   }
 
-  private renderRow(row: Row, index: number, columns: number[], me: string | undefined, tab: (p: Position) => number) {
-    const t = this.localize;
-    const model = this.model!;
+  #renderRow(row: Row, index: number, columns: number[], me: string | undefined, tab: (p: Position) => number) {
+    const t = this.#localize;
+    const model = this.#model!;
     const r = index + 2;
     const line = index + 3;
     if (row.kind === 'group') {
@@ -646,7 +646,7 @@ export class PeerSkillMap extends PeerElement {
       </div>
       ${columns.map((s) => {
         const cell = model.cell(row.index, s);
-        const text = this.cellText(cell, this.view === 'gaps' ? model.target(person, s) : undefined);
+        const text = this.#cellText(cell, this.view === 'gaps' ? model.target(person, s) : undefined);
         const classes = `cell l${cell?.level ?? 'none'}${text.below ? ' below' : ''}${own ? ' editable' : ''}`;
         const area = styleProps({ 'grid-area': `${line} / ${s + 2}` });
         // One line without whitespace between tags: a big matrix renders thousands of these cells.
@@ -656,9 +656,9 @@ export class PeerSkillMap extends PeerElement {
     </div>`;
   }
 
-  private renderDetail(rows: Row[]) {
-    const t = this.localize;
-    const model = this.model!;
+  #renderDetail(rows: Row[]) {
+    const t = this.#localize;
+    const model = this.#model!;
     const { r, c } = this.active;
     const row = r >= 2 ? rows[r - 2] : undefined;
     let summary: unknown = t.term('skills.detailsHint');
@@ -669,7 +669,7 @@ export class PeerSkillMap extends PeerElement {
       summary = html`<strong>${person.name} · ${skill.name}</strong>:
         ${
           cell
-            ? html`${t.term('skills.levelName', t.number(cell.level), this.levelLabel(cell.level))} —
+            ? html`${t.term('skills.levelName', t.number(cell.level), this.#levelLabel(cell.level))} —
               ${t.term(`skills.descriptor.${cell.level}`)}
               (${t.term('skills.assessed', t.term(`skills.source.${cell.source}`), t.date(cell.assessedAt, { dateStyle: 'medium' }))})`
             : t.term('skills.notAssessed')
@@ -687,29 +687,29 @@ export class PeerSkillMap extends PeerElement {
             </p>`
           : nothing
       }
-      ${this.editing ? this.renderEditor() : nothing} ${this.expertsFor >= 0 ? this.renderExperts() : nothing}
+      ${this.editing ? this.#renderEditor() : nothing} ${this.expertsFor >= 0 ? this.#renderExperts() : nothing}
     </section>`;
   }
 
-  private renderEditor() {
-    const t = this.localize;
+  #renderEditor() {
+    const t = this.#localize;
     const editing = this.editing!;
-    const skill = this.model!.matrix.skills[editing.skill];
+    const skill = this.#model!.matrix.skills[editing.skill];
     return html`<form
       part="editor"
       class="editor"
       @submit=${(e: Event) => {
         e.preventDefault();
-        void this.save();
+        void this.#save();
       }}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          this.closeEditor();
+          this.#closeEditor();
         } else if (e.key === 'Enter' && (e.target as HTMLInputElement).type === 'radio') {
           // Enter on a level saves it, as in a list box.
           e.preventDefault();
-          void this.save();
+          void this.#save();
         }
       }}
     >
@@ -725,25 +725,25 @@ export class PeerSkillMap extends PeerElement {
                 .checked=${editing.choice === level}
                 @change=${() => (this.editing = { ...editing, choice: level })}
               />
-              <span class="level-label">${t.number(level)} ${this.levelLabel(level)}</span>
+              <span class="level-label">${t.number(level)} ${this.#levelLabel(level)}</span>
               <span class="hint">${t.term(`skills.descriptor.${level}`)}</span>
             </label>`,
         )}
       </fieldset>
       <div class="actions">
         <button type="submit" class="primary">${t.term('skills.rate')}</button>
-        <button type="button" @click=${() => this.closeEditor()}>${t.term('skills.rateCancel')}</button>
+        <button type="button" @click=${() => this.#closeEditor()}>${t.term('skills.rateCancel')}</button>
       </div>
     </form>`;
   }
 
-  private renderExperts() {
-    const t = this.localize;
-    const skill = this.model!.matrix.skills[this.expertsFor];
+  #renderExperts() {
+    const t = this.#localize;
+    const skill = this.#model!.matrix.skills[this.expertsFor];
     if (!skill) return nothing;
     return html`<div part="experts" class="experts">
       <h3>${t.term('skills.experts', skill.name)}</h3>
-      ${this.experts.render({
+      ${this.#experts.render({
         pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
         error: (error, retry) => renderError(t, t.term('skills.expertsError'), error, retry),
         complete: (experts) =>
@@ -756,7 +756,7 @@ export class PeerSkillMap extends PeerElement {
                     : undefined;
                   const label = html`<span class="expert-name">${expert.person.name}</span>
                     <span class="hint"
-                      >${t.term('skills.levelName', t.number(expert.level), this.levelLabel(expert.level))} ·
+                      >${t.term('skills.levelName', t.number(expert.level), this.#levelLabel(expert.level))} ·
                       ${expert.person.department.name}${expert.mentor ? ` · ${t.term('skills.mentors')}` : ''}</span
                     >`;
                   return html`<li>
@@ -768,9 +768,9 @@ export class PeerSkillMap extends PeerElement {
                         : html`<button
                             type="button"
                             aria-label=${t.term('skills.openProfile', expert.person.name)}
-                            @click=${() => this.chooseExpert(expert, skill)}
-                            @pointerenter=${expert.mentor ? this.mentorCard.preload : nothing}
-                            @focus=${expert.mentor ? this.mentorCard.preload : nothing}
+                            @click=${() => this.#chooseExpert(expert, skill)}
+                            @pointerenter=${expert.mentor ? this.#mentorCard.preload : nothing}
+                            @focus=${expert.mentor ? this.#mentorCard.preload : nothing}
                           >
                             ${label}
                           </button>`
@@ -780,14 +780,14 @@ export class PeerSkillMap extends PeerElement {
               </ul>`,
       })}
       ${
-        this.chosenExpert
-          ? this.mentorCard.render(
+        this.#chosenExpert
+          ? this.#mentorCard.render(
               t,
-              () => staticHtml`<${this.mentorCard.tag}
-                mentor-id=${this.chosenExpert!.person.id}
+              () => staticHtml`<${this.#mentorCard.tag}
+                mentor-id=${this.#chosenExpert!.person.id}
                 variant="compact"
                 theme=${this.theme ?? 'light'}
-              ></${this.mentorCard.tag}>`,
+              ></${this.#mentorCard.tag}>`,
             )
           : nothing
       }

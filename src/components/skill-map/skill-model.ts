@@ -23,7 +23,7 @@ export interface Coverage {
  */
 export class SkillModel {
   readonly cells: (Cell | undefined)[];
-  private readonly targets = new Map<string, SkillLevel>();
+  readonly #targets = new Map<string, SkillLevel>();
 
   constructor(readonly matrix: SkillMatrix) {
     const width = matrix.skills.length;
@@ -31,7 +31,7 @@ export class SkillModel {
     for (const [p, s, level, source, assessedAt] of matrix.cells) {
       this.cells[p * width + s] = { level: level as SkillLevel, source, assessedAt };
     }
-    for (const t of matrix.targets) this.targets.set(`${t.departmentId}|${t.skillId}`, t.level as SkillLevel);
+    for (const t of matrix.targets) this.#targets.set(`${t.departmentId}|${t.skillId}`, t.level as SkillLevel);
   }
 
   cell(person: number, skill: number): Cell | undefined {
@@ -47,7 +47,7 @@ export class SkillModel {
   }
 
   target(person: MatrixPerson, skill: number): SkillLevel | undefined {
-    return this.targets.get(`${person.department.id}|${this.matrix.skills[skill].id}`);
+    return this.#targets.get(`${person.department.id}|${this.matrix.skills[skill].id}`);
   }
 
   coverage(skill: number, people: readonly number[]): Coverage {

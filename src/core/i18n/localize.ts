@@ -133,11 +133,11 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
     controllers.delete(this);
   }
 
-  private cachedLang?: string;
+  #cachedLang?: string;
 
   /** Looked up again before each render (a page may change `lang` at any time). */
   hostUpdate() {
-    this.cachedLang = undefined;
+    this.#cachedLang = undefined;
     // Peerkit's elements waited for the language already; any other element renders English until it
     // arrives, then updates.
     void loadLanguage(this.lang);
@@ -145,8 +145,8 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
 
   /** The BCP 47 language the element speaks, as set on the page. */
   get lang(): string {
-    this.cachedLang ??= closestAttribute(this.host, 'lang') ?? 'en';
-    return this.cachedLang;
+    this.#cachedLang ??= closestAttribute(this.host, 'lang') ?? 'en';
+    return this.#cachedLang;
   }
 
   /** The page's `dir` where it sets one, else `rtl` for right-to-left languages. */

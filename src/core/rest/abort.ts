@@ -51,23 +51,20 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * the shared request is aborted only when the last caller has gone.
  */
 export class InFlight {
-  private readonly entries = new Map<
-    string,
-    { promise: Promise<unknown>; controller: AbortController; waiters: number }
-  >();
+  readonly #entries = new Map<string, { promise: Promise<unknown>; controller: AbortController; waiters: number }>();
 
   run<T>(key: string, signal: AbortSignal | undefined, start: (signal: AbortSignal) => Promise<T>): Promise<T> {
     // Asked by a caller that has already gone: nothing to send.
     if (signal?.aborted) return Promise.reject(abortError(undefined, signal.reason));
-    let entry = this.entries.get(key);
+    let entry = this.#entries.get(key);
     if (!entry) {
       const controller = new AbortController();
       const created = { promise: Promise.resolve() as Promise<unknown>, controller, waiters: 0 };
       created.promise = start(controller.signal).finally(() => {
-        if (this.entries.get(key) === created) this.entries.delete(key);
+        if (this.#entries.get(key) === created) this.#entries.delete(key);
       });
       entry = created;
-      this.entries.set(key, entry);
+      this.#entries.set(key, entry);
     }
     const current = entry;
     current.waiters++;
@@ -75,12 +72,12 @@ export class InFlight {
       current.waiters--;
       if (current.waiters === 0) {
         current.controller.abort();
-        if (this.entries.get(key) === current) this.entries.delete(key);
+        if (this.#entries.get(key) === current) this.#entries.delete(key);
       }
     });
   }
 
   get size() {
-    return this.entries.size;
+    return this.#entries.size;
   }
 }

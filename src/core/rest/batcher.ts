@@ -25,9 +25,9 @@ function handledByWaiters() {
  * callers have gone.
  */
 export class Batcher<V> {
-  private readonly slots = new Map<string, Slot<V>>();
-  private readonly queue = new Set<string>();
-  private scheduled = false;
+  readonly #slots = new Map<string, Slot<V>>();
+  readonly #queue = new Set<string>();
+  #scheduled = false;
 
   constructor(
     private readonly load: (keys: string[], signal: AbortSignal) => Promise<Map<string, V>>,
@@ -36,7 +36,7 @@ export class Batcher<V> {
   ) {}
 
   get(key: string, signal?: AbortSignal): Promise<V | undefined> {
-    let slot = this.slots.get(key);
+    let slot = this.#slots.get(key);
     if (!slot) {
       let resolve!: Slot<V>['resolve'];
       let reject!: Slot<V>['reject'];
@@ -46,50 +46,50 @@ export class Batcher<V> {
       });
       promise.catch(handledByWaiters);
       slot = { promise, resolve, reject, waiters: 0 };
-      this.slots.set(key, slot);
-      this.queue.add(key);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        this.schedule(() => this.flush());
+      this.#slots.set(key, slot);
+      this.#queue.add(key);
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        this.schedule(() => this.#flush());
       }
     }
     const current = slot;
     current.waiters++;
     if (current.chunk) current.chunk.waiters++;
-    return withAbort(current.promise, signal, () => this.leave(key, current));
+    return withAbort(current.promise, signal, () => this.#leave(key, current));
   }
 
-  private leave(key: string, slot: Slot<V>) {
+  #leave(key: string, slot: Slot<V>) {
     slot.waiters--;
     if (slot.chunk) {
       slot.chunk.waiters--;
       if (slot.chunk.waiters === 0) slot.chunk.controller.abort();
     } else if (slot.waiters === 0) {
-      this.queue.delete(key);
-      this.slots.delete(key);
+      this.#queue.delete(key);
+      this.#slots.delete(key);
     }
   }
 
-  private flush() {
-    this.scheduled = false;
-    const keys = [...this.queue];
-    this.queue.clear();
+  #flush() {
+    this.#scheduled = false;
+    const keys = [...this.#queue];
+    this.#queue.clear();
     for (let start = 0; start < keys.length; start += this.maxSize) {
-      this.loadChunk(keys.slice(start, start + this.maxSize));
+      this.#loadChunk(keys.slice(start, start + this.maxSize));
     }
   }
 
-  private loadChunk(keys: string[]) {
+  #loadChunk(keys: string[]) {
     const chunk: Chunk = { controller: new AbortController(), waiters: 0 };
     const slots = keys.map((key) => {
-      const slot = this.slots.get(key)!;
+      const slot = this.#slots.get(key)!;
       slot.chunk = chunk;
       chunk.waiters += slot.waiters;
       return slot;
     });
     const forget = () => {
       keys.forEach((key, index) => {
-        if (this.slots.get(key) === slots[index]) this.slots.delete(key);
+        if (this.#slots.get(key) === slots[index]) this.#slots.delete(key);
       });
     };
     // An aborted chunk must not catch callers that arrive before its rejection lands.

@@ -16,31 +16,31 @@ export interface StreamEvent {
 export class EventStreamParser {
   lastEventId = '';
   retry: number | undefined;
-  private buffer = '';
-  private event = '';
-  private data: string[] = [];
+  #buffer = '';
+  #event = '';
+  #data: string[] = [];
 
   push(chunk: string): StreamEvent[] {
-    this.buffer += chunk;
+    this.#buffer += chunk;
     const events: StreamEvent[] = [];
     let newline: number;
-    while ((newline = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+    while ((newline = this.#buffer.search(/\r\n|\r|\n/)) >= 0) {
       // A lone \r at the end may be the first half of \r\n: wait for the next chunk.
-      if (this.buffer[newline] === '\r' && newline === this.buffer.length - 1) break;
-      const line = this.buffer.slice(0, newline);
-      this.buffer = this.buffer.slice(newline + (this.buffer.startsWith('\r\n', newline) ? 2 : 1));
-      const event = this.line(line);
+      if (this.#buffer[newline] === '\r' && newline === this.#buffer.length - 1) break;
+      const line = this.#buffer.slice(0, newline);
+      this.#buffer = this.#buffer.slice(newline + (this.#buffer.startsWith('\r\n', newline) ? 2 : 1));
+      const event = this.#line(line);
       if (event) events.push(event);
     }
     return events;
   }
 
-  private line(line: string): StreamEvent | undefined {
+  #line(line: string): StreamEvent | undefined {
     if (line === '') {
-      const data = this.data;
-      const event = this.event || 'message';
-      this.data = [];
-      this.event = '';
+      const data = this.#data;
+      const event = this.#event || 'message';
+      this.#data = [];
+      this.#event = '';
       return data.length ? { event, data: data.join('\n'), id: this.lastEventId } : undefined;
     }
     if (line.startsWith(':')) return undefined;
@@ -48,8 +48,8 @@ export class EventStreamParser {
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
+    if (field === 'event') this.#event = value;
+    else if (field === 'data') this.#data.push(value);
     else if (field === 'id' && !value.includes('\0')) this.lastEventId = value;
     else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
     return undefined;

@@ -56,10 +56,10 @@ const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 /** fetch with a base URL, headers, time limits, retries with backoff, and typed errors. */
 export class HttpClient {
   readonly baseUrl: string;
-  private readonly options: HttpOptions;
+  readonly #options: HttpOptions;
 
   constructor(options: HttpOptions = {}) {
-    this.options = options;
+    this.#options = options;
     this.baseUrl = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   }
 
@@ -78,14 +78,14 @@ export class HttpClient {
    * time limit and no retries: the caller reconnects. Rejects with a `PeerError` unless 2xx.
    */
   async open(url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
-    const all = new Headers(await resolveHeaders(this.options.headers));
+    const all = new Headers(await resolveHeaders(this.#options.headers));
     for (const [name, value] of Object.entries(headers)) all.set(name, value);
-    const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     let response: Response;
     try {
       response = await doFetch(url, {
         headers: all,
-        credentials: this.options.credentials ?? 'same-origin',
+        credentials: this.#options.credentials ?? 'same-origin',
         cache: 'no-store',
         signal,
       });
@@ -101,27 +101,27 @@ export class HttpClient {
   async send(request: HttpRequest): Promise<HttpResponse> {
     const method = request.method ?? 'GET';
     const retryable = IDEMPOTENT.has(method) || request.idempotencyKey !== undefined;
-    const maxRetries = retryable ? (this.options.retries ?? 3) : 0;
+    const maxRetries = retryable ? (this.#options.retries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(request, method);
+        return await this.#once(request, method);
       } catch (error) {
         if (!(error instanceof PeerError) || !error.retryable || attempt >= maxRetries) throw error;
-        const delay = this.delayBefore(attempt, error);
-        this.options.onRetry?.({ attempt: attempt + 1, delay, error, url: request.url });
+        const delay = this.#delayBefore(attempt, error);
+        this.#options.onRetry?.({ attempt: attempt + 1, delay, error, url: request.url });
         await sleep(delay, request.signal);
       }
     }
   }
 
-  private delayBefore(attempt: number, error: PeerError) {
-    const max = this.options.maxRetryDelay ?? 30_000;
+  #delayBefore(attempt: number, error: PeerError) {
+    const max = this.#options.maxRetryDelay ?? 30_000;
     if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, max);
-    const ceiling = Math.min(max, (this.options.retryDelay ?? 300) * 2 ** attempt);
+    const ceiling = Math.min(max, (this.#options.retryDelay ?? 300) * 2 ** attempt);
     return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
   }
 
-  private async once(request: HttpRequest, method: string): Promise<HttpResponse> {
+  async #once(request: HttpRequest, method: string): Promise<HttpResponse> {
     const { signal } = request;
     if (signal?.aborted) throw abortError(request.url, signal.reason);
     const controller = new AbortController();
@@ -129,11 +129,11 @@ export class HttpClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeout ?? 15_000);
+    }, this.#options.timeout ?? 15_000);
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      const headers = new Headers(await resolveHeaders(this.options.headers));
+      const headers = new Headers(await resolveHeaders(this.#options.headers));
       headers.set('Accept', 'application/json, application/problem+json');
       for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
       if (request.idempotencyKey) headers.set('Idempotency-Key', request.idempotencyKey);
@@ -142,12 +142,12 @@ export class HttpClient {
         headers.set('Content-Type', 'application/json');
         body = JSON.stringify(request.body);
       }
-      const doFetch = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+      const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
       const response = await doFetch(request.url, {
         method,
         headers,
         body,
-        credentials: this.options.credentials ?? 'same-origin',
+        credentials: this.#options.credentials ?? 'same-origin',
         // This client keeps its own cache and revalidates with If-None-Match itself.
         cache: 'no-store',
         signal: controller.signal,

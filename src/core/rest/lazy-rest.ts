@@ -42,7 +42,7 @@ type Method = (typeof METHODS)[number];
  * call with a network `PeerError`, and the next call tries again.
  */
 class LazyRest implements Pick<PeerBackend, 'watchKudos' | 'storageScope'> {
-  private client?: Promise<RestBackend>;
+  #client?: Promise<RestBackend>;
 
   constructor(readonly options: RestBackendOptions) {}
 
@@ -56,14 +56,14 @@ class LazyRest implements Pick<PeerBackend, 'watchKudos' | 'storageScope'> {
 
   /** The `RestBackend` behind this one, loading its code on first use. */
   load(): Promise<RestBackend> {
-    this.client ??= import('./rest-backend.js').then(
+    this.#client ??= import('./rest-backend.js').then(
       ({ RestBackend }) => new RestBackend(this.options),
       (cause: unknown) => {
-        this.client = undefined;
+        this.#client = undefined;
         throw new PeerError({ kind: navigator.onLine === false ? 'offline' : 'network', cause });
       },
     );
-    return this.client;
+    return this.#client;
   }
 
   watchKudos(...args: Parameters<PeerBackend['watchKudos']>) {

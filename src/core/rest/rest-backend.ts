@@ -199,30 +199,30 @@ export function expandPath(template: string, values: Record<string, string | rea
  */
 export class RestBackend extends EventTarget implements PeerBackend {
   readonly http: HttpClient;
-  private readonly paths: PathTemplates;
-  private readonly mappers: ResponseMappers;
-  private readonly cache: ResponseCache;
-  private readonly inFlight = new InFlight();
-  private readonly resources: Record<'person' | 'mentor', BatchedResource>;
+  readonly #paths: PathTemplates;
+  readonly #mappers: ResponseMappers;
+  readonly #cache: ResponseCache;
+  readonly #inFlight = new InFlight();
+  readonly #resources: Record<'person' | 'mentor', BatchedResource>;
 
   constructor(readonly options: RestBackendOptions = {}) {
     super();
     this.http = new HttpClient(options);
-    this.paths = { ...defaultPaths, ...options.paths };
-    this.mappers = { ...defaultMappers, ...options.mappers };
-    this.cache = new ResponseCache({
+    this.#paths = { ...defaultPaths, ...options.paths };
+    this.#mappers = { ...defaultMappers, ...options.mappers };
+    this.#cache = new ResponseCache({
       ttl: options.cacheTtl ?? 30_000,
       staleTtl: options.staleTtl ?? 300_000,
       now: options.now,
     });
-    this.resources = {
-      person: { single: 'person', many: 'peopleByIds', idOf: (raw) => this.mappers.person(raw).id },
-      mentor: { single: 'mentor', many: 'mentorsByIds', idOf: (raw) => this.mappers.mentor(raw).id },
+    this.#resources = {
+      person: { single: 'person', many: 'peopleByIds', idOf: (raw) => this.#mappers.person(raw).id },
+      mentor: { single: 'mentor', many: 'mentorsByIds', idOf: (raw) => this.#mappers.mentor(raw).id },
     };
     if (options.batch !== false) {
-      for (const resource of Object.values(this.resources)) {
+      for (const resource of Object.values(this.#resources)) {
         resource.batcher = new Batcher(
-          (ids, signal) => this.loadMany(resource, ids, signal),
+          (ids, signal) => this.#loadMany(resource, ids, signal),
           options.batch?.maxIds ?? 50,
         );
       }
@@ -239,15 +239,15 @@ export class RestBackend extends EventTarget implements PeerBackend {
 
   /** Forget every cached answer (after a sign-in change, for example). */
   clearCache() {
-    this.cache.clear();
+    this.#cache.clear();
   }
 
   async getMe(options: CallOptions = {}): Promise<Me> {
-    return this.mappers.me(await this.getJson(this.http.url(this.paths.me), options.signal));
+    return this.#mappers.me(await this.#getJson(this.http.url(this.#paths.me), options.signal));
   }
 
   async getPerson(id: string, options: CallOptions = {}): Promise<Person> {
-    return this.mappers.person(await this.getBatched(this.resources.person, id, options.signal));
+    return this.#mappers.person(await this.#getBatched(this.#resources.person, id, options.signal));
   }
 
   async getPeople(ids: readonly string[], options: CallOptions = {}): Promise<Map<string, Person>> {
@@ -262,75 +262,75 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
 
   async searchPeople(search: PeopleSearch, options: CallOptions = {}): Promise<Page<Person>> {
-    const url = this.http.url(this.paths.searchPeople, {
+    const url = this.http.url(this.#paths.searchPeople, {
       q: search.q,
       department: search.department,
       cursor: search.cursor,
       limit: search.limit,
     });
-    const page = this.mappers.list(await this.getJson(url, options.signal));
-    return { items: page.items.map((item) => this.mappers.person(item)), nextCursor: page.nextCursor };
+    const page = this.#mappers.list(await this.#getJson(url, options.signal));
+    return { items: page.items.map((item) => this.#mappers.person(item)), nextCursor: page.nextCursor };
   }
 
   async getMentor(id: string, options: CallOptions = {}): Promise<MentorProfile> {
-    return this.mappers.mentor(await this.getBatched(this.resources.mentor, id, options.signal));
+    return this.#mappers.mentor(await this.#getBatched(this.#resources.mentor, id, options.signal));
   }
 
   async getMentorMatches(limit: number, options: CallOptions = {}): Promise<MentorMatch[]> {
-    const url = this.http.url(this.paths.mentorMatches, { limit });
-    return this.mappers.list(await this.getJson(url, options.signal)).items.map((raw) => this.mappers.match(raw));
+    const url = this.http.url(this.#paths.mentorMatches, { limit });
+    return this.#mappers.list(await this.#getJson(url, options.signal)).items.map((raw) => this.#mappers.match(raw));
   }
 
   async requestMentorship(request: NewMentorshipRequest, options: WriteOptions = {}): Promise<MentorshipRequest> {
-    const raw = await this.write('POST', this.http.url(this.paths.mentorshipRequests), request, options);
-    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentee' }));
-    return this.mappers.mentorshipRequest(raw);
+    const raw = await this.#write('POST', this.http.url(this.#paths.mentorshipRequests), request, options);
+    this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentee' }));
+    return this.#mappers.mentorshipRequest(raw);
   }
 
   async getMyMentorshipRequests(role: 'mentor' | 'mentee', options: CallOptions = {}): Promise<MentorshipRequest[]> {
-    const url = this.http.url(this.paths.myMentorshipRequests, { role });
-    const list = this.mappers.list(await this.getJson(url, options.signal));
-    return list.items.map((raw) => this.mappers.mentorshipRequest(raw));
+    const url = this.http.url(this.#paths.myMentorshipRequests, { role });
+    const list = this.#mappers.list(await this.#getJson(url, options.signal));
+    return list.items.map((raw) => this.#mappers.mentorshipRequest(raw));
   }
 
   async respondToMentorshipRequest(id: string, action: RequestAction, options: WriteOptions = {}) {
-    const url = this.http.url(expandPath(this.paths.mentorshipRequestAction, { id, action }));
-    const request = this.mappers.mentorshipRequest(await this.write('POST', url, undefined, options));
+    const url = this.http.url(expandPath(this.#paths.mentorshipRequestAction, { id, action }));
+    const request = this.#mappers.mentorshipRequest(await this.#write('POST', url, undefined, options));
     // The answer changes the mentor's free places and both sides' lists.
-    this.forget(this.http.url(expandPath(this.paths.mentor, { id: request.mentorId })));
-    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentor' }));
-    this.forget(this.http.url(this.paths.myMentorshipRequests, { role: 'mentee' }));
+    this.#forget(this.http.url(expandPath(this.#paths.mentor, { id: request.mentorId })));
+    this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentor' }));
+    this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentee' }));
     return request;
   }
 
   async joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
-    const url = this.http.url(expandPath(this.paths.joinCircle, { id }));
-    return this.mappers.circle(await this.write('POST', url, undefined, options));
+    const url = this.http.url(expandPath(this.#paths.joinCircle, { id }));
+    return this.#mappers.circle(await this.#write('POST', url, undefined, options));
   }
 
   async getValues(options: CallOptions = {}): Promise<CompanyValue[]> {
-    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.values), options.signal));
-    return list.items.map((raw) => this.mappers.value(raw));
+    const list = this.#mappers.list(await this.#getJson(this.http.url(this.#paths.values), options.signal));
+    return list.items.map((raw) => this.#mappers.value(raw));
   }
 
   async getKudos(search: KudosSearch, options: CallOptions = {}): Promise<Page<Kudos>> {
-    const url = this.http.url(this.paths.kudos, { ...search });
+    const url = this.http.url(this.#paths.kudos, { ...search });
     // A feed changes all the time: always ask (an unchanged page costs a 304).
-    const page = this.mappers.list(await this.revalidate(url, options.signal));
-    return { items: page.items.map((raw) => this.mappers.kudos(raw)), nextCursor: page.nextCursor };
+    const page = this.#mappers.list(await this.#revalidate(url, options.signal));
+    return { items: page.items.map((raw) => this.#mappers.kudos(raw)), nextCursor: page.nextCursor };
   }
 
   async giveKudos(kudos: NewKudos, options: WriteOptions = {}): Promise<Kudos> {
-    return this.mappers.kudos(await this.write('POST', this.http.url(this.paths.kudos), kudos, options));
+    return this.#mappers.kudos(await this.#write('POST', this.http.url(this.#paths.kudos), kudos, options));
   }
 
   async setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options: WriteOptions = {}) {
-    const url = this.http.url(expandPath(this.paths.kudosReaction, { id: kudosId, reaction }));
-    return this.mappers.reactions(await this.write(on ? 'PUT' : 'DELETE', url, undefined, options));
+    const url = this.http.url(expandPath(this.#paths.kudosReaction, { id: kudosId, reaction }));
+    return this.#mappers.reactions(await this.#write(on ? 'PUT' : 'DELETE', url, undefined, options));
   }
 
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
-    const url = this.http.url(this.paths.kudosStream, { ...filter });
+    const url = this.http.url(this.#paths.kudosStream, { ...filter });
     void keepEventStream({
       signal: options.signal,
       connect: (lastEventId, signal) =>
@@ -342,9 +342,9 @@ export class RestBackend extends EventTarget implements PeerBackend {
       onState: (state) => listener({ type: 'connection', state }),
       onEvent: (event) => {
         try {
-          if (event.event === 'kudos') listener({ type: 'kudos', kudos: this.mappers.kudos(JSON.parse(event.data)) });
+          if (event.event === 'kudos') listener({ type: 'kudos', kudos: this.#mappers.kudos(JSON.parse(event.data)) });
           else if (event.event === 'reactions') {
-            const { kudosId, reactions } = this.mappers.reactions(JSON.parse(event.data));
+            const { kudosId, reactions } = this.#mappers.reactions(JSON.parse(event.data));
             listener({ type: 'reactions', kudosId, reactions });
           } else if (event.event === 'reset') listener({ type: 'reset' });
         } catch (error) {
@@ -355,60 +355,64 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
 
   async getSkills(options: CallOptions = {}): Promise<Skill[]> {
-    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.skills), options.signal));
-    return list.items.map((raw) => this.mappers.skill(raw));
+    const list = this.#mappers.list(await this.#getJson(this.http.url(this.#paths.skills), options.signal));
+    return list.items.map((raw) => this.#mappers.skill(raw));
   }
 
   async getSkillMatrix(search: SkillMatrixSearch, options: CallOptions = {}): Promise<SkillMatrix> {
-    const url = this.http.url(this.paths.skillMatrix, {
+    const url = this.http.url(this.#paths.skillMatrix, {
       department: search.department,
       category: search.category,
       skills: search.skills?.join(','),
     });
     // Ratings change as people assess themselves: always ask (an unchanged matrix costs a 304).
-    return this.mappers.skillMatrix(await this.revalidate(url, options.signal));
+    return this.#mappers.skillMatrix(await this.#revalidate(url, options.signal));
   }
 
   async getSkillExperts(skillId: string, limit: number, options: CallOptions = {}): Promise<Expert[]> {
-    const url = this.http.url(expandPath(this.paths.skillExperts, { id: skillId }), { limit });
-    return this.mappers.list(await this.revalidate(url, options.signal)).items.map((raw) => this.mappers.expert(raw));
+    const url = this.http.url(expandPath(this.#paths.skillExperts, { id: skillId }), { limit });
+    return this.#mappers
+      .list(await this.#revalidate(url, options.signal))
+      .items.map((raw) => this.#mappers.expert(raw));
   }
 
   async getSkillGaps(department: string, options: CallOptions = {}): Promise<SkillGap[]> {
-    const url = this.http.url(this.paths.skillGaps, { department });
-    return this.mappers.list(await this.revalidate(url, options.signal)).items.map((raw) => this.mappers.skillGap(raw));
+    const url = this.http.url(this.#paths.skillGaps, { department });
+    return this.#mappers
+      .list(await this.#revalidate(url, options.signal))
+      .items.map((raw) => this.#mappers.skillGap(raw));
   }
 
   async rateMySkill(skillId: string, level: SkillLevel, options: WriteOptions = {}): Promise<Rating> {
-    const url = this.http.url(expandPath(this.paths.mySkill, { id: skillId }));
-    return this.mappers.rating(await this.write('PUT', url, { level }, options));
+    const url = this.http.url(expandPath(this.#paths.mySkill, { id: skillId }));
+    return this.#mappers.rating(await this.#write('PUT', url, { level }, options));
   }
 
   async getFeedbackTemplates(options: CallOptions = {}): Promise<FeedbackTemplateSummary[]> {
-    const list = this.mappers.list(await this.getJson(this.http.url(this.paths.feedbackTemplates), options.signal));
-    return list.items.map((raw) => this.mappers.feedbackTemplateSummary(raw));
+    const list = this.#mappers.list(await this.#getJson(this.http.url(this.#paths.feedbackTemplates), options.signal));
+    return list.items.map((raw) => this.#mappers.feedbackTemplateSummary(raw));
   }
   async getFeedbackTemplate(id: string, options: CallOptions = {}): Promise<FeedbackTemplate> {
-    const url = this.http.url(expandPath(this.paths.feedbackTemplate, { id }));
-    return this.mappers.feedbackTemplate(await this.getJson(url, options.signal));
+    const url = this.http.url(expandPath(this.#paths.feedbackTemplate, { id }));
+    return this.#mappers.feedbackTemplate(await this.#getJson(url, options.signal));
   }
   async sendFeedback(feedback: NewFeedback, options: WriteOptions = {}): Promise<FeedbackReceipt> {
-    return this.mappers.feedbackReceipt(
-      await this.write('POST', this.http.url(this.paths.feedback), feedback, options),
+    return this.#mappers.feedbackReceipt(
+      await this.#write('POST', this.http.url(this.#paths.feedback), feedback, options),
     );
   }
   async getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
-    const url = this.http.url(this.paths.myFeedback, { ...search });
-    const page = this.mappers.list(await this.revalidate(url, options.signal));
-    return { items: page.items.map((raw) => this.mappers.receivedFeedback(raw)), nextCursor: page.nextCursor };
+    const url = this.http.url(this.#paths.myFeedback, { ...search });
+    const page = this.#mappers.list(await this.#revalidate(url, options.signal));
+    return { items: page.items.map((raw) => this.#mappers.receivedFeedback(raw)), nextCursor: page.nextCursor };
   }
 
   /** Drops a cached answer, after a write that changed it. */
-  private forget(url: string) {
-    this.cache.delete(url);
+  #forget(url: string) {
+    this.#cache.delete(url);
   }
 
-  private async write(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, options: WriteOptions) {
+  async #write(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, options: WriteOptions) {
     const response = await this.http.send({
       method,
       url,
@@ -420,13 +424,13 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
 
   /** A batched look-up: cached answers as they are (stale ones refreshed), else one request per tick. */
-  private async getBatched(resource: BatchedResource, id: string, signal?: AbortSignal): Promise<unknown> {
-    const url = this.http.url(expandPath(this.paths[resource.single], { id }));
-    if (!resource.batcher) return this.getJson(url, signal);
-    const freshness = this.cache.freshness(url);
+  async #getBatched(resource: BatchedResource, id: string, signal?: AbortSignal): Promise<unknown> {
+    const url = this.http.url(expandPath(this.#paths[resource.single], { id }));
+    if (!resource.batcher) return this.#getJson(url, signal);
+    const freshness = this.#cache.freshness(url);
     if (freshness === 'fresh' || freshness === 'stale') {
-      if (freshness === 'stale') this.background(resource.batcher.get(id));
-      return this.cache.get(url)!.data;
+      if (freshness === 'stale') this.#background(resource.batcher.get(id));
+      return this.#cache.get(url)!.data;
     }
     const raw = await resource.batcher.get(id, signal);
     if (raw === undefined) {
@@ -440,44 +444,44 @@ export class RestBackend extends EventTarget implements PeerBackend {
     return raw;
   }
 
-  private async loadMany(resource: BatchedResource, ids: string[], signal: AbortSignal): Promise<Map<string, unknown>> {
-    const url = this.http.url(expandPath(this.paths[resource.many], { ids }));
+  async #loadMany(resource: BatchedResource, ids: string[], signal: AbortSignal): Promise<Map<string, unknown>> {
+    const url = this.http.url(expandPath(this.#paths[resource.many], { ids }));
     const response = await this.http.send({ url, signal });
     const found = new Map<string, unknown>();
-    for (const raw of this.mappers.list(response.data).items) {
+    for (const raw of this.#mappers.list(response.data).items) {
       const id = resource.idOf(raw);
       found.set(id, raw);
-      this.cache.set(this.http.url(expandPath(this.paths[resource.single], { id })), raw, null);
+      this.#cache.set(this.http.url(expandPath(this.#paths[resource.single], { id })), raw, null);
     }
     return found;
   }
 
   /** A cached GET: fresh answers as they are, stale ones while revalidating, else asks with If-None-Match. */
-  private getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-    const freshness = this.cache.freshness(url);
-    if (freshness === 'fresh') return Promise.resolve(this.cache.get(url)!.data);
+  #getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+    const freshness = this.#cache.freshness(url);
+    if (freshness === 'fresh') return Promise.resolve(this.#cache.get(url)!.data);
     if (freshness === 'stale') {
-      this.background(this.revalidate(url));
-      return Promise.resolve(this.cache.get(url)!.data);
+      this.#background(this.#revalidate(url));
+      return Promise.resolve(this.#cache.get(url)!.data);
     }
-    return this.revalidate(url, signal);
+    return this.#revalidate(url, signal);
   }
 
-  private revalidate(url: string, signal?: AbortSignal): Promise<unknown> {
-    return this.inFlight.run(url, signal, async (shared) => {
-      const cached = this.cache.get(url);
+  #revalidate(url: string, signal?: AbortSignal): Promise<unknown> {
+    return this.#inFlight.run(url, signal, async (shared) => {
+      const cached = this.#cache.get(url);
       const headers: Record<string, string> = cached?.etag ? { 'If-None-Match': cached.etag } : {};
       const response = await this.http.send({ url, headers, signal: shared });
       if (response.status === 304 && cached) {
-        this.cache.touch(url);
+        this.#cache.touch(url);
         return cached.data;
       }
-      this.cache.set(url, response.data, response.etag);
+      this.#cache.set(url, response.data, response.etag);
       return response.data;
     });
   }
 
-  private background(work: Promise<unknown>) {
+  #background(work: Promise<unknown>) {
     work.catch((error: unknown) => {
       this.dispatchEvent(new CustomEvent('revalidation-error', { detail: error }));
     });
