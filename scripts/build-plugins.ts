@@ -3,8 +3,9 @@ import { parseAst, type Plugin } from 'vite';
 /*
  * Shrinks the literal text of Lit's `css` and `html` templates in the built files; a minifier leaves
  * template literals alone, and they are a good part of each widget.
- * - css: comments go, runs of white space become one space, and none is kept next to { } ; or
- *   after a colon or comma. Quoted strings are left exactly as written.
+ * - css: comments go, runs of white space become one space, and none is kept next to { } ; > or
+ *   after a colon or comma; the last declaration of a block loses its semicolon and `0.5` becomes
+ *   `.5`. Quoted strings are left exactly as written.
  * - html: a run of white space that contains a line break becomes one space, which renders the
  *   same in normal text; templates with <pre> or <textarea> are left alone.
  * Only the parts between `${…}` change, so no value a template receives is touched.
@@ -27,8 +28,10 @@ export function minifyCss(text: string): string {
     }
     out += piece
       .replace(/\s+/g, ' ')
-      .replace(/ ?([{};]) ?/g, '$1')
-      .replace(/([:,]) /g, '$1');
+      .replace(/ ?([{};>]) ?/g, '$1')
+      .replace(/([:,]) /g, '$1')
+      .replace(/;\}/g, '}')
+      .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2');
   }
   return out;
 }

@@ -10,10 +10,12 @@ describe('template minification in the build', () => {
         font-family: 'Segoe  UI', system-ui;
         content: "a  ;  b";
       }
-      .a :hover > .b { margin: 0 auto; }`;
+      .a :hover > .b { margin: 0 auto; padding: 0.5em 10.25em -0.75em; }
+      .c { content: '0.5'; inline-size: calc(100% - 0.5rem); }`;
     assert.equal(
       minifyCss(css),
-      ` :host{font-family:'Segoe  UI',system-ui;content:"a  ;  b";}.a :hover > .b{margin:0 auto;}`,
+      ` :host{font-family:'Segoe  UI',system-ui;content:"a  ;  b"}.a :hover>.b{margin:0 auto;padding:.5em 10.25em -0.75em}` +
+        `.c{content:'0.5';inline-size:calc(100% - .5rem)}`,
     );
   });
 
@@ -31,7 +33,7 @@ describe('template minification in the build', () => {
       'const other = `\n  not a template of Lit\n`;',
     ].join('\n');
     const out = plugin.transform(source, '/project/src/x.ts')!.code;
-    assert.match(out, /css`\s?:host\{color:red;\}\s?`/);
+    assert.match(out, /css`\s?:host\{color:red\}\s?`/);
     assert.match(out, /html`<div> \$\{value\} <\/div>`/);
     assert.match(out, /html`<pre>\n {2}keep\n<\/pre>`/);
     assert.match(out, /`\n {2}not a template of Lit\n`/);
