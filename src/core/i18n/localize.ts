@@ -15,7 +15,10 @@ const builtIn: Record<string, () => Promise<Catalog>> = {
   de: () => import('./de.js').then((m) => m.de),
   ar: () => import('./ar.js').then((m) => m.ar),
 };
-const loading = new Map<string, Promise<void> | 'done'>();
+/** Each shipped language: loading (the promise), in place, or failed (and when to try again). */
+const loading = new Map<string, Promise<void> | 'done' | { retryAt: number }>();
+/** A failed language is tried again after this long, or at once when the browser is back online. */
+const RETRY_MS = 30_000;
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
 const controllers = new Set<LocalizeController<object>>();
 /** Intl formatters are costly to create; a feed of 1,000 items would make thousands. */
@@ -47,28 +50,46 @@ export function registeredLanguages(): string[] {
 
 /**
  * Starts loading a shipped language the first time it is needed; the promise settles when its
- * strings are in place (or it failed to load: the widgets then speak English, and say so once in the
- * console). `undefined` when there is nothing to wait for.
+ * strings are in place or the load failed. `undefined` when there is nothing to wait for.
+ * After a failure the widgets speak English, the console says so once, and the file is asked for
+ * again in the background (when the browser is back online, or on the next render 30 s later);
+ * when it arrives, the widgets switch to it.
  */
 export function loadLanguage(lang: string): Promise<void> | undefined {
   const base = lang.split('-')[0].toLowerCase();
   const load = builtIn[base];
-  if (!load) return undefined;
-  let state = loading.get(base);
+  const state = loading.get(base);
+  if (!load || state === 'done') return undefined;
+  if (state instanceof Promise) return state;
+  if (state && Date.now() < state.retryAt) return undefined;
+  const attempt = load().then(
+    // Strings registered before the file arrived win over the shipped ones.
+    (catalog) => {
+      catalogs.set(base, { ...catalog, ...catalogs.get(base) });
+      loading.set(base, 'done');
+      for (const controller of controllers) controller.host.requestUpdate();
+    },
+    (error: unknown) => {
+      if (!state) console.warn(`Peerkit could not load its "${base}" strings; showing English.`, error);
+      loading.set(base, { retryAt: Date.now() + RETRY_MS });
+      if (typeof window !== 'undefined') window.addEventListener('online', () => retryNow(base), { once: true });
+    },
+  );
   if (!state) {
-    state = load()
-      .then(
-        // Strings registered before the file arrived win over the shipped ones.
-        (catalog) => {
-          catalogs.set(base, { ...catalog, ...catalogs.get(base) });
-          for (const controller of controllers) controller.host.requestUpdate();
-        },
-        (error: unknown) => console.warn(`Peerkit could not load its "${base}" strings; showing English.`, error),
-      )
-      .finally(() => loading.set(base, 'done'));
-    loading.set(base, state);
+    loading.set(base, attempt);
+    return attempt;
   }
-  return state === 'done' ? undefined : state;
+  // A retry runs in the background: the widgets already speak English and need not wait for it.
+  loading.set(base, { retryAt: Infinity });
+  return undefined;
+}
+
+function retryNow(base: string) {
+  const state = loading.get(base);
+  if (state && typeof state === 'object' && !(state instanceof Promise) && state.retryAt !== Infinity) {
+    loading.set(base, { retryAt: 0 });
+    void loadLanguage(base);
+  }
 }
 
 const hosts = new WeakMap<HTMLElement, LocalizeController<object>>();
