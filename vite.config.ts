@@ -48,6 +48,10 @@ export default defineConfig(({ mode }) => {
     return {
       // One file: what other builds load on demand is bundled in, except the languages.
       plugins: [minifyTemplates(), eagerImports(/\/(de|ar)\.js$/)],
+      // The REST client is in the file anyway: the default backend is a RestBackend, not a lazy wrapper.
+      resolve: {
+        alias: [{ find: /^.*\/rest\/lazy-rest\.js$/, replacement: resolve(root, 'src/core/rest/eager-rest.ts') }],
+      },
       build: {
         emptyOutDir: false,
         target: 'es2022',

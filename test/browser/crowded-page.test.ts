@@ -40,6 +40,8 @@ describe('crowded pages', () => {
     expect(customElements.get('peer-kudos-feed')).to.exist;
     for (const copy of [first, second]) {
       copy.configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` } });
+      // The REST client is inside the single file: the default backend is one, with no lazy wrapper.
+      expect(copy.getDefaultBackend()).to.be.instanceOf(copy.RestBackend);
     }
     // The second copy takes a prefix of its own, inner elements included.
     second.PeerMentorCard.define('v2-mentor-card');

@@ -1,9 +1,7 @@
 import type { PeerBackend } from '../backend.js';
 import { PeerError } from '../errors.js';
 import type { RestBackend, RestBackendOptions } from './rest-backend.js';
-
-/** What `storageScope` says for a REST backend at `baseUrl`: drafts and outboxes are kept per API. */
-export const restScope = (baseUrl = '/api') => `rest ${baseUrl.replace(/\/+$/, '')}`;
+import { restScope } from './scope.js';
 
 /** Every `PeerBackend` method that answers with a promise. */
 const METHODS = [

@@ -34,7 +34,7 @@ import { InFlight } from './abort.js';
 import { Batcher } from './batcher.js';
 import { ResponseCache } from './cache.js';
 import { HttpClient, type HttpOptions } from './http.js';
-import { restScope } from './lazy-rest.js';
+import { restScope } from './scope.js';
 
 /**
  * Paths of each resource, relative to the base URL. `{name}` is replaced by the encoded value;
