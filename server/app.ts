@@ -41,6 +41,11 @@ export interface AppOptions {
   feedbackPerDay?: number;
   /** Request log and fault injection under `/__test` (never in production). */
   testHooks?: boolean;
+  /**
+   * How often, in ms, open live streams look for events stored by other server processes on the
+   * same database (default 1000). Writes in this process wake them at once.
+   */
+  eventPollMs?: number;
 }
 
 const staticDir = fileURLToPath(new URL('./static/', import.meta.url));
@@ -60,7 +65,16 @@ export function createApp(options: AppOptions) {
     problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)),
   );
 
-  const bus = new EventBus();
+  const bus = new EventBus({
+    latest: async () => {
+      const row = await db
+        .selectFrom('kudos_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirst();
+      return Number(row?.id ?? 0);
+    },
+    pollMs: options.eventPollMs,
+  });
   const hooks = options.testHooks ? createTestHooks(bus) : undefined;
   if (hooks) app.use('/api/*', hooks.recorder);
 

@@ -16,7 +16,9 @@ import { openDatabase } from './db/database.js';
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
- *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20).
+ *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20),
+ *   PEERKIT_EVENT_POLL_MS (how often live streams look for events stored by other server
+ *   processes on the same database, default 1000).
  */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +44,7 @@ const app = createApp({
   demoLogin: env.PEERKIT_DEMO_LOGIN !== '0',
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
   feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
+  eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
 });
 
 const staticRoot = relative(process.cwd(), root) || '.';

@@ -27,3 +27,43 @@ export async function problemOf(response: Response) {
     errors?: { path: string; message: string }[];
   };
 }
+
+/** Reads server-sent events from a response until `stop` says so, or fails after `timeout` ms. */
+export async function readEvents(
+  response: Response,
+  stop: (events: { event: string; id: string; data: string }[]) => boolean,
+  timeout = 5000,
+) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: { event: string; id: string; data: string }[] = [];
+  let buffer = '';
+  const deadline = Date.now() + timeout;
+  try {
+    while (!stop(events)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching event in ${timeout} ms; got ${events.map((e) => e.event)}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stream timed out')), left)),
+      ]);
+      if (chunk.done) break;
+      buffer += chunk.value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = { event: 'message', id: '', data: '' };
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(': ');
+          if (field === 'event') event.event = rest.join(': ');
+          if (field === 'id') event.id = rest.join(': ');
+          if (field === 'data') event.data += rest.join(': ');
+        }
+        if (event.data) events.push(event);
+      }
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return events;
+}

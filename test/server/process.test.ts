@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
+import { readEvents } from './helpers.js';
 
 describe('server process', () => {
   it('serves on PORT and stops cleanly on SIGTERM', async () => {
@@ -10,5 +15,35 @@ describe('server process', () => {
     const code = await server.stop();
     assert.equal(code, 0);
     assert.match(server.output(), /SIGTERM: finishing open requests/);
+  });
+
+  it('wakes the live streams of every process on one database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
+    const env = { PEERKIT_DB: join(dir, 'peerkit.db'), PEERKIT_EVENT_POLL_MS: '200', PEERKIT_RATE_LIMIT: '0' };
+    // One after the other: the first creates and seeds the database, the second opens it.
+    const one = await startServer(env);
+    const two = await startServer(env);
+    const auth = (id: string) => ({ Authorization: `Bearer demo-${id}` });
+    const ac = new AbortController();
+    try {
+      const stream = await fetch(`${one.origin}/api/kudos/stream`, { headers: auth('u0010'), signal: ac.signal });
+      assert.equal(stream.status, 200);
+      const reading = readEvents(stream, (events) => events.some((e) => e.event === 'kudos'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const sent = await fetch(`${two.origin}/api/kudos`, {
+        method: 'POST',
+        headers: { ...auth('u0001'), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ recipientIds: ['u0002'], message: 'Sent to the other process', valueIds: ['learning'] }),
+      });
+      assert.equal(sent.status, 201);
+      const events = await reading;
+      const kudos = JSON.parse(events.find((e) => e.event === 'kudos')!.data) as Kudos;
+      assert.equal(kudos.message, 'Sent to the other process');
+    } finally {
+      ac.abort();
+      assert.equal(await one.stop(), 0);
+      assert.equal(await two.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
