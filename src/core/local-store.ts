@@ -43,14 +43,25 @@ export interface Draft<T> {
 
 /** Drafts by key, under a prefix naming the widget and the backend. */
 export class DraftStore<T> {
+  /** The drafts of one kind of form (`feedback`, `kudos`, `mentorship`) kept for one backend's storage scope. */
+  static for<T>(area: string, scope = 'default') {
+    return new DraftStore<T>(`peerkit:${area}-draft:v1:${scope}`);
+  }
+
   constructor(private readonly prefix: string) {}
 
   private key(id: string) {
     return `${this.prefix}:${id}`;
   }
 
-  load(id: string): Draft<T> | undefined {
-    return read<Draft<T>>(this.key(id));
+  /**
+   * The draft saved under `id`. With `owner` (the signed-in person's id, or null when unknown), a
+   * draft another person saved on this computer is not returned.
+   */
+  load(id: string, owner?: string | null): Draft<T> | undefined {
+    const draft = read<Draft<T>>(this.key(id));
+    if (!draft || owner === undefined || draft.owner === null || owner === null) return draft;
+    return draft.owner === owner ? draft : undefined;
   }
 
   /** Returns false when the browser would not keep it. */

@@ -303,10 +303,15 @@ describe('<peer-feedback-form>', () => {
       ]),
     );
     // Two documents of this origin, as two tabs are: they share the storage, not the page.
-    const query = new URLSearchParams({ api: apiUrl, token: tokenOf(giver.id), template: 'talk' });
+    const query = new URLSearchParams({
+      api: apiUrl,
+      token: tokenOf(giver.id),
+      tag: 'peer-feedback-form',
+      'attr.template-id': 'talk',
+    });
     const frames = [0, 1].map(() => {
       const frame = document.createElement('iframe');
-      frame.src = `/test/browser/fixtures/feedback-page.html?${query}`;
+      frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
       document.body.append(frame);
       return frame;
     });
@@ -443,8 +448,14 @@ describe('<peer-feedback-form>', () => {
     const recipient = recipientFor(9);
     const frame = document.createElement('iframe');
     frame.style.cssText = 'width: 800px; height: 900px';
-    const query = new URLSearchParams({ api: apiUrl, token: tokenOf(giver.id), recipient: recipient.id });
-    frame.src = `/test/browser/fixtures/feedback-page.html?${query}`;
+    const query = new URLSearchParams({
+      api: apiUrl,
+      token: tokenOf(giver.id),
+      tag: 'peer-feedback-form',
+      'attr.template-id': 'quick-praise',
+      'attr.recipient-id': recipient.id,
+    });
+    frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
     document.body.append(frame);
     try {
       const form = () => frame.contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;

@@ -188,7 +188,7 @@ export class PeerFeedbackForm extends PeerElement {
   }
 
   get #drafts() {
-    return new DraftStore<FeedbackDraft>(`peerkit:feedback-draft:v1:${this.#scope}`);
+    return DraftStore.for<FeedbackDraft>('feedback', this.#scope);
   }
 
   get #outbox() {
@@ -237,8 +237,8 @@ export class PeerFeedbackForm extends PeerElement {
     if (draftId !== this.#draftId) return;
     const owner = me?.id ?? null;
     const waiting = this.#outbox.list().find((item) => item.draftId === draftId && this.#owns(item, owner));
-    const saved = this.#drafts.load(draftId);
-    if (saved && (saved.owner === null || owner === null || saved.owner === owner)) {
+    const saved = this.#drafts.load(draftId, owner);
+    if (saved) {
       const known = new Set(template.questions.map((q) => q.id));
       const answers = Object.fromEntries(Object.entries(saved.value.answers ?? {}).filter(([id]) => known.has(id)));
       this.draft = { ...emptyDraft(), ...saved.value, answers };

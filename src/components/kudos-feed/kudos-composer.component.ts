@@ -15,6 +15,7 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
+import { kudosDrafts, type KudosDraft } from './kudos-draft.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -32,7 +33,9 @@ type Field = 'recipients' | 'message' | 'values';
  * @summary Give kudos: choose colleagues, say what they did, tag company values, send.
  *
  * Sends with an Idempotency-Key that is kept until the server confirms, so trying again after
- * a failure never gives the same kudos twice. Nothing typed is lost when sending fails.
+ * a failure never gives the same kudos twice. Nothing typed is lost when sending fails: what is
+ * unsent is kept in the browser as it is typed (per backend and signed-in person, under the
+ * element's `id`) and comes back after a reload, until the server has the kudos.
  *
  * @csspart base - The form.
  * @csspart picker - The people picker.
@@ -41,6 +44,7 @@ type Field = 'recipients' | 'message' | 'values';
  * @csspart send-button - The send button.
  * @csspart cancel-button - The cancel button (when `cancelable`).
  * @csspart status - The confirmation or failure message.
+ * @csspart restored - Says that an unsent draft came back.
  * @csspart error - Shown when the company values cannot be loaded.
  * @csspart retry-button - Loads the values again.
  *
@@ -114,6 +118,7 @@ export class PeerKudosComposer extends PeerElement {
     errors: { state: true },
     sending: { state: true },
     status: { state: true },
+    restoredAt: { state: true },
   };
   /** People chosen when the composer opens (for a “thank this person” button). */
   recipients: Person[] = [];
@@ -127,6 +132,8 @@ export class PeerKudosComposer extends PeerElement {
   private errors: Partial<Record<Field, string>> = {};
   private sending = false;
   private status: { text: string; failed: boolean } | undefined;
+  /** When the draft shown was saved, if it came back from an earlier visit. */
+  private restoredAt?: number;
 
   get #picker() {
     return this.renderRoot.querySelector<PeerPeoplePicker>('[part~="picker"]')!;
@@ -147,6 +154,7 @@ export class PeerKudosComposer extends PeerElement {
   });
   /** Kept across failed attempts: the server stores a retried send once. */
   #idempotencyKey = newKey();
+  #restored = false;
 
   #excludedFor?: { id: string; list: string[] };
   /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
@@ -160,6 +168,55 @@ export class PeerKudosComposer extends PeerElement {
   protected override updated(changed: PropertyValues<this>) {
     // Lit sets object properties on every render; the preset goes to the picker only when it changes.
     if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
+    // The draft comes back once it is known who is signed in (or that it cannot be known).
+    const me = this.#me.status;
+    if (!this.#restored && (me === 'complete' || me === 'error')) {
+      this.#restored = true;
+      void this.#restore();
+    }
+  }
+
+  get #drafts() {
+    return kudosDrafts(this.#backend.value.storageScope);
+  }
+
+  get #draftId() {
+    return this.id || 'composer';
+  }
+
+  async #restore() {
+    const saved = this.#drafts.load(this.#draftId, this.#me.value?.id ?? null);
+    if (!saved) return;
+    const { recipientIds = [], message = '', valueIds = [], isPrivate = false } = saved.value;
+    this.message = message;
+    this.valueIds = valueIds;
+    this.isPrivate = isPrivate;
+    this.restoredAt = saved.savedAt;
+    if (!recipientIds.length || this.recipients.length) return;
+    try {
+      const people = await this.#backend.value.getPeople(recipientIds);
+      await this.updateComplete;
+      if (this.#picker.selected.length) return;
+      this.#picker.selected = recipientIds.flatMap((id) => people.get(id) ?? []);
+    } catch {
+      // Unreachable now: the picker stays empty, and sending asks for someone.
+    }
+  }
+
+  /** Keeps what is typed so far, at once: a crash a moment later loses nothing. */
+  #saveDraft() {
+    this.restoredAt = undefined;
+    const draft: KudosDraft = {
+      recipientIds: this.#picker?.value ?? [],
+      message: this.message,
+      valueIds: this.valueIds,
+      isPrivate: this.isPrivate,
+    };
+    if (!draft.recipientIds.length && !draft.message.trim() && !draft.valueIds.length && !draft.isPrivate) {
+      this.#drafts.clear(this.#draftId);
+    } else {
+      this.#drafts.save(this.#draftId, draft, this.#me.value?.id ?? null);
+    }
   }
 
   /** Moves focus to the first field. */
@@ -235,6 +292,7 @@ export class PeerKudosComposer extends PeerElement {
       this.valueIds = [];
       this.isPrivate = false;
       this.#picker.clear();
+      this.#drafts.clear(this.#draftId);
       const names = new Intl.ListFormat(this.#localize.lang, { type: 'conjunction' }).format(
         kudos.recipients.map((p) => p.name),
       );
@@ -257,18 +315,29 @@ export class PeerKudosComposer extends PeerElement {
   #toggleValue(id: string, checked: boolean) {
     this.valueIds = checked ? [...this.valueIds, id] : this.valueIds.filter((v) => v !== id);
     if (this.errors.values) this.errors = { ...this.errors, values: undefined };
+    this.#saveDraft();
   }
 
   override render() {
     const t = this.#localize;
     return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.#send}>
       <h3 id="heading">${t.term('kudos.composer')}</h3>
+      ${
+        this.restoredAt
+          ? html`<p part="restored" class="hint" role="status">
+              ${t.term('kudos.draftRestored', t.relativeTime(this.restoredAt))}
+            </p>`
+          : nothing
+      }
       <${this.tagOf(PeerPeoplePicker)}
         part="picker"
         .exclude=${this.#excluded()}
         .error=${this.errors.recipients ?? ''}
         theme=${this.theme ?? 'light'}
-        @change=${() => this.errors.recipients && (this.errors = { ...this.errors, recipients: undefined })}
+        @change=${() => {
+          if (this.errors.recipients) this.errors = { ...this.errors, recipients: undefined };
+          this.#saveDraft();
+        }}
       ></${this.tagOf(PeerPeoplePicker)}>
       <div class="field">
         <label for="message">${t.term('kudos.message')}</label>
@@ -283,6 +352,7 @@ export class PeerKudosComposer extends PeerElement {
           @input=${(e: Event) => {
             this.message = (e.target as HTMLTextAreaElement).value;
             if (this.errors.message) this.errors = { ...this.errors, message: undefined };
+            this.#saveDraft();
           }}
         ></textarea>
         <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
@@ -296,7 +366,10 @@ export class PeerKudosComposer extends PeerElement {
         <input
           type="checkbox"
           .checked=${this.isPrivate}
-          @change=${(e: Event) => (this.isPrivate = (e.target as HTMLInputElement).checked)}
+          @change=${(e: Event) => {
+            this.isPrivate = (e.target as HTMLInputElement).checked;
+            this.#saveDraft();
+          }}
         />
         ${t.term('kudos.private.label')}
       </label>

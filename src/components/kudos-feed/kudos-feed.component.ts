@@ -16,6 +16,7 @@ import type { PeerKudosComposer } from './kudos-composer.component.js';
 import { LazyElement } from '../../core/lazy-element.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { renderKudos } from './kudos-view.js';
+import { kudosDrafts } from './kudos-draft.js';
 
 /** Height assumed for an article not yet measured, in px. */
 const ESTIMATED_HEIGHT = 170;
@@ -121,6 +122,7 @@ export class PeerKudosFeed extends PeerElement {
 
   readonly #localize = new LocalizeController(this, kudosMessages);
   /** The composer's code loads when the reader opens it (or points at "Give kudos"). */
+  #hasDraft?: boolean;
   readonly #composerElement = new LazyElement(this, () =>
     import('./kudos-composer.component.js').then((m) => m.PeerKudosComposer),
   );
@@ -174,8 +176,15 @@ export class PeerKudosFeed extends PeerElement {
     this.requestUpdate();
   }
 
+  /** Whether an unsent kudos waits in this browser (looked up again each time the composer closes). */
+  #draftWaiting(): boolean {
+    this.#hasDraft ??= !!kudosDrafts(this.#backend.value.storageScope).load('composer');
+    return this.#hasDraft;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
+    if ((changed as Map<PropertyKey, unknown>).has('composerOpen')) this.#hasDraft = undefined;
     if (this.kudos) {
       if (changed.has('kudos')) {
         this.#loading?.abort();
@@ -516,7 +525,7 @@ export class PeerKudosFeed extends PeerElement {
                 @pointerenter=${this.#composerElement.preload}
                 @focus=${this.#composerElement.preload}
               >
-                ${t.term('kudos.give')}
+                ${t.term(this.#draftWaiting() ? 'kudos.continue' : 'kudos.give')}
               </button>`
             : nothing
         }

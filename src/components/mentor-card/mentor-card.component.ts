@@ -15,7 +15,8 @@ import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
 import { duration } from './mentor-text.js';
-import { RequestFlow } from './request-dialog.js';
+import { RequestFlow, type RequestDraft } from './request-dialog.js';
+import { DraftStore } from '../../core/local-store.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -96,11 +97,19 @@ export class PeerMentorCard extends PeerElement {
     },
     load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
   });
-  readonly #flow = new RequestFlow(this, this.#localize, (request) => {
-    this.requestSent = true;
-    const mentor = this.#currentProfile;
-    if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
-  });
+  readonly #flow = new RequestFlow(
+    this,
+    this.#localize,
+    (request) => {
+      this.requestSent = true;
+      const mentor = this.#currentProfile;
+      if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
+    },
+    () => ({
+      drafts: DraftStore.for<RequestDraft>('mentorship', this.#backend.value.storageScope),
+      owner: this.#me.value?.id ?? null,
+    }),
+  );
 
   get #currentProfile(): MentorProfile | undefined {
     return this.profile ?? this.#mentor.value;
@@ -271,10 +280,16 @@ export class PeerMentorCard extends PeerElement {
           aria-describedby=${reason ? 'request-reason' : nothing}
           @click=${() => {
             // Once sent, the button stays focusable (focus returns to it) but does nothing.
-            if (!this.requestSent) this.#flow.open();
+            if (!this.requestSent) this.#flow.open(profile.id);
           }}
         >
-          ${this.requestSent ? this.#localize.term('mentor.requested') : this.#localize.term('mentor.request')}
+          ${this.#localize.term(
+            this.requestSent
+              ? 'mentor.requested'
+              : this.#flow.hasDraft(profile.id)
+                ? 'mentor.continueRequest'
+                : 'mentor.request',
+          )}
         </button>
         ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}
       </div>

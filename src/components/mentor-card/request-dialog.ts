@@ -6,16 +6,27 @@ import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js
 import type { PeerBackend } from '../../core/backend.js';
 import { errorMessage } from '../../core/error-message.js';
 import { PeerError } from '../../core/errors.js';
+import type { DraftStore } from '../../core/local-store.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import { conflictMessages } from './mentor-text.js';
 
 type Phase = 'editing' | 'sending' | 'sent';
 
+/** What a request keeps in the browser, per mentor, until the server has it. */
+export interface RequestDraft {
+  goal: string;
+  message: string;
+}
+
+/** Where drafts are kept, and who is signed in (null when unknown). */
+export type DraftPlace = () => { drafts: DraftStore<RequestDraft>; owner: string | null };
+
 /**
  * The request-mentorship flow: a modal `<dialog>` (focus moves in, stays in and returns;
  * Escape closes), labelled fields with inline validation, a sending state, success, and a
- * message for every refusal. What the reader typed is kept until the server has it.
+ * message for every refusal. What the reader typed is kept until the server has it, in the
+ * browser too: closing the dialog or reloading the page loses nothing.
  */
 export class RequestFlow {
   goal = '';
@@ -24,6 +35,9 @@ export class RequestFlow {
   goalError = '';
   failure = '';
   sent?: MentorshipRequest;
+  /** When the draft shown was saved, if it came back from an earlier visit. */
+  restoredAt?: number;
+  #mentorId = '';
   /** One key per request, so a retried send is stored once. */
   #idempotencyKey = newKey();
 
@@ -31,14 +45,43 @@ export class RequestFlow {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly localize: LocalizeController<MentorMessages>,
     private readonly onSent: (request: MentorshipRequest) => void,
+    private readonly place: DraftPlace,
   ) {}
+
+  /** Whether an unsent request to this mentor waits, here or in the browser. */
+  hasDraft(mentorId: string): boolean {
+    if (this.phase === 'sent') return false;
+    if (this.#mentorId === mentorId && (this.goal || this.message)) return true;
+    const { drafts, owner } = this.place();
+    return !!drafts.load(mentorId, owner);
+  }
+
+  #save() {
+    this.restoredAt = undefined;
+    const { drafts, owner } = this.place();
+    if (this.goal.trim() || this.message.trim()) {
+      drafts.save(this.#mentorId, { goal: this.goal, message: this.message }, owner);
+    } else {
+      drafts.clear(this.#mentorId);
+    }
+  }
 
   get #dialog() {
     return this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.request');
   }
 
-  open() {
-    if (this.phase === 'sent') this.#reset();
+  open(mentorId: string) {
+    if (this.phase === 'sent' || mentorId !== this.#mentorId) this.#reset();
+    this.#mentorId = mentorId;
+    if (!this.goal && !this.message) {
+      const { drafts, owner } = this.place();
+      const saved = drafts.load(mentorId, owner);
+      if (saved) {
+        this.goal = saved.value.goal ?? '';
+        this.message = saved.value.message ?? '';
+        this.restoredAt = saved.savedAt;
+      }
+    }
     this.failure = '';
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => {
@@ -57,6 +100,7 @@ export class RequestFlow {
     this.phase = 'editing';
     this.goalError = '';
     this.failure = '';
+    this.restoredAt = undefined;
     this.#idempotencyKey = newKey();
   }
 
@@ -77,6 +121,7 @@ export class RequestFlow {
         { idempotencyKey: this.#idempotencyKey },
       );
       this.phase = 'sent';
+      this.place().drafts.clear(mentor.id);
       this.onSent(this.sent);
     } catch (error) {
       this.phase = 'editing';
@@ -128,6 +173,7 @@ export class RequestFlow {
                 @input=${(event: InputEvent) => {
                   this.goal = (event.target as HTMLInputElement).value;
                   if (this.goalError && this.goal.trim().length >= 3) this.goalError = '';
+                  this.#save();
                   this.host.requestUpdate();
                 }}
               />
@@ -146,6 +192,7 @@ export class RequestFlow {
                 ?disabled=${sending}
                 @input=${(event: InputEvent) => {
                   this.message = (event.target as HTMLTextAreaElement).value;
+                  this.#save();
                   this.host.requestUpdate();
                 }}
               ></textarea>
@@ -163,6 +210,13 @@ export class RequestFlow {
           </form>`;
     return html`<dialog part="dialog" class="request" aria-labelledby="request-title">
       <h2 id="request-title">${term('mentor.dialogTitle', mentor.person.name)}</h2>
+      ${
+        this.restoredAt && this.phase !== 'sent'
+          ? html`<p class="hint restored" role="status">
+              ${term('mentor.draftRestored', this.localize.relativeTime(this.restoredAt))}
+            </p>`
+          : nothing
+      }
       ${body}
     </dialog>`;
   }

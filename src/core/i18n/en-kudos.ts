@@ -49,6 +49,8 @@ export const kudosMessages = {
   'kudos.private.label': 'Private: only the people I recognise can see it',
   'kudos.send': 'Send kudos',
   'kudos.cancel': 'Cancel',
+  'kudos.draftRestored': (when: string) => `Your unsent kudos from ${when} is back.`,
+  'kudos.continue': 'Continue your kudos',
 } satisfies Record<string, string | ((...args: never[]) => string)>;
 
 export type KudosMessages = typeof kudosMessages;

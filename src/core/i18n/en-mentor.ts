@@ -9,6 +9,8 @@ export const mentorMessages = {
   'mentor.meError': 'Requests cannot be sent until we know who you are.',
   'mentor.request': 'Request mentorship',
   'mentor.requested': 'Request sent',
+  'mentor.continueRequest': 'Continue your request',
+  'mentor.draftRestored': (when: string) => `Your unsent request from ${when} is back.`,
   'mentor.notAccepting': 'Not taking new mentees right now.',
   'mentor.full': 'No free places right now.',
   'mentor.ownProfile': 'This is your mentor profile.',

@@ -1,0 +1,15 @@
+import { DraftStore } from '../../core/local-store.js';
+
+/** What the kudos composer keeps in the browser while it is unsent. */
+export interface KudosDraft {
+  recipientIds: string[];
+  message: string;
+  valueIds: string[];
+  isPrivate: boolean;
+}
+
+/**
+ * The unsent kudos kept in the browser for one backend: the composer saves and restores them, and
+ * the feed looks there to offer to continue one (without loading the composer's code).
+ */
+export const kudosDrafts = (scope?: string) => DraftStore.for<KudosDraft>('kudos', scope);

@@ -1,0 +1,182 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/kudos-feed/kudos-composer.js';
+import type { PeerKudosComposer } from '../../src/components/kudos-feed/kudos-composer.component.js';
+import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
+import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
+import type { PeerPeoplePicker } from '../../src/components/people-picker/people-picker.component.js';
+import type { Kudos } from '../../src/contract/kudos.js';
+import type { MentorProfile } from '../../src/contract/mentors.js';
+import type { Person } from '../../src/contract/people.js';
+import { configure } from '../../src/core/config.js';
+import { restScope } from '../../src/core/rest/scope.js';
+import { apiUrl, serverRequests, resetServer, tokenOf, until } from './helpers.js';
+
+/*
+ * Whatever a reader typed and has not sent comes back after a reload (a real one, in a frame: the
+ * page goes away at once, as in a crash), for the person who typed it only, and goes away when
+ * the server has it: the kudos composer and the mentorship request.
+ */
+const draftKeys = (area: string) => Object.keys(localStorage).filter((key) => key.startsWith(`peerkit:${area}-draft`));
+
+async function api<T>(path: string, as: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${tokenOf(as)}`, 'Content-Type': 'application/json', ...init.headers },
+  });
+  return (await response.json()) as T;
+}
+
+function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** One widget in a frame of its own, which the test can reload. */
+async function framed(tag: string, personId: string, attributes: Record<string, string> = {}) {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 900px; height: 900px';
+  const query = new URLSearchParams({ api: apiUrl, token: tokenOf(personId), tag });
+  for (const [name, value] of Object.entries(attributes)) query.set(`attr.${name}`, value);
+  frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return {
+    element: <T extends Element>() => frame.contentDocument?.querySelector<T>(tag) ?? null,
+    async reload() {
+      const again = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.contentWindow!.location.reload();
+      await again;
+    },
+    remove: () => frame.remove(),
+    /** Runs axe inside the frame (axe checks elements of its own document). */
+    async axeViolations(element: Element) {
+      const win = frame.contentWindow as Window & { axe?: { run: (el: Element) => Promise<AxeResult> } };
+      if (!win.axe) {
+        const script = frame.contentDocument!.createElement('script');
+        script.src = '/node_modules/axe-core/axe.min.js';
+        const ready = new Promise((resolve) => script.addEventListener('load', resolve, { once: true }));
+        frame.contentDocument!.head.append(script);
+        await ready;
+      }
+      const result = await win.axe!.run(element);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    },
+  };
+}
+
+interface AxeResult {
+  violations: { id: string; nodes: { html: string }[] }[];
+}
+
+const part = <T extends HTMLElement = HTMLElement>(root: Element | null | undefined, name: string) =>
+  root?.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
+
+describe('unsent drafts', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetServer();
+  });
+  after(() => configure({}));
+
+  it('the kudos composer in a feed brings back recipients, message, values and privacy after a reload', async () => {
+    const giver = 'u0061';
+    const colleague = await api<Person>('/people/u0062', giver);
+    const feed = await framed('peer-kudos-feed', giver, { live: 'off' });
+    try {
+      const give = () => part<HTMLButtonElement>(feed.element<PeerKudosFeed>(), 'give-button');
+      await until(() => !!give(), 'the feed', 15_000);
+      expect(give()!.textContent!.trim()).to.equal('Give kudos');
+      give()!.click();
+      const composer = () => part<PeerKudosComposer>(feed.element(), 'composer');
+      const inside = (selector: string) => composer()?.shadowRoot?.querySelector<HTMLInputElement>(selector) ?? null;
+      await until(() => !!inside('input[name="value"]'), 'the composer and its values', 15_000);
+      const picker = part<PeerPeoplePicker>(composer(), 'picker')!;
+      picker.selected = [colleague];
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+      typeInto(inside('textarea')!, 'Thanks for pairing on the migration');
+      inside('input[name="value"]')!.click();
+      inside('.private input')!.click();
+      const valueId = inside('input[name="value"]')!.value;
+      expect(draftKeys('kudos')).to.have.length(1);
+
+      await feed.reload();
+      await until(() => !!give(), 'the feed again', 15_000);
+      expect(give()!.textContent!.trim()).to.equal('Continue your kudos');
+      give()!.click();
+      await until(() => inside('textarea')?.value === 'Thanks for pairing on the migration', 'the message', 15_000);
+      await until(() => part<PeerPeoplePicker>(composer(), 'picker')?.value[0] === colleague.id, 'the recipient');
+      expect(inside(`input[name="value"][value="${valueId}"]`)!.checked).to.equal(true);
+      expect(inside('.private input')!.checked).to.equal(true);
+      expect(part(composer(), 'restored')!.textContent).to.contain('Your unsent kudos from');
+      expect(await feed.axeViolations(feed.element()!)).to.deep.equal([]);
+
+      inside('[part~="send-button"]')!.click();
+      await until(() => draftKeys('kudos').length === 0, 'the draft cleared once sent', 15_000);
+      const posts = (await serverRequests('/api/kudos')).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+      const mine = await api<{ items: Kudos[] }>(`/kudos?person=${colleague.id}&limit=5`, giver);
+      const sent = mine.items.find((k) => k.message === 'Thanks for pairing on the migration')!;
+      expect(sent.visibility).to.equal('private');
+      expect(sent.values.map((v) => v.id)).to.deep.equal([valueId]);
+      await until(() => give()?.textContent?.trim() === 'Give kudos', 'nothing left to continue');
+    } finally {
+      feed.remove();
+    }
+  });
+
+  it('shows a kudos draft only to the person who wrote it', async () => {
+    const key = `peerkit:kudos-draft:v1:${restScope(apiUrl)}:composer`;
+    const draft = { recipientIds: [], message: 'A note only u0071 should see', valueIds: [], isPrivate: false };
+    localStorage.setItem(key, JSON.stringify({ value: draft, savedAt: Date.now(), owner: 'u0071' }));
+
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0072')}` } });
+    const other = await fixture<PeerKudosComposer>(html`<peer-kudos-composer></peer-kudos-composer>`);
+    await until(() => !!other.shadowRoot!.querySelector('input[name="value"]'), 'the composer of u0072');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(other.shadowRoot!.querySelector('textarea')!.value).to.equal('');
+    expect(part(other, 'restored')).to.equal(null);
+    other.remove();
+
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0071')}` } });
+    const own = await fixture<PeerKudosComposer>(html`<peer-kudos-composer></peer-kudos-composer>`);
+    await until(() => own.shadowRoot!.querySelector('textarea')?.value === draft.message, 'the draft of u0071');
+  });
+
+  it('the mentorship request brings back goal and message after a reload, until it is sent', async () => {
+    const mentee = 'u0081';
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
+    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+    const card = await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
+    try {
+      const button = () => part<HTMLButtonElement>(card.element<PeerMentorCard>(), 'request-button');
+      const dialog = () => card.element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+      const field = (id: string) => dialog()?.querySelector<HTMLInputElement>(`#${id}`) ?? null;
+      await until(() => !!button() && !button()!.disabled, 'the card', 15_000);
+      expect(button()!.textContent!.trim()).to.equal('Request mentorship');
+      button()!.click();
+      await until(() => !!dialog()?.open, 'the dialog');
+      typeInto(field('goal')!, 'Lead my first incident review');
+      typeInto(field('message')!, 'Thursdays suit me best.');
+      expect(draftKeys('mentorship')).to.have.length(1);
+
+      await card.reload();
+      await until(() => !!button() && !button()!.disabled, 'the card again', 15_000);
+      expect(button()!.textContent!.trim()).to.equal('Continue your request');
+      button()!.click();
+      await until(() => !!dialog()?.open, 'the dialog again');
+      expect(field('goal')!.value).to.equal('Lead my first incident review');
+      expect(field('message')!.value).to.equal('Thursdays suit me best.');
+      expect(dialog()!.querySelector('.restored')!.textContent).to.contain('Your unsent request from');
+      expect(await card.axeViolations(card.element()!)).to.deep.equal([]);
+
+      dialog()!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => !!dialog()!.querySelector('.sent'), 'sent', 15_000);
+      expect(draftKeys('mentorship')).to.deep.equal([]);
+      const mine = await api<{ items: { goal: string }[] }>('/me/mentorship-requests?role=mentee', mentee);
+      expect(mine.items.map((r) => r.goal)).to.include('Lead my first incident review');
+    } finally {
+      card.remove();
+    }
+  });
+});
