@@ -7,6 +7,7 @@ import '../src/components/kudos-feed/kudos-composer.js';
 import type { Kudos } from '../src/contract/kudos.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
+import { kudosDrafts } from '../src/components/kudos-feed/kudos-draft.js';
 import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
 interface FeedArgs {
@@ -110,6 +111,27 @@ export const FilteredByValue: Story = { args: { value: 'courage' } };
 export const FilteredByTeam: Story = { args: { team: 'legal' } };
 
 export const ComposerOpen: Story = { args: { composer: 'open' } };
+
+/** An unsent kudos from an earlier visit comes back when the composer opens, with a note saying so. */
+export const DraftRestored: Story = {
+  args: {
+    composer: 'open',
+    backend: (() => {
+      const backend = memory({ storageScope: 'story-kudos-draft' });
+      kudosDrafts(backend.storageScope).save(
+        'composer',
+        {
+          recipientIds: ['u0002'],
+          message: 'Thank you for walking me through the release checklist.',
+          valueIds: ['learning'],
+          isPrivate: false,
+        },
+        'u0001',
+      );
+      return backend;
+    })(),
+  },
+};
 
 export const StandaloneComposer: Story = {
   render: (args) =>

@@ -6,6 +6,7 @@ import '../src/components/mentor-card/mentor-card.js';
 import '../src/components/mentor-matches/mentor-matches.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
+import { DraftStore } from '../src/core/local-store.js';
 import { mentors } from '../src/testing/organisation.js';
 import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
 
@@ -81,6 +82,32 @@ export default meta;
 type Story = StoryObj<CardArgs>;
 
 export const Full: Story = {};
+
+/** An unsent request from an earlier visit: the button offers to continue it, and the dialog brings it back. */
+export const RequestDraftRestored: Story = {
+  args: {
+    backend: (() => {
+      const backend = new MemoryBackend({ meId: 'u0120', storageScope: 'story-request-draft' });
+      DraftStore.for('mentorship', backend.storageScope).save(
+        open,
+        { goal: 'Run better retrospectives', message: 'I have just become a team lead.' },
+        'u0120',
+      );
+      return backend;
+    })(),
+  },
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('peer-mentor-card')!;
+    for (let i = 0; i < 200; i++) {
+      const button = card.shadowRoot?.querySelector<HTMLButtonElement>('[part~="request-button"]');
+      if (button && !button.disabled) {
+        button.click();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  },
+};
 export const Compact: Story = { args: { variant: 'compact' } };
 export const Loading: Story = { args: { backend: new MemoryBackend({ latency: Infinity }) } };
 export const NotAMentor: Story = { name: 'Not found', args: { mentorId: 'nobody' } };

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/kudos-feed/kudos-feed.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { Kudos } from '../../src/contract/kudos.js';
+import type { Person } from '../../src/contract/people.js';
 import { configure } from '../../src/core/config.js';
 import { apiUrl, injectFault, resetServer, serverOrigin, serverRequests, tokenOf, until } from './helpers.js';
 
@@ -199,8 +200,8 @@ describe('<peer-kudos-feed>', () => {
     await until(() => (picker.shadowRoot!.querySelectorAll('[role="option"]').length ?? 0) > 0, 'suggestions');
     const input = picker.shadowRoot!.querySelector('input')!;
     expect(input.getAttribute('aria-expanded')).to.equal('true');
-    expect(input.getAttribute('aria-activedescendant')).to.equal('option-0');
-    const chosenName = picker.shadowRoot!.querySelector('#option-0 .option-name')!.textContent;
+    expect(input.getAttribute('aria-activedescendant')).to.equal('listbox-0');
+    const chosenName = picker.shadowRoot!.querySelector('#listbox-0 .option-name')!.textContent;
     await sendKeys({ press: 'Enter' });
     await until(() => picker.selected.length === 1, 'a recipient');
     expect(picker.selected[0].name).to.equal(chosenName);
@@ -221,6 +222,53 @@ describe('<peer-kudos-feed>', () => {
     expect(stored.id).to.equal(sent[0].id);
     expect(stored.recipients[0].name).to.equal(chosenName);
     expect(stored.values.length).to.equal(1);
+  });
+
+  it('suggests people after @ in the message; a chosen mention is stored as that person', async () => {
+    localStorage.clear();
+    signIn('u0011');
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed composer="open" page-size="3" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 3);
+    const composer = $(el, 'peer-kudos-composer')!;
+    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
+    picker.selected = [await api<Person>('/people/u0012', 'u0011')];
+    const area = composer.shadowRoot!.querySelector('textarea')!;
+    const options = () => [...composer.shadowRoot!.querySelectorAll('#mentions [role="option"]')];
+    area.focus();
+    await sendKeys({ type: 'Great pairing with @Priy' });
+    await until(() => options().length > 0, 'people to mention');
+    expect(area.getAttribute('aria-activedescendant')).to.equal('mentions-0');
+    expect(composer.shadowRoot!.querySelector('#mention-status')!.textContent).to.match(/found/);
+    await expect(composer).to.be.accessible();
+    const chosen = options()[0].querySelector('.option-name')!.textContent!;
+    await sendKeys({ press: 'Enter' });
+    expect(area.value).to.equal(`Great pairing with @${chosen} `);
+    expect(options()).to.have.length(0);
+    expect(deepActive()).to.equal(area);
+    // Escape closes the suggestions only; the composer and the text stay.
+    await sendKeys({ type: 'and @Priy' });
+    await until(() => options().length > 0, 'suggestions again');
+    await sendKeys({ press: 'Escape' });
+    await until(() => options().length === 0, 'the list closed');
+    expect($(el, 'peer-kudos-composer')).to.equal(composer);
+    expect(area.value).to.equal(`Great pairing with @${chosen} and @Priy`);
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'everyone!' });
+    composer.shadowRoot!.querySelector<HTMLInputElement>('input[name="value"]')!.click();
+    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await until(() => (articles(el)[0]?.textContent ?? '').includes('everyone!'), 'the kudos at the top');
+    await until(() => !articles(el)[0].classList.contains('pending'), 'the confirmation');
+    const stored = (await api<{ items: Kudos[] }>('/kudos?limit=1&person=u0012', 'u0011')).items[0];
+    expect(stored.mentions.map((p) => p.name)).to.deep.equal([chosen]);
+    expect(stored.message).to.equal(`Great pairing with @{${stored.mentions[0].id}} and everyone!`);
+    expect(articles(el)[0].querySelector('.mention')!.textContent).to.equal(`@${chosen}`);
   });
 
   it('keeps the text when sending fails, and a retried send is stored once', async () => {

@@ -10,11 +10,14 @@ import type { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages } from '../../core/i18n/en-kudos.js';
+import { pickerMessages } from '../../core/i18n/en-picker.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
+import { PeopleSearch } from '../people-picker/people-search.js';
+import { personOptionStyles, renderPersonOptions, searchStatus } from '../people-picker/person-options.js';
 import { kudosDrafts, type KudosDraft } from './kudos-draft.js';
 
 declare module '../../core/peer-element.js' {
@@ -39,7 +42,9 @@ type Field = 'recipients' | 'message' | 'values';
  *
  * @csspart base - The form.
  * @csspart picker - The people picker.
- * @csspart message - The message field.
+ * @csspart message - The message field; typing @ and part of a name suggests people to mention.
+ * @csspart listbox - The people suggested for a mention.
+ * @csspart option - One person suggested.
  * @csspart values - The group of value checkboxes.
  * @csspart send-button - The send button.
  * @csspart cancel-button - The cancel button (when `cancelable`).
@@ -78,6 +83,11 @@ export class PeerKudosComposer extends PeerElement {
       }
       textarea {
         min-block-size: 5rem;
+        inline-size: 100%;
+        box-sizing: border-box;
+      }
+      .mention-anchor {
+        position: relative;
       }
       fieldset {
         border: none;
@@ -107,6 +117,7 @@ export class PeerKudosComposer extends PeerElement {
         color: var(--_danger);
       }
     `,
+    personOptionStyles,
   ];
 
   static override properties: PropertyDeclarations = {
@@ -142,7 +153,7 @@ export class PeerKudosComposer extends PeerElement {
     return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')!;
   }
 
-  readonly #localize = new LocalizeController(this, kudosMessages);
+  readonly #localize = new LocalizeController(this, { ...kudosMessages, ...pickerMessages });
   readonly #backend = new BackendController(this);
   readonly #values = new ResourceController(this, this.#backend, {
     args: () => [] as const,
@@ -152,6 +163,10 @@ export class PeerKudosComposer extends PeerElement {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
+  /** People to suggest after “@” in the message. */
+  readonly #mentionSearch = new PeopleSearch(this, this.#backend, () => []);
+  /** People mentioned by name in the message, by name; each `@Name` becomes `@{id}` when it is sent. */
+  #mentions = new Map<string, Person>();
   /** Kept across failed attempts: the server stores a retried send once. */
   #idempotencyKey = newKey();
   #restored = false;
@@ -187,7 +202,8 @@ export class PeerKudosComposer extends PeerElement {
   async #restore() {
     const saved = this.#drafts.load(this.#draftId, this.#me.value?.id ?? null);
     if (!saved) return;
-    const { recipientIds = [], message = '', valueIds = [], isPrivate = false } = saved.value;
+    const { recipientIds = [], message = '', valueIds = [], isPrivate = false, mentions = [] } = saved.value;
+    this.#mentions = new Map(mentions.map((person) => [person.name, person]));
     this.message = message;
     this.valueIds = valueIds;
     this.isPrivate = isPrivate;
@@ -211,6 +227,7 @@ export class PeerKudosComposer extends PeerElement {
       message: this.message,
       valueIds: this.valueIds,
       isPrivate: this.isPrivate,
+      mentions: [...this.#mentions.values()],
     };
     if (!draft.recipientIds.length && !draft.message.trim() && !draft.valueIds.length && !draft.isPrivate) {
       this.#drafts.clear(this.#draftId);
@@ -259,6 +276,7 @@ export class PeerKudosComposer extends PeerElement {
     }
     const me = this.#me.value;
     const values = (this.#values.value ?? []).filter((v) => this.valueIds.includes(v.id));
+    const { message, mentioned } = this.#withMentionIds(this.message);
     const pendingId = `pending-${this.#idempotencyKey}`;
     if (me) {
       this.emit('peer-kudos-sending', {
@@ -266,8 +284,8 @@ export class PeerKudosComposer extends PeerElement {
           id: pendingId,
           giver: me,
           recipients,
-          message: this.message.trim(),
-          mentions: [],
+          message: message.trim(),
+          mentions: mentioned,
           values,
           visibility: this.isPrivate ? 'private' : 'public',
           createdAt: new Date().toISOString(),
@@ -281,7 +299,7 @@ export class PeerKudosComposer extends PeerElement {
       const kudos = await this.#backend.value.giveKudos(
         {
           recipientIds: recipients.map((p) => p.id),
-          message: this.message,
+          message,
           valueIds: this.valueIds,
           visibility: this.isPrivate ? 'private' : 'public',
         },
@@ -291,6 +309,7 @@ export class PeerKudosComposer extends PeerElement {
       this.message = '';
       this.valueIds = [];
       this.isPrivate = false;
+      this.#mentions = new Map();
       this.#picker.clear();
       this.#drafts.clear(this.#draftId);
       const names = new Intl.ListFormat(this.#localize.lang, { type: 'conjunction' }).format(
@@ -310,6 +329,69 @@ export class PeerKudosComposer extends PeerElement {
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The message as sent: every `@Name` still in it becomes `@{id}`, the server's mention syntax. */
+  #withMentionIds(text: string): { message: string; mentioned: Person[] } {
+    let message = text;
+    const mentioned: Person[] = [];
+    // Longer names first, so that “@Ann Lee” is not taken for “@Ann”.
+    for (const person of [...this.#mentions.values()].sort((a, b) => b.name.length - a.name.length)) {
+      const parts = message.split(`@${person.name}`);
+      if (parts.length === 1) continue;
+      message = parts.join(`@{${person.id}}`);
+      mentioned.push(person);
+    }
+    return { message, mentioned };
+  }
+
+  /** The “@” and the part of a name just before the caret, if the reader is typing a mention. */
+  #mentionAtCaret(): { start: number; query: string } | undefined {
+    const area = this.#textarea;
+    if (area.selectionStart !== area.selectionEnd) return undefined;
+    const match = /(?:^|\s)@([^\s@{}]{1,40})$/.exec(area.value.slice(0, area.selectionStart));
+    return match ? { start: area.selectionStart - match[1].length - 1, query: match[1] } : undefined;
+  }
+
+  #onMessageInput(event: Event) {
+    this.message = (event.target as HTMLTextAreaElement).value;
+    if (this.errors.message) this.errors = { ...this.errors, message: undefined };
+    const typing = this.#mentionAtCaret();
+    if (typing) this.#mentionSearch.type(typing.query);
+    else if (this.#mentionSearch.open) this.#mentionSearch.close();
+    this.#saveDraft();
+  }
+
+  #onMessageKeyDown(event: KeyboardEvent) {
+    const search = this.#mentionSearch;
+    if (!search.open) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      search.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && search.current) {
+      event.preventDefault();
+      void this.#mention(search.current);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      search.close();
+    }
+  }
+
+  /** Puts “@Name ” in place of what was typed after “@”, and keeps typing after it. */
+  async #mention(person: Person) {
+    const typing = this.#mentionAtCaret();
+    this.#mentionSearch.close();
+    if (!typing) return;
+    const area = this.#textarea;
+    const inserted = `@${person.name} `;
+    this.message = area.value.slice(0, typing.start) + inserted + area.value.slice(area.selectionStart);
+    this.#mentions.set(person.name, person);
+    this.#saveDraft();
+    await this.updateComplete;
+    const caret = typing.start + inserted.length;
+    area.focus();
+    area.setSelectionRange(caret, caret);
   }
 
   #toggleValue(id: string, checked: boolean) {
@@ -341,20 +423,25 @@ export class PeerKudosComposer extends PeerElement {
       ></${this.tagOf(PeerPeoplePicker)}>
       <div class="field">
         <label for="message">${t.term('kudos.message')}</label>
-        <textarea
-          id="message"
-          part="message"
-          name="message"
-          maxlength=${KUDOS_MESSAGE_MAX}
-          aria-invalid=${this.errors.message ? 'true' : 'false'}
-          aria-describedby="message-hint message-count message-error"
-          .value=${this.message}
-          @input=${(e: Event) => {
-            this.message = (e.target as HTMLTextAreaElement).value;
-            if (this.errors.message) this.errors = { ...this.errors, message: undefined };
-            this.#saveDraft();
-          }}
-        ></textarea>
+        <div class="mention-anchor">
+          <textarea
+            id="message"
+            part="message"
+            name="message"
+            maxlength=${KUDOS_MESSAGE_MAX}
+            aria-invalid=${this.errors.message ? 'true' : 'false'}
+            aria-describedby="message-hint message-count message-error mention-status"
+            aria-autocomplete="list"
+            aria-controls="mentions"
+            aria-activedescendant=${this.#mentionSearch.current ? `mentions-${this.#mentionSearch.active}` : nothing}
+            .value=${this.message}
+            @input=${this.#onMessageInput}
+            @keydown=${this.#onMessageKeyDown}
+            @blur=${() => setTimeout(() => this.#mentionSearch.close(), 150)}
+          ></textarea>
+          ${renderPersonOptions(this.#mentionSearch, 'mentions', t.term('kudos.mentionLabel'), (person) => void this.#mention(person))}
+        </div>
+        <p id="mention-status" class="visually-hidden" role="status">${searchStatus(t, this.#mentionSearch)}</p>
         <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
         <p id="message-count" class="hint">
           ${t.term('kudos.characters', t.number(this.message.length), t.number(KUDOS_MESSAGE_MAX))}

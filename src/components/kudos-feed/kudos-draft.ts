@@ -1,3 +1,4 @@
+import type { Person } from '../../contract/people.js';
 import { DraftStore } from '../../core/local-store.js';
 
 /** What the kudos composer keeps in the browser while it is unsent. */
@@ -6,6 +7,8 @@ export interface KudosDraft {
   message: string;
   valueIds: string[];
   isPrivate: boolean;
+  /** The people mentioned by name in the message. */
+  mentions?: Person[];
 }
 
 /**

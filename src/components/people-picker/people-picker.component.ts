@@ -1,16 +1,12 @@
 import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
-import { errorMessage } from '../../core/error-message.js';
-import type { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { pickerMessages } from '../../core/i18n/en-picker.js';
 import { PeerElement } from '../../core/peer-element.js';
-import { safeUrl } from '../../core/safe-url.js';
 import { tokens } from '../../core/tokens.js';
-
-const SEARCH_DELAY_MS = 200;
-const RESULTS = 8;
+import { PeopleSearch } from './people-search.js';
+import { personOptionStyles, renderPersonOptions, searchStatus } from './person-options.js';
 
 /**
  * @customElement peer-people-picker
@@ -102,56 +98,6 @@ export class PeerPeoplePicker extends PeerElement {
         outline: none;
         box-shadow: none;
       }
-      [role='listbox'] {
-        position: absolute;
-        inset-inline: 0;
-        inset-block-start: 100%;
-        z-index: 10;
-        margin: 0.25rem 0 0;
-        padding: 0.25rem;
-        list-style: none;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        box-shadow: var(--_shadow);
-        max-block-size: 18rem;
-        overflow-y: auto;
-      }
-      [role='option'] {
-        display: grid;
-        grid-template-columns: 2rem 1fr;
-        gap: 0 var(--_space);
-        align-items: center;
-        padding: 0.375rem;
-        border-radius: calc(var(--_radius) / 2);
-        cursor: pointer;
-      }
-      [role='option'][aria-selected='true'] {
-        background: var(--_accent);
-        color: var(--_on-accent);
-      }
-      [role='option'] img,
-      [role='option'] .initial {
-        grid-row: span 2;
-        inline-size: 2rem;
-        block-size: 2rem;
-        border-radius: 50%;
-        object-fit: cover;
-      }
-      .initial {
-        display: grid;
-        place-items: center;
-        background: var(--_surface-raised);
-        font-weight: 600;
-      }
-      .option-name {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      .option-detail {
-        font-size: var(--_font-size-small);
-        overflow-wrap: anywhere;
-      }
       .hint,
       .error {
         font-size: var(--_font-size-small);
@@ -163,12 +109,8 @@ export class PeerPeoplePicker extends PeerElement {
       .error {
         color: var(--_danger);
       }
-      @media (forced-colors: active) {
-        [role='option'][aria-selected='true'] {
-          outline: 2px solid Highlight;
-        }
-      }
     `,
+    personOptionStyles,
   ];
 
   static override properties: PropertyDeclarations = {
@@ -179,11 +121,6 @@ export class PeerPeoplePicker extends PeerElement {
     error: {},
     invalid: { type: Boolean, reflect: true },
     text: { state: true },
-    results: { state: true },
-    open: { state: true },
-    active: { state: true },
-    searching: { state: true },
-    searchError: { state: true },
   };
   /** The visible label (default: “Who do you want to recognise?”). */
   label?: string;
@@ -204,11 +141,6 @@ export class PeerPeoplePicker extends PeerElement {
   invalid = false;
 
   private text = '';
-  private results: Person[] = [];
-  private open = false;
-  private active = -1;
-  private searching = false;
-  private searchError?: PeerError;
 
   get #input() {
     return this.renderRoot.querySelector<HTMLInputElement>('input')!;
@@ -216,8 +148,7 @@ export class PeerPeoplePicker extends PeerElement {
 
   readonly #localize = new LocalizeController(this, pickerMessages);
   readonly #backend = new BackendController(this);
-  #timer?: ReturnType<typeof setTimeout>;
-  #search?: AbortController;
+  readonly #search = new PeopleSearch(this, this.#backend, () => [...this.exclude, ...this.value]);
 
   /** The ids of the people chosen. */
   get value(): string[] {
@@ -228,7 +159,7 @@ export class PeerPeoplePicker extends PeerElement {
   clear() {
     this.selected = [];
     this.text = '';
-    this.#close();
+    this.#search.close();
   }
 
   override focus(options?: FocusOptions) {
@@ -239,65 +170,20 @@ export class PeerPeoplePicker extends PeerElement {
     if (changed.has('error')) this.invalid = this.error !== '';
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.#timer);
-    this.#search?.abort();
-  }
-
   get #full() {
     return this.selected.length >= this.max;
   }
 
   #onInput(event: Event) {
     this.text = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#timer);
-    if (this.text.trim() === '') {
-      this.#close();
-      return;
-    }
-    this.#timer = setTimeout(() => void this.#runSearch(), SEARCH_DELAY_MS);
-  }
-
-  async #runSearch() {
-    this.#search?.abort();
-    const controller = new AbortController();
-    this.#search = controller;
-    const q = this.text.trim();
-    if (!q) return;
-    this.searching = true;
-    this.searchError = undefined;
-    this.open = true;
-    try {
-      const page = await this.#backend.value.searchPeople(
-        { q, limit: RESULTS + this.exclude.length + this.selected.length },
-        { signal: controller.signal },
-      );
-      if (controller.signal.aborted) return;
-      const taken = new Set([...this.exclude, ...this.value]);
-      this.results = page.items.filter((p) => !taken.has(p.id)).slice(0, RESULTS);
-      this.active = this.results.length ? 0 : -1;
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.results = [];
-      this.searchError = error as PeerError;
-    } finally {
-      if (this.#search === controller) this.searching = false;
-    }
-  }
-
-  #close() {
-    this.open = false;
-    this.active = -1;
-    this.results = [];
-    this.#search?.abort();
+    this.#search.type(this.text);
   }
 
   #choose(person: Person) {
     if (this.#full || this.value.includes(person.id)) return;
     this.selected = [...this.selected, person];
     this.text = '';
-    this.#close();
+    this.#search.close();
     this.dispatchEvent(new Event('change', { bubbles: true }));
     this.#input.focus();
   }
@@ -309,28 +195,28 @@ export class PeerPeoplePicker extends PeerElement {
   }
 
   #onKeyDown(event: KeyboardEvent) {
-    const count = this.results.length;
+    const search = this.#search;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        if (!this.open && this.text.trim()) void this.#runSearch();
-        else if (count) this.active = (this.active + 1) % count;
+        if (!search.open && this.text.trim()) void search.now(this.text);
+        else search.move(1);
         break;
       case 'ArrowUp':
         event.preventDefault();
-        if (count) this.active = (this.active - 1 + count) % count;
+        search.move(-1);
         break;
       case 'Enter':
-        if (this.open && this.active >= 0 && this.results[this.active]) {
+        if (search.current) {
           event.preventDefault();
-          this.#choose(this.results[this.active]);
+          this.#choose(search.current);
         }
         break;
       case 'Escape':
-        if (this.open) {
+        if (search.open) {
           event.preventDefault();
           event.stopPropagation();
-          this.#close();
+          search.close();
         } else if (this.text) {
           event.preventDefault();
           event.stopPropagation();
@@ -344,23 +230,14 @@ export class PeerPeoplePicker extends PeerElement {
   }
 
   protected override updated() {
-    if (this.open && this.active >= 0) {
-      this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    if (this.#search.current) {
+      this.renderRoot.querySelector(`#listbox-${this.#search.active}`)?.scrollIntoView({ block: 'nearest' });
     }
   }
 
   override render() {
     const t = this.#localize;
     const label = this.label ?? t.term('picker.label');
-    const status = this.searching
-      ? t.term('picker.searching')
-      : this.searchError
-        ? errorMessage(t, this.searchError)
-        : this.open
-          ? this.results.length
-            ? t.term('picker.found', this.results.length, t.number(this.results.length))
-            : t.term('picker.none')
-          : '';
     return html`<div part="base" class="base" dir=${t.dir}>
       <label id="label" part="label" for="input">${label}</label>
       <div class="field">
@@ -392,9 +269,9 @@ export class PeerPeoplePicker extends PeerElement {
           autocomplete="off"
           spellcheck="false"
           aria-autocomplete="list"
-          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-expanded=${this.#search.open ? 'true' : 'false'}
           aria-controls="listbox"
-          aria-activedescendant=${this.open && this.active >= 0 ? `option-${this.active}` : nothing}
+          aria-activedescendant=${this.#search.current ? `listbox-${this.#search.active}` : nothing}
           aria-describedby="hint error"
           aria-invalid=${this.invalid ? 'true' : 'false'}
           ?readonly=${this.#full}
@@ -402,42 +279,12 @@ export class PeerPeoplePicker extends PeerElement {
           .value=${this.text}
           @input=${this.#onInput}
           @keydown=${this.#onKeyDown}
-          @blur=${() => setTimeout(() => !this.matches(':focus-within') && this.#close(), 150)}
+          @blur=${() => setTimeout(() => !this.matches(':focus-within') && this.#search.close(), 150)}
         />
       </div>
-      <ul
-        id="listbox"
-        part="listbox"
-        role="listbox"
-        aria-label=${label}
-        ?hidden=${!this.open || this.results.length === 0}
-      >
-        ${this.results.map((person, index) => this.#renderOption(person, index))}
-      </ul>
-      <p id="hint" class="hint" role="status">${status}</p>
+      ${renderPersonOptions(this.#search, 'listbox', label, (person) => this.#choose(person))}
+      <p id="hint" class="hint" role="status">${searchStatus(t, this.#search)}</p>
       <p id="error" part="error" class="error">${this.error}</p>
     </div>`;
-  }
-
-  #renderOption(person: Person, index: number) {
-    const photo = safeUrl(person.photoUrl, 'image');
-    // Options are chosen with the keyboard from the combobox input (aria-activedescendant), as the pattern asks.
-    // eslint-disable-next-line lit-a11y/click-events-have-key-events
-    return html`<li
-      id="option-${index}"
-      part="option"
-      role="option"
-      aria-selected=${index === this.active ? 'true' : 'false'}
-      @pointerdown=${(event: Event) => event.preventDefault()}
-      @click=${() => this.#choose(person)}
-    >
-      ${
-        photo
-          ? html`<img src=${photo} alt="" />`
-          : html`<span class="initial" aria-hidden="true">${[...person.name.trim()][0] ?? '?'}</span>`
-      }
-      <span class="option-name">${person.name}</span>
-      <span class="option-detail">${person.title} · ${person.department.name}</span>
-    </li>`;
   }
 }
