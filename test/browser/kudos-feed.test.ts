@@ -38,6 +38,17 @@ async function loaded(el: PeerKudosFeed, count = 1) {
   await until(() => articles(el).length >= count || !!$(el, '.empty, [part~="error"]'), 'the feed');
 }
 
+/** A feed with its composer open, once the composer shows the company values. */
+async function feedWithComposer(pageSize: number) {
+  const el = await fixture<PeerKudosFeed>(
+    html`<peer-kudos-feed composer="open" page-size=${pageSize} live="off"></peer-kudos-feed>`,
+  );
+  await loaded(el, pageSize);
+  const composer = $(el, 'peer-kudos-composer')!;
+  await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+  return { el, composer };
+}
+
 async function streamOpen() {
   await until(() => true);
   const start = performance.now();
@@ -227,12 +238,7 @@ describe('<peer-kudos-feed>', () => {
   it('suggests people after @ in the message; a chosen mention is stored as that person', async () => {
     localStorage.clear();
     signIn('u0011');
-    const el = await fixture<PeerKudosFeed>(
-      html`<peer-kudos-feed composer="open" page-size="3" live="off"></peer-kudos-feed>`,
-    );
-    await loaded(el, 3);
-    const composer = $(el, 'peer-kudos-composer')!;
-    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    const { el, composer } = await feedWithComposer(3);
     const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
     picker.selected = [await api<Person>('/people/u0012', 'u0011')];
     const area = composer.shadowRoot!.querySelector('textarea')!;
@@ -273,12 +279,7 @@ describe('<peer-kudos-feed>', () => {
 
   it('keeps the text when sending fails, and a retried send is stored once', async () => {
     signIn('u0003', { timeout: 400 });
-    const el = await fixture<PeerKudosFeed>(
-      html`<peer-kudos-feed composer="open" page-size="3" live="off"></peer-kudos-feed>`,
-    );
-    await loaded(el, 3);
-    const composer = $(el, 'peer-kudos-composer')!;
-    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    const { el, composer } = await feedWithComposer(3);
     const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
     picker.selected = [(await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0].recipients[0]].filter(
       (p) => p.id !== 'u0003',
@@ -319,12 +320,7 @@ describe('<peer-kudos-feed>', () => {
 
   it('validates the composer inline and moves focus to the first problem', async () => {
     signIn('u0001');
-    const el = await fixture<PeerKudosFeed>(
-      html`<peer-kudos-feed composer="open" page-size="2" live="off"></peer-kudos-feed>`,
-    );
-    await loaded(el, 2);
-    const composer = $(el, 'peer-kudos-composer')!;
-    await until(() => !!composer.shadowRoot?.querySelector('input[name="value"]'), 'the values');
+    const { el, composer } = await feedWithComposer(2);
     composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
     await until(() => deepActive()?.getAttribute('role') === 'combobox', 'focus on the people picker');
     const picker = composer.shadowRoot!.querySelector('peer-people-picker')!;
