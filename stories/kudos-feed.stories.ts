@@ -133,6 +133,23 @@ export const DraftRestored: Story = {
   },
 };
 
+/** Typing “@” and part of a name in the message suggests colleagues to mention. */
+export const MentionSuggestions: Story = {
+  render: (args) =>
+    withBackend(args.backend, html`<div style="max-width: 36rem"><peer-kudos-composer></peer-kudos-composer></div>`),
+  play: async ({ canvasElement }) => {
+    const composer = canvasElement.querySelector('peer-kudos-composer')!;
+    for (let i = 0; i < 200 && !composer.shadowRoot?.querySelector('textarea'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const area = composer.shadowRoot!.querySelector('textarea')!;
+    area.focus();
+    area.value = 'Thanks for the demo, @a';
+    area.setSelectionRange(area.value.length, area.value.length);
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  },
+};
+
 export const StandaloneComposer: Story = {
   render: (args) =>
     withBackend(args.backend, html`<div style="max-width: 36rem"><peer-kudos-composer></peer-kudos-composer></div>`),
