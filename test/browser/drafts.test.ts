@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/kudos-feed/kudos-composer.js';
+import '../../src/components/kudos-feed/kudos-feed.js';
 import type { PeerKudosComposer } from '../../src/components/kudos-feed/kudos-composer.component.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
@@ -138,7 +139,16 @@ describe('unsent drafts', () => {
     expect(part(other, 'restored')).to.equal(null);
     other.remove();
 
+    const otherFeed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off" page-size="2"></peer-kudos-feed>`);
+    await until(() => !!part(otherFeed, 'give-button'), 'the feed of u0072');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(part(otherFeed, 'give-button')!.textContent!.trim()).to.equal('Give kudos');
+    otherFeed.remove();
+
     configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0071')}` } });
+    const ownFeed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off" page-size="2"></peer-kudos-feed>`);
+    await until(() => part(ownFeed, 'give-button')?.textContent?.trim() === 'Continue your kudos', 'the offer');
+    ownFeed.remove();
     const own = await fixture<PeerKudosComposer>(html`<peer-kudos-composer></peer-kudos-composer>`);
     await until(() => own.shadowRoot!.querySelector('textarea')?.value === draft.message, 'the draft of u0071');
   });

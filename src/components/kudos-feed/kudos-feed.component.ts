@@ -178,7 +178,21 @@ export class PeerKudosFeed extends PeerElement {
 
   /** Whether an unsent kudos waits in this browser (looked up again each time the composer closes). */
   #draftWaiting(): boolean {
-    this.#hasDraft ??= !!kudosDrafts(this.#backend.value.storageScope).load('composer');
+    if (this.#hasDraft === undefined) {
+      const drafts = kudosDrafts(this.#backend.value.storageScope);
+      const saved = drafts.load('composer');
+      // Only its writer is offered to continue it: who is signed in is asked only when there is a draft.
+      this.#hasDraft = !!saved && saved.owner === null;
+      if (saved && saved.owner !== null) {
+        void this.#backend.value.getMe().then(
+          (me) => {
+            this.#hasDraft = !!drafts.load('composer', me.id);
+            this.requestUpdate();
+          },
+          () => undefined,
+        );
+      }
+    }
     return this.#hasDraft;
   }
 
