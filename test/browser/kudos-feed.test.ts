@@ -277,6 +277,24 @@ describe('<peer-kudos-feed>', () => {
     expect(articles(el)[0].querySelector('.mention')!.textContent).to.equal(`@${chosen}`);
   });
 
+  it('lists up to eight people to mention, all in view and reachable with the arrows', async () => {
+    signIn('u0013');
+    const { composer } = await feedWithComposer(2);
+    const area = composer.shadowRoot!.querySelector('textarea')!;
+    const options = () => [...composer.shadowRoot!.querySelectorAll('#mentions [role="option"]')];
+    area.focus();
+    await sendKeys({ type: '@a' });
+    await until(() => options().length === 8, 'eight people');
+    const list = composer.shadowRoot!.querySelector<HTMLElement>('#mentions')!;
+    expect(list.scrollHeight).to.equal(list.clientHeight, 'the list does not scroll on its own');
+    await expect(composer).to.be.accessible();
+    await sendKeys({ press: 'ArrowUp' });
+    expect(area.getAttribute('aria-activedescendant')).to.equal('mentions-7');
+    expect(options()[7].getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(area.getAttribute('aria-activedescendant')).to.equal('mentions-0');
+  });
+
   it('keeps the text when sending fails, and a retried send is stored once', async () => {
     signIn('u0003', { timeout: 400 });
     const { el, composer } = await feedWithComposer(3);

@@ -164,7 +164,7 @@ export class PeerKudosComposer extends PeerElement {
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
   /** People to suggest after “@” in the message. */
-  readonly #mentionSearch = new PeopleSearch(this, this.#backend, () => this.#excluded());
+  readonly #mentionSearch = new PeopleSearch(this, this.#backend, 'mentions', () => this.#excluded());
   /** People mentioned by name in the message, by name; each `@Name` becomes `@{id}` when it is sent. */
   #mentions = new Map<string, Person>();
   /** Kept across failed attempts: the server stores a retried send once. */

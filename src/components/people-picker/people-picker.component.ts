@@ -148,7 +148,7 @@ export class PeerPeoplePicker extends PeerElement {
 
   readonly #localize = new LocalizeController(this, pickerMessages);
   readonly #backend = new BackendController(this);
-  readonly #search = new PeopleSearch(this, this.#backend, () => [...this.exclude, ...this.value]);
+  readonly #search = new PeopleSearch(this, this.#backend, 'listbox', () => [...this.exclude, ...this.value]);
 
   /** The ids of the people chosen. */
   get value(): string[] {
@@ -226,12 +226,6 @@ export class PeerPeoplePicker extends PeerElement {
       case 'Backspace':
         if (this.text === '' && this.selected.length) this.#unchoose(this.selected[this.selected.length - 1]);
         break;
-    }
-  }
-
-  protected override updated() {
-    if (this.#search.current) {
-      this.renderRoot.querySelector(`#listbox-${this.#search.active}`)?.scrollIntoView({ block: 'nearest' });
     }
   }
 

@@ -22,9 +22,14 @@ export class PeopleSearch implements ReactiveController {
   #timer?: ReturnType<typeof setTimeout>;
   #running?: AbortController;
 
+  /**
+   * @param listId the id of the listbox the host renders (see `renderPersonOptions`), whose active
+   *   option is kept in view
+   */
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { renderRoot: ParentNode },
     private readonly backend: BackendController,
+    private readonly listId: string,
     private readonly exclude: () => readonly string[],
   ) {
     host.addController(this);
@@ -89,6 +94,11 @@ export class PeopleSearch implements ReactiveController {
 
   get current(): Person | undefined {
     return this.open ? this.results[this.active] : undefined;
+  }
+
+  hostUpdated() {
+    if (this.current)
+      this.host.renderRoot.querySelector(`#${this.listId}-${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }
 
   hostDisconnected() {

@@ -6,7 +6,11 @@ import type { LocalizeController } from '../../core/i18n/localize.js';
 import { safeUrl } from '../../core/safe-url.js';
 import type { PeopleSearch } from './people-search.js';
 
-/** The popup list of people suggested by a `PeopleSearch`, placed under its positioned container. */
+/**
+ * The popup list of people suggested by a `PeopleSearch`, placed under its positioned container.
+ * It never scrolls on its own (a scrolling box that takes no focus cannot be scrolled from the
+ * keyboard): it holds at most eight people and grows with them.
+ */
 export const personOptionStyles = css`
   [role='listbox'] {
     position: absolute;
@@ -20,8 +24,6 @@ export const personOptionStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
-    max-block-size: 18rem;
-    overflow-y: auto;
   }
   [role='option'] {
     display: grid;
