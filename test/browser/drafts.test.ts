@@ -103,11 +103,11 @@ describe('unsent drafts', () => {
 
       await feed.reload();
       await until(() => !!give(), 'the feed again', 15_000);
-      expect(give()!.textContent!.trim()).to.equal('Continue your kudos');
+      await until(() => give()?.textContent?.trim() === 'Continue your kudos', 'the offer to continue');
       give()!.click();
       await until(() => inside('textarea')?.value === 'Thanks for pairing on the migration', 'the message', 15_000);
       await until(() => part<PeerPeoplePicker>(composer(), 'picker')?.value[0] === colleague.id, 'the recipient');
-      expect(inside(`input[name="value"][value="${valueId}"]`)!.checked).to.equal(true);
+      await until(() => !!inside(`input[name="value"][value="${valueId}"]`)?.checked, 'the value');
       expect(inside('.private input')!.checked).to.equal(true);
       expect(part(composer(), 'restored')!.textContent).to.contain('Your unsent kudos from');
       expect(await feed.axeViolations(feed.element()!)).to.deep.equal([]);
