@@ -295,6 +295,24 @@ describe('<peer-kudos-feed>', () => {
     expect(area.getAttribute('aria-activedescendant')).to.equal('mentions-0');
   });
 
+  it('says under the message when people to mention cannot be searched, or none is found', async () => {
+    signIn('u0014');
+    const { composer } = await feedWithComposer(2);
+    const area = composer.shadowRoot!.querySelector('textarea')!;
+    const status = composer.shadowRoot!.querySelector<HTMLElement>('#mention-status')!;
+    await injectFault({ method: 'GET', path: '/api/people?q=', drop: true, times: 10 });
+    area.focus();
+    await sendKeys({ type: 'Thanks @Zed' });
+    await until(() => (status.textContent ?? '').includes('could not be reached'), 'the failure');
+    expect(status.getBoundingClientRect().height, 'shown, not only announced').to.be.greaterThan(4);
+    expect(area.getAttribute('aria-describedby')).to.contain('mention-status');
+    await expect(composer).to.be.accessible();
+    await resetServer();
+    await sendKeys({ type: 'x' });
+    await until(() => (status.textContent ?? '').includes('No one found.'), 'no one found');
+    expect(area.value).to.equal('Thanks @Zedx');
+  });
+
   it('keeps the text when sending fails, and a retried send is stored once', async () => {
     signIn('u0003', { timeout: 400 });
     const { el, composer } = await feedWithComposer(3);

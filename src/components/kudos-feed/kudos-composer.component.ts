@@ -441,7 +441,7 @@ export class PeerKudosComposer extends PeerElement {
           ></textarea>
           ${renderPersonOptions(this.#mentionSearch, 'mentions', t.term('kudos.mentionLabel'), (person) => void this.#mention(person))}
         </div>
-        <p id="mention-status" class="visually-hidden" role="status">${searchStatus(t, this.#mentionSearch)}</p>
+        <p id="mention-status" class="hint" role="status">${searchStatus(t, this.#mentionSearch)}</p>
         <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
         <p id="message-count" class="hint">
           ${t.term('kudos.characters', t.number(this.message.length), t.number(KUDOS_MESSAGE_MAX))}
