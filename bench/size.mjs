@@ -9,6 +9,10 @@ import { bundleApp } from './widget-bundle.mjs';
 const root = resolve(import.meta.dirname, '..');
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+/** The budgets of the distribution (min+gzip, Lit included). */
+const BUDGETS = { peerkit: 40 * 1024, autoloader: 2 * 1024, widget: 20 * 1024 };
+const against = (size, budget) =>
+  `budget ${kb(budget)}: ${size <= budget ? 'met' : `NOT met, ${kb(size - budget)} over`}`;
 
 async function bundle(source) {
   mkdirSync(join(root, '.tmp'), { recursive: true });
@@ -53,24 +57,26 @@ const autoloader = readFileSync(join(root, 'dist/peerkit-autoloader.js'));
 const widgets = [];
 for (const widget of ['person', 'mentor-card', 'kudos-feed', 'skill-map', 'feedback-form']) {
   const app = await bundleApp(`import 'peerkit/${widget}';`);
-  widgets.push([`peerkit/${widget} before it is defined`, app.gzip]);
+  widgets.push([`peerkit/${widget} before it is defined`, app.gzip, BUDGETS.widget]);
 }
 
 const rows = [
   ['Lit alone (baseline)', gz(litOnly)],
   ['Lit + @lit/context', gz(litWithContext)],
-  ['dist/peerkit.js (everything, Lit included)', gz(peerkit)],
+  ['dist/peerkit.js (everything, Lit included)', gz(peerkit), BUDGETS.peerkit],
   ...readdirSync(join(root, 'dist/i18n')).map((file) => [
     `dist/i18n/${file} (when a page speaks it)`,
     gz(readFileSync(join(root, 'dist/i18n', file))),
   ]),
-  ['dist/peerkit-autoloader.js', gz(autoloader)],
+  ['dist/peerkit-autoloader.js', gz(autoloader), BUDGETS.autoloader],
   ...widgets,
 ];
 const base = rows[0][1];
 console.log('min+gzip sizes (gzip -9)');
-for (const [name, size] of rows)
-  console.log(`${name.padEnd(48)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit`);
+for (const [name, size, budget] of rows) {
+  const verdict = budget ? `  ${against(size, budget)}` : '';
+  console.log(`${name.padEnd(48)} ${kb(size).padStart(9)}  ${(size / base).toFixed(2)}× Lit${verdict}`);
+}
 console.log(
   `Peerkit's own code in dist/peerkit.js: ${kb(gz(peerkit) - gz(litWithContext))} (difference of gzip sizes)`,
 );
