@@ -81,6 +81,7 @@ export class PeerElement extends LitElement {
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
   };
+
   /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */
   theme?: PeerTheme;
 

@@ -114,6 +114,7 @@ export class PeerFeedbackForm extends PeerElement {
     storageWorks: { state: true },
     nextAttemptAt: { state: true },
   };
+
   /** The id of the feedback template. */
   templateId?: string;
 

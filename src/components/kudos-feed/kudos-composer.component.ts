@@ -131,6 +131,7 @@ export class PeerKudosComposer extends PeerElement {
     status: { state: true },
     restoredAt: { state: true },
   };
+
   /** People chosen when the composer opens (for a “thank this person” button). */
   recipients: Person[] = [];
 

@@ -82,6 +82,7 @@ export class PeerKudosFeed extends PeerElement {
     scrolled: { state: true },
     viewport: { state: true },
   };
+
   /** Only kudos given or received by someone in this department (its id). */
   team?: string;
   /** Only kudos this person (id) gave or received. */

@@ -65,6 +65,7 @@ export class PeerMentorCard extends PeerElement {
     answered: { state: true },
     answerError: { state: true },
   };
+
   /** The person id of the mentor. */
   mentorId?: string;
 

@@ -71,6 +71,7 @@ export class PeerMentorMatches extends PeerElement {
   static override properties: PropertyDeclarations = {
     limit: { type: Number },
   };
+
   /** How many matches to show (default 3). */
   limit = 3;
 

@@ -122,6 +122,7 @@ export class PeerPeoplePicker extends PeerElement {
     invalid: { type: Boolean, reflect: true },
     text: { state: true },
   };
+
   /** The visible label (default: “Who do you want to recognise?”). */
   label?: string;
 

@@ -56,6 +56,7 @@ export class PeerPerson extends PeerElement {
     size: { reflect: true },
     failedPhoto: { state: true },
   };
+
   /** The id of the person to load; `me` shows the signed-in person. */
   personId?: string;
 

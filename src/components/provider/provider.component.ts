@@ -31,6 +31,7 @@ export class PeerProvider extends PeerElement {
     headers: { attribute: false },
     backend: { attribute: false },
   };
+
   /** The base URL of a REST backend that follows the Peerkit contract. */
   baseUrl?: string;
 

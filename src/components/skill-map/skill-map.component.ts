@@ -89,6 +89,7 @@ export class PeerSkillMap extends PeerElement {
     revision: { state: true },
     measured: { state: true },
   };
+
   /** Only people of this department (its id). */
   department?: string;
   /** Only skills of this category. */
