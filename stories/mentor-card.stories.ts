@@ -72,6 +72,8 @@ const meta: Meta<CardArgs> = {
           '| Enter / Space | Opens the request dialog, joins a circle, accepts or declines |',
           '| Tab in the dialog | Stays inside it |',
           '| Escape | Closes the dialog; focus returns to the button that opened it |',
+          '',
+          'What is typed in the request is kept in the browser until the mentor has it: closing the dialog or reloading the page loses nothing, and the button then reads “Continue your request”.',
         ].join('\n'),
       },
     },
