@@ -10,7 +10,7 @@ import type { MentorProfile } from '../../src/contract/mentors.js';
 import type { Person } from '../../src/contract/people.js';
 import { configure } from '../../src/core/config.js';
 import { restScope } from '../../src/core/rest/scope.js';
-import { apiUrl, serverRequests, resetServer, tokenOf, until } from './helpers.js';
+import { apiUrl, injectFault, serverRequests, resetServer, tokenOf, until } from './helpers.js';
 
 /*
  * Whatever a reader typed and has not sent comes back after a reload (a real one, in a frame: the
@@ -151,6 +151,21 @@ describe('unsent drafts', () => {
     ownFeed.remove();
     const own = await fixture<PeerKudosComposer>(html`<peer-kudos-composer></peer-kudos-composer>`);
     await until(() => own.shadowRoot!.querySelector('textarea')?.value === draft.message, 'the draft of u0071');
+  });
+
+  it('a kudos draft typed before the signed-in person is known becomes theirs once known', async () => {
+    await injectFault({ method: 'GET', path: '/api/me', delayMs: 1500, times: 1 });
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0075')}` } });
+    const el = await fixture<PeerKudosComposer>(html`<peer-kudos-composer id="early"></peer-kudos-composer>`);
+    await until(() => !!el.shadowRoot!.querySelector('textarea'), 'the composer');
+    typeInto(el.shadowRoot!.querySelector('textarea')!, 'Typed before anyone was known');
+    const key = `peerkit:kudos-draft:v1:${restScope(apiUrl)}:early`;
+    const saved = () =>
+      JSON.parse(localStorage.getItem(key) ?? 'null') as { owner: string | null; value: { message: string } };
+    expect(saved().owner).to.equal(null, 'saved before /me answered');
+    await until(() => saved().owner === 'u0075', 'the owner', 5000);
+    expect(saved().value.message).to.equal('Typed before anyone was known');
+    el.remove();
   });
 
   it('the mentorship request brings back goal and message after a reload, until it is sent', async () => {

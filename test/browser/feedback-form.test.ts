@@ -163,6 +163,24 @@ describe('<peer-feedback-form>', () => {
     expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
   });
 
+  it('a draft typed before the signed-in person is known becomes theirs once known', async () => {
+    const giver = givers[11];
+    const recipient = recipientFor(11);
+    await injectFault({ method: 'GET', path: '/api/me', delayMs: 1500, times: 1 });
+    signIn(giver.id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="quick-praise" recipient-id=${recipient.id}></peer-feedback-form>`,
+    );
+    await ready(el);
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'Written while /me was slow');
+    const saved = () => {
+      const key = draftKeys()[0];
+      return key ? (JSON.parse(localStorage.getItem(key)!) as { owner: string | null }) : undefined;
+    };
+    expect(saved()?.owner).to.equal(null, 'saved before /me answered');
+    await until(() => saved()?.owner === giver.id, 'the owner', 5000);
+  });
+
   it('puts the server’s refusal next to the fields and keeps every answer (daily limit)', async () => {
     signIn(givers[2].id);
     const recipient = recipientFor(2);

@@ -162,6 +162,8 @@ export class PeerFeedbackForm extends PeerElement {
   #restoredFor?: string;
   #retryTimer?: ReturnType<typeof setTimeout>;
   readonly #onOnline = () => void this.flush(true);
+  /** Whether this page saved the draft before it knew who is signed in. */
+  #ownerless = false;
   /** A send kept in memory only, when the browser refuses storage. */
   #unsaved?: OutboxItem<NewFeedback>;
 
@@ -208,6 +210,8 @@ export class PeerFeedbackForm extends PeerElement {
       this.#meLoaded = backend.getMe().then(
         (me) => {
           this.#me = me;
+          // Typed before it was known who is signed in: the draft becomes theirs now.
+          if (this.#ownerless) this.#saveDraft();
           this.requestUpdate();
           return me;
         },
@@ -307,6 +311,7 @@ export class PeerFeedbackForm extends PeerElement {
       return;
     }
     this.storageWorks = this.#drafts.save(this.#draftId, this.draft, this.#me?.id ?? null);
+    this.#ownerless = !this.#me;
   }
 
   #resetForm() {

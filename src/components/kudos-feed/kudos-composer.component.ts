@@ -171,6 +171,8 @@ export class PeerKudosComposer extends PeerElement {
   /** Kept across failed attempts: the server stores a retried send once. */
   #idempotencyKey = newKey();
   #restored = false;
+  /** Whether this page saved the draft before it knew who is signed in. */
+  #ownerless = false;
 
   #excludedFor?: { id: string; list: string[] };
   /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
@@ -189,6 +191,13 @@ export class PeerKudosComposer extends PeerElement {
     if (!this.#restored && (me === 'complete' || me === 'error')) {
       this.#restored = true;
       void this.#restore();
+    }
+    // Typed before it was known who is signed in: the draft becomes theirs once it is known.
+    const meId = this.#me.value?.id;
+    if (this.#ownerless && meId) {
+      this.#ownerless = false;
+      const saved = this.#drafts.load(this.#draftId);
+      if (saved?.owner === null) this.#drafts.save(this.#draftId, saved.value, meId);
     }
   }
 
@@ -233,7 +242,9 @@ export class PeerKudosComposer extends PeerElement {
     if (!draft.recipientIds.length && !draft.message.trim() && !draft.valueIds.length && !draft.isPrivate) {
       this.#drafts.clear(this.#draftId);
     } else {
-      this.#drafts.save(this.#draftId, draft, this.#me.value?.id ?? null);
+      const owner = this.#me.value?.id ?? null;
+      this.#drafts.save(this.#draftId, draft, owner);
+      this.#ownerless = owner === null;
     }
   }
 
