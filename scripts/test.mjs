@@ -14,6 +14,7 @@ const steps = [
   ['bundles an app makes of one widget', 'npm run test:dist'],
   ['documentation and language checks', 'npm run test:tooling'],
   ['server tests', 'npm run test:server'],
+  ['server tests on PostgreSQL (a throw-away server)', 'npm run test:server:postgres'],
   ['browser tests', 'npm run test:browser'],
   ['end-to-end tests', 'npm run test:e2e'],
   [

@@ -7,12 +7,14 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
 import { demoToken } from './db/seed.js';
-import { openDatabase } from './db/database.js';
+import { isPostgresUrl, openDatabase } from './db/database.js';
 
 /*
  * The reference server: the API under /api, the built library under /dist, and the demo page
  * at /. Settings come from the environment:
- *   PORT (8080), HOST (0.0.0.0), PEERKIT_DB (data/peerkit.db; ":memory:" for a throw-away one),
+ *   PORT (8080), HOST (0.0.0.0), DATABASE_URL (postgres://…: PostgreSQL instead of SQLite),
+ *   PEERKIT_DB (the SQLite file, data/peerkit.db; ":memory:" for a throw-away one),
+ *   PEERKIT_DB_POOL (PostgreSQL connections in the pool, default 10),
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
@@ -29,9 +31,22 @@ const list = (value?: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const dbFile = env.PEERKIT_DB ?? resolve(root, 'data/peerkit.db');
-if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
-const db = await openDatabase(dbFile);
+if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) {
+  console.error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database).');
+  process.exit(1);
+}
+const location = env.DATABASE_URL || env.PEERKIT_DB || resolve(root, 'data/peerkit.db');
+// Said without the password a URL may carry.
+const shownDb = isPostgresUrl(location)
+  ? `PostgreSQL ${new URL(location).host}${new URL(location).pathname}`
+  : `SQLite ${location}`;
+if (!isPostgresUrl(location) && location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
+const db = await openDatabase(location, {
+  poolSize: env.PEERKIT_DB_POOL ? Number(env.PEERKIT_DB_POOL) : undefined,
+}).catch((error: Error) => {
+  console.error(`Could not open the database (${shownDb}): ${error.message}`);
+  process.exit(1);
+});
 
 const rate = env.PEERKIT_RATE_LIMIT === undefined ? 1200 : Number(env.PEERKIT_RATE_LIMIT);
 const app = createApp({
@@ -62,6 +77,7 @@ app.use('/dist/*', serveStatic({ root: staticRoot }));
 const port = Number(env.PORT ?? 8080);
 const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
   const shown = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
+  console.log(`Database: ${shownDb}`);
   console.log(`Peerkit is running at http://${shown}:${info.port}/  (API: /api, reference: /api/docs)`);
 });
 

@@ -12,7 +12,8 @@ import {
 import { companyValues, seedKudos } from '../../src/testing/kudos-seed.js';
 import { skillRatings, skillTargets } from '../../src/testing/skills-seed.js';
 import { MENTION_PATTERN } from '../../src/contract/rules.js';
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import type { Dialect } from './migrations.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 
@@ -25,14 +26,20 @@ export function demoToken(personId: string) {
   return `demo-${personId}`;
 }
 
+/** An arbitrary key of the advisory lock that one seeding holds. */
+const SEED_LOCK = 7_315_020;
+
 /** Fills an empty database with the seeded organisation. Does nothing when people exist. */
-export async function seed(db: Db) {
-  const existing = await db
-    .selectFrom('people')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) return;
+export async function seed(db: Db, dialect: Dialect = 'sqlite') {
   await db.transaction().execute(async (trx) => {
+    // Several server processes may start at once on one PostgreSQL database: one of them seeds,
+    // and the others wait for it and find the people. (On SQLite, start the first process alone.)
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    const existing = await trx
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) > 0) return;
     await trx
       .insertInto('departments')
       .values(departments.map((d) => ({ id: d.id, name: d.name })))
@@ -80,6 +87,10 @@ export async function seed(db: Db) {
       .execute();
     await seedMentoring(trx, now);
     await seedRecognition(trx, Date.now());
+    if (dialect === 'postgres') {
+      // The seeded kudos carry their numbers: the counter of new ones must start after them.
+      await sql`select setval(pg_get_serial_sequence('kudos', 'seq'), (select max(seq) from kudos))`.execute(trx);
+    }
     await insertChunked(
       trx,
       'skill_ratings',

@@ -197,7 +197,10 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
       const quota = await trx
         .insertInto('feedback_quota')
         .values({ person_id: meId, day, count: 1 })
-        .onConflict((oc) => oc.columns(['person_id', 'day']).doUpdateSet((eb) => ({ count: eb('count', '+', 1) })))
+        .onConflict((oc) =>
+          // Qualified: PostgreSQL would not know whether the stored or the proposed row is meant.
+          oc.columns(['person_id', 'day']).doUpdateSet((eb) => ({ count: eb('feedback_quota.count', '+', 1) })),
+        )
         .returning('count')
         .executeTakeFirstOrThrow();
       if (quota.count > perDay) {

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/db/database.js';
+import { freshLocation } from './helpers.js';
 
 describe('database', () => {
   it('seeds a realistic organisation: 150+ people, 8+ departments, skills, managers that exist', async () => {
-    const db = await openDatabase(':memory:');
+    const db = await openDatabase(await freshLocation());
     const people = await db.selectFrom('people').selectAll().execute();
     const departments = await db.selectFrom('departments').selectAll().execute();
     const skills = await db.selectFrom('skills').selectAll().execute();
@@ -24,8 +25,8 @@ describe('database', () => {
   });
 
   it('seeds the same organisation every time', async () => {
-    const a = await openDatabase(':memory:');
-    const b = await openDatabase(':memory:');
+    const a = await openDatabase(await freshLocation());
+    const b = await openDatabase(await freshLocation());
     const rows = (db: typeof a) => db.selectFrom('people').selectAll().orderBy('id').execute();
     assert.deepEqual(await rows(a), await rows(b));
     await a.destroy();

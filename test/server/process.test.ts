@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
-import { readEvents } from './helpers.js';
+import { freshLocation, onPostgres, readEvents } from './helpers.js';
 
 describe('server process', () => {
   it('serves on PORT and stops cleanly on SIGTERM', async () => {
@@ -19,10 +19,15 @@ describe('server process', () => {
 
   it('wakes the live streams of every process on one database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
-    const env = { PEERKIT_DB: join(dir, 'peerkit.db'), PEERKIT_EVENT_POLL_MS: '200', PEERKIT_RATE_LIMIT: '0' };
-    // One after the other: the first creates and seeds the database, the second opens it.
-    const one = await startServer(env);
-    const two = await startServer(env);
+    const database: Record<string, string> = onPostgres
+      ? { DATABASE_URL: await freshLocation() }
+      : { PEERKIT_DB: join(dir, 'peerkit.db') };
+    const env = { ...database, PEERKIT_EVENT_POLL_MS: '200', PEERKIT_RATE_LIMIT: '0' };
+    // On SQLite one after the other: the first creates and seeds the file, the second opens it.
+    // PostgreSQL takes both at once on an empty database.
+    const [one, two] = onPostgres
+      ? await Promise.all([startServer(env), startServer(env)])
+      : [await startServer(env), await startServer(env)];
     const auth = (id: string) => ({ Authorization: `Bearer demo-${id}` });
     const ac = new AbortController();
     try {
