@@ -9,7 +9,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { Id } from '../src/contract/common.js';
 import { authenticate, DEMO_COOKIE, type AppEnv } from './auth.js';
-import type { Db } from './db/database.js';
+import { crossProcessMessages, type Db } from './db/database.js';
 import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
 import { ProblemError, problem, validate } from './problem.js';
@@ -74,6 +74,7 @@ export function createApp(options: AppOptions) {
       return Number(row?.id ?? 0);
     },
     pollMs: options.eventPollMs,
+    ...crossProcessMessages(db),
   });
   const hooks = options.testHooks ? createTestHooks(bus) : undefined;
   if (hooks) app.use('/api/*', hooks.recorder);

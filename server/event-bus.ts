@@ -6,24 +6,40 @@ export interface EventBusOptions {
   latest?: () => Promise<number>;
   /** How often `latest` is read while streams are open, in ms (default 1000). */
   pollMs?: number;
+  /**
+   * Tells the other server processes at once that something was stored (PostgreSQL's NOTIFY).
+   * The poll above still catches what a lost message would miss.
+   */
+  broadcast?: () => Promise<void>;
+  /** Hears those messages while streams are open (LISTEN); resolves to the function that stops. */
+  listen?: (wake: () => void) => Promise<() => Promise<void>>;
 }
 
 /**
  * Wakes the open live streams of this process when something they may send was stored. The
  * events themselves live in the database (`kudos_events`), so a stream that wakes reads what it
  * has not sent yet, in order, and a client that reconnects resumes from its last event id.
- * A write in this process wakes them at once; one in another process, at the next poll.
+ * A write in this process wakes them at once; one in another process at once where the database
+ * carries messages (`broadcast`, `listen`), and otherwise at the next poll.
  */
 export class EventBus {
   private readonly listeners = new Set<() => void>();
   private readonly closers = new Set<() => void>();
   private poll?: ReturnType<typeof setInterval>;
   private seen = -1;
+  private listening?: Promise<(() => Promise<void>) | undefined>;
 
   constructor(private readonly options: EventBusOptions = {}) {}
 
-  /** Something was stored: every stream reads what is new. */
+  /** Something was stored here: every stream reads what is new, and other processes hear of it. */
   notify() {
+    this.wake();
+    this.options.broadcast?.().catch((error: Error) => {
+      console.warn(`Live streams of other server processes will hear of this at their next poll: ${error.message}`);
+    });
+  }
+
+  private wake() {
     for (const listener of this.listeners) listener();
   }
 
@@ -40,7 +56,13 @@ export class EventBus {
   }
 
   private startPolling() {
-    const { latest, pollMs = 1000 } = this.options;
+    const { latest, pollMs = 1000, listen } = this.options;
+    if (listen && !this.listening) {
+      this.listening = listen(() => this.wake()).catch((error: Error) => {
+        console.warn(`Not listening for other server processes (polling instead): ${error.message}`);
+        return undefined;
+      });
+    }
     if (!latest || this.poll) return;
     this.seen = -1;
     let reading = false;
@@ -49,7 +71,7 @@ export class EventBus {
       reading = true;
       try {
         const id = await latest();
-        if (this.seen >= 0 && id !== this.seen) this.notify();
+        if (this.seen >= 0 && id !== this.seen) this.wake();
         this.seen = id;
       } catch {
         // A busy or closing database: the next poll tries again.
@@ -65,6 +87,9 @@ export class EventBus {
   private stopPolling() {
     clearInterval(this.poll);
     this.poll = undefined;
+    const listening = this.listening;
+    this.listening = undefined;
+    void listening?.then((stop) => stop?.());
   }
 
   /** How many streams are open. */

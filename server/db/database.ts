@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
@@ -25,7 +25,7 @@ export interface OpenOptions {
  * - Anything else: the SQLite file at that path, in WAL mode (`:memory:` for a throw-away one).
  */
 export async function openDatabase(location: string, options: OpenOptions = {}): Promise<Db> {
-  const db = isPostgresUrl(location)
+  const db: Db = isPostgresUrl(location)
     ? new Kysely<Database>({
         dialect: new PostgresDialect({
           pool: new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 }),
@@ -40,7 +40,35 @@ export async function openDatabase(location: string, options: OpenOptions = {}):
     await db.destroy();
     throw error;
   }
+  if (dialect === 'postgres') postgresUrls.set(db, location);
   return db;
+}
+
+const postgresUrls = new WeakMap<Db, string>();
+const CHANNEL = 'peerkit_events';
+
+/**
+ * On PostgreSQL, how server processes on one database tell each other that events were stored:
+ * NOTIFY to send, and a connection of its own (not one of the pool's) that LISTENs.
+ * On SQLite there is no such channel: processes poll (`EventBus`).
+ */
+export function crossProcessMessages(db: Db) {
+  const url = postgresUrls.get(db);
+  if (!url) return undefined;
+  return {
+    broadcast: async () => {
+      await sql`select pg_notify(${CHANNEL}, '')`.execute(db);
+    },
+    listen: async (wake: () => void) => {
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', wake);
+      // A dropped connection: the poll carries on alone until streams open again.
+      client.on('error', (error) => console.warn(`Stopped listening for other server processes: ${error.message}`));
+      await client.connect();
+      await client.query(`listen ${CHANNEL}`);
+      return () => client.end();
+    },
+  };
 }
 
 function openSqlite(file: string) {

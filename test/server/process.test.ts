@@ -22,7 +22,9 @@ describe('server process', () => {
     const database: Record<string, string> = onPostgres
       ? { DATABASE_URL: await freshLocation() }
       : { PEERKIT_DB: join(dir, 'peerkit.db') };
-    const env = { ...database, PEERKIT_EVENT_POLL_MS: '200', PEERKIT_RATE_LIMIT: '0' };
+    // SQLite: the streams poll. PostgreSQL: they hear a NOTIFY, so polling is all but turned off here.
+    const poll = onPostgres ? '600000' : '200';
+    const env = { ...database, PEERKIT_EVENT_POLL_MS: poll, PEERKIT_RATE_LIMIT: '0' };
     // On SQLite one after the other: the first creates and seeds the file, the second opens it.
     // PostgreSQL takes both at once on an empty database.
     const [one, two] = onPostgres
