@@ -11,7 +11,11 @@ export function etags(): MiddlewareHandler {
     if (c.req.method !== 'GET' || c.res.status !== 200 || c.res.headers.has('ETag')) return;
     // A live stream never ends: there is nothing to hash.
     if (c.res.headers.get('Content-Type')?.startsWith('text/event-stream')) return;
-    const body = await c.res.clone().arrayBuffer();
+    // Read once and answered anew, not through clone() (see idempotency.ts).
+    const body = await c.res.arrayBuffer();
+    const { status, headers } = c.res;
+    c.res = undefined;
+    c.res = new Response(body, { status, headers });
     const tag = `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`;
     const asked = c.req.header('If-None-Match');
     if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {

@@ -99,9 +99,15 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
       await release(db, personId, key, route);
       return;
     }
+    // Read once and answered anew, not through clone(): after its clone had been read, the original
+    // answer was at times found unreadable later ("Body is unusable"), seen under load on PostgreSQL.
+    const text = await c.res.text();
+    const { status, headers } = c.res;
+    c.res = undefined;
+    c.res = new Response(text, { status, headers });
     await db
       .updateTable('idempotency_keys')
-      .set({ status: c.res.status, body: await c.res.clone().text() })
+      .set({ status, body: text })
       .where('person_id', '=', personId)
       .where('key', '=', key)
       .where('route', '=', route)
