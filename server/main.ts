@@ -35,6 +35,11 @@ if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) {
   console.error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database).');
   process.exit(1);
 }
+const poolSize = env.PEERKIT_DB_POOL ? Number(env.PEERKIT_DB_POOL) : undefined;
+if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize >= 1)) {
+  console.error(`PEERKIT_DB_POOL must be a whole number of connections, 1 or more (got "${env.PEERKIT_DB_POOL}").`);
+  process.exit(1);
+}
 const location = env.DATABASE_URL || env.PEERKIT_DB || resolve(root, 'data/peerkit.db');
 // Said without the password a URL may carry.
 const shownDb = isPostgresUrl(location)
@@ -42,7 +47,7 @@ const shownDb = isPostgresUrl(location)
   : `SQLite ${location}`;
 if (!isPostgresUrl(location) && location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
 const db = await openDatabase(location, {
-  poolSize: env.PEERKIT_DB_POOL ? Number(env.PEERKIT_DB_POOL) : undefined,
+  poolSize,
 }).catch((error: Error) => {
   console.error(`Could not open the database (${shownDb}): ${error.message}`);
   process.exit(1);

@@ -17,6 +17,26 @@ describe('server process', () => {
     assert.match(server.output(), /SIGTERM: finishing open requests/);
   });
 
+  it('stops with a clear message when its database settings are wrong or the database is unreachable', async () => {
+    await assert.rejects(
+      startServer({ DATABASE_URL: 'mysql://db.internal/peerkit' }),
+      /DATABASE_URL must be a PostgreSQL URL/,
+    );
+    await assert.rejects(startServer({ PEERKIT_DB_POOL: 'many' }), /PEERKIT_DB_POOL must be a whole number/);
+    // Nothing listens on port 1: the message names the database (without a password) and the cause.
+    await assert.rejects(
+      startServer({ DATABASE_URL: 'postgres://peerkit:secret@127.0.0.1:1/peerkit' }),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /Could not open the database \(PostgreSQL 127\.0\.0\.1:1\/peerkit\): .*ECONNREFUSED/,
+        );
+        assert.doesNotMatch(error.message, /secret/);
+        return true;
+      },
+    );
+  });
+
   it('wakes the live streams of every process on one database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
     const database: Record<string, string> = onPostgres
