@@ -1,13 +1,15 @@
-// GET /skill-matrix for 500 people × 80 skills on the reference server (in-memory SQLite),
+// GET /skill-matrix for 500 people × 80 skills on the reference server (in-memory SQLite, or the
+// PostgreSQL database DATABASE_URL names: an empty scratch one, since the bench adds its rows),
 // against a baseline in the same run: the raw queries any implementation must make (people,
 // skills, ratings) serialised as JSON. Medians of several rounds and the ratio are printed.
-// Run: `node --import tsx bench/skill-matrix-server.ts [rounds]`.
+// Run: `[DATABASE_URL=postgres://…] node --import tsx bench/skill-matrix-server.ts [rounds]`.
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../server/app.js';
 import { openDatabase } from '../server/db/database.js';
 
 const rounds = Number(process.argv[2] ?? 15);
-const db = await openDatabase(':memory:');
+const db = await openDatabase(process.env.DATABASE_URL || ':memory:');
+console.log(`on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'in-memory SQLite'}`);
 const app = createApp({ db, rateLimit: false });
 
 // Grow the seeded organisation (180 × 40) to 500 people × 80 skills, about half of the pairs rated.
@@ -36,8 +38,8 @@ const extraSkills = Array.from({ length: 40 }, (_, i) => ({
   synonyms: '[]',
 }));
 await db.insertInto('skills').values(extraSkills).execute();
-const people = (await db.selectFrom('people').select('id').execute()).map((p) => p.id);
-const skills = (await db.selectFrom('skills').select('id').execute()).map((s) => s.id);
+const people = (await db.selectFrom('people').select('id').orderBy('id').execute()).map((p) => p.id);
+const skills = (await db.selectFrom('skills').select('id').orderBy('id').execute()).map((s) => s.id);
 const ratings = [];
 for (const [p, person] of people.entries()) {
   for (const [s, skill] of skills.entries()) {
