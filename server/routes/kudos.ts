@@ -145,8 +145,9 @@ async function loadKudos(db: Db, rows: KudosRow[], meId: string, apiBase: string
   if (rows.length === 0) return [];
   const seqs = rows.map((r) => r.seq);
   const [recipients, mentions, values, reactions, allValues] = await Promise.all([
-    db.selectFrom('kudos_recipients').selectAll().where('kudos_seq', 'in', seqs).execute(),
-    db.selectFrom('kudos_mentions').selectAll().where('kudos_seq', 'in', seqs).execute(),
+    // In id order on every database (without an order, PostgreSQL answers in the order rows were stored).
+    db.selectFrom('kudos_recipients').selectAll().where('kudos_seq', 'in', seqs).orderBy('person_id').execute(),
+    db.selectFrom('kudos_mentions').selectAll().where('kudos_seq', 'in', seqs).orderBy('person_id').execute(),
     db.selectFrom('kudos_values').selectAll().where('kudos_seq', 'in', seqs).execute(),
     reactionsOf(db, seqs, meId),
     listValues(db),

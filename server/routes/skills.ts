@@ -116,6 +116,8 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
             .selectAll()
             .where('department_id', 'in', departmentIds)
             .where('skill_id', 'in', [...skillIndex.keys()])
+            .orderBy('department_id')
+            .orderBy('skill_id')
             .execute()
         : Promise.resolve([]),
     ]);

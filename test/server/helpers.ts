@@ -62,9 +62,9 @@ after(async () => {
   await admin.end();
 });
 
-/** The real app on a fresh seeded database: in-memory SQLite, or PostgreSQL (above). */
-export async function makeApp(options: Partial<AppOptions> = {}) {
-  const db = await freshDatabase();
+/** The real app on a fresh seeded database: in-memory SQLite, or PostgreSQL (above), or at `location`. */
+export async function makeApp(options: Partial<AppOptions> = {}, location?: string) {
+  const db = location ? await openDatabase(location) : await freshDatabase();
   open.push(db);
   const app = createApp({ db, rateLimit: false, ...options });
   const request = (path: string, init: RequestInit & { as?: string | null } = {}) => {

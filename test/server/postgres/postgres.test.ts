@@ -56,3 +56,57 @@ describe('on PostgreSQL', () => {
     assert.equal(row.seq, Number(newest.seq) + 1);
   });
 });
+
+describe('PostgreSQL and SQLite', () => {
+  it('answer every GET of the API alike, in the same order', { timeout: 120_000 }, async () => {
+    const sqlite = await makeApp({}, ':memory:');
+    const postgres = await makeApp();
+    const document = (await (await sqlite.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const fill: Record<string, string[]> = {
+      '{id}': ['u0001', 'u0002', 'u0033', 'sbi', 'k0001'],
+      '{skillId}': ['ts'],
+    };
+    const paths = Object.entries(document.paths)
+      .filter(([path, operations]) => operations.get && path !== '/kudos/stream')
+      .flatMap(([path]) => {
+        let expanded = [path];
+        for (const [param, values] of Object.entries(fill)) {
+          expanded = expanded.flatMap((p) => (p.includes(param) ? values.map((v) => p.replace(param, v)) : [p]));
+        }
+        return expanded;
+      });
+    paths.push(
+      '/people?q=an&limit=50',
+      '/people?department=eng&limit=100',
+      '/people?ids=u0003,u0001,u0002',
+      '/kudos?limit=100',
+      '/kudos?team=eng&limit=50',
+      '/kudos?value=learning&limit=50',
+      '/kudos?person=u0002&limit=50',
+      '/skill-matrix?department=eng',
+      '/skill-matrix?category=Engineering',
+      '/skills/ts/experts?limit=20',
+      '/skill-gaps?department=eng',
+      '/mentors?limit=50',
+      '/mentors/u0002',
+      '/me/mentor-matches?limit=20',
+      '/me/mentorship-requests?role=mentor',
+      '/me/mentorship-requests?role=mentee',
+      '/circles',
+    );
+    assert.ok(paths.length > 30, `${paths.length} paths`);
+    // The two were seeded moments apart: the times of day differ, nothing else may.
+    const answer = async (app: typeof sqlite, path: string, as: string) => {
+      const response = await app.request(`/api${path}`, { as });
+      const text = await response.text();
+      return `${response.status} ${text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, '<time>')}`;
+    };
+    for (const as of ['u0001', 'u0033']) {
+      for (const path of paths) {
+        assert.equal(await answer(postgres, path, as), await answer(sqlite, path, as), `GET ${path} as ${as}`);
+      }
+    }
+  });
+});
