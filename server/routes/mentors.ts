@@ -7,6 +7,7 @@ import {
   MentorshipConflict,
   MentorsQuery,
   NewMentorshipRequest,
+  RequestState,
   type Circle,
   type MentorMatch,
   type MentorProfile,
@@ -313,7 +314,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
 
   routes.get('/me/mentorship-requests', async (c) => {
     const { role, state } = validate(
-      z.object({ role: z.enum(['mentor', 'mentee']).default('mentee'), state: z.string().optional() }),
+      z.object({ role: z.enum(['mentor', 'mentee']).default('mentee'), state: RequestState.optional() }),
       c.req.query(),
       'query',
     );

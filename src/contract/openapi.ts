@@ -10,6 +10,17 @@ import {
   NewFeedback,
   ReceivedFeedback,
 } from './feedback.js';
+import {
+  Circle,
+  MentorMatch,
+  MentorProfile,
+  MentorsPage,
+  MentorsQuery,
+  MentorshipRequest,
+  NewMentorshipRequest,
+  RequestState,
+} from './mentors.js';
+import { MentorshipConflict } from './problems.js';
 import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
@@ -120,6 +131,160 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           responses: {
             '200': jsonResponse('The person.', ref(Person)),
             '404': problemResponse('No person has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/mentors': {
+        get: {
+          operationId: 'listMentors',
+          summary: 'Mentors open to be found, by name; or up to 50 profiles by id in one request',
+          description: 'Hidden profiles are left out of the list, but `ids` and `/mentors/{id}` still reach them.',
+          tags: ['mentoring'],
+          parameters: queryParameters(MentorsQuery, {
+            skill: 'A skill id: mentors with expertise in it.',
+            department: 'A department id: mentors in it.',
+            available: '`true`: only mentors accepting requests with a free place.',
+            ids: 'Comma-separated mentor ids (at most 50). The answer lists ids that are not mentors in `missing`.',
+          }),
+          responses: {
+            '200': jsonResponse('A page of mentor profiles, or a batch when `ids` was given.', {
+              oneOf: [
+                ref(MentorsPage),
+                {
+                  type: 'object',
+                  properties: {
+                    items: { type: 'array', items: ref(MentorProfile) },
+                    nextCursor: { type: 'null' },
+                    missing: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              ],
+            }),
+            ...commonErrors,
+          },
+        },
+      },
+      '/mentors/{id}': {
+        get: {
+          operationId: 'getMentor',
+          summary: "One mentor's profile: expertise, capacity, circles",
+          tags: ['mentoring'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': jsonResponse('The profile.', ref(MentorProfile)),
+            '404': problemResponse('That person is not a mentor.'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/me/mentor-matches': {
+        get: {
+          operationId: 'listMentorMatches',
+          summary: 'Mentors for the signed-in person, best fit first, each with why',
+          tags: ['mentoring'],
+          parameters: [
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50 } },
+          ],
+          responses: { '200': jsonResponse('The matches.', listOf(MentorMatch)), ...commonErrors },
+        },
+      },
+      '/mentorship-requests': {
+        post: {
+          operationId: 'requestMentorship',
+          summary: 'Ask a mentor for mentorship',
+          description: 'Send an `Idempotency-Key` header: a retry with the same key is stored once.',
+          tags: ['mentoring'],
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(NewMentorshipRequest) } } },
+          responses: {
+            '201': {
+              description: 'The request, pending. `Location` names it.',
+              content: { 'application/json': { schema: ref(MentorshipRequest) } },
+            },
+            '404': problemResponse('That person is not a mentor.'),
+            '409': problemResponse(
+              `Not possible now; \`type\` says why: ${[
+                MentorshipConflict.self,
+                MentorshipConflict.notAccepting,
+                MentorshipConflict.full,
+                MentorshipConflict.duplicate,
+              ].join(', ')}.`,
+            ),
+            ...commonErrors,
+          },
+        },
+      },
+      '/me/mentorship-requests': {
+        get: {
+          operationId: 'listMyMentorshipRequests',
+          summary: 'Requests the signed-in person sent (`role=mentee`) or received (`role=mentor`), newest first',
+          tags: ['mentoring'],
+          parameters: [
+            {
+              name: 'role',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['mentee', 'mentor'], default: 'mentee' },
+            },
+            {
+              name: 'state',
+              in: 'query',
+              required: false,
+              schema: z.toJSONSchema(RequestState),
+            },
+          ],
+          responses: { '200': jsonResponse('The requests.', listOf(MentorshipRequest)), ...commonErrors },
+        },
+      },
+      '/mentorship-requests/{id}/{action}': {
+        post: {
+          operationId: 'answerMentorshipRequest',
+          summary: 'The mentor accepts or declines a pending request; the mentee withdraws it',
+          tags: ['mentoring'],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'action',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: ['accept', 'decline', 'withdraw'] },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The request now.',
+              content: { 'application/json': { schema: ref(MentorshipRequest) } },
+            },
+            '403': problemResponse('Only the mentor accepts or declines, and only the mentee withdraws.'),
+            '404': problemResponse('No mentorship request has that id.'),
+            '409': problemResponse(
+              `Not pending any more (\`${MentorshipConflict.notPending}\`), or the mentor is full (\`${MentorshipConflict.full}\`).`,
+            ),
+            ...commonErrors,
+          },
+        },
+      },
+      '/circles': {
+        get: {
+          operationId: 'listCircles',
+          summary: 'Mentorship circles: a topic, a lead, a few places',
+          tags: ['mentoring'],
+          responses: { '200': jsonResponse('Every circle.', listOf(Circle)), ...commonErrors },
+        },
+      },
+      '/circles/{id}/join': {
+        post: {
+          operationId: 'joinCircle',
+          summary: 'Join a circle',
+          tags: ['mentoring'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The circle now.', content: { 'application/json': { schema: ref(Circle) } } },
+            '404': problemResponse('No circle has that id.'),
+            '409': problemResponse(
+              `Already a member (\`${MentorshipConflict.alreadyMember}\`), or no place is free (\`${MentorshipConflict.circleFull}\`).`,
+            ),
             ...commonErrors,
           },
         },

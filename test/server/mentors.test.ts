@@ -236,6 +236,10 @@ describe('mentor routes', () => {
       await (await request(app, '/api/me/mentorship-requests?role=mentor&state=pending', mentor.person_id)).json()
     ).items;
     assert.ok(incoming.some((r: { id: string }) => r.id === created.id));
+    // A state the contract does not know is refused, not answered with an empty list.
+    const unknownState = await request(app, '/api/me/mentorship-requests?role=mentor&state=open', mentor.person_id);
+    assert.equal(unknownState.status, 400);
+    assert.equal((await problemOf(unknownState)).errors?.[0].path, 'state');
     const declined = await request(app, `/api/mentorship-requests/${created.id}/decline`, mentor.person_id, {
       method: 'POST',
     });

@@ -56,6 +56,49 @@ describe('authentication', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes every operation the server answers under /api, and no other', async () => {
+    const { app, request } = await makeApp();
+    const doc = (await (await request('/api/openapi.json', { as: null })).json()) as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    };
+    // The server's own pages, which are not part of the contract a backend implements.
+    const own = /^\/(health|openapi\.json|docs|docs\/api-docs\.js|avatars\/.*)$/;
+    const served = new Set(
+      app.routes
+        .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
+        .map((route) => {
+          // Hono writes `:name{pattern}`; OpenAPI writes `{name}`.
+          const path = route.path.slice('/api'.length).replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
+          return `${route.method} ${path}`;
+        })
+        .filter((operation) => !own.test(operation.split(' ')[1])),
+    );
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+    assert.deepEqual(
+      [...served].filter((op) => !documented.has(op)),
+      [],
+      'served but not documented',
+    );
+    assert.deepEqual(
+      [...documented].filter((op) => !served.has(op)),
+      [],
+      'documented but not served',
+    );
+    const ids = Object.values(doc.paths).flatMap((operations) => Object.values(operations).map((o) => o.operationId));
+    assert.equal(new Set(ids).size, ids.length, 'operation ids are unique');
+    for (const operations of Object.values(doc.paths)) {
+      for (const operation of Object.values(operations)) {
+        assert.ok(operation.responses['401'], `${operation.operationId} documents 401`);
+      }
+    }
+  });
+});
+
 describe('CORS', () => {
   it('allows listed origins only, with credentials and exposed ETag', async () => {
     const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
