@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { defaultPaths } from '../../src/core/rest/rest-backend.js';
 import { makeApp, problemOf } from './helpers.js';
 
 describe('authentication', () => {
@@ -89,6 +90,12 @@ describe('the OpenAPI document', () => {
       [],
       'documented but not served',
     );
+    // Every resource the widgets' REST client asks for is in the document.
+    const normal = (path: string) => path.split('?')[0].replace(/\{\w+\}/g, '{}');
+    const documentedPaths = new Set(Object.keys(doc.paths).map(normal));
+    for (const [name, template] of Object.entries(defaultPaths)) {
+      assert.ok(documentedPaths.has(normal(template)), `the client's ${name} path ${template} is documented`);
+    }
     const ids = Object.values(doc.paths).flatMap((operations) => Object.values(operations).map((o) => o.operationId));
     assert.equal(new Set(ids).size, ids.length, 'operation ids are unique');
     for (const operations of Object.values(doc.paths)) {
