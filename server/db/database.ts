@@ -25,13 +25,7 @@ export interface OpenOptions {
  * - Anything else: the SQLite file at that path, in WAL mode (`:memory:` for a throw-away one).
  */
 export async function openDatabase(location: string, options: OpenOptions = {}): Promise<Db> {
-  const db: Db = isPostgresUrl(location)
-    ? new Kysely<Database>({
-        dialect: new PostgresDialect({
-          pool: new pg.Pool({ connectionString: location, max: options.poolSize ?? 10 }),
-        }),
-      })
-    : openSqlite(location);
+  const db: Db = isPostgresUrl(location) ? openPostgres(location, options.poolSize ?? 10) : openSqlite(location);
   const dialect = isPostgresUrl(location) ? 'postgres' : 'sqlite';
   try {
     await migrate(db as Kysely<unknown>, dialect);
@@ -69,6 +63,14 @@ export function crossProcessMessages(db: Db) {
       return () => client.end();
     },
   };
+}
+
+function openPostgres(url: string, size: number) {
+  const pool = new pg.Pool({ connectionString: url, max: size });
+  // A connection that dies while idle (the database restarted, a proxy timed out) would otherwise
+  // end the process; the pool opens a new one for the next query.
+  pool.on('error', (error) => console.warn(`An idle PostgreSQL connection was lost: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 function openSqlite(file: string) {

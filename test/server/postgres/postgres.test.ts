@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../../server/db/database.js';
-import { freshLocation, makeApp, onPostgres } from '../helpers.js';
+import pg from 'pg';
+import { freshLocation, makeApp, onPostgres, postgresUrl } from '../helpers.js';
 
 // What only PostgreSQL has to prove. Every other server test also runs on it (`npm run test:server:postgres`).
 describe('on PostgreSQL', () => {
@@ -108,5 +109,28 @@ describe('PostgreSQL and SQLite', () => {
         assert.equal(await answer(postgres, path, as), await answer(sqlite, path, as), `GET ${path} as ${as}`);
       }
     }
+  });
+});
+
+describe('PostgreSQL connections', () => {
+  it('keeps serving when the database drops its connections', async () => {
+    const app = await makeApp();
+    assert.equal((await app.request('/api/me')).status, 200);
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(app.db);
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    try {
+      // What a restart of the database or a proxy's idle timeout does to the pool's open connections.
+      const dropped = await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [rows[0].name],
+      );
+      assert.ok(dropped.rowCount! >= 1, 'the pool had connections to drop');
+    } finally {
+      await admin.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await app.request('/api/me')).status, 200);
+    assert.equal((await app.request('/api/people?q=an')).status, 200);
   });
 });
