@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+
+/**
+ * The demo page as a reader meets it: every widget shows seeded data, feedback can be sent, and
+ * the only script loaded is dist/peerkit.js. Also run on PostgreSQL (test/e2e/postgres).
+ */
+export async function showsEveryWidget(browser: Browser, origin: string) {
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  const failures: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+  await page.goto(`${origin}/`);
+  const me = page.locator('peer-person[person-id="me"] [part~="name"]');
+  await me.waitFor();
+  assert.ok((await me.textContent())!.trim().length > 0);
+  const grid = page.locator('div.grid > peer-person[size="large"] [part~="name"]');
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('peer-person').length > 0 &&
+      [...document.querySelectorAll('peer-person')].every((el) => el.shadowRoot?.querySelector('[part~="name"]')),
+  );
+  assert.equal(await grid.count(), 12);
+  assert.equal(
+    await page.locator('peer-person[person-id="former-colleague"] [part~="name"]').textContent(),
+    'Unknown person',
+  );
+  const matches = page.locator('peer-mentor-matches [part~="match"]');
+  await matches.first().waitFor();
+  assert.equal(await matches.count(), 3);
+  await page.locator('peer-mentor-card[mentor-id="u0002"] [part~="expertise"]').waitFor();
+  await page.locator('peer-mentor-card[mentor-id="u0001"] [part~="incoming"]').waitFor();
+  const kudos = page.locator('peer-kudos-feed article[aria-posinset]');
+  await kudos.first().waitFor();
+  assert.ok((await kudos.count()) >= 10, 'the seeded kudos history is shown');
+
+  // Feedback to someone in another department, from the page as it ships.
+  const form = page.locator('peer-feedback-form');
+  await form.locator('peer-people-picker input').fill('Zanele');
+  await form.locator('peer-people-picker [role="option"]').first().waitFor();
+  await form.locator('peer-people-picker input').press('Enter');
+  await form.locator('input[name="kind"][value="constructive"]').check();
+  await form.locator('textarea[id="q:situation"]').fill('The release review on Thursday.');
+  await form.locator('textarea[id="q:behaviour"]').fill('The rollout plan was shared an hour before the review.');
+  await form.locator('textarea[id="q:impact"]').fill('Support had no time to prepare answers for customers.');
+  await form.locator('button[type="submit"]').click();
+  await form.locator('.sent').waitFor();
+  assert.match((await form.locator('.sent').textContent())!, /Zanele/);
+  assert.deepEqual(scripts, ['/dist/peerkit.js']);
+  assert.deepEqual(failures, []);
+  await page.close();
+}
