@@ -76,6 +76,27 @@ export async function makeApp(options: Partial<AppOptions> = {}, location?: stri
   return { app, db, request };
 }
 
+export type App = Awaited<ReturnType<typeof makeApp>>;
+
+/**
+ * Every GET path of the API's OpenAPI document but the live stream, each `{param}` filled in with
+ * each of the values given for it, for tests that ask the whole API something.
+ */
+export async function everyGetPath(app: App, fill: Record<string, string[]>) {
+  const document = (await (await app.request('/api/openapi.json', { as: null })).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(document.paths)
+    .filter(([path, operations]) => operations.get && path !== '/kudos/stream')
+    .flatMap(([path]) => {
+      let expanded = [path];
+      for (const [param, values] of Object.entries(fill)) {
+        expanded = expanded.flatMap((p) => (p.includes(param) ? values.map((v) => p.replace(param, v)) : [p]));
+      }
+      return expanded;
+    });
+}
+
 /** Asserts a problem+json answer and returns its body. */
 export async function problemOf(response: Response) {
   if (!response.headers.get('Content-Type')?.startsWith('application/problem+json')) {
