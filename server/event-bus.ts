@@ -1,3 +1,6 @@
+/** How long after a failed or lost LISTEN connection another is tried. */
+const LISTEN_RETRY_MS = 5000;
+
 export interface EventBusOptions {
   /**
    * The id of the newest stored event. While streams are open, it is read every `pollMs`, so that
@@ -11,8 +14,11 @@ export interface EventBusOptions {
    * The poll above still catches what a lost message would miss.
    */
   broadcast?: () => Promise<void>;
-  /** Hears those messages while streams are open (LISTEN); resolves to the function that stops. */
-  listen?: (wake: () => void) => Promise<() => Promise<void>>;
+  /**
+   * Hears those messages while streams are open (LISTEN); resolves to the function that stops.
+   * `lost` is called when the connection breaks: listening starts again at a later poll.
+   */
+  listen?: (wake: () => void, lost: () => void) => Promise<() => Promise<void>>;
 }
 
 /**
@@ -28,6 +34,8 @@ export class EventBus {
   private poll?: ReturnType<typeof setInterval>;
   private seen = -1;
   private listening?: Promise<(() => Promise<void>) | undefined>;
+  /** After a failed or lost LISTEN, when to try again (not at every poll: the log would fill). */
+  private listenAgainAt = 0;
 
   constructor(private readonly options: EventBusOptions = {}) {}
 
@@ -56,17 +64,14 @@ export class EventBus {
   }
 
   private startPolling() {
-    const { latest, pollMs = 1000, listen } = this.options;
-    if (listen && !this.listening) {
-      this.listening = listen(() => this.wake()).catch((error: Error) => {
-        console.warn(`Not listening for other server processes (polling instead): ${error.message}`);
-        return undefined;
-      });
-    }
+    const { latest, pollMs = 1000 } = this.options;
+    this.listenAgainAt = 0;
+    this.ensureListening();
     if (!latest || this.poll) return;
     this.seen = -1;
     let reading = false;
     const check = async () => {
+      this.ensureListening();
       if (reading) return;
       reading = true;
       try {
@@ -82,6 +87,22 @@ export class EventBus {
     void check();
     this.poll = setInterval(() => void check(), pollMs);
     this.poll.unref?.();
+  }
+
+  private ensureListening() {
+    const { listen } = this.options;
+    if (!listen || this.listening || this.listeners.size === 0 || Date.now() < this.listenAgainAt) return;
+    const retryLater = () => {
+      if (this.listening !== attempt) return;
+      this.listening = undefined;
+      this.listenAgainAt = Date.now() + LISTEN_RETRY_MS;
+    };
+    const attempt = listen(() => this.wake(), retryLater).catch((error: Error) => {
+      console.warn(`Not listening for other server processes, polling until it works: ${error.message}`);
+      retryLater();
+      return undefined;
+    });
+    this.listening = attempt;
   }
 
   private stopPolling() {

@@ -53,11 +53,14 @@ export function crossProcessMessages(db: Db) {
     broadcast: async () => {
       await sql`select pg_notify(${CHANNEL}, '')`.execute(db);
     },
-    listen: async (wake: () => void) => {
+    listen: async (wake: () => void, lost: () => void) => {
       const client = new pg.Client({ connectionString: url });
       client.on('notification', wake);
-      // A dropped connection: the poll carries on alone until streams open again.
-      client.on('error', (error) => console.warn(`Stopped listening for other server processes: ${error.message}`));
+      // A dropped connection: the poll carries on, and listening starts again a little later.
+      client.on('error', (error) => {
+        console.warn(`Stopped listening for other server processes: ${error.message}`);
+        lost();
+      });
       await client.connect();
       await client.query(`listen ${CHANNEL}`);
       return () => client.end();

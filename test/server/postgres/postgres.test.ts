@@ -122,3 +122,46 @@ describe('PostgreSQL connections', () => {
     assert.equal((await app.request('/api/people?q=an')).status, 200);
   });
 });
+
+describe('live streams on PostgreSQL', () => {
+  it('listen again after the listening connection is lost', { timeout: 60_000 }, async () => {
+    const app = await makeApp({ eventPollMs: 100 });
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(app.db);
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    const listeners = async () =>
+      (
+        await admin.query<{ pid: number }>(
+          `select pid from pg_stat_activity where datname = $1 and query ilike 'listen %'`,
+          [rows[0].name],
+        )
+      ).rows.map((row) => row.pid);
+    const until = async (check: () => Promise<boolean>, what: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      const stream = await app.request('/api/kudos/stream');
+      assert.equal(stream.status, 200);
+      // Read and throw away what the stream sends, until the test cancels it.
+      const reader = stream.body!.getReader();
+      const reading = (async () => {
+        while (!(await reader.read()).done);
+      })();
+      await until(async () => (await listeners()).length === 1, 'the stream listens');
+      const [first] = await listeners();
+      await admin.query('select pg_terminate_backend($1)', [first]);
+      await until(async () => {
+        const now = await listeners();
+        return now.length === 1 && now[0] !== first;
+      }, 'a new connection listens');
+      await reader.cancel();
+      await reading;
+    } finally {
+      await admin.end();
+    }
+  });
+});
