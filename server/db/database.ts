@@ -61,8 +61,13 @@ export function crossProcessMessages(db: Db) {
         console.warn(`Stopped listening for other server processes: ${error.message}`);
         lost();
       });
-      await client.connect();
-      await client.query(`listen ${CHANNEL}`);
+      try {
+        await client.connect();
+        await client.query(`listen ${CHANNEL}`);
+      } catch (error) {
+        client.end().catch((closing: Error) => console.warn(`Closing the listening connection: ${closing.message}`));
+        throw error;
+      }
       return () => client.end();
     },
   };
