@@ -123,6 +123,28 @@ async function expireOld(db: Db) {
     .execute();
 }
 
+/**
+ * Holds the write lock of a row until the transaction ends, with an update that changes nothing
+ * (the same SQL on SQLite and PostgreSQL), so that check-then-write steps on it take turns.
+ * SQLite lets one writer in at a time anyway; PostgreSQL runs transactions side by side, and two
+ * would otherwise both see the last free place. Resolves to whether the row exists.
+ */
+async function lockRow(trx: Db, table: 'mentor_profiles' | 'circles', key: string) {
+  const result =
+    table === 'circles'
+      ? await trx
+          .updateTable('circles')
+          .set((eb) => ({ capacity: eb.ref('capacity') }))
+          .where('id', '=', key)
+          .executeTakeFirst()
+      : await trx
+          .updateTable('mentor_profiles')
+          .set((eb) => ({ capacity: eb.ref('capacity') }))
+          .where('person_id', '=', key)
+          .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 async function findRequest(db: Db, id: string) {
   const row = await db.selectFrom('mentorship_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new ProblemError(404, 'Not found', `No mentorship request has the id "${id}".`);
@@ -264,6 +286,8 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     }
     await expireOld(db);
     const created = await db.transaction().execute(async (trx) => {
+      // Requests to one mentor take turns, so that two sent at once cannot both be the open one.
+      await lockRow(trx, 'mentor_profiles', body.mentorId);
       const mentor = await trx
         .selectFrom('mentor_profiles')
         .selectAll()
@@ -349,6 +373,20 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
           `This request is already ${request.state}.`,
         );
       }
+      // Only the first answer counts: the state changes only while it is still pending, so an
+      // accept and a withdraw sent at once cannot both succeed.
+      const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' }[action];
+      const respondedAt = new Date().toISOString();
+      const answered = await trx
+        .updateTable('mentorship_requests')
+        .set({ state, responded_at: respondedAt })
+        .where('id', '=', id)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(answered.numUpdatedRows) === 0) {
+        const now = await findRequest(trx, id);
+        throw conflict(MentorshipConflict.notPending, 'Request not pending', `This request is already ${now.state}.`);
+      }
       if (action === 'accept') {
         // One statement checks and takes the place, so racing accepts can never overfill.
         const taken = await trx
@@ -365,13 +403,6 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
           );
         }
       }
-      const state = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' }[action];
-      const respondedAt = new Date().toISOString();
-      await trx
-        .updateTable('mentorship_requests')
-        .set({ state, responded_at: respondedAt })
-        .where('id', '=', id)
-        .execute();
       return { ...request, state, responded_at: respondedAt };
     });
     return c.json(toRequest(updated));
@@ -386,6 +417,8 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     const id = validate(Id, c.req.param('id'), 'circle id');
     const meId = c.get('personId');
     await db.transaction().execute(async (trx) => {
+      // Joins of one circle take turns, so that two at once cannot both take its last place.
+      await lockRow(trx, 'circles', id);
       const circle = await trx.selectFrom('circles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!circle) throw new ProblemError(404, 'Not found', `No circle has the id "${id}".`);
       const members = await trx.selectFrom('circle_members').select('person_id').where('circle_id', '=', id).execute();

@@ -315,3 +315,104 @@ describe('mentor routes', () => {
     }
   });
 });
+
+// Answers that arrive together must not overfill anything or be given twice. On SQLite writes take
+// turns anyway; on PostgreSQL (npm run test:server:postgres) these run truly side by side.
+describe('mentoring writes that arrive at once', () => {
+  it('never give a circle more members than it has places', async () => {
+    const app = await makeApp();
+    const circle = await app.db.selectFrom('circles').selectAll().orderBy('id').executeTakeFirstOrThrow();
+    const members = await app.db
+      .selectFrom('circle_members')
+      .select('person_id')
+      .where('circle_id', '=', circle.id)
+      .execute();
+    // Make room for exactly two more, then let six people ask at once.
+    await app.db
+      .updateTable('circles')
+      .set({ capacity: members.length + 2 })
+      .where('id', '=', circle.id)
+      .execute();
+    const joiners = (
+      await app.db
+        .selectFrom('people')
+        .select('id')
+        .where(
+          'id',
+          'not in',
+          members.map((m) => m.person_id),
+        )
+        .orderBy('id')
+        .limit(6)
+        .execute()
+    ).map((p) => p.id);
+    const answers = await Promise.all(
+      joiners.map((id) => request(app, `/api/circles/${circle.id}/join`, id, { method: 'POST' })),
+    );
+    assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 409, 409, 409, 409]);
+    const after = await app.db
+      .selectFrom('circle_members')
+      .select('person_id')
+      .where('circle_id', '=', circle.id)
+      .execute();
+    assert.equal(after.length, members.length + 2);
+  });
+
+  it('keep one open request per mentee and mentor', async () => {
+    const app = await makeApp();
+    const mentee = 'u0120';
+    const mentor = await openMentor(app, mentee);
+    await app.db.deleteFrom('mentorship_requests').where('mentee_id', '=', mentee).execute();
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        request(
+          app,
+          '/api/mentorship-requests',
+          mentee,
+          json({ mentorId: mentor.person_id, goal: 'Run better workshops' }),
+        ),
+      ),
+    );
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409, 409, 409]);
+    const open = await app.db
+      .selectFrom('mentorship_requests')
+      .select('id')
+      .where('mentee_id', '=', mentee)
+      .where('mentor_id', '=', mentor.person_id)
+      .execute();
+    assert.equal(open.length, 1);
+  });
+
+  it('answer a request once when the mentor accepts while the mentee withdraws', async () => {
+    const app = await makeApp();
+    const mentee = 'u0121';
+    const mentor = await openMentor(app, mentee);
+    await app.db.deleteFrom('mentorship_requests').where('mentee_id', '=', mentee).execute();
+    const created = await request(
+      app,
+      '/api/mentorship-requests',
+      mentee,
+      json({ mentorId: mentor.person_id, goal: 'Learn to review' }),
+    );
+    assert.equal(created.status, 201);
+    const { id } = (await created.json()) as { id: string };
+    const [accepted, withdrawn] = await Promise.all([
+      request(app, `/api/mentorship-requests/${id}/accept`, mentor.person_id, { method: 'POST' }),
+      request(app, `/api/mentorship-requests/${id}/withdraw`, mentee, { method: 'POST' }),
+    ]);
+    assert.deepEqual([accepted.status, withdrawn.status].sort(), [200, 409]);
+    const row = await app.db
+      .selectFrom('mentorship_requests')
+      .select('state')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const profile = await app.db
+      .selectFrom('mentor_profiles')
+      .select('active_mentees')
+      .where('person_id', '=', mentor.person_id)
+      .executeTakeFirstOrThrow();
+    // The place is taken exactly when the request ended accepted.
+    assert.equal(profile.active_mentees, mentor.active_mentees + (row.state === 'accepted' ? 1 : 0));
+    assert.equal(row.state, accepted.status === 200 ? 'accepted' : 'withdrawn');
+  });
+});
