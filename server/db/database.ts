@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
-import { seed } from './seed.js';
+import { seed, seedInto } from './seed.js';
 
 export type Db = Kysely<Database>;
 
@@ -25,11 +25,16 @@ export interface OpenOptions {
  * - Anything else: the SQLite file at that path, in WAL mode (`:memory:` for a throw-away one).
  */
 export async function openDatabase(location: string, options: OpenOptions = {}): Promise<Db> {
-  const db: Db = isPostgresUrl(location) ? openPostgres(location, options.poolSize ?? 10) : openSqlite(location);
   const dialect = isPostgresUrl(location) ? 'postgres' : 'sqlite';
+  const db: Db = dialect === 'postgres' ? openPostgres(location, options.poolSize ?? 10) : await openSqlite(location);
   try {
-    await migrate(db as Kysely<unknown>, dialect);
-    if (options.seed !== false) await seed(db, dialect);
+    if (dialect === 'sqlite') {
+      await whileLocked(() => setUpSqlite(db, options.seed !== false));
+    } else {
+      // Kysely's migrations and the seed each take an advisory lock: processes starting at once take turns.
+      await migrate(db as Kysely<unknown>, dialect);
+      if (options.seed !== false) await seed(db, dialect);
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -81,10 +86,56 @@ function openPostgres(url: string, size: number) {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-function openSqlite(file: string) {
+async function openSqlite(file: string) {
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    await whileLocked(async () => sqlite.pragma('journal_mode = WAL'));
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Migrates and seeds a SQLite file in one transaction that holds the write lock from its start
+ * (`BEGIN IMMEDIATE`), so processes that start at once on one new file take turns: the first sets
+ * it up, and each of the others waits for the lock and then finds nothing left to do.
+ */
+async function setUpSqlite(db: Db, withSeed: boolean) {
+  await db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      await migrate(connection as Kysely<unknown>, 'sqlite', { inTransaction: true });
+      if (withSeed) await seedInto(connection, 'sqlite');
+      await sql`commit`.execute(connection);
+    } catch (error) {
+      // SQLite may have rolled back already, after some errors; the first error is the one to report.
+      await sql`rollback`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+/** SQLite's answer when another connection holds the lock a statement needs, here or in its causes. */
+function isLocked(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (/^SQLITE_BUSY/.test((e as { code?: unknown }).code as string)) return true;
+  }
+  return false;
+}
+
+/** Runs `work` (which must roll back what it did when it fails) until no other process holds the lock, for up to 60 s. */
+async function whileLocked<T>(work: () => Promise<T>): Promise<T> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isLocked(error) || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
+    }
+  }
 }

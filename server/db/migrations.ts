@@ -315,9 +315,15 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
 };
 
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect = 'sqlite') {
+export async function migrate(
+  db: Kysely<unknown>,
+  dialect: Dialect = 'sqlite',
+  options: { inTransaction?: boolean } = {},
+) {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Inside the caller's transaction (`inTransaction`), the migrations must not open one of their own.
+  const migrator = new Migrator({ db, provider, disableTransactions: options.inTransaction });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     // No failed migration: the database could not be reached or read, which its own error says best.

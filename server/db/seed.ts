@@ -29,86 +29,89 @@ export function demoToken(personId: string) {
 /** An arbitrary key of the advisory lock that one seeding holds. */
 const SEED_LOCK = 7_315_020;
 
-/** Fills an empty database with the seeded organisation. Does nothing when people exist. */
+/** Fills an empty database with the seeded organisation, in a transaction. Does nothing when people exist. */
 export async function seed(db: Db, dialect: Dialect = 'sqlite') {
-  await db.transaction().execute(async (trx) => {
-    // Several server processes may start at once on one PostgreSQL database: one of them seeds,
-    // and the others wait for it and find the people. (On SQLite, start the first process alone.)
-    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
-    const existing = await trx
-      .selectFrom('people')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0) return;
+  await db.transaction().execute((trx) => seedInto(trx, dialect));
+}
+
+/**
+ * What `seed` does, inside a transaction the caller holds. Several server processes may start at
+ * once on one database: one of them seeds, and the others wait for it and find the people. On
+ * PostgreSQL they wait here, for an advisory lock; on SQLite the caller's `BEGIN IMMEDIATE` waits.
+ */
+export async function seedInto(trx: Db, dialect: Dialect) {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+  const existing = await trx
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return;
+  await trx
+    .insertInto('departments')
+    .values(departments.map((d) => ({ id: d.id, name: d.name })))
+    .execute();
+  // The seeded list names every manager before their reports, so foreign keys hold row by row.
+  const ordered = people;
+  for (let start = 0; start < ordered.length; start += 50) {
     await trx
-      .insertInto('departments')
-      .values(departments.map((d) => ({ id: d.id, name: d.name })))
-      .execute();
-    // The seeded list names every manager before their reports, so foreign keys hold row by row.
-    const ordered = people;
-    for (let start = 0; start < ordered.length; start += 50) {
-      await trx
-        .insertInto('people')
-        .values(
-          ordered.slice(start, start + 50).map((p) => ({
-            id: p.id,
-            name: p.name,
-            email: p.email,
-            title: p.title,
-            department_id: p.departmentId,
-            location: p.location,
-            time_zone: p.timeZone,
-            has_photo: p.hasPhoto ? 1 : 0,
-            manager_id: p.managerId,
-            languages: JSON.stringify(p.languages),
-          })),
-        )
-        .execute();
-    }
-    const now = new Date().toISOString();
-    for (let start = 0; start < people.length; start += 100) {
-      await trx
-        .insertInto('access_tokens')
-        .values(
-          people.slice(start, start + 100).map((p) => ({
-            token_hash: hashToken(demoToken(p.id)),
-            person_id: p.id,
-            label: 'demo',
-            created_at: now,
-          })),
-        )
-        .execute();
-    }
-    await trx
-      .insertInto('skills')
+      .insertInto('people')
       .values(
-        skills.map((s) => ({ id: s.id, name: s.name, category: s.category, synonyms: JSON.stringify(s.synonyms) })),
+        ordered.slice(start, start + 50).map((p) => ({
+          id: p.id,
+          name: p.name,
+          email: p.email,
+          title: p.title,
+          department_id: p.departmentId,
+          location: p.location,
+          time_zone: p.timeZone,
+          has_photo: p.hasPhoto ? 1 : 0,
+          manager_id: p.managerId,
+          languages: JSON.stringify(p.languages),
+        })),
       )
       .execute();
-    await seedMentoring(trx, now);
-    await seedRecognition(trx, Date.now());
-    if (dialect === 'postgres') {
-      // The seeded kudos carry their numbers: the counter of new ones must start after them.
-      await sql`select setval(pg_get_serial_sequence('kudos', 'seq'), (select max(seq) from kudos))`.execute(trx);
-    }
-    await insertChunked(
-      trx,
-      'skill_ratings',
-      skillRatings.map((r) => ({
-        person_id: r.personId,
-        skill_id: r.skillId,
-        source: r.source,
-        level: r.level,
-        assessed_at: r.assessedAt,
-      })),
-    );
-    await insertChunked(
-      trx,
-      'skill_targets',
-      skillTargets.map((t) => ({ department_id: t.departmentId, skill_id: t.skillId, level: t.level })),
-    );
-    await seedFeedbackHistory(trx, Date.now());
-  });
+  }
+  const now = new Date().toISOString();
+  for (let start = 0; start < people.length; start += 100) {
+    await trx
+      .insertInto('access_tokens')
+      .values(
+        people.slice(start, start + 100).map((p) => ({
+          token_hash: hashToken(demoToken(p.id)),
+          person_id: p.id,
+          label: 'demo',
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
+  await trx
+    .insertInto('skills')
+    .values(skills.map((s) => ({ id: s.id, name: s.name, category: s.category, synonyms: JSON.stringify(s.synonyms) })))
+    .execute();
+  await seedMentoring(trx, now);
+  await seedRecognition(trx, Date.now());
+  if (dialect === 'postgres') {
+    // The seeded kudos carry their numbers: the counter of new ones must start after them.
+    await sql`select setval(pg_get_serial_sequence('kudos', 'seq'), (select max(seq) from kudos))`.execute(trx);
+  }
+  await insertChunked(
+    trx,
+    'skill_ratings',
+    skillRatings.map((r) => ({
+      person_id: r.personId,
+      skill_id: r.skillId,
+      source: r.source,
+      level: r.level,
+      assessed_at: r.assessedAt,
+    })),
+  );
+  await insertChunked(
+    trx,
+    'skill_targets',
+    skillTargets.map((t) => ({ department_id: t.departmentId, skill_id: t.skillId, level: t.level })),
+  );
+  await seedFeedbackHistory(trx, Date.now());
 }
 
 async function seedMentoring(trx: Db, now: string) {

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase } from '../../server/db/database.js';
 import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
@@ -37,6 +39,36 @@ describe('server process', () => {
     );
   });
 
+  it('starts several processes at once on one new database: one sets it up, the others wait and serve', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
+    const location = onPostgres ? await freshLocation(false) : join(dir, 'peerkit.db');
+    const env = { [onPostgres ? 'DATABASE_URL' : 'PEERKIT_DB']: location, PEERKIT_RATE_LIMIT: '0' };
+    const started = await Promise.allSettled([1, 2, 3].map(() => startServer(env)));
+    const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    try {
+      for (const s of started) if (s.status === 'rejected') throw s.reason;
+      for (const server of servers) {
+        const me = await fetch(`${server.origin}/api/me`, { headers: { Authorization: 'Bearer demo-u0001' } });
+        assert.equal(me.status, 200);
+      }
+      const db = await openDatabase(location, { seed: false });
+      try {
+        const people = await db
+          .selectFrom('people')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        assert.equal(Number(people.n), 180, 'seeded once');
+        const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
+        assert.equal(Number(migrations.rows[0].n), 7, 'each migration ran once');
+      } finally {
+        await db.destroy();
+      }
+    } finally {
+      for (const server of servers) assert.equal(await server.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('wakes the live streams of every process on one database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
     const database: Record<string, string> = onPostgres
@@ -45,11 +77,7 @@ describe('server process', () => {
     // SQLite: the streams poll. PostgreSQL: they hear a NOTIFY, so polling is all but turned off here.
     const poll = onPostgres ? '600000' : '200';
     const env = { ...database, PEERKIT_EVENT_POLL_MS: poll, PEERKIT_RATE_LIMIT: '0' };
-    // On SQLite one after the other: the first creates and seeds the file, the second opens it.
-    // PostgreSQL takes both at once on an empty database.
-    const [one, two] = onPostgres
-      ? await Promise.all([startServer(env), startServer(env)])
-      : [await startServer(env), await startServer(env)];
+    const [one, two] = await Promise.all([startServer(env), startServer(env)]);
     const auth = (id: string) => ({ Authorization: `Bearer demo-${id}` });
     const ac = new AbortController();
     try {
