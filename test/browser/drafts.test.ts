@@ -33,17 +33,25 @@ function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string) {
 }
 
 /** One widget in a frame of its own, which the test can reload. */
-async function framed(tag: string, personId: string, attributes: Record<string, string> = {}) {
+async function framed(
+  tag: string,
+  personId: string,
+  attributes: Record<string, string> = {},
+  /** Raw page parameters: `count`, and `attrN.name` for the N-th element's own attributes. */
+  page: Record<string, string> = {},
+) {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 900px; height: 900px';
   const query = new URLSearchParams({ api: apiUrl, token: tokenOf(personId), tag });
   for (const [name, value] of Object.entries(attributes)) query.set(`attr.${name}`, value);
+  for (const [name, value] of Object.entries(page)) query.set(name, value);
   frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
   return {
     element: <T extends Element>() => frame.contentDocument?.querySelector<T>(tag) ?? null,
+    elements: <T extends Element>() => [...(frame.contentDocument?.querySelectorAll<T>(tag) ?? [])],
     async reload() {
       const again = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       frame.contentWindow!.location.reload();
@@ -124,6 +132,52 @@ describe('unsent drafts', () => {
     } finally {
       feed.remove();
     }
+  });
+
+  it('two kudos feeds on one page keep a draft each, by filter', async () => {
+    const giver = 'u0063';
+    const page = await framed('peer-kudos-feed', giver, { live: 'off' }, { count: '2', 'attr2.team': 'eng' });
+    try {
+      const feeds = () => page.elements<PeerKudosFeed>();
+      const give = (n: number) => part<HTMLButtonElement>(feeds()[n], 'give-button');
+      const textarea = (n: number) =>
+        part(feeds()[n], 'composer')?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
+      const open = async () => {
+        for (const n of [0, 1]) {
+          await until(() => !!give(n), `feed ${n + 1}`, 15_000);
+          give(n)!.click();
+          await until(() => !!textarea(n), `the composer of feed ${n + 1}`, 15_000);
+        }
+      };
+      await open();
+      typeInto(textarea(0)!, 'Written in the company feed');
+      typeInto(textarea(1)!, 'Written in the engineering feed');
+      expect(draftKeys('kudos')).to.have.length(2);
+
+      await page.reload();
+      for (const n of [0, 1]) {
+        await until(() => give(n)?.textContent?.trim() === 'Continue your kudos', `the offer in feed ${n + 1}`, 15_000);
+      }
+      await open();
+      await until(() => textarea(0)?.value === 'Written in the company feed', 'the first draft', 15_000);
+      await until(() => textarea(1)?.value === 'Written in the engineering feed', 'the second draft', 15_000);
+    } finally {
+      page.remove();
+    }
+  });
+
+  it('a composer whose draft key changes takes what is typed to the new key', async () => {
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0064')}` } });
+    const el = await fixture<PeerKudosComposer>(html`<peer-kudos-composer draft-key="before"></peer-kudos-composer>`);
+    await until(() => !!el.shadowRoot!.querySelector('input[name="value"]'), 'the composer');
+    typeInto(el.shadowRoot!.querySelector('textarea')!, 'Carried over');
+    const key = (name: string) => `peerkit:kudos-draft:v1:${restScope(apiUrl)}:${name}`;
+    expect(localStorage.getItem(key('before'))).to.contain('Carried over');
+    el.draftKey = 'after';
+    await el.updateComplete;
+    expect(localStorage.getItem(key('before'))).to.equal(null);
+    expect(localStorage.getItem(key('after'))).to.contain('Carried over');
+    el.remove();
   });
 
   it('shows a kudos draft only to the person who wrote it', async () => {

@@ -123,6 +123,7 @@ export class PeerKudosComposer extends PeerElement {
   static override properties: PropertyDeclarations = {
     recipients: { attribute: false },
     cancelable: { type: Boolean },
+    draftKey: { attribute: 'draft-key' },
     message: { state: true },
     valueIds: { state: true },
     isPrivate: { state: true },
@@ -137,6 +138,12 @@ export class PeerKudosComposer extends PeerElement {
 
   /** Shows a cancel button that fires `peer-kudos-cancel`. */
   cancelable = false;
+
+  /**
+   * Under which name the unsent kudos is kept in the browser: by default the element's `id`, or
+   * `composer` without one. Composers on one page that must not share a draft need different names.
+   */
+  draftKey?: string;
 
   private message = '';
   private valueIds: string[] = [];
@@ -186,6 +193,12 @@ export class PeerKudosComposer extends PeerElement {
   protected override updated(changed: PropertyValues<this>) {
     // Lit sets object properties on every render; the preset goes to the picker only when it changes.
     if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
+    // A new name for the draft (its feed's filter changed): what is typed moves there.
+    if (changed.has('draftKey') && this.#restored) {
+      const before = changed.get('draftKey') as string | undefined;
+      this.#drafts.clear(before || this.id || 'composer');
+      this.#saveDraft();
+    }
     // The draft comes back once it is known who is signed in (or that it cannot be known).
     const me = this.#me.status;
     if (!this.#restored && (me === 'complete' || me === 'error')) {
@@ -206,7 +219,7 @@ export class PeerKudosComposer extends PeerElement {
   }
 
   get #draftId() {
-    return this.id || 'composer';
+    return this.draftKey || this.id || 'composer';
   }
 
   async #restore() {

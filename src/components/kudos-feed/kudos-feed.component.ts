@@ -177,17 +177,27 @@ export class PeerKudosFeed extends PeerElement {
     this.requestUpdate();
   }
 
+  /**
+   * Where this feed's composer keeps its unsent kudos: one draft per feed (its id), or else per
+   * filter, so that a team's feed and the company's on one page keep a draft each.
+   */
+  get #draftKey() {
+    if (this.id) return `feed:${this.id}`;
+    const filter = [this.team, this.person, this.value];
+    return filter.some(Boolean) ? `composer:${filter.map((part) => part ?? '').join(':')}` : 'composer';
+  }
+
   /** Whether an unsent kudos waits in this browser (looked up again each time the composer closes). */
   #draftWaiting(): boolean {
     if (this.#hasDraft === undefined) {
       const drafts = kudosDrafts(this.#backend.value.storageScope);
-      const saved = drafts.load('composer');
+      const saved = drafts.load(this.#draftKey);
       // Only its writer is offered to continue it: who is signed in is asked only when there is a draft.
       this.#hasDraft = !!saved && saved.owner === null;
       if (saved && saved.owner !== null) {
         void this.#backend.value.getMe().then(
           (me) => {
-            this.#hasDraft = !!drafts.load('composer', me.id);
+            this.#hasDraft = !!drafts.load(this.#draftKey, me.id);
             this.requestUpdate();
           },
           () => undefined,
@@ -199,7 +209,10 @@ export class PeerKudosFeed extends PeerElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
-    if ((changed as Map<PropertyKey, unknown>).has('composerOpen')) this.#hasDraft = undefined;
+    // Each filter has a draft of its own: look again when it changes.
+    if (['composerOpen', 'team', 'person', 'value'].some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
+      this.#hasDraft = undefined;
+    }
     if (this.kudos) {
       if (changed.has('kudos')) {
         this.#loading?.abort();
@@ -552,6 +565,7 @@ export class PeerKudosFeed extends PeerElement {
                 t,
                 () => staticHtml`<${this.#composerElement.tag}
                   part="composer"
+                  draft-key=${this.#draftKey}
                   theme=${this.theme ?? 'light'}
                   ?cancelable=${this.composer === 'button'}
                   @peer-kudos-sending=${this.#onSending}
