@@ -7,7 +7,7 @@ import { parseAst, type Plugin } from 'vite';
  *   after a colon or comma; the last declaration of a block loses its semicolon and `0.5` becomes
  *   `.5`. Quoted strings are left exactly as written.
  * - html: a run of white space that contains a line break becomes one space, which renders the
- *   same in normal text; templates with <pre> or <textarea> are left alone.
+ *   same in normal text; <pre> and <textarea> elements, where white space shows, are left alone.
  * Only the parts between `${…}` change, so no value a template receives is touched.
  */
 
@@ -36,8 +36,30 @@ export function minifyCss(text: string): string {
   return out;
 }
 
+const collapse = (text: string) => text.replace(/[ \t]*\n\s*/g, ' ');
+
+/** Between a value and the next (`${…}` split them), and outside <pre> and <textarea>. */
+const KEEP = /<(pre|textarea)\b[\s\S]*?<\/\1\s*>/gi;
+
 export function minifyHtml(text: string): string {
-  return text.replace(/[ \t]*\n\s*/g, ' ');
+  return minifyHtmlParts([text])[0];
+}
+
+/**
+ * The literal parts of one html template, minified as a whole: a <pre> or <textarea> element may
+ * open in one part and close in a later one, with values between.
+ */
+export function minifyHtmlParts(parts: string[]): string[] {
+  // A character no template contains marks where each value sat.
+  const joined = parts.join('\u0000');
+  let out = '';
+  let last = 0;
+  for (const kept of joined.matchAll(KEEP)) {
+    out += collapse(joined.slice(last, kept.index)) + kept[0];
+    last = kept.index + kept[0].length;
+  }
+  out += collapse(joined.slice(last));
+  return out.split('\u0000');
 }
 
 function tagName(tag: Node): string | undefined {
@@ -75,13 +97,12 @@ export function minifyTemplates(): Plugin {
       const edits: { start: number; end: number; text: string }[] = [];
       for (const { kind, quasi } of found) {
         const quasis = quasi.quasis as Node[];
-        const raw = quasis.map((q) => (q.value as { raw: string }).raw).join('');
-        if (kind === 'html' && /<(pre|textarea)\b/i.test(raw)) continue;
-        for (const q of quasis) {
-          const text = (q.value as { raw: string }).raw;
-          const minified = kind === 'css' ? minifyCss(text) : minifyHtml(text);
-          if (minified !== text) edits.push({ start: q.start, end: q.end, text: minified });
-        }
+        const raws = quasis.map((q) => (q.value as { raw: string }).raw);
+        if (raws.some((raw) => raw.includes('\u0000'))) continue;
+        const minified = kind === 'css' ? raws.map(minifyCss) : minifyHtmlParts(raws);
+        quasis.forEach((q, i) => {
+          if (minified[i] !== raws[i]) edits.push({ start: q.start, end: q.end, text: minified[i] });
+        });
       }
       if (!edits.length) return null;
       let out = code;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { minifyCss, minifyHtml, minifyTemplates } from '../../scripts/build-plugins.js';
+import { minifyCss, minifyHtml, minifyHtmlParts, minifyTemplates } from '../../scripts/build-plugins.js';
 
 describe('template minification in the build', () => {
   it('drops comments and white space from css, keeping strings exactly', () => {
@@ -22,6 +22,19 @@ describe('template minification in the build', () => {
   it('turns line breaks in html into single spaces', () => {
     assert.equal(minifyHtml('<p>\n        <b>a</b>\n        text\n      </p>'), '<p> <b>a</b> text </p>');
     assert.equal(minifyHtml('<span>a</span><span>b</span>'), '<span>a</span><span>b</span>');
+  });
+
+  it('keeps the white space of <pre> and <textarea> elements, and minifies the rest of their template', () => {
+    assert.equal(
+      minifyHtml('<div>\n  <pre>\n  a\n    b\n</pre>\n  <p>\n    c\n  </p>\n</div>'),
+      '<div> <pre>\n  a\n    b\n</pre> <p> c </p> </div>',
+    );
+    // An element that opens before a value and closes after it: everything between is kept.
+    assert.deepEqual(minifyHtmlParts(['<label>\n  x\n</label>\n<textarea\n  id=', '>\n  ', '\n</textarea>\n<p>\n']), [
+      '<label> x </label> <textarea\n  id=',
+      '>\n  ',
+      '\n</textarea> <p> ',
+    ]);
   });
 
   it('rewrites only the literal parts of css and html templates, leaving <pre> and values alone', () => {
