@@ -115,6 +115,9 @@ export const FilteredByValue: Story = { args: { value: 'courage' } };
 
 export const FilteredByTeam: Story = { args: { team: 'legal' } };
 
+/** A misspelt `team`: the error names it, where an empty feed would hide it. */
+export const UnknownTeam: Story = { args: { team: 'desgin' } };
+
 export const ComposerOpen: Story = { args: { composer: 'open' } };
 
 /** An unsent kudos from an earlier visit comes back when the composer opens, with a note saying so. */

@@ -125,7 +125,9 @@ export const Gaps: Story = { args: { view: 'gaps', category: undefined } };
 export const MinimumLevel: Story = { args: { minLevel: 4, category: undefined } };
 export const ExpertLinks: Story = { args: { expertHref: 'https://intranet.example/people/{id}' } };
 export const Loading: Story = { args: { backend: memory({ latency: Infinity }) } };
-export const Empty: Story = { args: { department: 'nobody' } };
+export const Empty: Story = { args: { matrix: synthetic(0, 0) } };
+/** A misspelt `department`: the error names it, where an empty map would hide it. */
+export const UnknownDepartment: Story = { args: { department: 'desgin' } };
 export const Error: Story = {
   args: { backend: memory({ fail: new PeerError({ kind: 'http', status: 503, problem: { title: 'Unavailable' } }) }) },
 };

@@ -21,6 +21,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { EventBus } from '../event-bus.js';
 import { ProblemError, validate } from '../problem.js';
+import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
 
 /** Events a stream replays after a reconnect; with more missed, it tells the client to reload. */
@@ -192,6 +193,11 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
 
   routes.get('/kudos', async (c) => {
     const query = validate(KudosQuery, c.req.query(), 'query');
+    await mustExist(db, {
+      team: ['department', query.team],
+      person: ['person', query.person],
+      value: ['value', query.value],
+    });
     const meId = c.get('personId');
     let select = applyFilter(db.selectFrom('kudos').selectAll(), query).where(visibleTo(meId)) as KudosSelect;
     if (query.cursor) select = select.where('kudos.seq', '<', decodeCursor(query.cursor));
@@ -208,8 +214,13 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
     });
   });
 
-  routes.get('/kudos/stream', (c) => {
+  routes.get('/kudos/stream', async (c) => {
     const filter = validate(KudosFilter, c.req.query(), 'query');
+    await mustExist(db, {
+      team: ['department', filter.team],
+      person: ['person', filter.person],
+      value: ['value', filter.value],
+    });
     const meId = c.get('personId');
     const base = apiBase(c.req.url);
     const resumeFrom = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');

@@ -17,6 +17,7 @@ import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { ProblemError, validate } from '../problem.js';
+import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
 
 const REQUEST_LIFETIME_MS = 14 * 86_400_000;
@@ -163,6 +164,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
       const found = new Set(items.map((p) => p.id));
       return c.json({ items, nextCursor: null, missing: ids.filter((id) => !found.has(id)) });
     }
+    await mustExist(db, { department: ['department', query.department], skill: ['skill', query.skill] });
     let select = db
       .selectFrom('mentor_profiles')
       .innerJoin('people', 'people.id', 'mentor_profiles.person_id')

@@ -6,6 +6,7 @@ import { PeopleQuery, type Me, type Person } from '../../src/contract/people.js'
 import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
+import { mustExist } from './filters.js';
 import { keysetCursor } from '../cursor.js';
 
 export function selectPeople(db: Db) {
@@ -73,6 +74,7 @@ export function peopleRoutes(db: Db, apiBase: (url: string) => string) {
         missing: ids.filter((id) => !byId.has(id)),
       });
     }
+    await mustExist(db, { department: ['department', query.department] });
     let select = selectPeople(db);
     if (query.department) select = select.where('people.department_id', '=', query.department);
     if (query.q) {

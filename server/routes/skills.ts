@@ -16,6 +16,7 @@ import { levelSteps } from '../../src/testing/skills-seed.js';
 import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
+import { mustExist } from './filters.js';
 
 type RatingRow = { person_id: string; skill_id: string; source: string; level: number; assessed_at: string };
 
@@ -72,6 +73,7 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
 
   routes.get('/skills', async (c) => {
     const { category } = validate(z.object({ category: z.string().max(60).optional() }), c.req.query(), 'query');
+    await mustExist(db, { category: ['category', category] });
     let select = db.selectFrom('skills').selectAll();
     if (category) select = select.where('category', '=', category);
     const rows = await select.orderBy('category').orderBy('name').execute();
@@ -82,6 +84,11 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
 
   routes.get('/skill-matrix', async (c) => {
     const query = validate(SkillMatrixQuery, c.req.query(), 'query');
+    await mustExist(db, {
+      department: ['department', query.department],
+      category: ['category', query.category],
+      skills: ['skill', query.skills],
+    });
     let peopleSelect = matrixPeople(db);
     if (query.department) peopleSelect = peopleSelect.where('people.department_id', '=', query.department);
     let skillSelect = db.selectFrom('skills').selectAll();
@@ -181,6 +188,7 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
 
   routes.get('/skill-gaps', async (c) => {
     const { department } = validate(z.object({ department: Id }), c.req.query(), 'query');
+    await mustExist(db, { department: ['department', department] });
     const [targets, team] = await Promise.all([
       db
         .selectFrom('skill_targets')
@@ -191,9 +199,6 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
         .execute(),
       db.selectFrom('people').select('id').where('department_id', '=', department).execute(),
     ]);
-    if (team.length === 0 && targets.length === 0) {
-      throw new ProblemError(404, 'Not found', `No department has the id "${department}".`);
-    }
     const ratings = targets.length
       ? await db
           .selectFrom('skill_ratings')

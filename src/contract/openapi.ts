@@ -20,7 +20,7 @@ import {
   NewMentorshipRequest,
   RequestState,
 } from './mentors.js';
-import { MentorshipConflict } from './problems.js';
+import { MentorshipConflict, UnknownFilter } from './problems.js';
 import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
@@ -62,6 +62,13 @@ const listOf = (schema: z.ZodType) => ({
   type: 'object',
   properties: { items: { type: 'array', items: ref(schema) }, nextCursor: { type: ['string', 'null'] } },
 });
+
+/** A list whose filter names something that does not exist answers 404, not an empty list. */
+const unknownFilter = {
+  '404': problemResponse(
+    `A filter names something that does not exist (\`type\` ${UnknownFilter.type}); \`errors\` names each parameter.`,
+  ),
+};
 
 const commonErrors = {
   '400': problemResponse('The request was invalid; `errors` lists each field.'),
@@ -118,6 +125,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             '200': jsonResponse('A page of people, or a batch when `ids` was given.', {
               oneOf: [ref(PeoplePage), ref(PeopleBatch)],
             }),
+            ...unknownFilter,
             ...commonErrors,
           },
         },
@@ -161,6 +169,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
                 },
               ],
             }),
+            ...unknownFilter,
             ...commonErrors,
           },
         },
@@ -315,7 +324,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             person: 'A person id: kudos the person gave or received.',
             value: 'A company value id.',
           }),
-          responses: { '200': jsonResponse('A page of kudos.', ref(KudosPage)), ...commonErrors },
+          responses: { '200': jsonResponse('A page of kudos.', ref(KudosPage)), ...unknownFilter, ...commonErrors },
         },
         post: {
           operationId: 'giveKudos',
@@ -389,6 +398,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
               description: 'An event stream.',
               content: { 'text/event-stream': { schema: { type: 'string' } } },
             },
+            ...unknownFilter,
             ...commonErrors,
           },
         },
@@ -399,7 +409,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Every skill, with category and synonyms',
           tags: ['skills'],
           parameters: [{ name: 'category', in: 'query', required: false, schema: { type: 'string' } }],
-          responses: { '200': jsonResponse('The skills.', listOf(Skill)), ...commonErrors },
+          responses: { '200': jsonResponse('The skills.', listOf(Skill)), ...unknownFilter, ...commonErrors },
         },
       },
       '/skill-levels': {
@@ -418,7 +428,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             'A cell is `[personIndex, skillIndex, level, source, assessedAt]`; a pair without a cell is not assessed (not level 0).',
           tags: ['skills'],
           parameters: queryParameters(SkillMatrixQuery, { skills: 'Comma-separated skill ids.' }),
-          responses: { '200': jsonResponse('The matrix.', ref(SkillMatrix)), ...commonErrors },
+          responses: { '200': jsonResponse('The matrix.', ref(SkillMatrix)), ...unknownFilter, ...commonErrors },
         },
       },
       '/skills/{id}/experts': {
@@ -445,7 +455,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           parameters: [{ name: 'department', in: 'query', required: true, schema: { type: 'string' } }],
           responses: {
             '200': jsonResponse('One entry per skill with a target.', listOf(SkillGap)),
-            '404': problemResponse('No department has that id.'),
+            ...unknownFilter,
             ...commonErrors,
           },
         },

@@ -23,3 +23,32 @@ export const FeedbackProblem = {
   /** 422: the recipient has no manager, so `recipient-and-manager` cannot be chosen. */
   noManager: 'urn:peerkit:problem:feedback-no-manager',
 } as const;
+
+/**
+ * 404 for a list whose filter names something that does not exist, most often a typo in a
+ * widget's attribute (`team="desgin"`): not an empty list, which would hide the mistake. `errors`
+ * has one entry per such query parameter, and the detail says each in words.
+ */
+export const UnknownFilter = {
+  type: 'urn:peerkit:problem:unknown-filter',
+  says: {
+    department: (id: string) => `No department has the id "${id}".`,
+    person: (id: string) => `No person has the id "${id}".`,
+    value: (id: string) => `No company value has the id "${id}".`,
+    skill: (id: string) => `No skill has the id "${id}".`,
+    category: (name: string) => `No skill is in the category "${name}".`,
+  },
+} as const;
+
+export type FilterKind = keyof typeof UnknownFilter.says;
+
+/** The problem that answers filters naming things that do not exist (`missing`: [parameter, message]). */
+export function unknownFilterProblem(missing: { path: string; message: string }[]) {
+  return {
+    type: UnknownFilter.type,
+    title: 'Not found',
+    status: 404,
+    detail: missing.map((m) => m.message).join(' '),
+    errors: missing,
+  };
+}

@@ -33,7 +33,14 @@ import type {
   NewMentorshipRequest,
 } from '../contract/mentors.js';
 import { matchReasons, scoreMatch } from '../contract/matching.js';
-import { FeedbackProblem, KudosConflict, MentorshipConflict } from '../contract/problems.js';
+import {
+  FeedbackProblem,
+  KudosConflict,
+  MentorshipConflict,
+  UnknownFilter,
+  unknownFilterProblem,
+  type FilterKind,
+} from '../contract/problems.js';
 import type {
   FeedbackReceipt,
   FeedbackTemplate,
@@ -212,6 +219,7 @@ export class MemoryBackend implements PeerBackend {
 
   searchPeople(search: PeopleSearch, options: CallOptions = {}): Promise<Page<Person>> {
     return this.#answer('searchPeople', options.signal, () => {
+      this.#mustExist({ department: ['department', search.department] });
       const q = search.q?.toLocaleLowerCase() ?? '';
       const matches = [...this.people.values()]
         .filter((p) => !search.department || p.department.id === search.department)
@@ -495,6 +503,23 @@ export class MemoryBackend implements PeerBackend {
     };
   }
 
+  /** As the server: a filter that names something that does not exist is a 404, not an empty list. */
+  #mustExist(filters: Record<string, [FilterKind, string | readonly string[] | undefined]>) {
+    const known: Record<FilterKind, (v: string) => boolean> = {
+      department: (v) => [...this.people.values()].some((p) => p.department.id === v),
+      person: (v) => this.people.has(v),
+      value: (v) => this.values.some((value) => value.id === v),
+      skill: (v) => this.skills.some((skill) => skill.id === v),
+      category: (v) => this.skills.some((skill) => skill.category === v),
+    };
+    const missing = Object.entries(filters).flatMap(([path, [kind, value]]) =>
+      (value === undefined ? [] : typeof value === 'string' ? [value] : [...new Set(value)])
+        .filter((v) => v && !known[kind](v))
+        .map((v) => ({ path, message: UnknownFilter.says[kind](v) })),
+    );
+    if (missing.length) throw new PeerError({ kind: 'http', status: 404, problem: unknownFilterProblem(missing) });
+  }
+
   #find(id: string): Person {
     const person = this.people.get(id);
     if (!person) {
@@ -513,6 +538,11 @@ export class MemoryBackend implements PeerBackend {
 
   getKudos(search: KudosSearch, options: CallOptions = {}): Promise<Page<Kudos>> {
     return this.#answer('getKudos', options.signal, () => {
+      this.#mustExist({
+        team: ['department', search.team],
+        person: ['person', search.person],
+        value: ['value', search.value],
+      });
       const before = search.cursor ? Number(search.cursor) : Infinity;
       const limit = search.limit ?? 20;
       const matches: MemoryKudos[] = [];
@@ -677,6 +707,11 @@ export class MemoryBackend implements PeerBackend {
 
   getSkillMatrix(search: SkillMatrixSearch, options: CallOptions = {}): Promise<SkillMatrix> {
     return this.#answer('getSkillMatrix', options.signal, () => {
+      this.#mustExist({
+        department: ['department', search.department],
+        category: ['category', search.category],
+        skills: ['skill', search.skills],
+      });
       const people = [...this.people.values()]
         .filter((p) => !search.department || p.department.id === search.department)
         .sort(
@@ -730,6 +765,7 @@ export class MemoryBackend implements PeerBackend {
 
   getSkillGaps(department: string, options: CallOptions = {}): Promise<SkillGap[]> {
     return this.#answer('getSkillGaps', options.signal, () => {
+      this.#mustExist({ department: ['department', department] });
       const team = [...this.people.values()].filter((p) => p.department.id === department);
       return this.targets
         .filter((t) => t.departmentId === department)

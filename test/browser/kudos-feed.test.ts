@@ -508,12 +508,31 @@ describe('<peer-kudos-feed>', () => {
 
   it('invites to give the first kudos when the feed is empty', async () => {
     signIn('u0001');
-    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed team="nobody-here" live="off"></peer-kudos-feed>`);
+    // Both exist, but in the seeded history nobody in finance ever thanked u0180 or was thanked by them.
+    const none = await api<{ items: Kudos[] }>('/kudos?person=u0180&team=finance&limit=1');
+    expect(none.items, 'an empty filter of the seed').to.deep.equal([]);
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person="u0180" team="finance" live="off"></peer-kudos-feed>`,
+    );
     await loaded(el);
     expect($(el, '[part~="empty"]')!.textContent).to.contain('Be the first');
     await expect(el).to.be.accessible();
     $(el, '.invite')!.click();
     await until(() => deepActive()?.getAttribute('role') === 'combobox', 'focus on the people picker');
+  });
+
+  it('says which filter names nothing, instead of showing an empty feed', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed team="desgin" live="off"></peer-kudos-feed>`);
+    await loaded(el);
+    expect($(el, '[part~="empty"]')).to.equal(null);
+    const error = $(el, '[part~="error"]')!;
+    expect(error.textContent).to.contain('Could not load kudos');
+    expect(error.textContent).to.contain('No department has the id "desgin".');
+    await expect(el).to.be.accessible();
+    el.team = 'design';
+    await until(() => articles(el).length > 0, 'the design team’s kudos');
+    expect($(el, '[part~="error"]')).to.equal(null);
   });
 
   it('shows an error with retry, and an offline notice', async () => {

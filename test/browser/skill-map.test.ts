@@ -353,7 +353,7 @@ describe('<peer-skill-map>', () => {
     await expect(map).to.be.accessible();
   });
 
-  it('shows loading, empty, and error with retry', async () => {
+  it('shows loading, empty, and error with retry, and names a department that does not exist', async () => {
     signIn('u0001');
     await injectFault({ path: '/api/skill-matrix', status: 500, times: 1, delayMs: 200 });
     const el = await fixture<PeerSkillMap>(html`<peer-skill-map department="eng"></peer-skill-map>`);
@@ -363,7 +363,13 @@ describe('<peer-skill-map>', () => {
     await expect(el).to.be.accessible();
     $(el, '[part~="retry-button"]')!.click();
     await until(() => !!$(el, '[role="grid"]'), 'the grid after retry');
-    el.department = 'nobody-here';
+    // A department that does not exist is named in the error, rather than shown as nobody.
+    el.department = 'desgin';
+    await until(() => !!$(el, '[part~="error"]'), 'the error');
+    expect($(el, '[part~="error"]')!.textContent).to.contain('No department has the id "desgin".');
+    expect($(el, '[part~="empty"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.matrix = { people: [], skills: [], cells: [], targets: [], levels: [] };
     await until(() => !!$(el, '[part~="empty"]'), 'the empty state');
     expect($(el, '[part~="empty"]')!.textContent).to.contain('No one matches');
     await expect(el).to.be.accessible();
