@@ -10,5 +10,10 @@ export function errorMessage(localize: LocalizeController<object>, error: PeerEr
   if (error.status === 403) return localize.term('error.forbidden');
   if (error.status === 429) return localize.term('error.tooMany');
   if (error.status >= 400 && error.status < 500 && error.detail) return error.detail;
+  // An answer that is not JSON, or a bare 404: the base URL most likely points at something else
+  // (a CMS page, a web server's own "not found"). Saying where helps whoever set it up.
+  if (error.kind === 'parse' || (error.status === 404 && error.url)) {
+    return localize.term('error.notApi', (error.url ?? '').replace(/[?#].*$/, ''));
+  }
   return localize.term('error.server');
 }

@@ -535,6 +535,22 @@ describe('<peer-kudos-feed>', () => {
     expect($(el, '[part~="error"]')).to.equal(null);
   });
 
+  it('says where no API answered when the base URL points at something else', async () => {
+    // A web server's own "not found" (no problem+json), and a page that is not JSON at all.
+    const cases = [
+      ['/not-the-api', `${location.origin}/not-the-api/kudos`],
+      ['/test/browser/fixtures/widget-page.html?at=', `${location.origin}/test/browser/fixtures/widget-page.html`],
+    ];
+    for (const [baseUrl, address] of cases) {
+      configure({ baseUrl, retries: 0 });
+      const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+      await loaded(el);
+      expect($(el, '[part~="error"]')!.textContent).to.contain(`No Peerkit API answered at ${address}.`);
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
+  });
+
   it('shows an error with retry, and an offline notice', async () => {
     signIn('u0001');
     await injectFault({ path: '/api/kudos', status: 500, times: 4 });

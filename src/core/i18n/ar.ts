@@ -13,6 +13,7 @@ export const ar: Messages = {
   'error.offline': 'أنت غير متصل. حاول مرة أخرى عند عودة الاتصال.',
   'error.timeout': 'استغرق الخادم وقتًا طويلًا للرد.',
   'error.server': 'حدث خطأ في الخادم.',
+  'error.notApi': (address: string) => `لا توجد واجهة Peerkit تجيب على ${address}.`,
   'error.forbidden': 'غير مسموح لك بعرض هذا.',
   'error.unauthorized': 'يُرجى تسجيل الدخول مرة أخرى.',
   'error.tooMany': 'طلبات كثيرة جدًا. يُرجى الانتظار قليلًا.',

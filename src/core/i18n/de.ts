@@ -13,6 +13,7 @@ export const de: Messages = {
   'error.offline': 'Sie sind offline. Versuchen Sie es erneut, sobald die Verbindung wieder steht.',
   'error.timeout': 'Der Server hat zu lange nicht geantwortet.',
   'error.server': 'Auf dem Server ist ein Fehler aufgetreten.',
+  'error.notApi': (address: string) => `Unter ${address} antwortet keine Peerkit-API.`,
   'error.forbidden': 'Sie dürfen dies nicht sehen.',
   'error.unauthorized': 'Bitte melden Sie sich erneut an.',
   'error.tooMany': 'Zu viele Anfragen. Bitte warten Sie einen Moment.',

@@ -7,6 +7,7 @@ export const commonMessages = {
   'error.offline': 'You are offline. Try again when the connection is back.',
   'error.timeout': 'The server took too long to answer.',
   'error.server': 'Something went wrong on the server.',
+  'error.notApi': (address: string) => `No Peerkit API answered at ${address}.`,
   'error.forbidden': 'You are not allowed to see this.',
   'error.unauthorized': 'Please sign in again.',
   'error.tooMany': 'Too many requests. Please wait a moment.',
