@@ -70,6 +70,11 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
     return this.#result;
   }
 
+  /** Why the last load failed, while that is the state. */
+  get error(): PeerError | undefined {
+    return this.#current === 'error' ? this.#failure : undefined;
+  }
+
   get pending(): boolean {
     return this.#current === 'pending';
   }

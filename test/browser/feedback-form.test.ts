@@ -163,6 +163,23 @@ describe('<peer-feedback-form>', () => {
     expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
   });
 
+  it('says at once when nobody has the recipient id, and does not send to it', async () => {
+    signIn(givers[2].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="quick-praise" recipient-id="u9999"></peer-feedback-form>`,
+    );
+    await ready(el);
+    await until(() => ($(el, '#recipient-error')?.textContent ?? '').includes('u9999'), 'the recipient error');
+    await expect(el).to.be.accessible();
+    typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'You explained the migration plan so clearly.');
+    $(el, 'button[type="submit"]')!.click();
+    await until(() => !!$(el, '.summary'), 'the summary');
+    const items = $$(el, '.summary li').map((li) => li.textContent!.trim());
+    expect(items).to.have.length(1);
+    expect(items[0]).to.contain('u9999');
+    expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
+  });
+
   it('a draft typed before the signed-in person is known becomes theirs once known', async () => {
     const giver = givers[11];
     const recipient = recipientFor(11);

@@ -273,6 +273,12 @@ export class PeerFeedbackForm extends PeerElement {
     return item.owner === null || item.owner === owner;
   }
 
+  /** Why the fixed `recipient-id` cannot receive feedback: nobody has it (a typo, or someone who left). */
+  get #recipientMissing(): string | undefined {
+    const error = this.recipientId ? this.#recipient.error : undefined;
+    return error?.notFound ? errorMessage(this.#localize, error) : undefined;
+  }
+
   get #recipientPerson(): Person | undefined {
     return this.recipientId ? this.#recipient.value : this.picked;
   }
@@ -357,6 +363,7 @@ export class PeerFeedbackForm extends PeerElement {
     const recipient = this.recipientId ?? this.picked?.id;
     if (!recipient) errors.recipient = t.term('feedback.recipientRequired');
     else if (this.#me && recipient === this.#me.id) errors.recipient = t.term('feedback.self');
+    else if (this.#recipientMissing) errors.recipient = this.#recipientMissing;
     for (const problem of checkAnswers(template.questions, this.draft.answers)) {
       errors[`q:${problem.questionId}`] = this.#problemText(problem);
     }
@@ -662,7 +669,7 @@ export class PeerFeedbackForm extends PeerElement {
           () =>
             staticHtml`<${this.#personElement.tag} .personId=${this.recipientId} size="small" theme=${this.theme ?? 'light'}></${this.#personElement.tag}>`,
         )}
-        <p id="recipient-error" class="field-error">${this.errors.recipient ?? ''}</p>
+        <p id="recipient-error" class="field-error">${this.errors.recipient ?? this.#recipientMissing ?? ''}</p>
       </div>`;
     }
     return this.#pickerElement.render(
