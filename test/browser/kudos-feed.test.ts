@@ -441,6 +441,7 @@ describe('<peer-kudos-feed>', () => {
       'time',
       'ul',
       'li',
+      'bdi',
     ]);
     const unexpected = $$(el, '*').filter((node) => !allowed.has(node.localName));
     expect(unexpected.map((n) => n.localName)).to.deep.equal([]);

@@ -582,8 +582,8 @@ export class PeerFeedbackForm extends PeerElement {
       @submit=${this.#submit}
     >
       <header part="header">
-        <h3 id="title">${template.name}</h3>
-        <p class="hint">${template.description}</p>
+        <h3 id="title" dir="auto">${template.name}</h3>
+        <p class="hint" dir="auto">${template.description}</p>
       </header>
       ${this.#renderNotice()} ${this.#renderSummary(template)} ${this.#renderRecipient()} ${this.#renderKind(template)}
       ${template.questions.map((question) => this.#renderQuestion(question))} ${this.#renderVisibility()}
@@ -747,7 +747,7 @@ export class PeerFeedbackForm extends PeerElement {
     const marker = html`<span class="marker"
       >${t.term(question.required ? 'feedback.required' : 'feedback.optional')}</span
     >`;
-    const help = question.help ? html`<p id=${ids.help} class="hint">${question.help}</p>` : nothing;
+    const help = question.help ? html`<p id=${ids.help} class="hint" dir="auto">${question.help}</p>` : nothing;
     const errorText = html`<p id=${ids.error} class="field-error">${error ?? ''}</p>`;
     const describedBy = [question.help ? ids.help : '', ids.error].filter(Boolean).join(' ');
     const value = this.draft.answers[question.id];
@@ -756,9 +756,10 @@ export class PeerFeedbackForm extends PeerElement {
       const text = typeof value === 'string' ? value : '';
       const length = textLength(text);
       return html`<div part="question" class="field question">
-        <label for=${field}>${question.prompt} ${marker}</label>
+        <label for=${field}><bdi>${question.prompt}</bdi> ${marker}</label>
         ${help}
         <textarea
+          dir="auto"
           id=${field}
           data-field=${field}
           rows="4"
@@ -780,7 +781,7 @@ export class PeerFeedbackForm extends PeerElement {
         (_, i) => question.scale.min + i,
       );
       return html`<fieldset part="question" class="question" aria-describedby=${describedBy}>
-        <legend>${question.prompt} ${marker}</legend>
+        <legend><bdi>${question.prompt}</bdi> ${marker}</legend>
         ${help}
         <div part="scale" class="scale">
           ${points.map(
@@ -807,7 +808,7 @@ export class PeerFeedbackForm extends PeerElement {
     const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
     const max = question.maxChoices ?? question.options.length;
     return html`<fieldset part="question" class="question" aria-describedby=${describedBy}>
-      <legend>${question.prompt} ${marker}</legend>
+      <legend><bdi>${question.prompt}</bdi> ${marker}</legend>
       ${help}
       ${
         question.multiple && max < question.options.length && !question.help
@@ -834,7 +835,7 @@ export class PeerFeedbackForm extends PeerElement {
                   }
                 }}
               />
-              <span>${option.label}</span>
+              <bdi>${option.label}</bdi>
             </label>`,
         )}
       </div>

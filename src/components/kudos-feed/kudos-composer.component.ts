@@ -450,6 +450,7 @@ export class PeerKudosComposer extends PeerElement {
         <label for="message">${t.term('kudos.message')}</label>
         <div class="mention-anchor">
           <textarea
+            dir="auto"
             id="message"
             part="message"
             name="message"

@@ -56,11 +56,11 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   // One template per kudos, written without whitespace between tags: a feed renders thousands,
   // and every extra template instance or whitespace text node costs time. Prettier would add both.
   // prettier-ignore
-  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body}>${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
+  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body} dir="auto">${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
 }
 
 function renderValue(value: Kudos['values'][number]) {
-  return html`<li class="value"><span aria-hidden="true">${value.emoji}</span> ${value.name}</li>`;
+  return html`<li class="value"><span aria-hidden="true">${value.emoji}</span> <bdi>${value.name}</bdi></li>`;
 }
 
 /** A reaction toggle; clicks are handled once for the whole feed (by `data-reaction`). */

@@ -158,7 +158,7 @@ export class PeerMentorCard extends PeerElement {
         ></${this.tagOf(PeerPerson)}>
       </header>
       ${this.#renderAvailability(profile)}
-      ${full && profile.bio ? html`<p part="bio" class="bio">${profile.bio}</p>` : nothing}
+      ${full && profile.bio ? html`<p part="bio" class="bio" dir="auto">${profile.bio}</p>` : nothing}
       ${this.#renderExpertise(profile)}
       ${
         full && profile.wantsToLearn.length
@@ -225,7 +225,7 @@ export class PeerMentorCard extends PeerElement {
               ? this.#localize.term('mentor.circleFull')
               : this.#localize.term('mentor.join');
           return html`<li>
-            <span class="circle-topic">${circle.topic}</span>
+            <bdi class="circle-topic">${circle.topic}</bdi>
             <span class="hint"
               >${this.#localize.term(
                 'mentor.members',
@@ -328,8 +328,8 @@ export class PeerMentorCard extends PeerElement {
     const answer = this.answered.get(request.id);
     return staticHtml`<li class="incoming-request">
       <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
-      <span class="goal">${request.goal}</span>
-      ${request.message ? html`<span class="hint">${request.message}</span>` : nothing}
+      <bdi class="goal">${request.goal}</bdi>
+      ${request.message ? html`<bdi class="hint">${request.message}</bdi>` : nothing}
       ${
         answer
           ? html`<span class="status"

@@ -162,6 +162,7 @@ export class RequestFlow {
               <label for="goal">${term('mentor.goal')}</label>
               <input
                 id="goal"
+                dir="auto"
                 name="goal"
                 .value=${live(this.goal)}
                 maxlength=${GOAL_MAX}
@@ -183,6 +184,7 @@ export class RequestFlow {
             <div class="field">
               <label for="message">${term('mentor.message')}</label>
               <textarea
+                dir="auto"
                 id="message"
                 name="message"
                 rows="5"

@@ -1,0 +1,61 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/feedback-form/feedback-form.js';
+import '../../src/components/kudos-feed/kudos-feed.js';
+import '../../src/components/mentor-card/mentor-card.js';
+import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
+import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
+import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
+import { configure } from '../../src/core/config.js';
+import { mentors } from '../../src/testing/organisation.js';
+import { apiUrl, tokenOf, until } from './helpers.js';
+
+/*
+ * What people wrote keeps its own direction inside a widget that reads the other way: an English
+ * kudos on an Arabic page ends with its full stop on the right, not on the left, and a field takes
+ * the direction of what is typed into it.
+ */
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const direction = (el: Element | null) => (el ? getComputedStyle(el).direction : 'missing');
+
+function typeInto(field: HTMLTextAreaElement, text: string) {
+  field.value = text;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+describe('text in the other direction', () => {
+  before(() => configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` } }));
+  after(() => configure({}));
+
+  it('reads English kudos, templates and bios left to right on an Arabic page', async () => {
+    const mentor = mentors.find((m) => m.bio && !m.hidden && m.personId !== 'u0001')!;
+    const page = await fixture(
+      html`<div lang="ar" dir="rtl">
+        <peer-kudos-feed live="off" page-size="2"></peer-kudos-feed>
+        <peer-feedback-form template-id="sbi"></peer-feedback-form>
+        <peer-mentor-card mentor-id=${mentor.personId}></peer-mentor-card>
+      </div>`,
+    );
+    const feed = page.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
+    const form = page.querySelector<PeerFeedbackForm>('peer-feedback-form')!;
+    const card = page.querySelector<PeerMentorCard>('peer-mentor-card')!;
+    await until(() => !!$(feed, 'article .message') && !!$(form, 'form') && !!$(card, '[part~="bio"]'), 'the widgets');
+
+    expect(direction($(feed, 'article'))).to.equal('rtl', 'the widget itself reads right to left');
+    expect(direction($(feed, 'article .message'))).to.equal('ltr');
+    expect(direction($(feed, 'article .values bdi'))).to.equal('ltr');
+    expect(direction($(form, '#title'))).to.equal('ltr');
+    expect(direction($(form, 'header .hint'))).to.equal('ltr');
+    expect(direction($(form, '.question bdi'))).to.equal('ltr');
+    expect(direction($(card, '[part~="bio"]'))).to.equal('ltr');
+  });
+
+  it('gives a field the direction of what is typed into it', async () => {
+    const form = await fixture<PeerFeedbackForm>(html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`);
+    await until(() => !!$(form, 'textarea'), 'the form');
+    const field = $<HTMLTextAreaElement>(form, 'textarea')!;
+    expect(direction(field)).to.equal('ltr');
+    typeInto(field, 'شكرًا على العرض الواضح للخطة.');
+    await form.updateComplete;
+    expect(direction(field)).to.equal('rtl');
+  });
+});
