@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/feedback-form/feedback-form.js';
 import '../../src/components/kudos-feed/kudos-feed.js';
 import '../../src/components/mentor-card/mentor-card.js';
+import '../../src/components/person/person.js';
+import '../../src/components/skill-map/skill-map.js';
 import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
@@ -26,19 +28,31 @@ describe('text in the other direction', () => {
   before(() => configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` } }));
   after(() => configure({}));
 
-  it('reads English kudos, templates and bios left to right on an Arabic page', async () => {
+  it('reads English kudos, templates, bios, names and skills left to right on an Arabic page', async () => {
     const mentor = mentors.find((m) => m.bio && !m.hidden && m.personId !== 'u0001')!;
     const page = await fixture(
       html`<div lang="ar" dir="rtl">
         <peer-kudos-feed live="off" page-size="2"></peer-kudos-feed>
         <peer-feedback-form template-id="sbi"></peer-feedback-form>
         <peer-mentor-card mentor-id=${mentor.personId}></peer-mentor-card>
+        <peer-person person-id="u0002"></peer-person>
+        <peer-skill-map department="eng" category="Engineering"></peer-skill-map>
       </div>`,
     );
     const feed = page.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
     const form = page.querySelector<PeerFeedbackForm>('peer-feedback-form')!;
     const card = page.querySelector<PeerMentorCard>('peer-mentor-card')!;
-    await until(() => !!$(feed, 'article .message') && !!$(form, 'form') && !!$(card, '[part~="bio"]'), 'the widgets');
+    const person = page.querySelector('peer-person')!;
+    const map = page.querySelector('peer-skill-map')!;
+    await until(
+      () =>
+        !!$(feed, 'article .message') &&
+        !!$(form, 'form') &&
+        !!$(card, '[part~="bio"]') &&
+        !!$(person, '[part~="name"]') &&
+        !!$(map, '.skill-name'),
+      'the widgets',
+    );
 
     expect(direction($(feed, 'article'))).to.equal('rtl', 'the widget itself reads right to left');
     expect(direction($(feed, 'article .message'))).to.equal('ltr');
@@ -47,6 +61,11 @@ describe('text in the other direction', () => {
     expect(direction($(form, 'header .hint'))).to.equal('ltr');
     expect(direction($(form, '.question bdi'))).to.equal('ltr');
     expect(direction($(card, '[part~="bio"]'))).to.equal('ltr');
+    expect(direction($(card, '.skill'))).to.equal('ltr');
+    expect(direction($(person, '[part~="name"]'))).to.equal('ltr');
+    expect(direction($(person, '[part~="title"]'))).to.equal('ltr');
+    expect(direction($(map, '.skill-name'))).to.equal('ltr');
+    expect(direction($(map, '.person-name'))).to.equal('ltr');
   });
 
   it('gives a field the direction of what is typed into it', async () => {

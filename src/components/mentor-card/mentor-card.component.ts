@@ -165,7 +165,7 @@ export class PeerMentorCard extends PeerElement {
           ? html`<section part="wants-to-learn" class="section">
               <h3>${this.#localize.term('mentor.wantsToLearn')}</h3>
               <ul class="chips">
-                ${profile.wantsToLearn.map((skill) => html`<li>${skill.name}</li>`)}
+                ${profile.wantsToLearn.map((skill) => html`<li dir="auto">${skill.name}</li>`)}
               </ul>
             </section>`
           : nothing
@@ -200,7 +200,7 @@ export class PeerMentorCard extends PeerElement {
         ${shown.map(
           (item) =>
             html`<li>
-              <span class="skill">${item.skill.name}</span>
+              <span class="skill" dir="auto">${item.skill.name}</span>
               <span class="level"
                 ><span class="dots" aria-hidden="true">${'●'.repeat(item.level)}${'○'.repeat(5 - item.level)}</span>
                 ${this.#localize.term('mentor.level', item.level)}</span

@@ -242,7 +242,7 @@ export class PeerPeoplePicker extends PeerElement {
                 ${this.selected.map(
                   (person) =>
                     html`<li part="chip" class="chip">
-                      <span>${person.name}</span>
+                      <span dir="auto">${person.name}</span>
                       <button
                         type="button"
                         aria-label=${t.term('picker.remove', person.name)}

@@ -96,8 +96,8 @@ export function renderPersonOptions(search: PeopleSearch, id: string, label: str
             ? html`<img src=${photo} alt="" />`
             : html`<span class="initial" aria-hidden="true">${[...person.name.trim()][0] ?? '?'}</span>`
         }
-        <span class="option-name">${person.name}</span>
-        <span class="option-detail">${person.title} · ${person.department.name}</span>
+        <span class="option-name" dir="auto">${person.name}</span>
+        <span class="option-detail" dir="auto">${person.title} · ${person.department.name}</span>
       </li>`;
     })}
   </ul>`;

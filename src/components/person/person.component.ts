@@ -109,7 +109,7 @@ export class PeerPerson extends PeerElement {
         >?</span
       >
       <span class="text">
-        <span part="name" class="name">${this.#localize.term('person.notFound')}</span>
+        <span part="name" class="name" dir="auto">${this.#localize.term('person.notFound')}</span>
         ${this.size === 'small' ? nothing : html`<span class="title">${this.#localize.term('person.notFoundDetail')}</span>`}
       </span>
     </div>`;
@@ -137,9 +137,9 @@ export class PeerPerson extends PeerElement {
     return html`<div part="base" class="base" dir=${this.#localize.dir}>
       ${avatar}
       <span class="text">
-        <span part="name" class="name">${person.name}</span>
-        <span part="title" class="title">${person.title}</span>
-        <span part="department" class="department">${person.department.name}</span>
+        <span part="name" class="name" dir="auto">${person.name}</span>
+        <span part="title" class="title" dir="auto">${person.title}</span>
+        <span part="department" class="department" dir="auto">${person.department.name}</span>
         ${this.size === 'large' ? this.#renderLocation(person) : nothing}
       </span>
     </div>`;

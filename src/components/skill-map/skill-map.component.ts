@@ -560,7 +560,7 @@ export class PeerSkillMap extends PeerElement {
                 title=${t.term('skills.sortBy', skills[s].name)}
                 style=${styleProps({ 'grid-area': `1 / ${s + 2}` })}
               >
-                <span class="skill-name">${skills[s].name}</span>${
+                <span class="skill-name" dir="auto">${skills[s].name}</span>${
                   this.view === 'gaps' && coverage.busFactor
                     ? html`<span class="risk" aria-hidden="true">⚠</span>
                         <span class="visually-hidden">${t.term('skills.busFactor')}</span>`
@@ -643,7 +643,8 @@ export class PeerSkillMap extends PeerElement {
         tabindex=${tab({ r, c: 0 })}
         style=${styleProps({ 'grid-area': `${line} / 1` })}
       >
-        <span class="person-name">${person.name}</span><span class="person-title">${person.title}</span>
+        <span class="person-name" dir="auto">${person.name}</span
+        ><span class="person-title" dir="auto">${person.title}</span>
       </div>
       ${columns.map((s) => {
         const cell = model.cell(row.index, s);
@@ -755,7 +756,7 @@ export class PeerSkillMap extends PeerElement {
                   const href = this.expertHref
                     ? safeUrl(this.expertHref.replace('{id}', encodeURIComponent(expert.person.id)))
                     : undefined;
-                  const label = html`<span class="expert-name">${expert.person.name}</span>
+                  const label = html`<span class="expert-name" dir="auto">${expert.person.name}</span>
                     <span class="hint"
                       >${t.term('skills.levelName', t.number(expert.level), this.#levelLabel(expert.level))} ·
                       ${expert.person.department.name}${expert.mentor ? ` · ${t.term('skills.mentors')}` : ''}</span
