@@ -526,14 +526,14 @@ describe('<peer-kudos-feed>', () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed team="desgin" live="off"></peer-kudos-feed>`);
     await loaded(el);
-    expect($(el, '[part~="empty"]')).to.equal(null);
+    expect(!!$(el, '[part~="empty"]'), 'no empty').to.equal(false);
     const error = $(el, '[part~="error"]')!;
     expect(error.textContent).to.contain('Could not load kudos');
     expect(error.textContent).to.contain('No department has the id "desgin".');
     await expect(el).to.be.accessible();
     el.team = 'design';
     await until(() => articles(el).length > 0, 'the design team’s kudos');
-    expect($(el, '[part~="error"]')).to.equal(null);
+    expect(!!$(el, '[part~="error"]'), 'no error').to.equal(false);
   });
 
   it('says where no API answered when the base URL points at something else', async () => {

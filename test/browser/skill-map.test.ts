@@ -367,7 +367,7 @@ describe('<peer-skill-map>', () => {
     el.department = 'desgin';
     await until(() => !!$(el, '[part~="error"]'), 'the error');
     expect($(el, '[part~="error"]')!.textContent).to.contain('No department has the id "desgin".');
-    expect($(el, '[part~="empty"]')).to.equal(null);
+    expect(!!$(el, '[part~="empty"]'), 'no empty').to.equal(false);
     await expect(el).to.be.accessible();
     el.matrix = { people: [], skills: [], cells: [], targets: [], levels: [] };
     await until(() => !!$(el, '[part~="empty"]'), 'the empty state');

@@ -89,7 +89,7 @@ export class PeerKudosFeed extends PeerElement {
   person?: string;
   /** Only kudos tagged with this company value (id). */
   value?: string;
-  /** Kudos per request. */
+  /** Kudos per request: 1 to 100 (default 20; a value that is not a number counts as 20). */
   pageSize = 20;
   /** `button` (default) shows a give-kudos button, `open` the composer itself, `none` neither. */
   composer: 'button' | 'open' | 'none' = 'button';
@@ -187,6 +187,12 @@ export class PeerKudosFeed extends PeerElement {
     return filter.some(Boolean) ? `composer:${filter.map((part) => part ?? '').join(':')}` : 'composer';
   }
 
+  /** `page-size` as the API takes it: a whole number from 1 to 100, else the default 20. */
+  get #limit() {
+    const size = Math.round(this.pageSize);
+    return size >= 1 ? Math.min(size, 100) : 20;
+  }
+
   /** Whether an unsent kudos waits in this browser (looked up again each time the composer closes). */
   #draftWaiting(): boolean {
     if (this.#hasDraft === undefined) {
@@ -224,7 +230,7 @@ export class PeerKudosFeed extends PeerElement {
       return;
     }
     const backend = this.#backend.value;
-    const key = JSON.stringify([this.filter, this.pageSize, this.live]);
+    const key = JSON.stringify([this.filter, this.#limit, this.live]);
     if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
       this.#loadedFrom = { backend, key };
       void this.#loadFirst(backend);
@@ -245,7 +251,7 @@ export class PeerKudosFeed extends PeerElement {
     if (this.#scroller) this.#scroller.scrollTop = 0;
     this.scrolled = 0;
     try {
-      const page = await backend.getKudos({ ...this.filter, limit: this.pageSize }, { signal: controller.signal });
+      const page = await backend.getKudos({ ...this.filter, limit: this.#limit }, { signal: controller.signal });
       if (controller.signal.aborted) return;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
@@ -271,7 +277,7 @@ export class PeerKudosFeed extends PeerElement {
     this.more = 'loading';
     try {
       const page = await this.#backend.value.getKudos(
-        { ...this.filter, limit: this.pageSize, cursor: this.nextCursor },
+        { ...this.filter, limit: this.#limit, cursor: this.nextCursor },
         { signal: controller.signal },
       );
       if (controller.signal.aborted) return;
@@ -409,7 +415,7 @@ export class PeerKudosFeed extends PeerElement {
   /* ---- virtualisation ---- */
 
   get #virtual() {
-    return this.items.length > this.virtualThreshold;
+    return this.items.length > (this.virtualThreshold >= 0 ? this.virtualThreshold : 200);
   }
 
   #computeOffsets() {

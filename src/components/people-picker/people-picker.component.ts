@@ -172,7 +172,7 @@ export class PeerPeoplePicker extends PeerElement {
   }
 
   get #full() {
-    return this.selected.length >= this.max;
+    return this.selected.length >= (this.max >= 1 ? this.max : 10);
   }
 
   #onInput(event: Event) {

@@ -204,12 +204,17 @@ export class PeerSkillMap extends PeerElement {
     this.#frame = requestAnimationFrame(() => this.#measure());
   }
 
+  /** `min-level` as a level from 0 to 5 (a value that is not one counts as 0). */
+  get #minLevel() {
+    return Math.min(5, Math.max(0, Math.round(this.minLevel) || 0));
+  }
+
   /* ---- layout of the grid ---- */
 
   #layout() {
     const model = this.#model!;
     const { rows, people } = model.rows({
-      minLevel: this.minLevel,
+      minLevel: this.#minLevel,
       sortSkill: this.sortSkill,
       collapsed: this.collapsed,
     });
@@ -471,7 +476,7 @@ export class PeerSkillMap extends PeerElement {
       ${select(
         'min-level',
         t.term('skills.minLevel'),
-        String(this.minLevel),
+        String(this.#minLevel),
         [
           ['0', t.term('skills.anyLevel')],
           ...SKILL_LEVELS.slice(1).map((l): [string, string] => [String(l), `${t.number(l)} ${this.#levelLabel(l)}`]),
