@@ -44,7 +44,7 @@ const render = (args: FormArgs, context: { globals: Record<string, unknown> }) =
     args.backend,
     html`<div style="max-width: ${args.width}">
       <peer-feedback-form
-        template-id=${args.templateId}
+        template-id=${ifDefined(args.templateId || undefined)}
         recipient-id=${ifDefined(args.recipientId)}
         theme=${ifDefined(args.theme ?? (context.globals.theme as FormArgs['theme']))}
       ></peer-feedback-form>
@@ -151,6 +151,9 @@ export const ValidationErrors: Story = {
 export const Loading: Story = { args: { backend: memory({ latency: Infinity }) } };
 
 export const TemplateNotFound: Story = { args: { templateId: 'retired' } };
+
+/** Without `template-id`, the giver first chooses the kind of feedback to give. */
+export const ChooseTemplate: Story = { args: { templateId: '' } };
 
 export const Error: Story = {
   args: { backend: memory({ fail: new PeerError({ kind: 'http', status: 503, problem: { title: 'Unavailable' } }) }) },

@@ -163,6 +163,30 @@ describe('<peer-feedback-form>', () => {
     expect((await serverRequests('/api/feedback')).filter((r) => r.method === 'POST')).to.have.length(0);
   });
 
+  it('lets the giver choose a template when the page fixes none', async () => {
+    signIn(givers[3].id);
+    const templates = (await (
+      await fetch(`${apiUrl}/feedback-templates`, { headers: { Authorization: `Bearer ${tokenOf(givers[3].id)}` } })
+    ).json()) as { items: { id: string; name: string }[] };
+    const el = await fixture<PeerFeedbackForm>(html`<peer-feedback-form></peer-feedback-form>`);
+    await until(() => !!$(el, '[part~="chooser"] input'), 'the templates to choose from');
+    expect($$(el, '[part~="chooser"] label').map((l) => l.textContent!.trim())).to.deep.equal(
+      templates.items.map((t) => t.name),
+    );
+    expect(!!$(el, 'form'), 'no form before a choice').to.equal(false);
+    await expect(el).to.be.accessible();
+    const second = $$<HTMLInputElement>(el, '[part~="chooser"] input')[1];
+    second.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => $(el, '#title')?.textContent === templates.items[1].name, 'the chosen template');
+    expect(second.checked).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const fixed = await fixture<PeerFeedbackForm>(html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`);
+    await ready(fixed);
+    expect(!!$(fixed, '[part~="chooser"]'), 'no chooser when the page fixes the template').to.equal(false);
+  });
+
   it('says at once when nobody has the recipient id, and does not send to it', async () => {
     signIn(givers[2].id);
     const el = await fixture<PeerFeedbackForm>(

@@ -76,6 +76,7 @@ function waitsInOutbox(error: PeerError): boolean {
  * network or server failure waits in a durable outbox and goes out by itself when the connection
  * is back, with the same Idempotency-Key, so it is stored exactly once.
  *
+ * @csspart chooser - The templates to choose from, when no `template-id` is set.
  * @csspart base - The form.
  * @csspart header - The template name and description.
  * @csspart recipient - The recipient, when `recipient-id` is set.
@@ -105,6 +106,7 @@ export class PeerFeedbackForm extends PeerElement {
   static override properties: PropertyDeclarations = {
     templateId: { attribute: 'template-id' },
     recipientId: { attribute: 'recipient-id' },
+    chosenTemplateId: { state: true },
     draft: { state: true },
     errors: { state: true },
     phase: { state: true },
@@ -115,12 +117,14 @@ export class PeerFeedbackForm extends PeerElement {
     nextAttemptAt: { state: true },
   };
 
-  /** The id of the feedback template. */
+  /** The id of the feedback template; without it the form lets the giver choose one. */
   templateId?: string;
 
   /** The person the feedback is for; without it the form offers a people picker. */
   recipientId?: string;
 
+  /** The template the giver chose, when the page fixes none. */
+  private chosenTemplateId?: string;
   private draft: FeedbackDraft = emptyDraft();
   private errors: Errors = {};
   private phase: Phase = 'editing';
@@ -147,8 +151,13 @@ export class PeerFeedbackForm extends PeerElement {
   );
   readonly #backend = new BackendController(this);
   readonly #template = new ResourceController(this, this.#backend, {
-    args: () => (this.templateId ? ([this.templateId] as const) : undefined),
+    args: () => (this.#templateId ? ([this.#templateId] as const) : undefined),
     load: (backend, [id], signal) => backend.getFeedbackTemplate(id, { signal }),
+  });
+  /** The templates to choose from, when the page fixes none. */
+  readonly #templates = new ResourceController(this, this.#backend, {
+    args: () => (this.templateId ? undefined : ([] as const)),
+    load: (backend, _args, signal) => backend.getFeedbackTemplates({ signal }),
   });
   readonly #recipient = new ResourceController(this, this.#backend, {
     args: () => (this.recipientId ? ([this.recipientId] as const) : undefined),
@@ -186,6 +195,10 @@ export class PeerFeedbackForm extends PeerElement {
     });
   }
 
+  get #templateId() {
+    return this.templateId || this.chosenTemplateId;
+  }
+
   get #scope() {
     return this.#backend.value.storageScope ?? 'default';
   }
@@ -200,7 +213,7 @@ export class PeerFeedbackForm extends PeerElement {
 
   /** One draft per template and fixed recipient (or the picker). */
   get #draftId() {
-    return `${this.templateId ?? ''}:${this.recipientId ?? '*'}`;
+    return `${this.#templateId ?? ''}:${this.recipientId ?? '*'}`;
   }
 
   #loadMe(): Promise<Me | undefined> {
@@ -222,7 +235,11 @@ export class PeerFeedbackForm extends PeerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('templateId') || changed.has('recipientId')) {
+    if (
+      changed.has('templateId') ||
+      (changed as Map<PropertyKey, unknown>).has('chosenTemplateId') ||
+      changed.has('recipientId')
+    ) {
       if (this.#restoredFor !== undefined && this.#restoredFor !== this.#draftId) this.#resetForm();
     }
   }
@@ -543,8 +560,9 @@ export class PeerFeedbackForm extends PeerElement {
   override render() {
     const t = this.#localize;
     return html`<div class="root" dir=${t.dir}>
+      ${this.templateId ? nothing : this.#renderChooser()}
       ${this.#template.render({
-        initial: () => this.#renderLoading(),
+        initial: () => (this.templateId ? this.#renderLoading() : nothing),
         pending: () => this.#renderLoading(),
         error: (error, retry) =>
           error.notFound
@@ -556,6 +574,34 @@ export class PeerFeedbackForm extends PeerElement {
         complete: (template) => this.#renderForm(template),
       })}
     </div>`;
+  }
+
+  /** Without a `template-id`, the giver chooses the kind of feedback to give. */
+  #renderChooser() {
+    const t = this.#localize;
+    return this.#templates.render({
+      pending: () => this.#renderLoading(),
+      error: (error, retry) => renderError(t, t.term('feedback.error'), error, retry),
+      complete: (templates) =>
+        html`<div part="chooser" class="chooser">
+          <fieldset class="question">
+            <legend>${t.term('feedback.chooseTemplate')}</legend>
+            <div class="choices">
+              ${templates.map(
+                (template) =>
+                  html`<label class="pill">
+                    <input
+                      type="radio"
+                      name="template"
+                      .checked=${live(this.chosenTemplateId === template.id)}
+                      @change=${() => (this.chosenTemplateId = template.id)}
+                    /><bdi>${template.name}</bdi>
+                  </label>`,
+              )}
+            </div>
+          </fieldset>
+        </div>`,
+    });
   }
 
   #renderLoading() {

@@ -9,6 +9,7 @@ export const feedbackFormStyles = css`
     color: var(--_text);
   }
   form,
+  .chooser,
   .skeleton,
   .sent,
   .not-found,
@@ -140,6 +141,13 @@ export const feedbackFormStyles = css`
   .choices {
     display: grid;
     gap: calc(var(--_space) / 2);
+  }
+  .chooser {
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .chooser .choices {
+    display: flex;
+    flex-wrap: wrap;
   }
   .recipient {
     display: grid;

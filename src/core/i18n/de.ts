@@ -196,6 +196,7 @@ export const de: Messages = {
   'feedback.notFound': 'Dieses Feedback-Formular ist nicht verfügbar.',
   'feedback.notFoundDetail': 'Es wurde vielleicht zurückgezogen. Bitten Sie um einen aktuellen Link.',
   'feedback.error': 'Das Feedback-Formular konnte nicht geladen werden.',
+  'feedback.chooseTemplate': 'Welche Art von Feedback möchten Sie geben?',
   'feedback.to': 'Feedback für',
   'feedback.recipient': 'Für wen ist es?',
   'feedback.recipientRequired': 'Wählen Sie, für wen das Feedback ist.',
