@@ -1,16 +1,34 @@
 import { sql } from 'kysely';
-import { type FilterKind, UnknownFilter, unknownFilterProblem } from '../../src/contract/problems.js';
+import { type FilterKind, unknownFilterMessage, unknownFilterProblem } from '../../src/contract/problems.js';
 import type { Db } from '../db/database.js';
 import { ProblemError } from '../problem.js';
 
-/** Where each kind of thing a filter may name lives. */
-const WHERE: Record<FilterKind, { table: 'departments' | 'people' | 'company_values' | 'skills'; column: string }> = {
-  department: { table: 'departments', column: 'id' },
-  person: { table: 'people', column: 'id' },
-  value: { table: 'company_values', column: 'id' },
-  skill: { table: 'skills', column: 'id' },
-  category: { table: 'skills', column: 'category' },
+/** Where each kind of thing a filter may name lives, and what else a reader may have typed instead of its id. */
+const WHERE: Record<
+  FilterKind,
+  { table: 'departments' | 'people' | 'company_values' | 'skills'; column: string; also: string[] }
+> = {
+  department: { table: 'departments', column: 'id', also: ['name'] },
+  // Ids take no spaces or @: a person's name or email could never be sent here.
+  person: { table: 'people', column: 'id', also: [] },
+  value: { table: 'company_values', column: 'id', also: ['name'] },
+  skill: { table: 'skills', column: 'id', also: ['name'] },
+  category: { table: 'skills', column: 'category', also: [] },
 };
+
+/** The id that `value` most likely meant: one whose id or name is `value` in other letter case. */
+async function meant(db: Db, kind: FilterKind, value: string): Promise<string | undefined> {
+  const { table, column, also } = WHERE[kind];
+  const lower = value.toLowerCase();
+  const row = await db
+    .selectFrom(table)
+    .select(sql.ref<string>(column).as('found'))
+    .where((eb) => eb.or([column, ...also].map((c) => eb(sql`lower(${sql.ref(c)})`, '=', lower))))
+    .orderBy(sql.ref(column))
+    .limit(1)
+    .executeTakeFirst();
+  return row?.found;
+}
 
 /**
  * Answers 404 (`UnknownFilter`) when a list's filter names something that does not exist.
@@ -33,7 +51,11 @@ export async function mustExist(
       .where(sql.ref(column), 'in', values)
       .execute();
     const known = new Set(rows.map((row) => row.found));
-    return values.filter((v) => !known.has(v)).map((v) => ({ path, message: UnknownFilter.says[kind](v) }));
+    return Promise.all(
+      values
+        .filter((v) => !known.has(v))
+        .map(async (v) => ({ path, message: unknownFilterMessage(kind, v, await meant(db, kind, v)) })),
+    );
   });
   const missing = (await Promise.all(checks)).flat();
   if (!missing.length) return;

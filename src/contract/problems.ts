@@ -42,6 +42,14 @@ export const UnknownFilter = {
 
 export type FilterKind = keyof typeof UnknownFilter.says;
 
+/**
+ * The message for one filter value that names nothing, with the id it most likely meant: the one
+ * whose id or name is the value in other letter case.
+ */
+export function unknownFilterMessage(kind: FilterKind, value: string, meant?: string) {
+  return UnknownFilter.says[kind](value) + (meant ? ` Did you mean "${meant}"?` : '');
+}
+
 /** The problem that answers filters naming things that do not exist (`missing`: [parameter, message]). */
 export function unknownFilterProblem(missing: { path: string; message: string }[]) {
   return {

@@ -51,7 +51,12 @@ export const SkillMatrix = z
 
 const idList = z
   .string()
-  .transform((value) => value.split(',').filter((id) => id.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0),
+  )
   .pipe(z.array(Id).max(200));
 
 export const SkillMatrixQuery = z.object({

@@ -37,7 +37,7 @@ import {
   FeedbackProblem,
   KudosConflict,
   MentorshipConflict,
-  UnknownFilter,
+  unknownFilterMessage,
   unknownFilterProblem,
   type FilterKind,
 } from '../contract/problems.js';
@@ -505,18 +505,23 @@ export class MemoryBackend implements PeerBackend {
 
   /** As the server: a filter that names something that does not exist is a 404, not an empty list. */
   #mustExist(filters: Record<string, [FilterKind, string | readonly string[] | undefined]>) {
-    const known: Record<FilterKind, (v: string) => boolean> = {
-      department: (v) => [...this.people.values()].some((p) => p.department.id === v),
-      person: (v) => this.people.has(v),
-      value: (v) => this.values.some((value) => value.id === v),
-      skill: (v) => this.skills.some((skill) => skill.id === v),
-      category: (v) => this.skills.some((skill) => skill.category === v),
+    // Each thing a filter may name: its id first, then what a reader may have typed instead.
+    const things: Record<FilterKind, () => string[][]> = {
+      department: () => [...this.people.values()].map((p) => [p.department.id, p.department.name]),
+      person: () => [...this.people.values()].map((p) => [p.id]),
+      value: () => this.values.map((v) => [v.id, v.name]),
+      skill: () => this.skills.map((skill) => [skill.id, skill.name]),
+      category: () => this.skills.map((skill) => [skill.category]),
     };
-    const missing = Object.entries(filters).flatMap(([path, [kind, value]]) =>
-      (value === undefined ? [] : typeof value === 'string' ? [value] : [...new Set(value)])
-        .filter((v) => v && !known[kind](v))
-        .map((v) => ({ path, message: UnknownFilter.says[kind](v) })),
-    );
+    const missing = Object.entries(filters).flatMap(([path, [kind, value]]) => {
+      const all = things[kind]().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      return (value === undefined ? [] : typeof value === 'string' ? [value] : [...new Set(value)])
+        .filter((v) => v && !all.some(([id]) => id === v))
+        .map((v) => {
+          const meant = all.find((names) => names.some((n) => n.toLowerCase() === v.toLowerCase()))?.[0];
+          return { path, message: unknownFilterMessage(kind, v, meant) };
+        });
+    });
     if (missing.length) throw new PeerError({ kind: 'http', status: 404, problem: unknownFilterProblem(missing) });
   }
 

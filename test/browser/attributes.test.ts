@@ -9,13 +9,13 @@ import { configure } from '../../src/core/config.js';
 import { apiUrl, serverRequests, tokenOf, until } from './helpers.js';
 
 /*
- * Numbers that an intranet author types into attributes: one out of range, or not a number at all,
- * works as the nearest value the widget can use, instead of an error from the server or a widget
- * that refuses everything.
+ * Numbers and lists that an intranet author types into attributes, out of range, not a number or
+ * with spaces, work as the nearest value the widget can use: no error from the server, and no
+ * widget that refuses everything.
  */
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
-describe('numbers in attributes', () => {
+describe('what authors type into attributes', () => {
   before(() => configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` } }));
   after(() => configure({}));
 
@@ -51,6 +51,18 @@ describe('numbers in attributes', () => {
       expect(!!$(el, '[part~="error"]'), 'no error').to.equal(false);
       el.remove();
     }
+  });
+
+  it('a skill map reads skill ids with spaces around the commas', async () => {
+    const el = await fixture<PeerSkillMap>(html`<peer-skill-map skills="typescript, rust "></peer-skill-map>`);
+    await until(() => !!$(el, '[role="grid"], [part~="empty"], [part~="error"]'), 'the skill map');
+    expect([...el.shadowRoot!.querySelectorAll('.skill-name')].map((n) => n.textContent)).to.deep.equal([
+      'Rust',
+      'TypeScript',
+    ]);
+    const asked = (await serverRequests('/api/skill-matrix')).at(-1)!;
+    expect(new URLSearchParams(asked.search).get('skills')).to.equal('typescript,rust');
+    el.remove();
   });
 
   it('a people picker with max="0" still lets one choose', async () => {

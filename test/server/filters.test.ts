@@ -50,6 +50,32 @@ describe('filters of lists', () => {
     });
   }
 
+  it('names the id that was most likely meant: by name or letter case', async () => {
+    const cases: [string, string, string][] = [
+      ['/api/kudos?team=Engineering', 'team', 'No department has the id "Engineering". Did you mean "eng"?'],
+      ['/api/kudos?value=LEARNING', 'value', 'No company value has the id "LEARNING". Did you mean "learning"?'],
+      ['/api/kudos?person=U0002', 'person', 'No person has the id "U0002". Did you mean "u0002"?'],
+      [
+        '/api/skills?category=engineering',
+        'category',
+        'No skill is in the category "engineering". Did you mean "Engineering"?',
+      ],
+      ['/api/mentors?skill=TypeScript', 'skill', 'No skill has the id "TypeScript". Did you mean "typescript"?'],
+    ];
+    for (const [path, param, message] of cases) {
+      const response = await app.request(path);
+      assert.equal(response.status, 404, path);
+      assert.deepEqual((await problemOf(response)).errors, [{ path: param, message }], path);
+    }
+  });
+
+  it('reads a list of skill ids with spaces around the commas', async () => {
+    const response = await app.request('/api/skill-matrix?skills=typescript,%20rust%20');
+    assert.equal(response.status, 200);
+    const matrix = (await response.json()) as { skills: { id: string }[] };
+    assert.deepEqual(matrix.skills.map((skill) => skill.id).sort(), ['rust', 'typescript']);
+  });
+
   it('still answers filters that exist, even when nothing matches them', async () => {
     for (const path of [
       '/api/kudos?team=eng&value=learning&limit=5',

@@ -94,7 +94,7 @@ export class PeerSkillMap extends PeerElement {
   department?: string;
   /** Only skills of this category. */
   category?: string;
-  /** Only these skills: ids separated by commas. */
+  /** Only these skills: ids separated by commas (spaces around them do not matter). */
   skills?: string;
   /** Only people with at least this level in one of the skills shown. */
   minLevel = 0;
@@ -127,7 +127,17 @@ export class PeerSkillMap extends PeerElement {
   readonly #data = new ResourceController(this, this.#backend, {
     args: () => (this.matrix ? undefined : ([this.department, this.category, this.skills] as const)),
     load: (backend, [department, category, skills], signal) =>
-      backend.getSkillMatrix({ department, category, skills: skills?.split(',').filter(Boolean) }, { signal }),
+      backend.getSkillMatrix(
+        {
+          department,
+          category,
+          skills: skills
+            ?.split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        },
+        { signal },
+      ),
   });
   readonly #allSkills = new ResourceController(this, this.#backend, {
     args: () => [] as const,
