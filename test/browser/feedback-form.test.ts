@@ -187,6 +187,20 @@ describe('<peer-feedback-form>', () => {
     expect(!!$(fixed, '[part~="chooser"]'), 'no chooser when the page fixes the template').to.equal(false);
   });
 
+  it('says so when there is no template to choose from (MemoryBackend)', async () => {
+    const backend = new MemoryBackend({ meId: 'u0001', storageScope: `no-templates-${Date.now()}` });
+    backend.feedbackTemplates.length = 0;
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-provider .backend=${backend}><peer-feedback-form></peer-feedback-form></peer-provider>`,
+    ).then((provider) => provider.querySelector<PeerFeedbackForm>('peer-feedback-form')!);
+    await until(() => !!$(el, '[part~="chooser"] [role="status"]'), 'the empty chooser');
+    expect($(el, '[part~="chooser"] [role="status"]')!.textContent).to.equal(
+      'There are no feedback forms to choose from yet.',
+    );
+    expect($(el, '[part~="chooser"] fieldset')!.hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('says at once when nobody has the recipient id, and does not send to it', async () => {
     signIn(givers[2].id);
     const el = await fixture<PeerFeedbackForm>(

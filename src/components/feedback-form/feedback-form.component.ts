@@ -584,7 +584,8 @@ export class PeerFeedbackForm extends PeerElement {
       error: (error, retry) => renderError(t, t.term('feedback.error'), error, retry),
       complete: (templates) =>
         html`<div part="chooser" class="chooser">
-          <fieldset class="question">
+          ${templates.length ? nothing : html`<p role="status">${t.term('feedback.noTemplates')}</p>`}
+          <fieldset class="question" ?hidden=${!templates.length}>
             <legend>${t.term('feedback.chooseTemplate')}</legend>
             <div class="choices">
               ${templates.map(

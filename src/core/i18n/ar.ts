@@ -211,6 +211,7 @@ export const ar: Messages = {
   'feedback.notFoundDetail': 'ربما تم سحبه. اطلب رابطًا حديثًا ممن شاركه.',
   'feedback.error': 'تعذر تحميل نموذج الملاحظات.',
   'feedback.chooseTemplate': 'ما نوع الملاحظات التي تريد تقديمها؟',
+  'feedback.noTemplates': 'لا توجد نماذج ملاحظات للاختيار منها بعد.',
   'feedback.to': 'ملاحظات إلى',
   'feedback.recipient': 'لمن هذه الملاحظات؟',
   'feedback.recipientRequired': 'اختر الشخص الذي ستُرسل إليه الملاحظات.',

@@ -197,6 +197,7 @@ export const de: Messages = {
   'feedback.notFoundDetail': 'Es wurde vielleicht zurückgezogen. Bitten Sie um einen aktuellen Link.',
   'feedback.error': 'Das Feedback-Formular konnte nicht geladen werden.',
   'feedback.chooseTemplate': 'Welche Art von Feedback möchten Sie geben?',
+  'feedback.noTemplates': 'Es gibt noch keine Feedback-Formulare zur Auswahl.',
   'feedback.to': 'Feedback für',
   'feedback.recipient': 'Für wen ist es?',
   'feedback.recipientRequired': 'Wählen Sie, für wen das Feedback ist.',

@@ -7,6 +7,7 @@ export const feedbackMessages = {
   'feedback.notFoundDetail': 'It may have been retired. Ask whoever shared the link for a current one.',
   'feedback.error': 'Could not load the feedback form.',
   'feedback.chooseTemplate': 'What kind of feedback do you want to give?',
+  'feedback.noTemplates': 'There are no feedback forms to choose from yet.',
   'feedback.to': 'Feedback for',
   'feedback.recipient': 'Who is it for?',
   'feedback.recipientRequired': 'Choose who the feedback is for.',
