@@ -6,6 +6,7 @@ import '../../src/components/provider/provider.js';
 import type { ReceivedFeedback } from '../../src/contract/feedback.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import { configure } from '../../src/core/config.js';
+import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { people } from '../../src/testing/organisation.js';
 import { apiUrl, eventually, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
@@ -199,6 +200,26 @@ describe('<peer-feedback-form>', () => {
     );
     expect($(el, '[part~="chooser"] fieldset')!.hidden).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the templates to choose from loading, and failing with a retry that works (MemoryBackend)', async () => {
+    const backend = new MemoryBackend({
+      meId: 'u0001',
+      storageScope: `chooser-${Date.now()}`,
+      latency: 300,
+      fail: new PeerError({ kind: 'http', status: 503, problem: { title: 'Unavailable' } }),
+    });
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-provider .backend=${backend}><peer-feedback-form></peer-feedback-form></peer-provider>`,
+    ).then((provider) => provider.querySelector<PeerFeedbackForm>('peer-feedback-form')!);
+    expect(!!$(el, '[aria-busy="true"]'), 'loading at first').to.equal(true);
+    await until(() => !!$(el, '[part~="error"]'), 'the error');
+    expect($(el, '[part~="error"]')!.textContent).to.contain('Could not load the feedback form.');
+    await expect(el).to.be.accessible();
+    backend.fail = undefined;
+    $(el, '[part~="retry-button"]')!.click();
+    await until(() => $$(el, '[part~="chooser"] input').length === backend.feedbackTemplates.length, 'the templates');
+    expect(!!$(el, '[part~="error"]'), 'the error is gone').to.equal(false);
   });
 
   it('says at once when nobody has the recipient id, and does not send to it', async () => {
