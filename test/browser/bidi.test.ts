@@ -7,6 +7,7 @@ import '../../src/components/skill-map/skill-map.js';
 import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
+import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import { configure } from '../../src/core/config.js';
 import { mentors } from '../../src/testing/organisation.js';
 import { apiUrl, tokenOf, until } from './helpers.js';
@@ -76,5 +77,35 @@ describe('text in the other direction', () => {
     typeInto(field, 'شكرًا على العرض الواضح للخطة.');
     await form.updateComplete;
     expect(direction(field)).to.equal('rtl');
+  });
+
+  it('keeps a value put into a translated sentence in its own order', async () => {
+    const page = await fixture(html`<div lang="ar" dir="rtl"><peer-skill-map></peer-skill-map></div>`);
+    const map = page.querySelector<PeerSkillMap>('peer-skill-map')!;
+    map.matrix = {
+      people: [{ id: 'p1', name: 'Lina', title: 'Engineer', department: { id: 'eng', name: 'Eng' }, photoUrl: null }],
+      skills: [{ id: 'csharp', name: 'C#', category: 'Engineering', synonyms: [] }],
+      cells: [[0, 0, 3, 'self', '2026-01-01T00:00:00.000Z']],
+      targets: [],
+      levels: [],
+    };
+    await until(() => !!$(map, '[data-pos="0:1"]'), 'the grid');
+    $(map, '[data-pos="0:1"]')!.click();
+    await until(() => !!$(map, '[part~="experts"] h3'), 'the experts of C#');
+    // "Experts in C#" in Arabic: the sentence reads right to left, and "C#" still reads "C#", not "#C".
+    const heading = $(map, '[part~="experts"] h3')!;
+    const text = [...heading.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('C#'))!;
+    const left = (offset: number) => {
+      const range = document.createRange();
+      range.setStart(text, offset);
+      range.setEnd(text, offset + 1);
+      return range.getBoundingClientRect().left;
+    };
+    const c = text.textContent!.indexOf('C#');
+    expect(left(c)).to.be.lessThan(left(c + 1), '"C" stands left of "#"');
+    expect(left(c)).to.be.lessThan(
+      left(text.textContent!.indexOf('خ')),
+      'the skill ends the Arabic sentence, on its left',
+    );
   });
 });

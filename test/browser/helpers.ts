@@ -76,3 +76,13 @@ export async function eventually(check: () => Promise<boolean>, what = 'conditio
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The text a reader sees: without the invisible marks that keep a value's direction (U+2068, U+2069),
+ * white space collapsed.
+ */
+export const shownText = (node: Node | null | undefined) =>
+  (node?.textContent ?? '')
+    .replace(/[\u2068\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();

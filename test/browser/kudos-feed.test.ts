@@ -12,6 +12,7 @@ import {
   resetServer,
   serverOrigin,
   serverRequests,
+  shownText,
   tokenOf,
   until,
 } from './helpers.js';
@@ -546,7 +547,7 @@ describe('<peer-kudos-feed>', () => {
       configure({ baseUrl, retries: 0 });
       const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
       await loaded(el);
-      expect($(el, '[part~="error"]')!.textContent).to.contain(`No Peerkit API answered at ${address}.`);
+      expect(shownText($(el, '[part~="error"]'))).to.contain(`No Peerkit API answered at ${address}.`);
       await expect(el).to.be.accessible();
       el.remove();
     }

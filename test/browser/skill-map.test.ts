@@ -4,7 +4,7 @@ import '../../src/components/skill-map/skill-map.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import type { Expert, SkillGap, SkillMatrix } from '../../src/contract/skills.js';
 import { configure } from '../../src/core/config.js';
-import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, shownText, until } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
@@ -81,7 +81,7 @@ describe('<peer-skill-map>', () => {
     const r = rowOf(p).dataset.pos!.split(':')[0];
     const cell = $(el, `[data-pos="${r}:${s + 1}"]`)!;
     const labels = ['Aware', 'Basic', 'Working', 'Skilled', 'Advanced', 'Expert'];
-    expect(cell.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${level}${level} ${labels[level]}`);
+    expect(shownText(cell)).to.equal(`${level}${level} ${labels[level]}`);
     expect(cell.getAttribute('role')).to.equal('gridcell');
     const empty = $$(el, '.cell.lnone')[0];
     expect(empty.textContent).to.contain('Not assessed');
@@ -132,7 +132,7 @@ describe('<peer-skill-map>', () => {
     signIn('u0001');
     const el = await fixture<PeerSkillMap>(html`<peer-skill-map department="design"></peer-skill-map>`);
     await ready(el);
-    expect($$(el, '.group').map((g) => g.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+    expect($$(el, '.group').map(shownText)).to.deep.equal([
       `▾ Design (${(await api<SkillMatrix>('/skill-matrix?department=design')).people.length})`,
     ]);
     el.category = 'Design';
@@ -200,7 +200,7 @@ describe('<peer-skill-map>', () => {
     const rated = $$(el, '.cell:not(.lnone)')[0];
     rated.focus();
     await el.updateComplete;
-    const summary = $(el, '.summary')!.textContent!.replace(/\s+/g, ' ');
+    const summary = shownText($(el, '.summary'));
     expect(summary).to.match(/(Aware|Basic|Working|Skilled|Advanced|Expert) — /);
     expect(summary).to.match(/self-assessed|rated by their manager|rated by a peer/);
     const column = Number(rated.dataset.pos!.split(':')[1]);
@@ -256,7 +256,7 @@ describe('<peer-skill-map>', () => {
     await until(() => pos() === `${r}:1`, 'focus back on the cell');
     expect(cellAt(el, r, 1)!.querySelector('[aria-hidden]')!.textContent).to.equal(String(goal));
     await until(() => ratings.length === 1, 'peer-skill-rated');
-    expect($(el, '.message')!.textContent).to.contain(`in ${skillName}`);
+    expect(shownText($(el, '.message'))).to.contain(`in ${skillName}`);
     const matrix = await api<SkillMatrix>('/skill-matrix?department=eng&skills=rust,go');
     const me = matrix.people.findIndex((p) => p.id === 'u0001');
     const skill = matrix.skills.findIndex((s) => s.name === skillName);

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
 import { REACTIONS, splitMentions, type ReactionKey } from '../../contract/rules.js';
-import type { LocalizeController } from '../../core/i18n/localize.js';
+import { isolate, type LocalizeController } from '../../core/i18n/localize.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import { safeUrl } from '../../core/safe-url.js';
 import { initialsOf } from '../person/initials.js';
@@ -20,9 +20,6 @@ export interface KudosViewContext {
 }
 
 const MAX_NAMED = 3;
-
-/** A name kept in its own direction (first strong isolate), so a hostile or RTL name cannot reorder the sentence. */
-export const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** “Ana, Ben and 2 others”: at most three names, then a count. */
 export function recipientNames(localize: LocalizeController<KudosMessages>, people: Person[]): string {
@@ -48,7 +45,7 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   const error = ctx.reactionErrors.get(kudos.id);
   const title = `k-${index}-title`;
   const body = `k-${index}-message`;
-  const names = t.term('kudos.to', isolate(kudos.giver.name), recipientNames(t, kudos.recipients));
+  const names = t.term('kudos.to', kudos.giver.name, recipientNames(t, kudos.recipients));
   const when = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now);
   const full = t.date(kudos.createdAt, { dateStyle: 'long', timeStyle: 'short' });
   const photo = safeUrl(kudos.giver.photoUrl, 'image');

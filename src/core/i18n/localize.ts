@@ -31,6 +31,13 @@ function cachedFormatter<T>(key: string, create: () => T): T {
   }
   return formatter;
 }
+/**
+ * A value with letters put into a sentence (a name, a skill, a date) keeps its own direction, so
+ * that an Arabic name does not reorder an English sentence around it, nor a Latin one an Arabic
+ * sentence (first strong isolate). Plain numbers stay as they are, next to their signs.
+ */
+export const isolate = (text: string) => (/\p{L}/u.test(text) ? `\u2068${text}\u2069` : text);
+
 let documentObserver: MutationObserver | undefined;
 
 /**
@@ -189,7 +196,9 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
       catalogs.get('en')?.[k] ??
       (this.english as Record<PropertyKey, Message>)[key] ??
       (commonMessages as Record<PropertyKey, Message>)[key];
-    return typeof message === 'function' ? (message as (...a: unknown[]) => string)(...args) : (message ?? '');
+    return typeof message === 'function'
+      ? (message as (...a: unknown[]) => string)(...args.map((arg) => (typeof arg === 'string' ? isolate(arg) : arg)))
+      : (message ?? '');
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
