@@ -167,6 +167,8 @@ describe('unsent drafts', () => {
   });
 
   it('a composer whose draft key changes takes what is typed to the new key', async () => {
+    // Typed and moved before it is known who is signed in, which is when a feed's filter is set.
+    await injectFault({ method: 'GET', path: '/api/me', delayMs: 1500, times: 1 });
     configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0064')}` } });
     const el = await fixture<PeerKudosComposer>(html`<peer-kudos-composer draft-key="before"></peer-kudos-composer>`);
     await until(() => !!el.shadowRoot!.querySelector('input[name="value"]'), 'the composer');
@@ -177,6 +179,8 @@ describe('unsent drafts', () => {
     await el.updateComplete;
     expect(localStorage.getItem(key('before'))).to.equal(null);
     expect(localStorage.getItem(key('after'))).to.contain('Carried over');
+    await until(() => localStorage.getItem(key('after'))?.includes('"owner":"u0064"') === true, 'the draft owned');
+    expect(localStorage.getItem(key('before'))).to.equal(null);
     el.remove();
   });
 

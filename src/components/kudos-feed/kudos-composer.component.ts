@@ -180,6 +180,8 @@ export class PeerKudosComposer extends PeerElement {
   #restored = false;
   /** Whether this page saved the draft before it knew who is signed in. */
   #ownerless = false;
+  /** Whether anything was typed here (perhaps before the draft was restored). */
+  #typed = false;
 
   #excludedFor?: { id: string; list: string[] };
   /** The signed-in person is never suggested; the same array each render, so the picker does not re-render. */
@@ -194,7 +196,7 @@ export class PeerKudosComposer extends PeerElement {
     // Lit sets object properties on every render; the preset goes to the picker only when it changes.
     if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
     // A new name for the draft (its feed's filter changed): what is typed moves there.
-    if (changed.has('draftKey') && this.#restored) {
+    if (changed.has('draftKey') && (this.#restored || this.#typed)) {
       const before = changed.get('draftKey') as string | undefined;
       this.#drafts.clear(before || this.id || 'composer');
       this.#saveDraft();
@@ -245,6 +247,7 @@ export class PeerKudosComposer extends PeerElement {
   /** Keeps what is typed so far, at once: a crash a moment later loses nothing. */
   #saveDraft() {
     this.restoredAt = undefined;
+    this.#typed = true;
     const draft: KudosDraft = {
       recipientIds: this.#picker?.value ?? [],
       message: this.message,
