@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Kudos } from '../../contract/kudos.js';
 import type { Person } from '../../contract/people.js';
@@ -17,8 +17,10 @@ import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
 import { PeopleSearch } from '../people-picker/people-search.js';
-import { personOptionStyles, renderPersonOptions, searchStatus } from '../people-picker/person-options.js';
+import { renderPersonOptions, searchStatus } from '../people-picker/person-options.js';
 import { kudosDrafts, type KudosDraft } from './kudos-draft.js';
+import { kudosComposerStyles } from './kudos-composer.styles.js';
+import { personOptionStyles } from '../people-picker/person-option.styles.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -61,64 +63,7 @@ type Field = 'recipients' | 'message' | 'values';
 export class PeerKudosComposer extends PeerElement {
   static override defaultTag = 'peer-kudos-composer';
   static override dependencies = [PeerPeoplePicker];
-  static override styles = [
-    tokens,
-    errorStyles,
-    formStyles,
-    css`
-      :host {
-        display: block;
-      }
-      form {
-        display: grid;
-        gap: calc(var(--_space) * 1.5);
-        padding: calc(var(--_space) * 2);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      h3 {
-        margin: 0;
-        font-size: var(--_font-size-large);
-      }
-      textarea {
-        min-block-size: 5rem;
-        inline-size: 100%;
-        box-sizing: border-box;
-      }
-      .mention-anchor {
-        position: relative;
-      }
-      fieldset {
-        border: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: calc(var(--_space) / 2);
-      }
-      .values {
-        display: flex;
-        flex-wrap: wrap;
-        gap: calc(var(--_space) / 2);
-      }
-      .value {
-        font-weight: 600;
-      }
-      .status {
-        margin: 0;
-      }
-      label.private {
-        font-weight: normal;
-        display: flex;
-        gap: 0.5em;
-        align-items: center;
-      }
-      .status.failed {
-        color: var(--_danger);
-      }
-    `,
-    personOptionStyles,
-  ];
+  static override styles = [tokens, errorStyles, formStyles, kudosComposerStyles, personOptionStyles];
 
   static override properties: PropertyDeclarations = {
     recipients: { attribute: false },

@@ -1,4 +1,4 @@
-import { css, html, type PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
@@ -9,6 +9,7 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerMentorCard } from '../mentor-card/mentor-card.component.js';
 import { reasonText } from '../mentor-card/mentor-text.js';
+import { mentorMatchesStyles } from './mentor-matches.styles.js';
 
 /**
  * @customElement peer-mentor-matches
@@ -31,42 +32,7 @@ import { reasonText } from '../mentor-card/mentor-text.js';
 export class PeerMentorMatches extends PeerElement {
   static override defaultTag = 'peer-mentor-matches';
   static override dependencies = [PeerMentorCard];
-  static override styles = [
-    tokens,
-    errorStyles,
-    css`
-      :host {
-        display: block;
-      }
-      .list {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(var(--peer-mentor-matches-columns, 18rem), 1fr));
-        gap: calc(var(--_space) * 2);
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .match {
-        display: flex;
-        flex-direction: column;
-        gap: var(--_space);
-      }
-      .reasons {
-        margin: 0;
-        padding-inline-start: 1.2em;
-        font-size: var(--_font-size-small);
-        color: var(--_text);
-      }
-      h3 {
-        font-size: var(--_font-size-small);
-        margin: 0;
-      }
-      .empty,
-      .pending {
-        color: var(--_text-muted);
-      }
-    `,
-  ];
+  static override styles = [tokens, errorStyles, mentorMatchesStyles];
 
   static override properties: PropertyDeclarations = {
     limit: { type: Number },

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Person } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
@@ -6,7 +6,9 @@ import { pickerMessages } from '../../core/i18n/en-picker.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import { PeopleSearch } from './people-search.js';
-import { personOptionStyles, renderPersonOptions, searchStatus } from './person-options.js';
+import { renderPersonOptions, searchStatus } from './person-options.js';
+import { peoplePickerStyles } from './people-picker.styles.js';
+import { personOptionStyles } from './person-option.styles.js';
 
 /**
  * @customElement peer-people-picker
@@ -30,88 +32,7 @@ import { personOptionStyles, renderPersonOptions, searchStatus } from './person-
 export class PeerPeoplePicker extends PeerElement {
   static override defaultTag = 'peer-people-picker';
   static override shadowRootOptions = { ...PeerElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-      }
-      .base {
-        position: relative;
-        display: grid;
-        gap: calc(var(--_space) / 2);
-      }
-      label {
-        font-weight: 600;
-      }
-      .field {
-        display: flex;
-        flex-wrap: wrap;
-        gap: calc(var(--_space) / 2);
-        align-items: center;
-        padding: calc(var(--_space) / 2);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      .field:focus-within {
-        box-shadow: var(--_focus-ring);
-      }
-      :host([invalid]) .field {
-        border-color: var(--_danger);
-      }
-      .chips {
-        display: contents;
-        list-style: none;
-      }
-      .chip {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.25em;
-        padding-block: 0.125em;
-        padding-inline: 0.5em 0.125em;
-        border-radius: 999px;
-        background: var(--_surface-raised);
-        border: 1px solid var(--_border);
-        max-inline-size: 100%;
-        overflow-wrap: anywhere;
-      }
-      .chip button {
-        border: none;
-        background: none;
-        color: inherit;
-        border-radius: 999px;
-        inline-size: 1.5em;
-        block-size: 1.5em;
-        padding: 0;
-      }
-      input {
-        flex: 1 1 8rem;
-        min-inline-size: 6rem;
-        border: none;
-        background: transparent;
-        color: inherit;
-        font: inherit;
-        padding: 0.25em;
-      }
-      input:focus-visible {
-        outline: none;
-        box-shadow: none;
-      }
-      .hint,
-      .error {
-        font-size: var(--_font-size-small);
-        margin: 0;
-      }
-      .hint {
-        color: var(--_text-muted);
-      }
-      .error {
-        color: var(--_danger);
-      }
-    `,
-    personOptionStyles,
-  ];
+  static override styles = [tokens, peoplePickerStyles, personOptionStyles];
 
   static override properties: PropertyDeclarations = {
     label: {},
