@@ -16,6 +16,7 @@ import './core/form-styles.js';
 import './core/error-view.js';
 import './core/i18n/en-common.js';
 import './core/i18n/en-feedback.js';
+import './core/i18n/en-filters.js';
 import './core/i18n/en-kudos.js';
 import './core/i18n/en-mentor.js';
 import './core/i18n/en-person.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type FilterKind, unknownFilterMessage, unknownFilterProblem } from '../../src/contract/problems.js';
+import { type FilterKind, unknownFilterProblem } from '../../src/contract/problems.js';
 import type { Db } from '../db/database.js';
 import { ProblemError } from '../problem.js';
 
@@ -52,9 +52,7 @@ export async function mustExist(
       .execute();
     const known = new Set(rows.map((row) => row.found));
     return Promise.all(
-      values
-        .filter((v) => !known.has(v))
-        .map(async (v) => ({ path, message: unknownFilterMessage(kind, v, await meant(db, kind, v)) })),
+      values.filter((v) => !known.has(v)).map(async (v) => ({ path, kind, value: v, meant: await meant(db, kind, v) })),
     );
   });
   const missing = (await Promise.all(checks)).flat();

@@ -37,6 +37,11 @@ export const Problem = z
         z.object({
           path: z.string(),
           message: z.string(),
+          value: z.string().optional().meta({ description: 'The value that was refused (unknown filters).' }),
+          meant: z
+            .string()
+            .optional()
+            .meta({ description: 'The id that the refused value most likely meant (unknown filters).' }),
         }),
       )
       .optional(),

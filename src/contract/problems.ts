@@ -29,8 +29,11 @@ export const FeedbackProblem = {
  * widget's attribute (`team="desgin"`): not an empty list, which would hide the mistake. `errors`
  * has one entry per such query parameter, and the detail says each in words.
  */
+/** Its own constant: a client tells this problem apart without carrying the English below. */
+export const UNKNOWN_FILTER = 'urn:peerkit:problem:unknown-filter';
+
 export const UnknownFilter = {
-  type: 'urn:peerkit:problem:unknown-filter',
+  type: UNKNOWN_FILTER,
   says: {
     department: (id: string) => `No department has the id "${id}".`,
     person: (id: string) => `No person has the id "${id}".`,
@@ -50,13 +53,30 @@ export function unknownFilterMessage(kind: FilterKind, value: string, meant?: st
   return UnknownFilter.says[kind](value) + (meant ? ` Did you mean "${meant}"?` : '');
 }
 
-/** The problem that answers filters naming things that do not exist (`missing`: [parameter, message]). */
-export function unknownFilterProblem(missing: { path: string; message: string }[]) {
+/** One filter value that names nothing: the query parameter, the value, and the id it most likely meant. */
+export interface MissingFilter {
+  path: string;
+  kind: FilterKind;
+  value: string;
+  meant?: string;
+}
+
+/**
+ * The problem that answers filters naming things that do not exist. Each entry of `errors` also
+ * carries the refused `value` and the `meant` id, so that a client can say it in its reader's language.
+ */
+export function unknownFilterProblem(missing: MissingFilter[]) {
+  const errors = missing.map(({ path, kind, value, meant }) => ({
+    path,
+    message: unknownFilterMessage(kind, value, meant),
+    value,
+    ...(meant ? { meant } : {}),
+  }));
   return {
-    type: UnknownFilter.type,
+    type: UNKNOWN_FILTER,
     title: 'Not found',
     status: 404,
-    detail: missing.map((m) => m.message).join(' '),
-    errors: missing,
+    detail: errors.map((e) => e.message).join(' '),
+    errors,
   };
 }

@@ -11,10 +11,12 @@ export function renderError(
   heading: string,
   error: PeerError,
   retry: () => void,
+  /** What went wrong, when the widget says it better than `errorMessage`. */
+  detail = errorMessage(localize, error),
 ) {
   return html`<div part="error" class="error" role="alert">
     <span class="error-heading">${heading}</span>
-    <span class="error-detail">${errorMessage(localize, error)}</span>
+    <span class="error-detail">${detail}</span>
     <button part="retry-button" class="retry" type="button" @click=${retry}>${localize.term('common.retry')}</button>
   </div>`;
 }

@@ -28,8 +28,11 @@ export class PeerError extends Error {
   readonly detail?: string;
   /** The problem type URI. */
   readonly type: string;
-  /** Field-level validation messages (400 answers). */
-  readonly errors: { path: string; message: string }[];
+  /**
+   * Field-level messages: what was invalid (400 answers), or which filter named nothing (404
+   * answers, with the refused `value` and the id it most likely `meant`).
+   */
+  readonly errors: { path: string; message: string; value?: string; meant?: string }[];
   readonly url?: string;
   /** How long the server asked to wait before trying again (from Retry-After), in ms. */
   readonly retryAfterMs?: number;

@@ -37,7 +37,6 @@ import {
   FeedbackProblem,
   KudosConflict,
   MentorshipConflict,
-  unknownFilterMessage,
   unknownFilterProblem,
   type FilterKind,
 } from '../contract/problems.js';
@@ -519,7 +518,7 @@ export class MemoryBackend implements PeerBackend {
         .filter((v) => v && !all.some(([id]) => id === v))
         .map((v) => {
           const meant = all.find((names) => names.some((n) => n.toLowerCase() === v.toLowerCase()))?.[0];
-          return { path, message: unknownFilterMessage(kind, v, meant) };
+          return { path, kind, value: v, meant };
         });
     });
     if (missing.length) throw new PeerError({ kind: 'http', status: 404, problem: unknownFilterProblem(missing) });

@@ -530,11 +530,17 @@ describe('<peer-kudos-feed>', () => {
     expect(!!$(el, '[part~="empty"]'), 'no empty').to.equal(false);
     const error = $(el, '[part~="error"]')!;
     expect(error.textContent).to.contain('Could not load kudos');
-    expect(error.textContent).to.contain('No department has the id "desgin".');
+    expect(shownText(error)).to.contain('Nothing is called "desgin" (team).');
     await expect(el).to.be.accessible();
     el.team = 'design';
     await until(() => articles(el).length > 0, 'the design team’s kudos');
     expect(!!$(el, '[part~="error"]'), 'no error').to.equal(false);
+
+    // In the page's language, with the id the author most likely meant.
+    const page = await fixture(html`<div lang="de"><peer-kudos-feed team="Design" live="off"></peer-kudos-feed></div>`);
+    const german = page.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
+    await until(() => !!$(german, '[part~="error"]'), 'the German error');
+    expect(shownText($(german, '[part~="error"]'))).to.contain('Nichts heißt „Design“ (team). Meinten Sie „design“?');
   });
 
   it('says where no API answered when the base URL points at something else', async () => {

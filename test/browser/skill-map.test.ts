@@ -366,12 +366,23 @@ describe('<peer-skill-map>', () => {
     // A department that does not exist is named in the error, rather than shown as nobody.
     el.department = 'desgin';
     await until(() => !!$(el, '[part~="error"]'), 'the error');
-    expect($(el, '[part~="error"]')!.textContent).to.contain('No department has the id "desgin".');
+    expect(shownText($(el, '[part~="error"]'))).to.contain('Nothing is called "desgin" (department).');
     expect(!!$(el, '[part~="empty"]'), 'no empty').to.equal(false);
     await expect(el).to.be.accessible();
     el.matrix = { people: [], skills: [], cells: [], targets: [], levels: [] };
     await until(() => !!$(el, '[part~="empty"]'), 'the empty state');
     expect($(el, '[part~="empty"]')!.textContent).to.contain('No one matches');
     await expect(el).to.be.accessible();
+
+    // In the page's language, with the id the author most likely meant (a name instead of the id).
+    const page = await fixture(
+      html`<div lang="ar" dir="rtl"><peer-skill-map department="Engineering"></peer-skill-map></div>`,
+    );
+    const arabic = page.querySelector<PeerSkillMap>('peer-skill-map')!;
+    await until(() => !!$(arabic, '[part~="error"]'), 'the Arabic error');
+    expect(shownText($(arabic, '[part~="error"]'))).to.contain(
+      'لا شيء باسم «Engineering» (department). هل تقصد «eng»؟',
+    );
+    await expect(arabic).to.be.accessible();
   });
 });

@@ -7,6 +7,9 @@ import { type App, makeApp, problemOf } from './helpers.js';
  * A list whose filter names something that does not exist answers 404 and says what, instead of an
  * empty list that would hide a typo in a widget's attribute (`<peer-kudos-feed team="desgin">`).
  */
+/** The quoted words of a message: the refused value, then the id it most likely meant. */
+const quoted = (message: string) => [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+
 describe('filters of lists', () => {
   let app: App;
   before(async () => {
@@ -42,9 +45,10 @@ describe('filters of lists', () => {
       assert.equal(response.status, 404);
       const problem = await problemOf(response);
       assert.equal(problem.type, UnknownFilter.type);
+      // The refused value comes apart too, for a client that says it in its reader's language.
       assert.deepEqual(
         problem.errors,
-        errors.map(([param, message]) => ({ path: param, message })),
+        errors.map(([param, message]) => ({ path: param, message, value: quoted(message)[0] })),
       );
       assert.equal(problem.detail, errors.map(([, message]) => message).join(' '));
     });
@@ -65,7 +69,8 @@ describe('filters of lists', () => {
     for (const [path, param, message] of cases) {
       const response = await app.request(path);
       assert.equal(response.status, 404, path);
-      assert.deepEqual((await problemOf(response)).errors, [{ path: param, message }], path);
+      const [value, meant] = quoted(message);
+      assert.deepEqual((await problemOf(response)).errors, [{ path: param, message, value, meant }], path);
     }
   });
 

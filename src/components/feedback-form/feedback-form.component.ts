@@ -355,23 +355,10 @@ export class PeerFeedbackForm extends PeerElement {
 
   #problemText(problem: AnswerProblem): string {
     const t = this.#localize;
-    const limit = t.number(problem.limit ?? 0);
-    switch (problem.code) {
-      case 'required':
-        return t.term('feedback.answer.required');
-      case 'tooShort':
-        return t.term('feedback.answer.tooShort', limit);
-      case 'tooLong':
-        return t.term('feedback.answer.tooLong', limit);
-      case 'notOnScale':
-        return t.term('feedback.answer.notOnScale');
-      case 'notAnOption':
-        return t.term('feedback.answer.notAnOption');
-      case 'tooManyChoices':
-        return t.term('feedback.answer.tooManyChoices', limit);
-      default:
-        return t.term('feedback.answer.invalid');
-    }
+    // Each code has its message, `feedback.answer.<code>`; a code with none is "not accepted".
+    const key = `feedback.answer.${problem.code}`;
+    const term = t.term as (key: string, limit: string) => string;
+    return term.call(t, key in feedbackMessages ? key : 'feedback.answer.invalid', t.number(problem.limit ?? 0));
   }
 
   #validate(template: FeedbackTemplate): Errors {

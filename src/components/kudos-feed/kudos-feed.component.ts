@@ -7,6 +7,7 @@ import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
 import type { KudosEvent, PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
 import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { filterErrorMessage } from '../../core/filter-error.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages } from '../../core/i18n/en-kudos.js';
@@ -608,7 +609,13 @@ export class PeerKudosFeed extends PeerElement {
   #renderBody() {
     const t = this.#localize;
     if (this.phase === 'error' && this.loadError) {
-      return renderError(t, t.term('kudos.error'), this.loadError, () => this.reload());
+      return renderError(
+        t,
+        t.term('kudos.error'),
+        this.loadError,
+        () => this.reload(),
+        filterErrorMessage(t, this.loadError),
+      );
     }
     if (this.phase === 'loading') {
       return html`<div part="scroller" class="scroller">

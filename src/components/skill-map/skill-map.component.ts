@@ -6,6 +6,7 @@ import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillMatrix } from '../../contract/skills.js';
 import { BackendController } from '../../core/context.js';
 import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { filterErrorMessage } from '../../core/filter-error.js';
 import type { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
@@ -436,7 +437,7 @@ export class PeerSkillMap extends PeerElement {
       : this.#data.render({
           pending: () => this.#renderSkeleton(),
           complete: () => this.#renderMap(),
-          error: (error, retry) => renderError(t, t.term('skills.error'), error, retry),
+          error: (error, retry) => renderError(t, t.term('skills.error'), error, retry, filterErrorMessage(t, error)),
         });
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="title">
       <h2 id="title" class="title">${t.term('skills.title')}</h2>

@@ -14,6 +14,8 @@ export const ar: Messages = {
   'error.timeout': 'استغرق الخادم وقتًا طويلًا للرد.',
   'error.server': 'حدث خطأ في الخادم.',
   'error.notApi': (address: string) => `لا توجد واجهة Peerkit تجيب على ${address}.`,
+  'filter.unknown': (name: string, value: string) => `لا شيء باسم «${value}» (${name}).`,
+  'filter.meant': (id: string) => `هل تقصد «${id}»؟`,
   'error.forbidden': 'غير مسموح لك بعرض هذا.',
   'error.unauthorized': 'يُرجى تسجيل الدخول مرة أخرى.',
   'error.tooMany': 'طلبات كثيرة جدًا. يُرجى الانتظار قليلًا.',

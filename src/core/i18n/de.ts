@@ -14,6 +14,8 @@ export const de: Messages = {
   'error.timeout': 'Der Server hat zu lange nicht geantwortet.',
   'error.server': 'Auf dem Server ist ein Fehler aufgetreten.',
   'error.notApi': (address: string) => `Unter ${address} antwortet keine Peerkit-API.`,
+  'filter.unknown': (name: string, value: string) => `Nichts heißt „${value}“ (${name}).`,
+  'filter.meant': (id: string) => `Meinten Sie „${id}“?`,
   'error.forbidden': 'Sie dürfen dies nicht sehen.',
   'error.unauthorized': 'Bitte melden Sie sich erneut an.',
   'error.tooMany': 'Zu viele Anfragen. Bitte warten Sie einen Moment.',

@@ -1,7 +1,9 @@
+import { filterMessages } from './en-filters.js';
 import { plural } from './plural.js';
 
 /** English strings of `<peer-kudos-feed>` and `<peer-kudos-composer>`. */
 export const kudosMessages = {
+  ...filterMessages,
   'kudos.title': 'Kudos',
   'kudos.feed': 'Kudos feed',
   'kudos.give': 'Give kudos',

@@ -1,5 +1,7 @@
+import { filterMessages } from './en-filters.js';
 /** English strings of `<peer-skill-map>`. */
 export const skillsMessages = {
+  ...filterMessages,
   'skills.title': 'Skill map',
   'skills.grid': 'People and skills',
   'skills.loading': 'Loading the skill map',

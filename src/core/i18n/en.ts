@@ -1,5 +1,6 @@
 import { commonMessages } from './en-common.js';
 import { feedbackMessages } from './en-feedback.js';
+import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
 import { mentorMessages } from './en-mentor.js';
 import { personMessages } from './en-person.js';
@@ -13,6 +14,7 @@ import { skillsMessages } from './en-skills.js';
  */
 export const en = {
   ...commonMessages,
+  ...filterMessages,
   ...personMessages,
   ...mentorMessages,
   ...pickerMessages,
