@@ -147,6 +147,12 @@ export const tokens = css`
     font: inherit;
     cursor: pointer;
   }
+  /* A name, title or heading written the other way keeps its own order (dir="auto") but lines up
+     with the widget. Prose (a kudos message, a bio) and fields line up with their own text. */
+  [dir='auto']:not(textarea, input, .message, .bio) {
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

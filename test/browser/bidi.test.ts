@@ -20,6 +20,21 @@ import { apiUrl, tokenOf, until } from './helpers.js';
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const direction = (el: Element | null) => (el ? getComputedStyle(el).direction : 'missing');
 
+/** Which edge of its box the first line of a text touches: 'left', 'right', 'both' (it fills the box) or 'neither'. */
+function side(el: Element | null) {
+  if (!el) return 'missing';
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const text = range.getClientRects()[0];
+  const box = el.getBoundingClientRect();
+  const style = getComputedStyle(el);
+  const left = box.left + parseFloat(style.paddingLeft);
+  const right = box.right - parseFloat(style.paddingRight);
+  const onLeft = Math.abs(text.left - left) < 2;
+  const onRight = Math.abs(right - text.right) < 2;
+  return onLeft && onRight ? 'both' : onLeft ? 'left' : onRight ? 'right' : 'neither';
+}
+
 function typeInto(field: HTMLTextAreaElement, text: string) {
   field.value = text;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -36,7 +51,7 @@ describe('text in the other direction', () => {
         <peer-kudos-feed live="off" page-size="2"></peer-kudos-feed>
         <peer-feedback-form template-id="sbi"></peer-feedback-form>
         <peer-mentor-card mentor-id=${mentor.personId}></peer-mentor-card>
-        <peer-person person-id="u0002"></peer-person>
+        <peer-person person-id="u0002" size="large"></peer-person>
         <peer-skill-map department="eng" category="Engineering"></peer-skill-map>
       </div>`,
     );
@@ -67,6 +82,13 @@ describe('text in the other direction', () => {
     expect(direction($(person, '[part~="title"]'))).to.equal('ltr');
     expect(direction($(map, '.skill-name'))).to.equal('ltr');
     expect(direction($(map, '.person-name'))).to.equal('ltr');
+
+    // Names, titles and headings still line up with the widget, on the right; prose on the left.
+    expect(side($(form, '#title'))).to.equal('right', 'template title');
+    expect(side($(form, 'header .hint'))).to.equal('right', 'template description');
+    expect(side($(person, '[part~="name"]'))).to.equal('right', 'person name');
+    expect(side($(feed, 'article .message'))).to.equal('left', 'kudos message');
+    expect(side($(card, '[part~="bio"]'))).to.equal('left', 'bio');
   });
 
   it('gives a field the direction of what is typed into it', async () => {
