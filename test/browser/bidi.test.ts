@@ -101,21 +101,26 @@ describe('text in the other direction', () => {
     expect(direction(field)).to.equal('rtl');
   });
 
-  it('keeps a value put into a translated sentence in its own order', async () => {
-    const page = await fixture(html`<div lang="ar" dir="rtl"><peer-skill-map></peer-skill-map></div>`);
+  /** The heading of the experts panel of a one-skill map, on a page of `lang` and `dir`. */
+  async function expertsHeading(skill: string, lang: string, dir: string) {
+    const page = await fixture(html`<div lang=${lang} dir=${dir}><peer-skill-map></peer-skill-map></div>`);
     const map = page.querySelector<PeerSkillMap>('peer-skill-map')!;
     map.matrix = {
       people: [{ id: 'p1', name: 'Lina', title: 'Engineer', department: { id: 'eng', name: 'Eng' }, photoUrl: null }],
-      skills: [{ id: 'csharp', name: 'C#', category: 'Engineering', synonyms: [] }],
+      skills: [{ id: 's1', name: skill, category: 'Engineering', synonyms: [] }],
       cells: [[0, 0, 3, 'self', '2026-01-01T00:00:00.000Z']],
       targets: [],
       levels: [],
     };
     await until(() => !!$(map, '[data-pos="0:1"]'), 'the grid');
     $(map, '[data-pos="0:1"]')!.click();
-    await until(() => !!$(map, '[part~="experts"] h3'), 'the experts of C#');
+    await until(() => !!$(map, '[part~="experts"] h3'), `the experts of ${skill}`);
+    return $(map, '[part~="experts"] h3')!;
+  }
+
+  it('keeps a value put into a translated sentence in its own order', async () => {
     // "Experts in C#" in Arabic: the sentence reads right to left, and "C#" still reads "C#", not "#C".
-    const heading = $(map, '[part~="experts"] h3')!;
+    const heading = await expertsHeading('C#', 'ar', 'rtl');
     const text = [...heading.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('C#'))!;
     const left = (offset: number) => {
       const range = document.createRange();
@@ -129,5 +134,11 @@ describe('text in the other direction', () => {
       left(text.textContent!.indexOf('خ')),
       'the skill ends the Arabic sentence, on its left',
     );
+
+    // Isolated only where the value's letters run the other way: nothing invisible otherwise.
+    expect((await expertsHeading('برمجة', 'en', 'ltr')).textContent).to.contain('Experts in \u2068برمجة\u2069');
+    expect((await expertsHeading('Go', 'en', 'ltr')).textContent!.trim()).to.equal('Experts in Go');
+    expect((await expertsHeading('Go', 'de', 'ltr')).textContent).to.not.match(/[\u2068\u2069]/);
+    expect((await expertsHeading('برمجة', 'ar', 'rtl')).textContent).to.not.match(/[\u2068\u2069]/);
   });
 });

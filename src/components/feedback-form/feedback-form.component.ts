@@ -511,10 +511,11 @@ export class PeerFeedbackForm extends PeerElement {
     if (error.type === FeedbackProblem.self) return { recipient: t.term('feedback.self') };
     if (error.type === FeedbackProblem.dailyLimit) return { form: t.term('feedback.dailyLimit') };
     const errors: Errors = {};
+    const invalid = t.term('feedback.answer.invalid');
     for (const { path } of error.errors) {
-      if (path.startsWith('answers.')) errors[`q:${path.slice('answers.'.length)}`] = t.term('feedback.answer.invalid');
-      else if (path === 'recipientId') errors.recipient = error.detail ?? t.term('feedback.answer.invalid');
-      else if (path === 'kind' || path === 'visibility') errors[path] = t.term('feedback.answer.invalid');
+      if (path.startsWith('answers.')) errors[`q:${path.slice('answers.'.length)}`] = invalid;
+      else if (path === 'recipientId') errors.recipient = error.detail ?? invalid;
+      else if (path === 'kind' || path === 'visibility') errors[path] = invalid;
     }
     if (!Object.keys(errors).length) errors.form = `${t.term('feedback.failed')} ${errorMessage(t, error)}`;
     return errors;

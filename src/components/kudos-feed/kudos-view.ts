@@ -23,7 +23,7 @@ const MAX_NAMED = 3;
 
 /** “Ana, Ben and 2 others”: at most three names, then a count. */
 export function recipientNames(localize: LocalizeController<KudosMessages>, people: Person[]): string {
-  const names = people.slice(0, MAX_NAMED).map((p) => isolate(p.name));
+  const names = people.slice(0, MAX_NAMED).map((p) => isolate(p.name, localize.dir));
   const rest = people.length - names.length;
   if (rest > 0) names.push(localize.term('kudos.others', rest, localize.number(rest)));
   return localize.list(names);

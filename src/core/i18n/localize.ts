@@ -31,12 +31,18 @@ function cachedFormatter<T>(key: string, create: () => T): T {
   }
   return formatter;
 }
+/** Letters written right to left; any other letter is written left to right. */
+const RTL_LETTER = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}]/u;
+const LTR_LETTER = /(?![\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}])\p{L}/u;
+
 /**
- * A value with letters put into a sentence (a name, a skill, a date) keeps its own direction, so
- * that an Arabic name does not reorder an English sentence around it, nor a Latin one an Arabic
- * sentence (first strong isolate). Plain numbers stay as they are, next to their signs.
+ * A value put into a sentence (a name, a skill) that has letters of the other direction keeps its
+ * own, so that an Arabic name does not reorder an English sentence around it, nor "C#" read "#C"
+ * in an Arabic one (first strong isolate, U+2068 … U+2069). Values of the sentence's own direction
+ * stay as they are: nothing invisible in the common case, to copy or to match in a test.
  */
-export const isolate = (text: string) => (/\p{L}/u.test(text) ? `\u2068${text}\u2069` : text);
+export const isolate = (text: string, dir: 'ltr' | 'rtl') =>
+  (dir === 'rtl' ? LTR_LETTER : RTL_LETTER).test(text) ? `\u2068${text}\u2069` : text;
 
 let documentObserver: MutationObserver | undefined;
 
@@ -153,6 +159,8 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
   }
 
   hostConnected() {
+    // Moved elsewhere on the page, perhaps into another language.
+    this.#cachedLang = this.#cachedDir = undefined;
     controllers.add(this);
     observeDocument();
   }
@@ -162,10 +170,11 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
   }
 
   #cachedLang?: string;
+  #cachedDir?: 'ltr' | 'rtl';
 
   /** Looked up again before each render (a page may change `lang` at any time). */
   hostUpdate() {
-    this.#cachedLang = undefined;
+    this.#cachedLang = this.#cachedDir = undefined;
     // Peerkit's elements waited for the language already; any other element renders English until it
     // arrives, then updates.
     void loadLanguage(this.lang);
@@ -179,6 +188,11 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
 
   /** The page's `dir` where it sets one, else `rtl` for right-to-left languages. */
   get dir(): 'ltr' | 'rtl' {
+    this.#cachedDir ??= this.#findDir();
+    return this.#cachedDir;
+  }
+
+  #findDir(): 'ltr' | 'rtl' {
     const explicit = closestAttribute(this.host, 'dir');
     if (explicit === 'rtl' || explicit === 'ltr') return explicit;
     return RTL_LANGUAGES.has(this.lang.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
@@ -197,7 +211,9 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
       (this.english as Record<PropertyKey, Message>)[key] ??
       (commonMessages as Record<PropertyKey, Message>)[key];
     return typeof message === 'function'
-      ? (message as (...a: unknown[]) => string)(...args.map((arg) => (typeof arg === 'string' ? isolate(arg) : arg)))
+      ? (message as (...a: unknown[]) => string)(
+          ...args.map((arg) => (typeof arg === 'string' ? isolate(arg, this.dir) : arg)),
+        )
       : (message ?? '');
   }
 
