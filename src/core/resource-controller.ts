@@ -119,6 +119,12 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
       if (peerError.kind !== 'aborted' && this.host.isConnected) {
         this.host.dispatchEvent(peerEvent('peer-error', { error: peerError, retry: () => this.retry() }));
       }
+      // Failed for want of a connection: loads again by itself once the browser is back online.
+      if (peerError.kind === 'offline' || peerError.kind === 'network') {
+        addEventListener('online', () => this.#key === key && this.#current === 'error' && this.retry(), {
+          once: true,
+        });
+      }
     }
     this.host.requestUpdate();
   }

@@ -307,6 +307,22 @@ describe('<peer-mentor-card>', () => {
     await until(() => $(failing, '[part~="expertise"]') !== null, 'the card after retry');
   });
 
+  it('loads again by itself when the connection comes back', async () => {
+    // The connection is gone: every request fails as fetch fails then.
+    let connected = false;
+    const fetchWhileConnected: typeof fetch = (input, init) =>
+      connected ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+    signIn('u0106', { retries: 0, fetch: fetchWhileConnected });
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`);
+    await until(() => $(el, '[part~="retry-button"]') !== null, 'the error');
+    // Nothing happens until the browser says it is back online: no retry loop while offline.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(!!$(el, '[part~="retry-button"]'), 'still the error').to.equal(true);
+    connected = true;
+    window.dispatchEvent(new Event('online'));
+    await until(() => $(el, '[part~="expertise"]') !== null, 'the card, without pressing retry');
+  });
+
   it('renders hostile bios and names as text', async () => {
     signIn('u0106');
     const mentor = await openMentorFor('u0106');
