@@ -146,6 +146,22 @@ describe('<peer-kudos-feed>', () => {
     );
   });
 
+  it('loads the next page by itself when the connection that failed it comes back', async () => {
+    let connected = true;
+    const fetchWhileConnected: typeof fetch = (input, init) =>
+      connected ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+    signIn('u0001', { retries: 0, fetch: fetchWhileConnected });
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="4" live="off"></peer-kudos-feed>`);
+    await loaded(el, 4);
+    connected = false;
+    $(el, '[part~="load-more"]')!.click();
+    await until(() => !!$(el, '[part~="error"]'), 'the error of the second page');
+    expect(articles(el).length, 'the first page stays').to.equal(4);
+    connected = true;
+    window.dispatchEvent(new Event('online'));
+    await until(() => articles(el).length === 8, 'the second page, without pressing retry');
+  });
+
   it('filters by value, team and person from attributes, and follows changes at run time', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(

@@ -142,6 +142,7 @@ export class PeerKudosFeed extends PeerElement {
   readonly #onOnline = () => {
     this.offline = false;
     if (this.phase === 'error') this.reload();
+    else if (this.more === 'error') void this.loadMore();
   };
   readonly #onOffline = () => (this.offline = true);
 
