@@ -31,13 +31,34 @@ export function problem(c: Context, error: ProblemError) {
   });
 }
 
+/** Text no database takes as it is: NUL (PostgreSQL refuses it) and half a surrogate pair (not UTF-8). */
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every text in `input` (keys too) that could not be stored and read back exactly as sent. */
+function unstorableText(input: unknown, path: string[] = []): { path: string; message: string }[] {
+  const where = path.join('.') || '(root)';
+  if (typeof input === 'string') {
+    return UNSTORABLE.test(input) ? [{ path: where, message: 'contains NUL or half of a surrogate pair' }] : [];
+  }
+  if (!input || typeof input !== 'object') return [];
+  return Object.entries(input).flatMap(([key, value]) =>
+    UNSTORABLE.test(key)
+      ? [{ path: where, message: 'has a key with NUL or half of a surrogate pair' }]
+      : unstorableText(value, [...path, key]),
+  );
+}
+
 /** Parses with zod, or throws a 400 that lists every invalid field. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown, what = 'request'): z.output<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  // Refused rather than stored changed (or, on PostgreSQL, failing as a 500).
+  const unstorable = unstorableText(input);
+  const result = unstorable.length ? undefined : schema.safeParse(input);
+  if (result?.success) return result.data;
+  const errors = result
+    ? result.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(root)',
+        message: issue.message,
+      }))
+    : unstorable;
   throw new ProblemError(400, 'Invalid request', `The ${what} has ${errors.length} invalid field(s).`, { errors });
 }
