@@ -103,6 +103,42 @@ describe('hostile input', () => {
     assert.equal(read, stored.size, 'every stored message read back');
   });
 
+  it('gives every hostile feedback answer it accepts back to the recipient as sent (trimmed)', async () => {
+    const own = await makeApp({ feedbackPerDay: 10_000 });
+    const marker = 'A round trip of hostile text.';
+    const accepted: string[] = [];
+    for (const [i, s] of strings.entries()) {
+      const response = await own.request('/api/feedback', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `answer-${i}` },
+        body: JSON.stringify({
+          templateId: 'quick-praise',
+          recipientId: 'u0003',
+          kind: 'praise',
+          answers: { what: marker, impact: s },
+          visibility: 'recipient',
+          anonymous: false,
+        }),
+      });
+      if (response.status === 201) accepted.push(s.trim());
+      else await answer(response, `answer ${i}`);
+    }
+    assert.ok(accepted.length > strings.length / 2, `${accepted.length} of ${strings.length} accepted`);
+    const received: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await (await own.request(`/api/me/feedback?limit=100${after}`, { as: 'u0003' })).json()) as {
+        items: { answers: Record<string, unknown> }[];
+        nextCursor: string | null;
+      };
+      for (const item of page.items) {
+        if (item.answers.what === marker) received.push((item.answers.impact as string | undefined) ?? '');
+      }
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(received.sort(), accepted.sort());
+  });
+
   it('refuses text it could not give back as sent: NUL and half a surrogate pair', async () => {
     for (const message of ['a NUL \u0000 inside', 'lone high \ud800 surrogate', 'lone low \udc00 surrogate']) {
       const response = await app.request('/api/kudos', {
