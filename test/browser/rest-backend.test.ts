@@ -16,6 +16,28 @@ async function rejection(promise: Promise<unknown>): Promise<PeerError> {
 describe('RestBackend against the reference server', () => {
   beforeEach(resetServer);
 
+  it('opens the kudos stream again at once when the browser is back online, not after its back-off', async () => {
+    // The first connection is refused with a minute's Retry-After: the next try waits 15 s or more.
+    await injectFault({ method: 'GET', path: '/api/kudos/stream', status: 503, retryAfter: '60', times: 1 });
+    const states: string[] = [];
+    const stop = new AbortController();
+    testBackend({ retries: 0 }).watchKudos(
+      {},
+      (event) => {
+        if (event.type === 'connection') states.push(event.state);
+      },
+      { signal: stop.signal },
+    );
+    try {
+      await eventually(async () => states.includes('reconnecting'), 'the refusal');
+      window.dispatchEvent(new Event('online'));
+      await eventually(async () => states.includes('open'), 'the stream open', 5000);
+      expect(states.slice(0, 2)).to.deep.equal(['connecting', 'reconnecting']);
+    } finally {
+      stop.abort();
+    }
+  });
+
   it('reads the signed-in person', async () => {
     const me = await testBackend({}, 'u0002').getMe();
     expect(me.id).to.equal('u0002');

@@ -1,5 +1,4 @@
 import { PeerError } from '../errors.js';
-import { sleep } from './abort.js';
 
 /** One server-sent event. */
 export interface StreamEvent {
@@ -70,7 +69,8 @@ export interface EventStreamOptions {
 
 /**
  * Keeps a server-sent event stream open over `fetch` (which, unlike `EventSource`, can send
- * an Authorization header): reconnects after a drop with backoff and jitter, sending
+ * an Authorization header): reconnects after a drop with backoff and jitter (at once when the
+ * browser comes back online), sending
  * `Last-Event-ID` so that nothing is missed. Stops for good on abort, or on a 4xx other
  * than 408 and 429 (credentials or the request are wrong; retrying would not help).
  */
@@ -109,10 +109,21 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
     options.onState?.('reconnecting', error);
     const base = Math.max(parser.retry ?? 1000, error?.retryAfterMs ?? 0);
     const ceiling = Math.min(options.maxDelay ?? 30_000, base * 2 ** Math.min(failures - 1, 6));
-    try {
-      await sleep(Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), signal);
-    } catch {
-      return;
-    }
+    await pause(Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), signal);
   }
+}
+
+/** Waits `ms`, or less: until the browser is back online, or the stream is given up. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('online', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    globalThis.addEventListener?.('online', done);
+    signal.addEventListener('abort', done);
+  });
 }
