@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { Problem } from '../src/contract/common.js';
+import { invalidDetail } from '../src/contract/problems.js';
 
 /** An error that becomes a problem+json answer. Throw it from any route. */
 export class ProblemError extends Error {
@@ -60,5 +61,5 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown, what = 
         message: issue.message,
       }))
     : unstorable;
-  throw new ProblemError(400, 'Invalid request', `The ${what} has ${errors.length} invalid field(s).`, { errors });
+  throw new ProblemError(400, 'Invalid request', invalidDetail(what, errors), { errors });
 }

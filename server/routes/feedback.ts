@@ -22,7 +22,7 @@ import {
   type FeedbackKind,
   type FeedbackVisibility,
 } from '../../src/contract/feedback-rules.js';
-import { FeedbackProblem } from '../../src/contract/problems.js';
+import { FeedbackProblem, invalidDetail } from '../../src/contract/problems.js';
 import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -188,7 +188,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
       })),
     ];
     if (errors.length) {
-      throw new ProblemError(400, 'Invalid request', `The feedback has ${errors.length} invalid field(s).`, { errors });
+      throw new ProblemError(400, 'Invalid request', invalidDetail('feedback', errors), { errors });
     }
     const now = new Date();
     const day = now.toISOString().slice(0, 10);

@@ -80,3 +80,8 @@ export function unknownFilterProblem(missing: MissingFilter[]) {
     errors,
   };
 }
+
+/** The detail of a 400: what was invalid, each field with its reason, so that a reader can mend it. */
+export function invalidDetail(what: string, errors: { path: string; message: string }[]) {
+  return `The ${what} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`;
+}

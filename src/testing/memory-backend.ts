@@ -35,6 +35,7 @@ import type {
 import { matchReasons, scoreMatch } from '../contract/matching.js';
 import {
   FeedbackProblem,
+  invalidDetail,
   KudosConflict,
   MentorshipConflict,
   unknownFilterProblem,
@@ -103,7 +104,7 @@ const invalid = (errors: { path: string; message: string }[]) =>
   new PeerError({
     kind: 'http',
     status: 400,
-    problem: { title: 'Invalid request', detail: `The request body has ${errors.length} invalid field(s).`, errors },
+    problem: { title: 'Invalid request', detail: invalidDetail('request body', errors), errors },
   });
 
 /** The seeded organisation as `Person` objects, with inline portraits. */

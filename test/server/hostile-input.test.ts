@@ -147,8 +147,10 @@ describe('hostile input', () => {
         body: JSON.stringify({ recipientIds: ['u0002'], message, valueIds: ['learning'] }),
       });
       assert.equal(response.status, 400, JSON.stringify(message));
-      const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+      const problem = (await response.json()) as { detail: string; errors: { path: string; message: string }[] };
       assert.deepEqual(problem.errors, [{ path: 'message', message: 'contains NUL or half of a surrogate pair' }]);
+      // The detail, which a widget shows, names the field and the reason.
+      assert.equal(problem.detail, 'The request body is invalid: message: contains NUL or half of a surrogate pair.');
     }
     const search = await app.request('/api/people?q=an%00');
     assert.equal(search.status, 400);
