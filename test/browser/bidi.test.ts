@@ -138,6 +138,8 @@ describe('text in the other direction', () => {
     // Isolated only where the value's letters run the other way: nothing invisible otherwise.
     expect((await expertsHeading('برمجة', 'en', 'ltr')).textContent).to.contain('Experts in \u2068برمجة\u2069');
     expect((await expertsHeading('Go', 'en', 'ltr')).textContent!.trim()).to.equal('Experts in Go');
+    // A hostile name with a right-to-left override cannot reverse the rest of the sentence.
+    expect((await expertsHeading('Go\u202e evil', 'en', 'ltr')).textContent).to.contain('\u2068Go\u202e evil\u2069');
     expect((await expertsHeading('Go', 'de', 'ltr')).textContent).to.not.match(/[\u2068\u2069]/);
     expect((await expertsHeading('برمجة', 'ar', 'rtl')).textContent).to.not.match(/[\u2068\u2069]/);
   });

@@ -609,13 +609,7 @@ export class PeerFeedbackForm extends PeerElement {
     const t = this.#localize;
     if (this.phase === 'sent') return this.#renderSent();
     const busy = this.phase === 'sending';
-    return html`<form
-      part="base"
-      novalidate
-      aria-labelledby="title"
-      aria-busy=${busy ? 'true' : 'false'}
-      @submit=${this.#submit}
-    >
+    return html`<form part="base" novalidate aria-labelledby="title" aria-busy=${busy} @submit=${this.#submit}>
       <header part="header">
         <h3 id="title" dir="auto">${template.name}</h3>
         <p class="hint" dir="auto">${template.description}</p>
@@ -624,12 +618,7 @@ export class PeerFeedbackForm extends PeerElement {
       ${template.questions.map((question) => this.#renderQuestion(question))} ${this.#renderVisibility()}
       ${this.#renderAnonymity()}
       <div class="actions">
-        <button
-          part="send-button"
-          class="send"
-          type="submit"
-          aria-disabled=${busy || this.phase === 'queued' ? 'true' : 'false'}
-        >
+        <button part="send-button" class="send" type="submit" aria-disabled=${busy || this.phase === 'queued'}>
           ${busy ? t.term('feedback.sending') : t.term('feedback.send')}
         </button>
         <button part="reset-button" class="secondary" type="button" @click=${this.#startOver}>
@@ -798,7 +787,7 @@ export class PeerFeedbackForm extends PeerElement {
           id=${field}
           data-field=${field}
           rows="4"
-          aria-invalid=${error ? 'true' : 'false'}
+          aria-invalid=${!!error}
           aria-describedby=${`${describedBy} ${ids.count}`}
           .value=${live(text)}
           @input=${(event: Event) => this.#answer(question, (event.target as HTMLTextAreaElement).value || undefined)}
@@ -827,7 +816,7 @@ export class PeerFeedbackForm extends PeerElement {
                   name=${field}
                   value=${point}
                   data-field=${index === 0 ? field : nothing}
-                  aria-invalid=${error ? 'true' : 'false'}
+                  aria-invalid=${!!error}
                   .checked=${live(value === point)}
                   @change=${() => this.#answer(question, point)}
                 />
@@ -859,7 +848,7 @@ export class PeerFeedbackForm extends PeerElement {
                 name=${field}
                 value=${option.id}
                 data-field=${index === 0 ? field : nothing}
-                aria-invalid=${error ? 'true' : 'false'}
+                aria-invalid=${!!error}
                 .checked=${live(chosen.includes(option.id))}
                 @change=${(event: Event) => {
                   const on = (event.target as HTMLInputElement).checked;
@@ -936,7 +925,7 @@ export class PeerFeedbackForm extends PeerElement {
         <input
           type="checkbox"
           role="switch"
-          aria-checked=${this.draft.anonymous ? 'true' : 'false'}
+          aria-checked=${!!this.draft.anonymous}
           aria-describedby="anonymity-explain"
           .checked=${live(this.draft.anonymous)}
           @change=${(event: Event) => this.#change({ anonymous: (event.target as HTMLInputElement).checked })}

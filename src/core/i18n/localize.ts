@@ -31,18 +31,24 @@ function cachedFormatter<T>(key: string, create: () => T): T {
   }
   return formatter;
 }
-/** Letters written right to left; any other letter is written left to right. */
-const RTL_LETTER = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}]/u;
-const LTR_LETTER = /(?![\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}])\p{L}/u;
+/**
+ * What in a value can turn the sentence around it, by the sentence's direction: letters written
+ * the other way (right to left: the Arabic, Hebrew and Thaana scripts of the languages above), and
+ * the invisible bidi controls (an override such as U+202E in a hostile name).
+ */
+const OTHER_WAY = {
+  ltr: /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Thaa}\u200e-\u202e\u2066-\u2069]/u,
+  rtl: /[^\P{L}\p{sc=Arab}\p{sc=Hebr}\p{sc=Thaa}]|[\u200e-\u202e\u2066-\u2069]/u,
+};
 
 /**
- * A value put into a sentence (a name, a skill) that has letters of the other direction keeps its
- * own, so that an Arabic name does not reorder an English sentence around it, nor "C#" read "#C"
- * in an Arabic one (first strong isolate, U+2068 … U+2069). Values of the sentence's own direction
- * stay as they are: nothing invisible in the common case, to copy or to match in a test.
+ * A value put into a sentence (a name, a skill) that has letters of the other direction, or bidi
+ * controls, keeps its own direction, so that an Arabic name does not reorder an English sentence
+ * around it, nor "C#" read "#C" in an Arabic one, nor an override in a name reverse the rest
+ * (first strong isolate, U+2068 … U+2069). Other values stay as they are: nothing invisible in the
+ * common case, to copy or to match in a test.
  */
-export const isolate = (text: string, dir: 'ltr' | 'rtl') =>
-  (dir === 'rtl' ? LTR_LETTER : RTL_LETTER).test(text) ? `\u2068${text}\u2069` : text;
+export const isolate = (text: string, dir: 'ltr' | 'rtl') => (OTHER_WAY[dir].test(text) ? `\u2068${text}\u2069` : text);
 
 let documentObserver: MutationObserver | undefined;
 
