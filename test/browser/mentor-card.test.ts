@@ -323,6 +323,49 @@ describe('<peer-mentor-card>', () => {
     await until(() => $(el, '[part~="expertise"]') !== null, 'the card, without pressing retry');
   });
 
+  it('joins a circle once however often the button is pressed, and says so when it just filled', async () => {
+    const me = 'u0107';
+    signIn(me);
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
+    const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
+    const [a, b] = items.filter((m) => m.id !== me && open(m));
+    const [first, second] = [open(a)!, open(b)!];
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <peer-mentor-card mentor-id=${a.id}></peer-mentor-card><peer-mentor-card mentor-id=${b.id}></peer-mentor-card>
+      </div>`,
+    );
+    const [cardA, cardB] = [...page.querySelectorAll<PeerMentorCard>('peer-mentor-card')];
+    await ready(cardA);
+    await ready(cardB);
+    const button = (el: PeerMentorCard) => $<HTMLButtonElement>(el, '[part~="circles"] button')!;
+    const row = (el: PeerMentorCard) => button(el).closest('li')!;
+
+    button(cardA).click();
+    button(cardA).click();
+    await until(() => button(cardA).textContent!.trim() === 'Joined', 'joined');
+    expect(button(cardA).disabled).to.equal(true);
+    expect(row(cardA).textContent).to.contain(`${first.memberCount + 1} of ${first.capacity} members`);
+    const joins = (await serverRequests(`/api/circles/${first.id}/join`)).filter((r) => r.method === 'POST');
+    expect(joins, 'one join for two presses').to.have.length(1);
+
+    // Others take the last places of the second circle while its card still shows it open.
+    for (let i = 0; i < second.capacity - second.memberCount; i++) {
+      const other = `u0${150 + i}`;
+      const joined = await fetch(`${apiUrl}/circles/${second.id}/join`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(other)}` },
+      });
+      expect(joined.status, other).to.equal(200);
+    }
+    button(cardB).click();
+    await until(() => !!row(cardB).querySelector('[role="alert"]')?.textContent, 'the refusal');
+    expect(row(cardB).querySelector('[role="alert"]')!.textContent).to.equal('This circle just filled its last place.');
+    expect(button(cardB).textContent!.trim()).to.equal('Full');
+    expect(button(cardB).disabled).to.equal(true);
+    await expect(cardB).to.be.accessible();
+  });
+
   it('renders hostile bios and names as text', async () => {
     signIn('u0106');
     const mentor = await openMentorFor('u0106');

@@ -2,6 +2,7 @@ import { newKey } from '../../core/ids.js';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Circle, MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
+import { MentorshipConflict } from '../../contract/problems.js';
 import type { Me } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
@@ -61,6 +62,7 @@ export class PeerMentorCard extends PeerElement {
     variant: { reflect: true },
     circleUpdates: { state: true },
     circleErrors: { state: true },
+    joining: { state: true },
     requestSent: { state: true },
     answered: { state: true },
     answerError: { state: true },
@@ -77,6 +79,8 @@ export class PeerMentorCard extends PeerElement {
 
   private circleUpdates = new Map<string, Circle>();
   private circleErrors = new Map<string, string>();
+  /** The circles whose join is on its way: their buttons wait, so that a double click joins once. */
+  private joining = new Set<string>();
   private requestSent = false;
   private answered = new Map<string, MentorshipRequest>();
   private answerError = '';
@@ -237,7 +241,8 @@ export class PeerMentorCard extends PeerElement {
               type="button"
               class="secondary"
               aria-label="${label}: ${circle.topic}"
-              ?disabled=${circle.joined || isFull}
+              ?disabled=${circle.joined || isFull || this.joining.has(circle.id)}
+              aria-busy=${this.joining.has(circle.id) ? 'true' : nothing}
               @click=${() => this.#join(circle)}
             >
               ${label}
@@ -250,17 +255,27 @@ export class PeerMentorCard extends PeerElement {
   }
 
   async #join(circle: Circle) {
+    if (this.joining.has(circle.id)) return;
+    this.joining = new Set(this.joining).add(circle.id);
     this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
+    let updated: Circle | undefined;
+    let message = '';
     try {
-      const updated = await this.#backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
-      this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
+      updated = await this.#backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
     } catch (error) {
       const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
-      this.circleErrors = new Map(this.circleErrors).set(
-        circle.id,
-        peerError.detail ?? errorMessage(this.#localize, peerError),
-      );
+      // What the server knows better than the page: the circle as it now stands.
+      if (peerError.type === MentorshipConflict.alreadyMember) updated = { ...circle, joined: true };
+      else if (peerError.type === MentorshipConflict.circleFull) {
+        updated = { ...circle, memberCount: Math.max(circle.memberCount, circle.capacity) };
+        message = this.#localize.term('mentor.conflict.circleFull');
+      } else message = errorMessage(this.#localize, peerError);
     }
+    if (updated) this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
+    this.circleErrors = new Map(this.circleErrors).set(circle.id, message);
+    const joining = new Set(this.joining);
+    joining.delete(circle.id);
+    this.joining = joining;
   }
 
   #renderRequest(profile: MentorProfile) {

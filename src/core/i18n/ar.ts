@@ -63,6 +63,7 @@ export const ar: Messages = {
   'mentor.conflict.notAccepting': 'توقّف هذا المرشد عن قبول متدرّبين جدد. جرّب ترشيحًا آخر.',
   'mentor.conflict.duplicate': 'لديك بالفعل طلب مفتوح أو إرشاد قائم مع هذا المرشد.',
   'mentor.conflict.full': 'امتلأ آخر مكان لدى هذا المرشد للتو. حاول لاحقًا أو اسأل مرشدًا آخر.',
+  'mentor.conflict.circleFull': 'امتلأ آخر مكان في هذه الحلقة للتو.',
   'mentor.sendFailed': 'تعذّر إرسال طلبك. نصّك محفوظ: حاول مرة أخرى.',
   'mentor.sent': (name: string) => `أُرسل طلبك إلى ${name}. سيصلك الرد قريبًا.`,
   'mentor.dialogTitle': (name: string) => `اطلب من ${name} أن يرشدك`,
