@@ -4,7 +4,7 @@ import '../../src/components/mentor-card/mentor-card.js';
 import '../../src/components/mentor-matches/mentor-matches.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
-import type { MentorProfile } from '../../src/contract/mentors.js';
+import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
 import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
 
@@ -291,6 +291,49 @@ describe('<peer-mentor-card>', () => {
     const accept = [...first.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Accept')!;
     accept.click();
     await until(() => first.querySelector('.status')?.textContent === 'Accepted', 'the accepted state');
+    await expect(el).to.be.accessible();
+  });
+
+  it('answers an incoming request once, and says so when it was withdrawn meanwhile', async () => {
+    signIn('u0001');
+    // A second request waiting, from someone who has not asked before.
+    const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(freshMentee())}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mentorId: 'u0001', goal: 'Learn to plan a release' }),
+    });
+    expect(asked.status).to.equal(201);
+    const { items } = await api<{ items: MentorshipRequest[] }>('/me/mentorship-requests?role=mentor', 'u0001');
+    const pending = items.filter((r) => r.state === 'pending');
+    expect(pending.length, 'two requests waiting').to.be.greaterThanOrEqual(2);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);
+    await until(() => shadow(el).querySelectorAll('.incoming-request').length === pending.length, 'incoming requests');
+    const rowOf = (request: MentorshipRequest) =>
+      [...shadow(el).querySelectorAll('.incoming-request')].find((li) =>
+        li.querySelector('.goal')!.textContent!.includes(request.goal),
+      )!;
+    const pressed = (request: MentorshipRequest, label: string) =>
+      [...rowOf(request).querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+
+    const [first, second] = pending;
+    // The mentee takes the second request back while the card still offers it.
+    const withdrawn = await fetch(`${apiUrl}/mentorship-requests/${second.id}/withdraw`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(second.menteeId)}` },
+    });
+    expect(withdrawn.status).to.equal(200);
+    pressed(second, 'Decline').click();
+    await until(() => !!$(el, '[part~="incoming"] [role="alert"]'), 'the refusal');
+    expect($(el, '[part~="incoming"] [role="alert"]')!.textContent).to.equal(
+      'This request was answered or withdrawn meanwhile.',
+    );
+    await until(() => !rowOf(second), 'the withdrawn request gone from the list');
+
+    pressed(first, 'Accept').click();
+    pressed(first, 'Decline').click();
+    await until(() => rowOf(first).querySelector('.status')?.textContent === 'Accepted', 'accepted');
+    const answers = (await serverRequests(`/api/mentorship-requests/${first.id}/`)).filter((r) => r.method === 'POST');
+    expect(answers.map((r) => r.path)).to.deep.equal([`/api/mentorship-requests/${first.id}/accept`]);
     await expect(el).to.be.accessible();
   });
 

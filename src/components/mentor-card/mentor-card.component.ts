@@ -63,6 +63,7 @@ export class PeerMentorCard extends PeerElement {
     circleUpdates: { state: true },
     circleErrors: { state: true },
     joining: { state: true },
+    answering: { state: true },
     requestSent: { state: true },
     answered: { state: true },
     answerError: { state: true },
@@ -81,6 +82,8 @@ export class PeerMentorCard extends PeerElement {
   private circleErrors = new Map<string, string>();
   /** The circles whose join is on its way: their buttons wait, so that a double click joins once. */
   private joining = new Set<string>();
+  /** The incoming request whose answer is on its way: its buttons wait. */
+  private answering?: string;
   private requestSent = false;
   private answered = new Map<string, MentorshipRequest>();
   private answerError = '';
@@ -341,6 +344,7 @@ export class PeerMentorCard extends PeerElement {
 
   #renderIncoming(request: MentorshipRequest, full: boolean) {
     const answer = this.answered.get(request.id);
+    const busy = this.answering === request.id;
     return staticHtml`<li class="incoming-request">
       <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
       <bdi class="goal">${request.goal}</bdi>
@@ -354,13 +358,19 @@ export class PeerMentorCard extends PeerElement {
               <button
                 type="button"
                 class="primary"
-                ?disabled=${full}
+                ?disabled=${full || busy}
+                aria-busy=${busy ? 'true' : nothing}
                 aria-describedby=${full ? 'full-reason' : nothing}
                 @click=${() => this.#answer(request, 'accept')}
               >
                 ${this.#localize.term('mentor.accept')}
               </button>
-              <button type="button" class="secondary" @click=${() => this.#answer(request, 'decline')}>
+              <button
+                type="button"
+                class="secondary"
+                ?disabled=${busy}
+                @click=${() => this.#answer(request, 'decline')}
+              >
                 ${this.#localize.term('mentor.decline')}
               </button>
             </span>`
@@ -369,6 +379,8 @@ export class PeerMentorCard extends PeerElement {
   }
 
   async #answer(request: MentorshipRequest, action: 'accept' | 'decline') {
+    if (this.answering) return;
+    this.answering = request.id;
     this.answerError = '';
     try {
       const updated = await this.#backend.value.respondToMentorshipRequest(request.id, action);
@@ -379,7 +391,14 @@ export class PeerMentorCard extends PeerElement {
       }
     } catch (error) {
       const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
-      this.answerError = peerError.detail ?? errorMessage(this.#localize, peerError);
+      const t = this.#localize;
+      if (peerError.type === MentorshipConflict.notPending) {
+        // Answered or withdrawn elsewhere meanwhile: the list shows how it stands now.
+        this.answerError = t.term('mentor.conflict.notPending');
+        this.#incoming.retry();
+      } else if (peerError.type === MentorshipConflict.full) this.answerError = t.term('mentor.fullCannotAccept');
+      else this.answerError = errorMessage(t, peerError);
     }
+    this.answering = undefined;
   }
 }

@@ -64,6 +64,7 @@ export const ar: Messages = {
   'mentor.conflict.duplicate': 'لديك بالفعل طلب مفتوح أو إرشاد قائم مع هذا المرشد.',
   'mentor.conflict.full': 'امتلأ آخر مكان لدى هذا المرشد للتو. حاول لاحقًا أو اسأل مرشدًا آخر.',
   'mentor.conflict.circleFull': 'امتلأ آخر مكان في هذه الحلقة للتو.',
+  'mentor.conflict.notPending': 'تمت الإجابة عن هذا الطلب أو سُحب في هذه الأثناء.',
   'mentor.sendFailed': 'تعذّر إرسال طلبك. نصّك محفوظ: حاول مرة أخرى.',
   'mentor.sent': (name: string) => `أُرسل طلبك إلى ${name}. سيصلك الرد قريبًا.`,
   'mentor.dialogTitle': (name: string) => `اطلب من ${name} أن يرشدك`,

@@ -66,6 +66,7 @@ export const de: Messages = {
   'mentor.conflict.full':
     'Der letzte Platz wurde gerade vergeben. Versuchen Sie es später oder fragen Sie jemand anderen.',
   'mentor.conflict.circleFull': 'Der letzte Platz in diesem Kreis wurde gerade vergeben.',
+  'mentor.conflict.notPending': 'Diese Anfrage wurde inzwischen beantwortet oder zurückgezogen.',
   'mentor.sendFailed': 'Ihre Anfrage konnte nicht gesendet werden. Ihr Text bleibt erhalten: Versuchen Sie es erneut.',
   'mentor.sent': (name: string) => `Ihre Anfrage wurde an ${name} gesendet. Sie erhalten bald eine Antwort.`,
   'mentor.dialogTitle': (name: string) => `${name} um Mentoring bitten`,

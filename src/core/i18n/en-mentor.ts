@@ -40,6 +40,7 @@ export const mentorMessages = {
   'mentor.conflict.duplicate': 'You already have an open request or mentorship with this mentor.',
   'mentor.conflict.full': 'This mentor just filled their last place. Try again later or ask another mentor.',
   'mentor.conflict.circleFull': 'This circle just filled its last place.',
+  'mentor.conflict.notPending': 'This request was answered or withdrawn meanwhile.',
   'mentor.sendFailed': 'Your request could not be sent. Your text is kept: try again.',
   'mentor.sent': (name: string) => `Your request was sent to ${name}. You will hear back soon.`,
   'mentor.dialogTitle': (name: string) => `Ask ${name} to mentor you`,

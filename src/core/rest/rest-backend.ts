@@ -295,12 +295,17 @@ export class RestBackend extends EventTarget implements PeerBackend {
 
   async respondToMentorshipRequest(id: string, action: RequestAction, options: WriteOptions = {}) {
     const url = this.http.url(expandPath(this.#paths.mentorshipRequestAction, { id, action }));
-    const request = this.#mappers.mentorshipRequest(await this.#write('POST', url, undefined, options));
-    // The answer changes the mentor's free places and both sides' lists.
-    this.#forget(this.http.url(expandPath(this.#paths.mentor, { id: request.mentorId })));
-    this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentor' }));
-    this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentee' }));
-    return request;
+    try {
+      const request = this.#mappers.mentorshipRequest(await this.#write('POST', url, undefined, options));
+      // The answer changes the mentor's free places.
+      this.#forget(this.http.url(expandPath(this.#paths.mentor, { id: request.mentorId })));
+      return request;
+    } finally {
+      // Both sides' lists change with an answer, and are out of date when it was refused (answered
+      // or withdrawn elsewhere meanwhile).
+      this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentor' }));
+      this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentee' }));
+    }
   }
 
   async joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
