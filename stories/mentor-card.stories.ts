@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/mentor-card/mentor-card.js';
 import '../src/components/mentor-matches/mentor-matches.js';
+import type { WriteOptions } from '../src/core/backend.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
 import { DraftStore } from '../src/core/local-store.js';
@@ -110,6 +111,41 @@ export const RequestDraftRestored: Story = {
     }
   },
 };
+/** A backend where someone else always takes a circle's last place just before the reader asks for it. */
+class CircleFillsFirst extends MemoryBackend {
+  override async joinCircle(id: string, options?: WriteOptions) {
+    const circle = this.circles.find((c) => c.id === id)!;
+    const before = [...circle.memberIds];
+    while (circle.memberIds.length < circle.capacity) circle.memberIds.push(`other-${circle.memberIds.length}`);
+    try {
+      return await super.joinCircle(id, options);
+    } finally {
+      circle.memberIds = before;
+    }
+  }
+}
+
+/** Joining a circle whose last place someone else took since the card was shown: it says so, and shows it full. */
+export const CircleJustFilled: Story = {
+  args: {
+    backend: new CircleFillsFirst({ meId: 'u0120' }),
+    mentorId: sample.circles.find(
+      (c) => c.memberIds.length < c.capacity && !c.memberIds.includes('u0120') && sample.mentors.has(c.leadId),
+    )!.leadId,
+  },
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('peer-mentor-card')!;
+    for (let i = 0; i < 200; i++) {
+      const button = card.shadowRoot?.querySelector<HTMLButtonElement>('[part~="circles"] button');
+      if (button && !button.disabled) {
+        button.click();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  },
+};
+
 export const Compact: Story = { args: { variant: 'compact' } };
 export const Loading: Story = { args: { backend: new MemoryBackend({ latency: Infinity }) } };
 export const NotAMentor: Story = { name: 'Not found', args: { mentorId: 'nobody' } };

@@ -66,6 +66,23 @@ describe('<peer-mentor-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says "place" for a mentor with room for one, in English and German', async () => {
+    signIn('u0100');
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', 'u0100');
+    const single = items.find((m) => m.capacity === 1 && m.accepting && m.id !== 'u0100')!;
+    const free = single.capacity - single.activeMentees;
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <peer-mentor-card mentor-id=${single.id}></peer-mentor-card>
+        <peer-mentor-card lang="de" mentor-id=${single.id}></peer-mentor-card>
+      </div>`,
+    );
+    const [english, german] = [...page.querySelectorAll<PeerMentorCard>('peer-mentor-card')];
+    await until(() => !!$(english, '[part~="availability"]') && !!$(german, '[part~="availability"]'), 'both');
+    expect($(english, '[part~="availability"] .status')!.textContent).to.equal(`${free} of 1 place free`);
+    expect($(german, '[part~="availability"] .status')!.textContent).to.equal(`${free} von 1 Platz frei`);
+  });
+
   it('costs at most 2 HTTP requests for 20 cards on one page', async () => {
     signIn('u0101');
     const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=20');

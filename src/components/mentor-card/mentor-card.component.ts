@@ -186,7 +186,12 @@ export class PeerMentorCard extends PeerElement {
     const free = Math.max(0, profile.capacity - profile.activeMentees);
     const status = !profile.accepting
       ? this.#localize.term('mentor.notAccepting')
-      : this.#localize.term('mentor.places', this.#localize.number(free), this.#localize.number(profile.capacity));
+      : this.#localize.term(
+          'mentor.places',
+          this.#localize.number(free),
+          this.#localize.number(profile.capacity),
+          profile.capacity,
+        );
     return html`<p part="availability" class="availability">
       <span class="status ${profile.accepting && free > 0 ? 'open' : 'closed'}">${status}</span>
       ${

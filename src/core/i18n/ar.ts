@@ -68,7 +68,14 @@ export const ar: Messages = {
   'mentor.sendFailed': 'تعذّر إرسال طلبك. نصّك محفوظ: حاول مرة أخرى.',
   'mentor.sent': (name: string) => `أُرسل طلبك إلى ${name}. سيصلك الرد قريبًا.`,
   'mentor.dialogTitle': (name: string) => `اطلب من ${name} أن يرشدك`,
-  'mentor.places': (free: string, total: string) => `${free} من ${total} أماكن شاغرة`,
+  'mentor.places': (free: string, total: string, capacity: number) =>
+    plural(capacity, {
+      one: `${free} من ${total} مكان شاغر`,
+      two: `${free} من ${total} مكانين شاغرين`,
+      few: `${free} من ${total} أماكن شاغرة`,
+      many: `${free} من ${total} مكانًا شاغرًا`,
+      other: `${free} من ${total} مكان شاغر`,
+    }),
   'mentor.responds': (time: string) => `يرد عادةً خلال ${time}`,
   'mentor.level': (level: number) => ['', 'أساسي', 'عملي', 'متمكّن', 'متقدّم', 'خبير'][level] ?? String(level),
   'mentor.members': (count: string, capacity: string) => `${count} من ${capacity} أعضاء`,

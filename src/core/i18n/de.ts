@@ -70,7 +70,8 @@ export const de: Messages = {
   'mentor.sendFailed': 'Ihre Anfrage konnte nicht gesendet werden. Ihr Text bleibt erhalten: Versuchen Sie es erneut.',
   'mentor.sent': (name: string) => `Ihre Anfrage wurde an ${name} gesendet. Sie erhalten bald eine Antwort.`,
   'mentor.dialogTitle': (name: string) => `${name} um Mentoring bitten`,
-  'mentor.places': (free: string, total: string) => `${free} von ${total} Plätzen frei`,
+  'mentor.places': (free: string, total: string, capacity: number) =>
+    plural(capacity, { one: `${free} von ${total} Platz frei`, other: `${free} von ${total} Plätzen frei` }),
   'mentor.responds': (time: string) => `Antwortet meist innerhalb von ${time}`,
   'mentor.level': (level: number) =>
     ['', 'Grundlagen', 'Anwendung', 'Fortgeschritten', 'Sehr erfahren', 'Expertise'][level] ?? String(level),

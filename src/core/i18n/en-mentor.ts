@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 /** English strings of `<peer-mentor-card>` and `<peer-mentor-matches>`. */
 export const mentorMessages = {
   'mentor.loading': 'Loading mentor',
@@ -44,7 +45,8 @@ export const mentorMessages = {
   'mentor.sendFailed': 'Your request could not be sent. Your text is kept: try again.',
   'mentor.sent': (name: string) => `Your request was sent to ${name}. You will hear back soon.`,
   'mentor.dialogTitle': (name: string) => `Ask ${name} to mentor you`,
-  'mentor.places': (free: string, total: string) => `${free} of ${total} places free`,
+  'mentor.places': (free: string, total: string, capacity: number) =>
+    plural('en', capacity, { one: `${free} of ${total} place free`, other: `${free} of ${total} places free` }),
   'mentor.responds': (time: string) => `Usually replies within ${time}`,
   'mentor.level': (level: number) => ['', 'Basic', 'Working', 'Skilled', 'Advanced', 'Expert'][level] ?? String(level),
   'mentor.members': (count: string, capacity: string) => `${count} of ${capacity} members`,
