@@ -8,7 +8,7 @@ import type { AnswerValue, FeedbackTemplate } from '../src/contract/feedback.js'
 import { PeerError } from '../src/core/errors.js';
 import { DraftStore } from '../src/core/local-store.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
-import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
+import { themed, themingArgTypes, themingDefaults, waitFor, withBackend, type ThemingArgs } from './support.js';
 
 interface FormArgs {
   templateId: string;
@@ -57,15 +57,6 @@ async function send(canvasElement: HTMLElement) {
   const button = await waitFor(() => form.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]'));
   await new Promise((resolve) => setTimeout(resolve, 100)); // the draft comes back first
   button.click();
-}
-
-async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new globalThis.Error('not found');
 }
 
 const meta: Meta<FormArgs> = {

@@ -9,7 +9,7 @@ import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
 import { DraftStore } from '../src/core/local-store.js';
 import { mentors } from '../src/testing/organisation.js';
-import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
+import { themed, themingArgTypes, themingDefaults, waitFor, withBackend, type ThemingArgs } from './support.js';
 
 interface CardArgs {
   mentorId?: string;
@@ -84,6 +84,18 @@ export default meta;
 
 type Story = StoryObj<CardArgs>;
 
+/** A play function that presses a button of the card as soon as it can be pressed. */
+const pressWhenReady =
+  (selector: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const card = canvasElement.querySelector('peer-mentor-card')!;
+    const button = await waitFor(() => {
+      const found = card.shadowRoot?.querySelector<HTMLButtonElement>(selector);
+      return found && !found.disabled ? found : undefined;
+    });
+    button.click();
+  };
+
 export const Full: Story = {};
 
 /** An unsent request from an earlier visit: the button offers to continue it, and the dialog brings it back. */
@@ -99,17 +111,7 @@ export const RequestDraftRestored: Story = {
       return backend;
     })(),
   },
-  play: async ({ canvasElement }) => {
-    const card = canvasElement.querySelector('peer-mentor-card')!;
-    for (let i = 0; i < 200; i++) {
-      const button = card.shadowRoot?.querySelector<HTMLButtonElement>('[part~="request-button"]');
-      if (button && !button.disabled) {
-        button.click();
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  },
+  play: pressWhenReady('[part~="request-button"]'),
 };
 /** A backend where someone else always takes a circle's last place just before the reader asks for it. */
 class CircleFillsFirst extends MemoryBackend {
@@ -133,17 +135,7 @@ export const CircleJustFilled: Story = {
       (c) => c.memberIds.length < c.capacity && !c.memberIds.includes('u0120') && sample.mentors.has(c.leadId),
     )!.leadId,
   },
-  play: async ({ canvasElement }) => {
-    const card = canvasElement.querySelector('peer-mentor-card')!;
-    for (let i = 0; i < 200; i++) {
-      const button = card.shadowRoot?.querySelector<HTMLButtonElement>('[part~="circles"] button');
-      if (button && !button.disabled) {
-        button.click();
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  },
+  play: pressWhenReady('[part~="circles"] button'),
 };
 
 export const Compact: Story = { args: { variant: 'compact' } };

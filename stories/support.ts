@@ -49,3 +49,13 @@ export function themed(args: Partial<ThemingArgs>, content: TemplateResult) {
   ].join('; ');
   return html`<div style=${style}>${content}</div>`;
 }
+
+/** What `find` finds, once it does: for a story's play function, which runs before the widget has loaded. */
+export async function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new globalThis.Error('not found');
+}
