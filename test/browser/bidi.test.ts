@@ -138,6 +138,10 @@ describe('text in the other direction', () => {
     // Isolated only where the value's letters run the other way: nothing invisible otherwise.
     expect((await expertsHeading('برمجة', 'en', 'ltr')).textContent).to.contain('Experts in \u2068برمجة\u2069');
     expect((await expertsHeading('Go', 'en', 'ltr')).textContent!.trim()).to.equal('Experts in Go');
+    // Every right-to-left script, not only those of the languages Peerkit ships: Syriac, N'Ko, Adlam.
+    for (const skill of ['ܠܫܢܐ', 'ߒߞߏ', '𞤆𞤵𞤤𞤢𞤪'])
+      expect((await expertsHeading(skill, 'en', 'ltr')).textContent).to.contain(`Experts in \u2068${skill}\u2069`);
+    expect((await expertsHeading('ܠܫܢܐ', 'ar', 'rtl')).textContent).to.not.match(/[\u2068\u2069]/);
     // A hostile name with a right-to-left override cannot reverse the rest of the sentence.
     expect((await expertsHeading('Go\u202e evil', 'en', 'ltr')).textContent).to.contain('\u2068Go\u202e evil\u2069');
     expect((await expertsHeading('Go', 'de', 'ltr')).textContent).to.not.match(/[\u2068\u2069]/);

@@ -33,12 +33,14 @@ function cachedFormatter<T>(key: string, create: () => T): T {
 }
 /**
  * What in a value can turn the sentence around it, by the sentence's direction: letters written
- * the other way (right to left: the Arabic, Hebrew and Thaana scripts of the languages above), and
- * the invisible bidi controls (an override such as U+202E in a hostile name).
+ * the other way, and the invisible bidi controls (an override such as U+202E in a hostile name).
+ * Right-to-left letters are those of the blocks Unicode gives to right-to-left scripts: Hebrew,
+ * Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms, and the historic
+ * and newer ones (Adlam, Hanifi Rohingya…) above U+10800.
  */
 const OTHER_WAY = {
-  ltr: /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Thaa}\u200e-\u202e\u2066-\u2069]/u,
-  rtl: /[^\P{L}\p{sc=Arab}\p{sc=Hebr}\p{sc=Thaa}]|[\u200e-\u202e\u2066-\u2069]/u,
+  ltr: /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\u200e-\u202e\u2066-\u2069]/u,
+  rtl: /[^\P{L}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]|[\u200e-\u202e\u2066-\u2069]/u,
 };
 
 /**
