@@ -245,6 +245,11 @@ describe('<peer-skill-map>', () => {
     for (let i = 0; i < r; i++) await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowRight' });
     await until(() => pos() === `${r}:1`, 'my first cell');
+    // What the reader can do here is said where they are, and only on their own row.
+    expect(shownText($(el, '.summary'))).to.contain('This is you: press Enter or click to assess your level.');
+    await sendKeys({ press: r > 2 ? 'ArrowUp' : 'ArrowDown' });
+    expect(shownText($(el, '.summary'))).to.not.contain('This is you');
+    await sendKeys({ press: r > 2 ? 'ArrowDown' : 'ArrowUp' });
     const skillName = $(el, '[data-pos="0:1"] .skill-name')!.textContent!;
     await sendKeys({ press: 'Enter' });
     await until(() => (deepActive() as HTMLInputElement | null)?.type === 'radio', 'the level picker');

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ar } from '../../src/core/i18n/ar.js';
 import { de } from '../../src/core/i18n/de.js';
@@ -37,6 +39,22 @@ describe('languages', () => {
       }
     });
   }
+
+  it('has no string that no element shows', () => {
+    // Every source file outside the catalogs; a key is shown when it is written out, or when a template
+    // builds it from a prefix (`skills.level.${level}`).
+    const dir = resolve(import.meta.dirname, '../../src');
+    const code = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.startsWith(join('core', 'i18n')))
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n');
+    const prefixes = [...code.matchAll(/`([a-z]+(?:\.[a-zA-Z]+)*\.)\$\{/g)].map((m) => m[1]);
+    const unused = Object.keys(reference).filter(
+      (key) =>
+        !new RegExp(`['"\`]${key.replaceAll('.', '\\.')}['"\`]`).test(code) && !prefixes.some((p) => key.startsWith(p)),
+    );
+    assert.deepEqual(unused, []);
+  });
 
   it('chooses plural forms by the language’s rules, Arabic’s six included', () => {
     const found = [0, 1, 2, 3, 11, 100].map((n) => ar['picker.found'](n, String(n)));

@@ -691,7 +691,8 @@ export class PeerSkillMap extends PeerElement {
               ${t.term(`skills.descriptor.${cell.level}`)}
               (${t.term('skills.assessed', t.term(`skills.source.${cell.source}`), t.date(cell.assessedAt, { dateStyle: 'medium' }))})`
             : t.term('skills.notAssessed')
-        }`;
+        }
+        ${person.id === (this.#me.value as Me | undefined)?.id && !this.editing ? t.term('skills.rateHint') : nothing}`;
     }
     return html`<section part="detail" class="detail" aria-label=${t.term('skills.details')}>
       <p class="summary">${summary}</p>

@@ -53,7 +53,6 @@ export const feedbackMessages = {
   'feedback.sending': 'Sending…',
   'feedback.startOver': 'Start over',
   'feedback.draftRestored': (when: string) => `Your draft from ${when} is back.`,
-  'feedback.draftSaved': 'Draft saved in this browser.',
   'feedback.draftUnavailable': 'This browser does not keep drafts; keep a copy of long answers.',
   'feedback.sent': (name: string) => `Thank you. Your feedback reached ${name}.`,
   'feedback.sentAnonymous': (week: string) => `It was sent anonymously and shows as the week of ${week}.`,

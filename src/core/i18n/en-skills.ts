@@ -3,7 +3,6 @@ import { filterMessages } from './en-filters.js';
 export const skillsMessages = {
   ...filterMessages,
   'skills.title': 'Skill map',
-  'skills.grid': 'People and skills',
   'skills.loading': 'Loading the skill map',
   'skills.error': 'Could not load the skill map.',
   'skills.empty': 'No one matches these filters.',
@@ -42,7 +41,7 @@ export const skillsMessages = {
   'skills.rateTitle': (skill: string) => `Your level in ${skill}`,
   'skills.rate': 'Save',
   'skills.rateCancel': 'Cancel',
-  'skills.rateHint': 'Press Enter on one of your own cells to assess yourself.',
+  'skills.rateHint': 'This is you: press Enter or click to assess your level.',
   'skills.saved': (skill: string, label: string) => `Saved: ${label} in ${skill}.`,
   'skills.saveFailed': 'Your rating could not be saved; the previous level is back.',
   'skills.level.0': 'Aware',
