@@ -79,15 +79,10 @@ export const feedbackFormStyles = css`
     font-weight: normal;
   }
   .segment {
-    gap: 0.5em;
     padding: 0.375em 0.875em;
   }
   .segment:has(input:checked) {
     font-weight: 600;
-  }
-  .kind {
-    display: grid;
-    gap: calc(var(--_space) / 2);
   }
   .kind-fixed {
     margin: 0;
@@ -96,10 +91,11 @@ export const feedbackFormStyles = css`
     gap: var(--_space);
     align-items: center;
   }
-  .kind-fixed .label {
-    font-weight: 600;
-  }
-  .summary-field {
+  .kind-fixed .label,
+  .recipient .label,
+  .summary-field,
+  .number,
+  .switch {
     font-weight: 600;
   }
   .guidance {
@@ -131,13 +127,12 @@ export const feedbackFormStyles = css`
   .point:has(input[aria-invalid='true']) {
     border-color: var(--_danger);
   }
-  .number {
-    font-weight: 600;
-  }
   .point-label {
     font-size: var(--_font-size-small);
     color: var(--_text-muted);
   }
+  .kind,
+  .recipient,
   .choices {
     display: grid;
     gap: calc(var(--_space) / 2);
@@ -149,13 +144,6 @@ export const feedbackFormStyles = css`
     display: flex;
     flex-wrap: wrap;
   }
-  .recipient {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
-  .recipient .label {
-    font-weight: 600;
-  }
   .anonymity {
     display: grid;
     gap: calc(var(--_space) / 2);
@@ -163,9 +151,6 @@ export const feedbackFormStyles = css`
     border-inline-start: 3px solid var(--_accent);
     background: var(--_surface-raised);
     border-radius: calc(var(--_radius) / 2);
-  }
-  .switch {
-    font-weight: 600;
   }
   .explain p {
     margin: 0 0 calc(var(--_space) / 2);
