@@ -246,9 +246,9 @@ describe('<peer-skill-map>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await until(() => pos() === `${r}:1`, 'my first cell');
     // What the reader can do here is said where they are, and only on their own row.
-    expect(shownText($(el, '.summary'))).to.contain('This is you: press Enter or click to assess your level.');
+    expect(shownText($(el, '.detail'))).to.contain('This is you: press Enter or click to assess your level.');
     await sendKeys({ press: r > 2 ? 'ArrowUp' : 'ArrowDown' });
-    expect(shownText($(el, '.summary'))).to.not.contain('This is you');
+    expect(shownText($(el, '.detail'))).to.not.contain('This is you');
     await sendKeys({ press: r > 2 ? 'ArrowDown' : 'ArrowUp' });
     const skillName = $(el, '[data-pos="0:1"] .skill-name')!.textContent!;
     await sendKeys({ press: 'Enter' });

@@ -680,6 +680,8 @@ export class PeerSkillMap extends PeerElement {
     const { r, c } = this.active;
     const row = r >= 2 ? rows[r - 2] : undefined;
     let summary: unknown = t.term('skills.detailsHint');
+    /** On one of your own cells: say that you can assess yourself there. */
+    let own = false;
     if (row?.kind === 'person' && c >= 1) {
       const person = model.matrix.people[row.index];
       const skill = model.matrix.skills[c - 1];
@@ -691,11 +693,12 @@ export class PeerSkillMap extends PeerElement {
               ${t.term(`skills.descriptor.${cell.level}`)}
               (${t.term('skills.assessed', t.term(`skills.source.${cell.source}`), t.date(cell.assessedAt, { dateStyle: 'medium' }))})`
             : t.term('skills.notAssessed')
-        }
-        ${person.id === (this.#me.value as Me | undefined)?.id && !this.editing ? t.term('skills.rateHint') : nothing}`;
+        }`;
+      own = person.id === (this.#me.value as Me | undefined)?.id && !this.editing;
     }
     return html`<section part="detail" class="detail" aria-label=${t.term('skills.details')}>
       <p class="summary">${summary}</p>
+      ${own ? html`<p class="hint">${t.term('skills.rateHint')}</p>` : nothing}
       ${
         this.message
           ? html`<p
