@@ -64,7 +64,12 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
-      <head><meta charset="utf-8"></head>
+      <head>
+        <meta charset="utf-8">
+        <!-- Requests to the test server name this page in full (the server is another origin), so that a
+             test counts its own requests, not a late one from the page of the file before. -->
+        <meta name="referrer" content="unsafe-url">
+      </head>
       <body>
         <script>window.PEERKIT_TEST_SERVER = ${JSON.stringify(server.origin)};</script>
         <script type="module" src="${testFramework}"></script>

@@ -18,6 +18,8 @@ export interface LoggedRequest {
   status: number;
   ifNoneMatch: string | null;
   at: number;
+  /** The page that sent it (the Referer), so that a test counts its own page's requests only. */
+  page: string | null;
 }
 
 const Fault = z.object({
@@ -50,6 +52,7 @@ export function createTestHooks(bus: EventBus) {
       status: 0,
       ifNoneMatch: c.req.header('If-None-Match') ?? null,
       at: Date.now(),
+      page: c.req.header('Referer') ?? null,
     };
     log.push(entry);
     try {

@@ -10,7 +10,7 @@ import type { MentorProfile } from '../../src/contract/mentors.js';
 import type { Person } from '../../src/contract/people.js';
 import { configure } from '../../src/core/config.js';
 import { restScope } from '../../src/core/rest/scope.js';
-import { apiUrl, injectFault, serverRequests, resetServer, tokenOf, until } from './helpers.js';
+import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, until, widgetPage } from './helpers.js';
 
 /*
  * Whatever a reader typed and has not sent comes back after a reload (a real one, in a frame: the
@@ -45,7 +45,7 @@ async function framed(
   const query = new URLSearchParams({ api: apiUrl, token: tokenOf(personId), tag });
   for (const [name, value] of Object.entries(attributes)) query.set(`attr.${name}`, value);
   for (const [name, value] of Object.entries(page)) query.set(name, value);
-  frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
+  frame.src = widgetPage(query);
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;

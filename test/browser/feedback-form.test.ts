@@ -9,7 +9,7 @@ import { configure } from '../../src/core/config.js';
 import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { people } from '../../src/testing/organisation.js';
-import { apiUrl, eventually, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+import { apiUrl, eventually, injectFault, resetServer, serverRequests, tokenOf, until, widgetPage } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -405,7 +405,7 @@ describe('<peer-feedback-form>', () => {
     });
     const frames = [0, 1].map(() => {
       const frame = document.createElement('iframe');
-      frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
+      frame.src = widgetPage(query);
       document.body.append(frame);
       return frame;
     });
@@ -549,7 +549,7 @@ describe('<peer-feedback-form>', () => {
       'attr.template-id': 'quick-praise',
       'attr.recipient-id': recipient.id,
     });
-    frame.src = `/test/browser/fixtures/widget-page.html?${query}`;
+    frame.src = widgetPage(query);
     document.body.append(frame);
     try {
       const form = () => frame.contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;

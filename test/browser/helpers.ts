@@ -18,11 +18,30 @@ export async function resetServer() {
   await fetch(`${serverOrigin}/__test/requests`, { method: 'DELETE' });
 }
 
-/** What reached the server since the last reset, optionally only paths starting with `prefix`. */
+/** The test page a request came from: each test file runs in a page of its own session. */
+const sessionOf = (page: string | null) => (page ? new URL(page).searchParams.get('wtr-session-id') : null);
+
+/**
+ * The address of the one-widget page (`fixtures/widget-page.ts`) for a frame of this test: it carries
+ * this page's test session, so that what the frame sends counts as this test's.
+ */
+export function widgetPage(query: URLSearchParams): string {
+  const session = sessionOf(location.href);
+  if (session) query.set('wtr-session-id', session);
+  return `/test/browser/fixtures/widget-page.html?${query}`;
+}
+
+/**
+ * What this page (or a frame it made with `widgetPage`) sent to the server since the last reset, optionally only paths starting with
+ * `prefix`. A request from another page (one the file before left running) does not count.
+ */
 export async function serverRequests(prefix = '/api/'): Promise<LoggedRequest[]> {
   const response = await fetch(`${serverOrigin}/__test/requests`);
   const all = (await response.json()) as LoggedRequest[];
-  return all.filter((r) => r.path.startsWith(prefix) && r.method !== 'OPTIONS');
+  const own = sessionOf(location.href);
+  return all.filter(
+    (r) => r.path.startsWith(prefix) && r.method !== 'OPTIONS' && (own === null || sessionOf(r.page) === own),
+  );
 }
 
 export interface Fault {

@@ -39,8 +39,12 @@ async function ready(el: PeerMentorCard) {
     () => $(el, '[part~="request-button"], [part~="incoming"], .message, [part~="error"]') !== null,
     'the card',
   );
+  // The request button waits for who is signed in; a button that stays disabled says why beside it,
+  // or shows the error. (A circle's member count is a hint too, so any `.hint` would not do.)
   await until(
-    () => !($(el, '[part~="request-button"]') as HTMLButtonElement | null)?.disabled || !!$(el, '.hint'),
+    () =>
+      !($(el, '[part~="request-button"]') as HTMLButtonElement | null)?.disabled ||
+      !!$(el, '#request-reason, [part~="error"]'),
     'me',
   );
 }
