@@ -8,6 +8,7 @@ import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedba
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
+import type { Kudos } from '../../src/contract/kudos.js';
 import { configure } from '../../src/core/config.js';
 import { mentors } from '../../src/testing/organisation.js';
 import { apiUrl, tokenOf, until } from './helpers.js';
@@ -117,6 +118,66 @@ describe('text in the other direction', () => {
     await until(() => !!$(map, '[part~="experts"] h3'), `the experts of ${skill}`);
     return $(map, '[part~="experts"] h3')!;
   }
+
+  it('keeps a level next to its label in a cell’s details, whatever the direction of the names', async () => {
+    // "Lina · Go: 3 Skilled" on an Arabic page: the names are English; the number belongs to the Arabic label,
+    // so it stands between the skill (on its right) and the label (on its left), not after the names.
+    const page = await fixture(html`<div lang="ar" dir="rtl"><peer-skill-map></peer-skill-map></div>`);
+    const map = page.querySelector<PeerSkillMap>('peer-skill-map')!;
+    map.matrix = {
+      people: [{ id: 'p1', name: 'Lina', title: 'Engineer', department: { id: 'eng', name: 'Eng' }, photoUrl: null }],
+      skills: [{ id: 's1', name: 'Go', category: 'Engineering', synonyms: [] }],
+      cells: [[0, 0, 3, 'self', '2026-01-01T00:00:00.000Z']],
+      targets: [],
+      levels: [],
+    };
+    await until(() => !!$(map, '.cell'), 'the grid');
+    $(map, '.cell')!.focus();
+    await until(() => !!$(map, '.summary strong'), 'the details of the cell');
+    const summary = $(map, '.summary')!;
+    const at = (pattern: RegExp) => {
+      const walker = document.createTreeWalker(summary, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.search(pattern);
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        return range.getBoundingClientRect().left;
+      }
+      throw new Error(`${pattern} is not in "${summary.textContent}"`);
+    };
+    const level = at(/[0-9\u0660-\u0669]/);
+    expect(level).to.be.lessThan(at(/Go/), 'the level stands after the skill, reading right to left');
+    expect(level).to.be.greaterThan(at(/[\u0600-\u06ff]/), 'and before its Arabic label');
+  });
+
+  it('keeps a mention of a name written the other way from pulling the words after it', async () => {
+    // "Thanks @محمد 3 times": without isolating the mention, the 3 joins the Arabic name and shows before it.
+    const response = await fetch(`${apiUrl}/kudos?limit=1`, {
+      headers: { Authorization: `Bearer ${tokenOf('u0001')}` },
+    });
+    const template = ((await response.json()) as { items: Kudos[] }).items[0];
+    const named = { ...template.recipients[0], name: 'محمد' };
+    const feed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+    feed.kudos = [{ ...template, id: 'bidi', message: `Thanks @{${named.id}} 3 times`, mentions: [named] }];
+    await until(() => !!$(feed, '.message'), 'the message');
+    const message = $(feed, '.message')!;
+    const at = (pattern: RegExp) => {
+      const walker = document.createTreeWalker(message, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent!.search(pattern);
+        if (index < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        return range.getBoundingClientRect().left;
+      }
+      throw new Error(`${pattern} is not in "${message.textContent}"`);
+    };
+    expect(at(/3/)).to.be.greaterThan(at(/[\u0600-\u06ff]/), 'the 3 stands after the name');
+    expect(at(/3/)).to.be.lessThan(at(/times/));
+  });
 
   it('keeps a value put into a translated sentence in its own order', async () => {
     // "Experts in C#" in Arabic: the sentence reads right to left, and "C#" still reads "C#", not "#C".

@@ -34,7 +34,7 @@ function renderMessage(kudos: Kudos) {
   return splitMentions(kudos.message).map((part) => {
     if ('text' in part) return part.text;
     const person = byId.get(part.mention);
-    return person ? html`<span class="mention">@${person.name}</span>` : `@{${part.mention}}`;
+    return person ? html`<bdi class="mention">@${person.name}</bdi>` : `@{${part.mention}}`;
   });
 }
 
