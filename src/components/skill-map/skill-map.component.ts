@@ -686,7 +686,8 @@ export class PeerSkillMap extends PeerElement {
       const person = model.matrix.people[row.index];
       const skill = model.matrix.skills[c - 1];
       const cell = model.cell(row.index, c - 1);
-      summary = html`<strong><bdi>${person.name}</bdi> · <bdi>${skill.name}</bdi></strong>:
+      summary = html`<strong><bdi>${person.name}</bdi> · <bdi>${skill.name}</bdi></strong
+        >:
         ${
           cell
             ? html`${t.term('skills.levelName', t.number(cell.level), this.#levelLabel(cell.level))} —
