@@ -36,6 +36,20 @@ function side(el: Element | null) {
   return onLeft && onRight ? 'both' : onLeft ? 'left' : onRight ? 'right' : 'neither';
 }
 
+/** Where the first character that `pattern` finds in the text of `el` stands (its left edge, in px). */
+function leftOf(el: Element, pattern: RegExp): number {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const index = node.textContent!.search(pattern);
+    if (index < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, index);
+    range.setEnd(node, index + 1);
+    return range.getBoundingClientRect().left;
+  }
+  throw new Error(`${pattern} is not in "${el.textContent}"`);
+}
+
 function typeInto(field: HTMLTextAreaElement, text: string) {
   field.value = text;
   field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -135,18 +149,7 @@ describe('text in the other direction', () => {
     $(map, '.cell')!.focus();
     await until(() => !!$(map, '.summary strong'), 'the details of the cell');
     const summary = $(map, '.summary')!;
-    const at = (pattern: RegExp) => {
-      const walker = document.createTreeWalker(summary, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.search(pattern);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + 1);
-        return range.getBoundingClientRect().left;
-      }
-      throw new Error(`${pattern} is not in "${summary.textContent}"`);
-    };
+    const at = (pattern: RegExp) => leftOf(summary, pattern);
     const level = at(/[0-9\u0660-\u0669]/);
     expect(level).to.be.lessThan(at(/Go/), 'the level stands after the skill, reading right to left');
     expect(level).to.be.greaterThan(at(/[\u0600-\u06ff]/), 'and before its Arabic label');
@@ -163,20 +166,24 @@ describe('text in the other direction', () => {
     feed.kudos = [{ ...template, id: 'bidi', message: `Thanks @{${named.id}} 3 times`, mentions: [named] }];
     await until(() => !!$(feed, '.message'), 'the message');
     const message = $(feed, '.message')!;
-    const at = (pattern: RegExp) => {
-      const walker = document.createTreeWalker(message, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const index = node.textContent!.search(pattern);
-        if (index < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + 1);
-        return range.getBoundingClientRect().left;
-      }
-      throw new Error(`${pattern} is not in "${message.textContent}"`);
-    };
+    const at = (pattern: RegExp) => leftOf(message, pattern);
     expect(at(/3/)).to.be.greaterThan(at(/[\u0600-\u06ff]/), 'the 3 stands after the name');
     expect(at(/3/)).to.be.lessThan(at(/times/));
+  });
+
+  it('keeps a time next to its AM or PM after a place written the other way', async () => {
+    // "San Francisco · 1:45 ص بالتوقيت المحلي": the time and its marker stay together, after the place.
+    const page = await fixture(
+      html`<div lang="ar" dir="rtl"><peer-person person-id="u0002" size="large"></peer-person></div>`,
+    );
+    const person = page.querySelector('peer-person')!;
+    await until(() => !!$(person, '.location'), 'the location');
+    const location = $(person, '.location')!;
+    const place = leftOf(location, /[A-Za-z]/);
+    expect(leftOf(location, /[0-9\u0660-\u0669]/)).to.be.lessThan(
+      place,
+      'the time stands after the place, on its left',
+    );
   });
 
   it('keeps a value put into a translated sentence in its own order', async () => {

@@ -135,7 +135,7 @@ describe('<peer-person>', () => {
       expect(part(el, 'title')!.textContent).to.equal(hostile);
       // Only the markup of the template: no element came from the data.
       const tags = [...el.shadowRoot!.querySelectorAll('*')].map((node) => node.tagName);
-      expect(tags.filter((tag) => !['DIV', 'SPAN', 'IMG'].includes(tag))).to.deep.equal([]);
+      expect(tags.filter((tag) => !['DIV', 'SPAN', 'BDI', 'IMG'].includes(tag))).to.deep.equal([]);
     }
     expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });

@@ -153,7 +153,7 @@ export class PeerPerson extends PeerElement {
       time = ''; // an unknown time zone: show the place without the clock
     }
     return html`<span part="location" class="location"
-      >${person.location}${time ? html` · ${this.#localize.term('person.localTime', time)}` : nothing}</span
+      ><bdi>${person.location}</bdi>${time ? html` · ${this.#localize.term('person.localTime', time)}` : nothing}</span
     >`;
   }
 }
