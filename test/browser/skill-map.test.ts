@@ -245,10 +245,17 @@ describe('<peer-skill-map>', () => {
     for (let i = 0; i < r; i++) await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowRight' });
     await until(() => pos() === `${r}:1`, 'my first cell');
-    // What the reader can do here is said where they are, and only on their own row.
-    expect(shownText($(el, '.detail'))).to.contain('This is you: press Enter or click to assess your level.');
+    // What the reader can do here is said where they are, and only on their own row; a screen reader
+    // hears it as the description of the cell.
+    const hint = $(el, '#rate-hint')!;
+    expect(shownText(hint)).to.equal('This is you: press Enter or click to assess your level.');
+    expect(hint.hidden).to.equal(false);
+    expect(cellAt(el, r, 1)!.getAttribute('aria-describedby')).to.equal('rate-hint');
     await sendKeys({ press: r > 2 ? 'ArrowUp' : 'ArrowDown' });
-    expect(shownText($(el, '.detail'))).to.not.contain('This is you');
+    expect(hint.hidden).to.equal(true);
+    expect($$(el, '.row.own [role="gridcell"]').every((c) => c.getAttribute('aria-describedby') === 'rate-hint')).to.be
+      .true;
+    expect($$(el, '.row:not(.own) [aria-describedby]').length).to.equal(0);
     await sendKeys({ press: r > 2 ? 'ArrowDown' : 'ArrowUp' });
     const skillName = $(el, '[data-pos="0:1"] .skill-name')!.textContent!;
     await sendKeys({ press: 'Enter' });

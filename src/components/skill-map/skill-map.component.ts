@@ -667,9 +667,13 @@ export class PeerSkillMap extends PeerElement {
         const text = this.#cellText(cell, this.view === 'gaps' ? model.target(person, s) : undefined);
         const classes = `cell l${cell?.level ?? 'none'}${text.below ? ' below' : ''}${own ? ' editable' : ''}`;
         const area = styleProps({ 'grid-area': `${line} / ${s + 2}` });
-        // One line without whitespace between tags: a big matrix renders thousands of these cells.
+        // One line without whitespace between tags: a big matrix renders thousands of these cells. Your
+        // own cells are described by the hint that you can assess yourself: a template of their own, so
+        // that the thousands of others carry no binding for it.
         // prettier-ignore
-        return html`<div role="gridcell" class=${classes} aria-colindex=${s + 2} data-pos="${r}:${s + 1}" tabindex=${tab({ r, c: s + 1 })} style=${area}><span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span></div>`;
+        return own
+          ? html`<div role="gridcell" class=${classes} aria-colindex=${s + 2} data-pos="${r}:${s + 1}" tabindex=${tab({ r, c: s + 1 })} aria-describedby="rate-hint" style=${area}><span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span></div>`
+          : html`<div role="gridcell" class=${classes} aria-colindex=${s + 2} data-pos="${r}:${s + 1}" tabindex=${tab({ r, c: s + 1 })} style=${area}><span aria-hidden="true">${text.glyph}</span><span class="visually-hidden">${text.spoken}</span></div>`;
       })}
     </div>`;
   }
@@ -680,7 +684,7 @@ export class PeerSkillMap extends PeerElement {
     const { r, c } = this.active;
     const row = r >= 2 ? rows[r - 2] : undefined;
     let summary: unknown = t.term('skills.detailsHint');
-    /** On one of your own cells: say that you can assess yourself there. */
+    /** On one of your own cells: say that you can assess yourself there (each of them is described by it). */
     let own = false;
     if (row?.kind === 'person' && c >= 1) {
       const person = model.matrix.people[row.index];
@@ -699,7 +703,7 @@ export class PeerSkillMap extends PeerElement {
     }
     return html`<section part="detail" class="detail" aria-label=${t.term('skills.details')}>
       <p class="summary">${summary}</p>
-      ${own ? html`<p class="hint">${t.term('skills.rateHint')}</p>` : nothing}
+      <p id="rate-hint" class="hint" ?hidden=${!own}>${t.term('skills.rateHint')}</p>
       ${
         this.message
           ? html`<p
