@@ -32,8 +32,9 @@ export function widgetPage(query: URLSearchParams): string {
 }
 
 /**
- * What this page (or a frame it made with `widgetPage`) sent to the server since the last reset, optionally only paths starting with
- * `prefix`. A request from another page (one the file before left running) does not count.
+ * What this page (or a frame it made with `widgetPage`) sent to the server since the last reset,
+ * optionally only paths starting with `prefix`. A request from another page (one the file before
+ * left running) does not count.
  */
 export async function serverRequests(prefix = '/api/'): Promise<LoggedRequest[]> {
   const response = await fetch(`${serverOrigin}/__test/requests`);
