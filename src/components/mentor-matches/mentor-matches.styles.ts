@@ -6,7 +6,7 @@ export const mentorMatchesStyles = css`
   }
   .list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(var(--peer-mentor-matches-columns, 18rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--peer-mentor-matches-columns, 18rem), 100%), 1fr));
     gap: calc(var(--_space) * 2);
     list-style: none;
     margin: 0;

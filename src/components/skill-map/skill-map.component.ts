@@ -29,7 +29,8 @@ declare module '../../core/peer-element.js' {
 
 const ROW = 40;
 const COLUMN = 56;
-const NAME = 224;
+/** The name column: 224 px, or 40 % of a narrow grid (never under 112 px), so that skills still show on a phone. */
+const nameWidth = (viewport: number) => Math.round(Math.min(224, Math.max(112, viewport * 0.4)));
 const HEADER = 150;
 const OVERSCAN = 4;
 
@@ -239,7 +240,8 @@ export class PeerSkillMap extends PeerElement {
       ? firstColumn
       : Math.min(
           skillCount,
-          Math.ceil((this.visible.left + Math.max(0, this.visible.width - NAME)) / COLUMN) + OVERSCAN,
+          Math.ceil((this.visible.left + Math.max(0, this.visible.width - nameWidth(this.visible.width))) / COLUMN) +
+            OVERSCAN,
         );
     return { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount };
   }
@@ -267,7 +269,7 @@ export class PeerSkillMap extends PeerElement {
     }
     if (c >= 1) {
       const left = (c - 1) * COLUMN;
-      const visibleWidth = viewport.clientWidth - NAME;
+      const visibleWidth = viewport.clientWidth - nameWidth(viewport.clientWidth);
       const current = Math.abs(viewport.scrollLeft);
       const sign = this.#localize.dir === 'rtl' ? -1 : 1;
       if (left < current) viewport.scrollLeft = sign * left;
@@ -536,7 +538,7 @@ export class PeerSkillMap extends PeerElement {
     const tab = (p: Position) => (p.r === this.active.r && p.c === this.active.c ? 0 : -1);
     // Through the CSSOM, not a style attribute: pages with a strict style-src allow only that.
     const gridStyle = styleProps({
-      'grid-template-columns': `${NAME}px repeat(${skillCount}, ${COLUMN}px)`,
+      'grid-template-columns': `${nameWidth(this.visible.width)}px repeat(${skillCount}, ${COLUMN}px)`,
       'grid-template-rows': `${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`,
     });
     const skills = model.matrix.skills;

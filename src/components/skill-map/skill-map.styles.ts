@@ -31,6 +31,7 @@ export const skillMapStyles = css`
   }
   .view {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     border: none;
     margin: 0;
@@ -42,6 +43,7 @@ export const skillMapStyles = css`
   }
   .view label {
     font-weight: normal;
+    white-space: nowrap;
     display: inline-flex;
     gap: 0.3em;
     align-items: center;

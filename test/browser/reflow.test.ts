@@ -1,0 +1,165 @@
+import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html, type TemplateResult } from 'lit';
+import '../../src/components/feedback-form/feedback-form.js';
+import '../../src/components/kudos-feed/kudos-feed.js';
+import '../../src/components/mentor-card/mentor-card.js';
+import '../../src/components/mentor-matches/mentor-matches.js';
+import '../../src/components/person/person.js';
+import '../../src/components/skill-map/skill-map.js';
+import { configure } from '../../src/core/config.js';
+import { apiUrl, resetServer, tokenOf, until } from './helpers.js';
+
+/*
+ * WCAG 1.4.10 (Reflow): on a phone, 320 CSS px wide, nothing needs scrolling sideways. Each widget
+ * gets 280 px (a phone's width less a page's margins). The skill grid is two-dimensional data, which
+ * the rule lets scroll inside its own box; there, skills must still show beside the names.
+ */
+
+const WIDTH = 280;
+
+/** Every element under `root`, through shadow roots. */
+function* deep(root: Element | ShadowRoot): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deep(el.shadowRoot);
+  }
+}
+
+const parentOf = (el: Element) => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
+
+/** Whether something between `el` and `box` clips or scrolls what overflows it. */
+function clipped(el: Element, box: Element) {
+  for (let a = parentOf(el); a && a !== box; a = parentOf(a)) {
+    if (getComputedStyle(a).overflowX !== 'visible') return true;
+  }
+  return false;
+}
+
+/** What sticks out of `box` sideways (and is not inside a box of its own that scrolls or clips). */
+function overflowing(box: HTMLElement): string[] {
+  const { left, right } = box.getBoundingClientRect();
+  const found: string[] = [];
+  for (const el of deep(box)) {
+    const r = el.getBoundingClientRect();
+    // Text only for screen readers is clipped to nothing where it stands.
+    if (r.width === 0 || getComputedStyle(el).clip !== 'auto' || clipped(el, box)) continue;
+    if (r.right > right + 0.5 || r.left < left - 0.5) {
+      found.push(`${el.localName}.${[...el.classList].join('.')} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+    }
+  }
+  return found;
+}
+
+/** True once nothing under `box` is loading and `done` holds. */
+const settled = (box: Element, done: (all: Element[]) => boolean) => () => {
+  const all = [...deep(box)];
+  return !all.some((el) => el.getAttribute('aria-busy') === 'true' || el.matches('.skeleton')) && done(all);
+};
+
+const has = (selector: string) => (all: Element[]) => all.some((el) => el.matches(selector));
+
+const widgets: { name: string; template: TemplateResult; done: (all: Element[]) => boolean }[] = [
+  {
+    name: 'person',
+    template: html`<peer-person person-id="u0004" size="large"></peer-person>`,
+    done: has('.name'),
+  },
+  {
+    name: 'mentor card',
+    template: html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`,
+    done: has('[part~="request-button"]'),
+  },
+  {
+    name: 'mentor matches',
+    template: html`<peer-mentor-matches limit="3"></peer-mentor-matches>`,
+    done: (all) => all.filter((el) => el.matches('[part~="request-button"]')).length === 3,
+  },
+  {
+    name: 'kudos feed',
+    template: html`<peer-kudos-feed live="off"></peer-kudos-feed>`,
+    done: has('article'),
+  },
+  {
+    name: 'kudos feed with its composer open',
+    template: html`<peer-kudos-feed live="off" composer="open"></peer-kudos-feed>`,
+    done: (all) => has('article')(all) && has('textarea')(all) && has('input[role="combobox"]')(all),
+  },
+  {
+    name: 'skill map',
+    template: html`<peer-skill-map department="eng" category="Engineering"></peer-skill-map>`,
+    done: has('[role="gridcell"]'),
+  },
+  {
+    name: 'feedback form',
+    template: html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`,
+    done: has('input[role="combobox"]'),
+  },
+  {
+    name: 'feedback form, choosing a template',
+    template: html`<peer-feedback-form></peer-feedback-form>`,
+    done: has('[part~="chooser"] input'),
+  },
+];
+
+describe('on a phone (Reflow, 320 CSS px)', () => {
+  before(resetServer);
+  beforeEach(() => {
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` }, retryDelay: 10 });
+  });
+
+  for (const [lang, dir] of [
+    ['en', 'ltr'],
+    ['de', 'ltr'],
+    ['ar', 'rtl'],
+  ]) {
+    for (const widget of widgets) {
+      it(`${widget.name}: nothing needs scrolling sideways (${lang})`, async () => {
+        const box = await fixture<HTMLElement>(
+          html`<div lang=${lang} dir=${dir} style="width: ${WIDTH}px">${widget.template}</div>`,
+        );
+        await until(settled(box, widget.done), widget.name, 15_000);
+        expect(overflowing(box)).to.deep.equal([]);
+      });
+    }
+  }
+
+  for (const dir of ['ltr', 'rtl']) {
+    it(`the skill map leaves room for skills beside the names, and the keyboard never hides a cell under them (${dir})`, async () => {
+      const box = await fixture<HTMLElement>(
+        html`<div dir=${dir} style="width: ${WIDTH}px"><peer-skill-map department="eng"></peer-skill-map></div>`,
+      );
+      const map = box.firstElementChild!;
+      await until(settled(box, has('[role="gridcell"]')), 'the grid');
+      const $ = (selector: string) => map.shadowRoot!.querySelector<HTMLElement>(selector)!;
+      const viewport = $('.viewport').getBoundingClientRect();
+      const name = $('[data-pos="3:0"]').getBoundingClientRect();
+      const beside = (cell: DOMRect) =>
+        dir === 'ltr'
+          ? cell.left >= name.right - 0.5 && cell.right <= viewport.right + 0.5
+          : cell.right <= name.left + 0.5 && cell.left >= viewport.left - 0.5;
+      // At least two whole skill columns show beside the names.
+      for (const c of [1, 2]) {
+        expect(beside($(`[data-pos="3:${c}"]`).getBoundingClientRect()), `skill ${c} shows`).to.be.true;
+      }
+      $('[data-pos="3:1"]').focus();
+      await sendKeys({ press: 'End' });
+      const skills = Number($('[role="grid"]').getAttribute('aria-colcount')) - 1;
+      await until(() => map.shadowRoot!.activeElement?.getAttribute('data-pos') === `3:${skills}`, 'the last skill');
+      await until(() => beside($(`[data-pos="3:${skills}"]`).getBoundingClientRect()), 'the last skill in view');
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: dir === 'ltr' ? 'ArrowRight' : 'ArrowLeft' });
+      await until(() => map.shadowRoot!.activeElement?.getAttribute('data-pos') === '3:1', 'the first skill');
+      await until(() => beside($('[data-pos="3:1"]').getBoundingClientRect()), 'the first skill in view again');
+    });
+  }
+
+  it('the skill map keeps its full name column where there is room', async () => {
+    const box = await fixture<HTMLElement>(
+      html`<div style="width: 1000px"><peer-skill-map department="eng"></peer-skill-map></div>`,
+    );
+    const map = box.firstElementChild!;
+    await until(settled(box, has('[role="gridcell"]')), 'the grid');
+    expect(map.shadowRoot!.querySelector('[data-pos="3:0"]')!.getBoundingClientRect().width).to.equal(224);
+  });
+});
