@@ -163,3 +163,43 @@ describe('on a phone (Reflow, 320 CSS px)', () => {
     expect(map.shadowRoot!.querySelector('[data-pos="3:0"]')!.getBoundingClientRect().width).to.equal(224);
   });
 });
+
+describe('with text at 200 % (Resize text)', () => {
+  before(resetServer);
+  beforeEach(() => {
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` }, retryDelay: 10 });
+    // A reader who sets the browser's text size to twice the usual.
+    document.documentElement.style.fontSize = '32px';
+  });
+  afterEach(() => document.documentElement.style.removeProperty('font-size'));
+
+  for (const widget of widgets) {
+    it(`${widget.name}: nothing needs scrolling sideways in 640 px`, async () => {
+      const box = await fixture<HTMLElement>(html`<div style="width: 640px">${widget.template}</div>`);
+      await until(settled(box, widget.done), widget.name, 15_000);
+      expect(overflowing(box)).to.deep.equal([]);
+    });
+  }
+
+  it('the skill map grows its rows, columns and header with the text, so that nothing in them is cut off', async () => {
+    const box = await fixture<HTMLElement>(
+      html`<div style="width: 1000px"><peer-skill-map department="eng" category="Engineering"></peer-skill-map></div>`,
+    );
+    const map = box.firstElementChild!;
+    await until(settled(box, has('[role="gridcell"]')), 'the grid');
+    const cells = [
+      ...map.shadowRoot!.querySelectorAll<HTMLElement>('[role="gridcell"], [role="rowheader"], [role="columnheader"]'),
+    ];
+    expect(cells.length).to.be.greaterThan(20);
+    const cut = cells
+      .filter((cell) => cell.scrollHeight > cell.clientHeight + 1 || cell.scrollWidth > cell.clientWidth + 1)
+      .map((cell) => `${cell.dataset.pos}: ${cell.textContent!.trim()}`);
+    expect(cut).to.deep.equal([]);
+    // A person's name and title both show in full in their row.
+    const name = map.shadowRoot!.querySelector<HTMLElement>('[data-pos="3:0"]')!;
+    for (const line of name.querySelectorAll<HTMLElement>('.person-name, .person-title')) {
+      expect(line.scrollWidth, line.textContent!).to.be.at.most(line.clientWidth + 1);
+      expect(line.getBoundingClientRect().bottom).to.be.at.most(name.getBoundingClientRect().bottom + 0.5);
+    }
+  });
+});

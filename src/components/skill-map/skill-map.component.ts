@@ -27,11 +27,11 @@ declare module '../../core/peer-element.js' {
   }
 }
 
+/** Sizes of the grid in px at the default text size, `TEXT` px: they grow with the text. */
 const ROW = 40;
 const COLUMN = 56;
-/** The name column: 224 px, or 40 % of a narrow grid (never under 112 px), so that skills still show on a phone. */
-const nameWidth = (viewport: number) => Math.round(Math.min(224, Math.max(112, viewport * 0.4)));
 const HEADER = 150;
+const TEXT = 15;
 const OVERSCAN = 4;
 
 /** A position in the grid: row 0 is the column headers, row 1 the coverage, then the data rows. */
@@ -110,7 +110,7 @@ export class PeerSkillMap extends PeerElement {
   private active: Position = { r: 2, c: 1 };
   private collapsed = new Set<string>();
   private sortSkill = -1;
-  private visible = { top: 0, left: 0, height: 480, width: 800 };
+  private visible = { top: 0, left: 0, height: 480, width: 800, text: TEXT };
   private expertsFor = -1;
   private editing?: { person: number; skill: number; choice: SkillLevel };
   private message?: { text: string; failed: boolean };
@@ -208,6 +208,23 @@ export class PeerSkillMap extends PeerElement {
       left: Math.abs(viewport.scrollLeft),
       height: viewport.clientHeight || this.visible.height,
       width: viewport.clientWidth || this.visible.width,
+      text: parseFloat(getComputedStyle(viewport).fontSize) || this.visible.text,
+    };
+  }
+
+  /**
+   * Rows, columns and the header in px, grown with the text (a reader's larger text size, or
+   * `--peer-font-size`), and the name column: full width, or 40 % of a narrow grid so that skills
+   * still show beside the names on a phone.
+   */
+  get #sizes() {
+    const { width, text } = this.visible;
+    const k = text / TEXT;
+    return {
+      row: Math.round(ROW * k),
+      column: Math.round(COLUMN * k),
+      header: Math.round(HEADER * k),
+      name: Math.round(Math.min(224 * k, Math.max(width * 0.4, Math.min(112 * k, width / 2)))),
     };
   }
 
@@ -231,18 +248,14 @@ export class PeerSkillMap extends PeerElement {
       collapsed: this.collapsed,
     });
     const skillCount = model.matrix.skills.length;
-    const firstRow = Math.max(0, Math.floor(this.visible.top / ROW) - OVERSCAN);
-    const lastRow = this.measured
-      ? Math.min(rows.length, Math.ceil((this.visible.top + this.visible.height) / ROW) + OVERSCAN)
-      : firstRow;
-    const firstColumn = Math.max(0, Math.floor(this.visible.left / COLUMN) - OVERSCAN);
+    const { top, left, height, width } = this.visible;
+    const { row, column, name } = this.#sizes;
+    const firstRow = Math.max(0, Math.floor(top / row) - OVERSCAN);
+    const lastRow = this.measured ? Math.min(rows.length, Math.ceil((top + height) / row) + OVERSCAN) : firstRow;
+    const firstColumn = Math.max(0, Math.floor(left / column) - OVERSCAN);
     const lastColumn = !this.measured
       ? firstColumn
-      : Math.min(
-          skillCount,
-          Math.ceil((this.visible.left + Math.max(0, this.visible.width - nameWidth(this.visible.width))) / COLUMN) +
-            OVERSCAN,
-        );
+      : Math.min(skillCount, Math.ceil((left + Math.max(0, width - name)) / column) + OVERSCAN);
     return { rows, people, firstRow, lastRow, firstColumn, lastColumn, skillCount };
   }
 
@@ -261,19 +274,20 @@ export class PeerSkillMap extends PeerElement {
   #revealCell(r: number, c: number) {
     const viewport = this.#viewport;
     if (!viewport) return;
-    const visibleHeight = viewport.clientHeight - HEADER - ROW;
+    const { row, column, header, name } = this.#sizes;
+    const visibleHeight = viewport.clientHeight - header - row;
     if (r >= 2) {
-      const top = (r - 2) * ROW;
+      const top = (r - 2) * row;
       if (top < viewport.scrollTop) viewport.scrollTop = top;
-      else if (top + ROW > viewport.scrollTop + visibleHeight) viewport.scrollTop = top + ROW - visibleHeight;
+      else if (top + row > viewport.scrollTop + visibleHeight) viewport.scrollTop = top + row - visibleHeight;
     }
     if (c >= 1) {
-      const left = (c - 1) * COLUMN;
-      const visibleWidth = viewport.clientWidth - nameWidth(viewport.clientWidth);
+      const left = (c - 1) * column;
+      const visibleWidth = viewport.clientWidth - name;
       const current = Math.abs(viewport.scrollLeft);
       const sign = this.#localize.dir === 'rtl' ? -1 : 1;
       if (left < current) viewport.scrollLeft = sign * left;
-      else if (left + COLUMN > current + visibleWidth) viewport.scrollLeft = sign * (left + COLUMN - visibleWidth);
+      else if (left + column > current + visibleWidth) viewport.scrollLeft = sign * (left + column - visibleWidth);
     }
     this.#measure();
   }
@@ -281,7 +295,8 @@ export class PeerSkillMap extends PeerElement {
   #onKeyDown(event: KeyboardEvent, rows: Row[], skillCount: number) {
     const { r, c } = this.active;
     const rtl = this.#localize.dir === 'rtl';
-    const page = Math.max(1, Math.floor((this.visible.height - HEADER - ROW) / ROW));
+    const { row, header } = this.#sizes;
+    const page = Math.max(1, Math.floor((this.visible.height - header - row) / row));
     const moves: Record<string, Position | undefined> = {
       ArrowDown: { r: r + 1, c },
       ArrowUp: { r: r - 1, c },
@@ -537,9 +552,11 @@ export class PeerSkillMap extends PeerElement {
     const me = (this.#me.value as Me | undefined)?.id;
     const tab = (p: Position) => (p.r === this.active.r && p.c === this.active.c ? 0 : -1);
     // Through the CSSOM, not a style attribute: pages with a strict style-src allow only that.
+    const { row, column, header, name } = this.#sizes;
     const gridStyle = styleProps({
-      'grid-template-columns': `${nameWidth(this.visible.width)}px repeat(${skillCount}, ${COLUMN}px)`,
-      'grid-template-rows': `${HEADER}px ${ROW}px repeat(${rows.length}, ${ROW}px)`,
+      'grid-template-columns': `${name}px repeat(${skillCount}, ${column}px)`,
+      'grid-template-rows': `${header}px ${row}px repeat(${rows.length}, ${row}px)`,
+      '--_header': `${header}px`,
     });
     const skills = model.matrix.skills;
     return html`<div part="viewport" class="viewport" @scroll=${this.#onScroll}>

@@ -113,7 +113,7 @@ export const skillMapStyles = css`
   .coverage-head,
   .coverage {
     position: sticky;
-    inset-block-start: 150px;
+    inset-block-start: var(--_header);
     z-index: 2;
     background: var(--_surface-raised);
     font-size: var(--_font-size-small);
