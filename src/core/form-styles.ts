@@ -15,7 +15,7 @@ export const formStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_text-muted);
     border-radius: var(--_radius);
     padding: 0.5em 0.65em;
   }

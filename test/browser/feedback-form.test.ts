@@ -9,18 +9,23 @@ import { configure } from '../../src/core/config.js';
 import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { people } from '../../src/testing/organisation.js';
-import { apiUrl, eventually, injectFault, resetServer, serverRequests, tokenOf, until, widgetPage } from './helpers.js';
+import {
+  apiUrl,
+  deepActive,
+  eventually,
+  injectFault,
+  resetServer,
+  serverRequests,
+  tokenOf,
+  until,
+  widgetPage,
+} from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...shadow(el).querySelectorAll<T>(selector),
 ];
-const deepActive = () => {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 /** Recipients with a manager; each test gives to its own, so counts never mix. */
 const withManager = people.filter((p) => p.managerId);

@@ -106,3 +106,22 @@ export const shownText = (node: Node | null | undefined) =>
     .replace(/[\u2068\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** The focused element, looking into shadow roots. */
+export const deepActive = () => {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+};
+
+/** Every element under `root`, looking into shadow roots. */
+export function* deepElements(root: Element | ShadowRoot): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
+  }
+}
+
+/** The parent element, or the host of the shadow root the element is in. */
+export const composedParent = (el: Element) =>
+  el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);

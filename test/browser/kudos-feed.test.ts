@@ -7,6 +7,7 @@ import type { Person } from '../../src/contract/people.js';
 import { configure } from '../../src/core/config.js';
 import {
   apiUrl,
+  deepActive,
   eventually,
   injectFault,
   resetServer,
@@ -23,11 +24,6 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...shadow(el).querySelectorAll<T>(selector),
 ];
 const articles = (el: Element) => $$(el, 'article');
-const deepActive = () => {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 function signIn(personId: string, options = {}) {
   configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });

@@ -6,15 +6,10 @@ import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-car
 import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
 import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
-import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+import { apiUrl, deepActive, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-const deepActive = () => {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 async function api<T>(path: string, as = 'u0001'): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${tokenOf(as)}` } });

@@ -8,7 +8,7 @@ import '../../src/components/mentor-matches/mentor-matches.js';
 import '../../src/components/person/person.js';
 import '../../src/components/skill-map/skill-map.js';
 import { configure } from '../../src/core/config.js';
-import { apiUrl, resetServer, tokenOf, until } from './helpers.js';
+import { apiUrl, composedParent, deepElements, resetServer, tokenOf, until } from './helpers.js';
 
 /*
  * WCAG 1.4.10 (Reflow): on a phone, 320 CSS px wide, nothing needs scrolling sideways. Each widget
@@ -18,19 +18,9 @@ import { apiUrl, resetServer, tokenOf, until } from './helpers.js';
 
 const WIDTH = 280;
 
-/** Every element under `root`, through shadow roots. */
-function* deep(root: Element | ShadowRoot): Generator<Element> {
-  for (const el of root.querySelectorAll('*')) {
-    yield el;
-    if (el.shadowRoot) yield* deep(el.shadowRoot);
-  }
-}
-
-const parentOf = (el: Element) => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
-
 /** Whether something between `el` and `box` clips or scrolls what overflows it. */
 function clipped(el: Element, box: Element) {
-  for (let a = parentOf(el); a && a !== box; a = parentOf(a)) {
+  for (let a = composedParent(el); a && a !== box; a = composedParent(a)) {
     if (getComputedStyle(a).overflowX !== 'visible') return true;
   }
   return false;
@@ -40,7 +30,7 @@ function clipped(el: Element, box: Element) {
 function overflowing(box: HTMLElement): string[] {
   const { left, right } = box.getBoundingClientRect();
   const found: string[] = [];
-  for (const el of deep(box)) {
+  for (const el of deepElements(box)) {
     const r = el.getBoundingClientRect();
     // Text only for screen readers is clipped to nothing where it stands.
     if (r.width === 0 || getComputedStyle(el).clip !== 'auto' || clipped(el, box)) continue;
@@ -53,7 +43,7 @@ function overflowing(box: HTMLElement): string[] {
 
 /** True once nothing under `box` is loading and `done` holds. */
 const settled = (box: Element, done: (all: Element[]) => boolean) => () => {
-  const all = [...deep(box)];
+  const all = [...deepElements(box)];
   return !all.some((el) => el.getAttribute('aria-busy') === 'true' || el.matches('.skeleton')) && done(all);
 };
 

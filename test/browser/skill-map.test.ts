@@ -4,17 +4,12 @@ import '../../src/components/skill-map/skill-map.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import type { Expert, SkillGap, SkillMatrix } from '../../src/contract/skills.js';
 import { configure } from '../../src/core/config.js';
-import { apiUrl, injectFault, resetServer, serverRequests, tokenOf, shownText, until } from './helpers.js';
+import { apiUrl, deepActive, injectFault, resetServer, serverRequests, shownText, tokenOf, until } from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
-const deepActive = () => {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active as HTMLElement | null;
-};
 const pos = () => deepActive()?.dataset.pos;
 
 function signIn(personId: string, options = {}) {

@@ -18,7 +18,7 @@ export const peoplePickerStyles = css`
     gap: calc(var(--_space) / 2);
     align-items: center;
     padding: calc(var(--_space) / 2);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_text-muted);
     border-radius: var(--_radius);
     background: var(--_surface);
   }

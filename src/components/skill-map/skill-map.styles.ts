@@ -25,7 +25,7 @@ export const skillMapStyles = css`
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_text-muted);
     border-radius: var(--_radius);
     padding: 0.35em 0.5em;
   }
