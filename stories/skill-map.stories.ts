@@ -148,6 +148,14 @@ export const HostileNames: Story = {
   },
 };
 export const Narrow: Story = { args: { width: '320px' } };
+/** Text at twice its size: rows, columns and headers grow with it, so nothing in the grid is cut off. */
+export const LargeText: Story = {
+  name: 'Large text (200 %)',
+  render: (args, context) =>
+    html`<div style="--peer-font-size: 1.875rem; --peer-font-size-small: 1.625rem; --peer-font-size-large: 2.25rem">
+      ${render(args, context)}
+    </div>`,
+};
 export const RightToLeft: Story = {
   render: (args, context) => html`<div lang="ar" dir="rtl">${render(args, context)}</div>`,
 };

@@ -192,4 +192,21 @@ describe('with text at 200 % (Resize text)', () => {
       expect(line.getBoundingClientRect().bottom).to.be.at.most(name.getBoundingClientRect().bottom + 0.5);
     }
   });
+
+  it('the skill map grows its scrolling area with a larger --peer-font-size, so that rows still show', async () => {
+    document.documentElement.style.removeProperty('font-size');
+    const box = await fixture<HTMLElement>(
+      html`<div style="width: 1000px; --peer-font-size: 1.875rem">
+        <peer-skill-map department="eng" category="Engineering"></peer-skill-map>
+      </div>`,
+    );
+    const map = box.querySelector('peer-skill-map')!;
+    await until(settled(box, has('[role="gridcell"]')), 'the grid');
+    const $ = (selector: string) => map.shadowRoot!.querySelector<HTMLElement>(selector)!;
+    const row = $('[data-pos="3:0"]').getBoundingClientRect().height;
+    const header = $('[data-pos="0:0"]').getBoundingClientRect().height;
+    expect(row, 'rows grow with the text').to.be.at.least(70);
+    const rowsShown = ($('.viewport').clientHeight - header - row) / row;
+    expect(rowsShown).to.be.at.least(5);
+  });
 });

@@ -619,7 +619,7 @@ export class PeerFeedbackForm extends PeerElement {
       ${this.#renderAnonymity()}
       <div class="actions">
         <button part="send-button" class="send" type="submit" aria-disabled=${busy || this.phase === 'queued'}>
-          ${busy ? t.term('feedback.sending') : t.term('feedback.send')}
+          ${t.term(busy ? 'feedback.sending' : 'feedback.send')}
         </button>
         <button part="reset-button" class="secondary" type="button" @click=${this.#startOver}>
           ${t.term('feedback.startOver')}
@@ -649,7 +649,7 @@ export class PeerFeedbackForm extends PeerElement {
   /** What a field is called in the summary, so that each entry makes sense on its own. */
   #fieldLabel(template: FeedbackTemplate, field: string): string {
     const t = this.#localize;
-    if (field === 'recipient') return this.recipientId ? t.term('feedback.to') : t.term('feedback.recipient');
+    if (field === 'recipient') return t.term(this.recipientId ? 'feedback.to' : 'feedback.recipient');
     if (field === 'kind') return t.term('feedback.kind');
     if (field === 'visibility') return t.term('feedback.visibility');
     return template.questions.find((q) => `q:${q.id}` === field)?.prompt ?? '';

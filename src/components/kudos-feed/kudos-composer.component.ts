@@ -436,7 +436,7 @@ export class PeerKudosComposer extends PeerElement {
       </label>
       <div class="actions">
         <button part="send-button" class="send" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-          ${this.sending ? t.term('kudos.sending') : t.term('kudos.send')}
+          ${t.term(this.sending ? 'kudos.sending' : 'kudos.send')}
         </button>
         ${
           this.cancelable

@@ -63,7 +63,7 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  * @csspart error - The error message.
  * @csspart retry-button - The button that loads again after an error.
  *
- * @cssproperty --peer-skill-map-max-height - Height of the scrolling area (default 32rem).
+ * @cssproperty --peer-skill-map-max-height - Height of the scrolling area (default 34em: it grows with the text).
  *
  * @event peer-skill-rated - You saved a level for yourself; `detail.rating`, `detail.skill`.
  * @event peer-expert-selected - An expert was chosen; `detail.expert`, `detail.skill`. Cancelable.
@@ -521,7 +521,7 @@ export class PeerSkillMap extends PeerElement {
                 name="view"
                 .checked=${this.view === view}
                 @change=${() => (this.view = view)}
-              />${view === 'levels' ? t.term('skills.viewLevels') : t.term('skills.viewGaps')}</label
+              />${t.term(view === 'levels' ? 'skills.viewLevels' : 'skills.viewGaps')}</label
             >`,
         )}
       </fieldset>

@@ -49,7 +49,7 @@ export const skillMapStyles = css`
     align-items: center;
   }
   .viewport {
-    max-block-size: var(--peer-skill-map-max-height, 32rem);
+    max-block-size: var(--peer-skill-map-max-height, 34em);
     overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
