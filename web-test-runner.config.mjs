@@ -61,7 +61,18 @@ export default {
       },
     },
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: chromeArgs },
+      // Each test page behaves as the focused window, as a reader's page does: without this, a page
+      // opened after others can lack the system focus, and then focus() fires no focus events.
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        await page.emulateFocusedPage(true);
+        return page;
+      },
+    }),
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
       <head>

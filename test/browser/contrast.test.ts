@@ -44,25 +44,30 @@ function edgeOf(field: Element) {
 
 const FIELDS = 'input:not([type="checkbox"], [type="radio"], [type="hidden"]), textarea, select';
 
-const cases: { name: string; template: TemplateResult; open?: (all: Element[]) => void; fields: number }[] = [
+const cases: {
+  name: string;
+  template: (theme: string) => TemplateResult;
+  open?: (all: Element[]) => void;
+  fields: number;
+}[] = [
   {
     name: 'skill map filters',
-    template: html`<peer-skill-map department="eng"></peer-skill-map>`,
+    template: (theme) => html`<peer-skill-map department="eng" theme=${theme}></peer-skill-map>`,
     fields: 3,
   },
   {
     name: 'feedback form',
-    template: html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`,
+    template: (theme) => html`<peer-feedback-form template-id="sbi" theme=${theme}></peer-feedback-form>`,
     fields: 4,
   },
   {
     name: 'kudos composer',
-    template: html`<peer-kudos-feed live="off" composer="open"></peer-kudos-feed>`,
+    template: (theme) => html`<peer-kudos-feed live="off" composer="open" theme=${theme}></peer-kudos-feed>`,
     fields: 2,
   },
   {
     name: 'mentorship request',
-    template: html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`,
+    template: (theme) => html`<peer-mentor-card mentor-id="u0002" theme=${theme}></peer-mentor-card>`,
     open: (all) => (all.find((el) => el.matches('[part~="request-button"]:not([disabled])')) as HTMLElement)?.click(),
     fields: 1,
   },
@@ -77,8 +82,8 @@ describe('text fields and selects stand out from what is around them (Non-text c
   for (const theme of ['light', 'dark', 'contrast']) {
     for (const { name, template, open, fields } of cases) {
       it(`${name} (${theme})`, async () => {
-        const box = await fixture<HTMLElement>(html`<div>${template}</div>`);
-        box.firstElementChild!.setAttribute('theme', theme);
+        // The theme is there from the start: the fields the widget makes later take it from the widget.
+        const box = await fixture<HTMLElement>(html`<div>${template(theme)}</div>`);
         const found = () => [...deepElements(box)].filter((el) => el.matches(FIELDS));
         if (open) {
           await until(() =>
