@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import '../../src/components/feedback-form/feedback-form.js';
 import '../../src/components/kudos-feed/kudos-feed.js';
@@ -113,6 +113,26 @@ describe('on a phone (Reflow, 320 CSS px)', () => {
       });
     }
   }
+
+  it('the mentorship request dialog fits a phone screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const card = await fixture<HTMLElement>(html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`);
+      const button = () =>
+        card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="request-button"]:not([disabled])');
+      await until(() => !!button(), 'the request button');
+      button()!.click();
+      const dialog = () =>
+        [...deepElements(card.shadowRoot!)].find((el): el is HTMLDialogElement => el.localName === 'dialog');
+      await until(() => !!dialog()?.open, 'the dialog');
+      const { left, right } = dialog()!.getBoundingClientRect();
+      expect(left, 'left edge').to.be.at.least(0);
+      expect(right, 'right edge').to.be.at.most(320);
+      expect(document.documentElement.scrollWidth).to.equal(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   for (const dir of ['ltr', 'rtl']) {
     it(`the skill map leaves room for skills beside the names, and the keyboard never hides a cell under them (${dir})`, async () => {

@@ -133,6 +133,7 @@ export const mentorCardStyles = css`
     color: var(--_text-muted);
   }
   dialog {
+    box-sizing: border-box;
     inline-size: min(32rem, calc(100vw - 2rem));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -31,6 +31,9 @@ declare module '../../core/peer-element.js' {
 const ROW = 40;
 const COLUMN = 56;
 const HEADER = 150;
+/** The name column, and the least it narrows to in a small grid. */
+const NAME = 224;
+const NAME_MIN = 112;
 const TEXT = 15;
 const OVERSCAN = 4;
 
@@ -224,7 +227,7 @@ export class PeerSkillMap extends PeerElement {
       row: Math.round(ROW * k),
       column: Math.round(COLUMN * k),
       header: Math.round(HEADER * k),
-      name: Math.round(Math.min(224 * k, Math.max(width * 0.4, Math.min(112 * k, width / 2)))),
+      name: Math.round(Math.min(NAME * k, Math.max(width * 0.4, Math.min(NAME_MIN * k, width / 2)))),
     };
   }
 
