@@ -7,7 +7,7 @@ import { parseAst, type Plugin } from 'vite';
  *   after a colon or comma; the last declaration of a block loses its semicolon and `0.5` becomes
  *   `.5`. Quoted strings are left exactly as written.
  * - html: a run of white space that contains a line break becomes one space, which renders the
- *   same in normal text; <pre> and <textarea> elements, where white space shows, are left alone.
+ *   same in normal text; inside <pre> and <textarea> elements, where white space shows, it stays.
  * Only the parts between `${…}` change, so no value a template receives is touched.
  */
 
@@ -38,8 +38,12 @@ export function minifyCss(text: string): string {
 
 const collapse = (text: string) => text.replace(/[ \t]*\n\s*/g, ' ');
 
-/** Between a value and the next (`${…}` split them), and outside <pre> and <textarea>. */
-const KEEP = /<(pre|textarea)\b[\s\S]*?<\/\1\s*>/gi;
+/**
+ * The content of <pre> and <textarea> elements, where white space shows (group 3), after their
+ * opening tag (group 1), which is minified like any other: a `>` inside a quoted attribute does not
+ * end it.
+ */
+const KEEP = /(<(pre|textarea)\b(?:[^>"']|"[^"]*"|'[^']*')*>)([\s\S]*?<\/\2\s*>)/gi;
 
 export function minifyHtml(text: string): string {
   return minifyHtmlParts([text])[0];
@@ -55,7 +59,7 @@ export function minifyHtmlParts(parts: string[]): string[] {
   let out = '';
   let last = 0;
   for (const kept of joined.matchAll(KEEP)) {
-    out += collapse(joined.slice(last, kept.index)) + kept[0];
+    out += collapse(joined.slice(last, kept.index) + kept[1]) + kept[3];
     last = kept.index + kept[0].length;
   }
   out += collapse(joined.slice(last));

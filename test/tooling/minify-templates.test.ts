@@ -24,17 +24,21 @@ describe('template minification in the build', () => {
     assert.equal(minifyHtml('<span>a</span><span>b</span>'), '<span>a</span><span>b</span>');
   });
 
-  it('keeps the white space of <pre> and <textarea> elements, and minifies the rest of their template', () => {
+  it('keeps the white space inside <pre> and <textarea> elements, and minifies the rest, their opening tags too', () => {
     assert.equal(
       minifyHtml('<div>\n  <pre>\n  a\n    b\n</pre>\n  <p>\n    c\n  </p>\n</div>'),
       '<div> <pre>\n  a\n    b\n</pre> <p> c </p> </div>',
     );
-    // An element that opens before a value and closes after it: everything between is kept.
-    assert.deepEqual(minifyHtmlParts(['<label>\n  x\n</label>\n<textarea\n  id=', '>\n  ', '\n</textarea>\n<p>\n']), [
-      '<label> x </label> <textarea\n  id=',
-      '>\n  ',
-      '\n</textarea> <p> ',
-    ]);
+    // An element whose opening tag holds values: the tag is minified, the content after it is kept.
+    assert.deepEqual(
+      minifyHtmlParts(['<label>\n  x\n</label>\n<textarea\n  id=', '\n  rows="2"\n>\n  ', '\n</textarea>\n<p>\n']),
+      ['<label> x </label> <textarea id=', ' rows="2" >\n  ', '\n</textarea> <p> '],
+    );
+    // A `>` inside a quoted attribute does not end the opening tag.
+    assert.equal(
+      minifyHtml('<textarea\n  title="a > b"\n  placeholder=\'c>\'\n> keep\n  this</textarea>'),
+      `<textarea title="a > b" placeholder='c>' > keep\n  this</textarea>`,
+    );
   });
 
   it('rewrites only the literal parts of css and html templates, leaving <pre> and values alone', () => {
