@@ -137,9 +137,8 @@ export class PeerKudosComposer extends PeerElement {
     return this.#excludedFor.list;
   }
 
-  protected override updated(changed: PropertyValues<this>) {
-    // Lit sets object properties on every render; the preset goes to the picker only when it changes.
-    if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
+  /** Before rendering, so that what they change is in this render, not another one. */
+  protected override willUpdate(changed: PropertyValues<this>) {
     // A new name for the draft (its feed's filter changed): what is typed moves there.
     if (changed.has('draftKey') && (this.#restored || this.#typed)) {
       const before = changed.get('draftKey') as string | undefined;
@@ -152,6 +151,11 @@ export class PeerKudosComposer extends PeerElement {
       this.#restored = true;
       void this.#restore();
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    // Lit sets object properties on every render; the preset goes to the picker only when it changes.
+    if (changed.has('recipients') && this.#picker) this.#picker.selected = [...this.recipients];
     // Typed before it was known who is signed in: the draft becomes theirs once it is known.
     const meId = this.#me.value?.id;
     if (this.#ownerless && meId) {
