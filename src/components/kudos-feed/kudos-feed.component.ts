@@ -57,7 +57,8 @@ export class PeerKudosFeed extends PeerElement {
   static override defaultTag = 'peer-kudos-feed';
   static override styles = [tokens, errorStyles, emptyStyles, kudosFeedStyles];
   static {
-    // A long feed places its articles by the heights it measured after the update before: a second update is the design.
+    // A long feed places its articles by the heights it measured after the update before:
+    // a second update is the design, not a mistake to warn of.
     this.disableWarning?.('change-in-update');
   }
 

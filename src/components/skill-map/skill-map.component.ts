@@ -76,7 +76,8 @@ export class PeerSkillMap extends PeerElement {
   static override defaultTag = 'peer-skill-map';
   static override styles = [tokens, errorStyles, emptyStyles, formStyles, skillMapStyles];
   static {
-    // The grid renders what fits the area it measured after the update before: a second update is the design.
+    // The grid renders what fits the area it measured after the update before:
+    // a second update is the design, not a mistake to warn of.
     this.disableWarning?.('change-in-update');
   }
 
