@@ -310,6 +310,45 @@ describe('<peer-mentor-card>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when each request came and what its buttons answer, and keeps the keyboard in place', async () => {
+    signIn('u0001');
+    const asks = { u0150: 'Plan a quarterly roadmap', u0151: 'Review pull requests kindly' };
+    for (const [mentee, goal] of Object.entries(asks)) {
+      const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(mentee)}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mentorId: 'u0001', goal }),
+      });
+      expect(asked.status).to.equal(201);
+    }
+    const { items } = await api<{ items: MentorshipRequest[] }>('/me/mentorship-requests?role=mentor', 'u0001');
+    const pending = items.filter((r) => r.state === 'pending');
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);
+    await until(() => shadow(el).querySelectorAll('.incoming-request').length === pending.length, 'incoming requests');
+    const rows = [...shadow(el).querySelectorAll<HTMLElement>('.incoming-request')];
+    for (const row of rows) {
+      const goal = row.querySelector('.goal')!;
+      const request = pending.find((r) => goal.textContent === r.goal)!;
+      const time = row.querySelector('time')!;
+      expect(time.dateTime).to.equal(request.createdAt);
+      expect(time.textContent!.trim()).to.match(/^now$| ago$/);
+      expect(time.title).to.contain(String(new Date(request.createdAt).getFullYear()));
+      // Every row has an "Accept" and a "Decline": each button names the request it answers.
+      for (const button of row.querySelectorAll('button')) {
+        expect(button.getAttribute('aria-describedby')!.split(' '), request.goal).to.include(goal.id);
+      }
+      expect(shadow(el).querySelectorAll(`[id="${goal.id}"]`).length).to.equal(1);
+    }
+
+    const mine = rows.find((row) => row.querySelector('.goal')!.textContent === 'Review pull requests kindly')!;
+    const decline = [...mine.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Decline')!;
+    decline.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => mine.querySelector('.status')?.textContent === 'Declined', 'the declined state');
+    // The button is gone; the keyboard stays on the answer, not at the top of the page.
+    await until(() => deepActive() === mine.querySelector('.status'), 'focus on the answer');
+  });
+
   it('answers an incoming request once, and says so when it was withdrawn meanwhile', async () => {
     signIn('u0001');
     // A second request waiting, from someone who has not asked before.

@@ -337,7 +337,7 @@ export class PeerMentorCard extends PeerElement {
           const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
           if (waiting.length === 0) return html`<p class="hint">${this.#localize.term('mentor.noIncoming')}</p>`;
           return html`<ul class="incoming">
-              ${waiting.map((request) => this.#renderIncoming(request, full))}
+              ${waiting.map((request, i) => this.#renderIncoming(request, i, full))}
             </ul>
             ${full ? html`<p id="full-reason" class="hint">${this.#localize.term('mentor.fullCannotAccept')}</p>` : nothing}
             ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
@@ -347,36 +347,47 @@ export class PeerMentorCard extends PeerElement {
     </section>`;
   }
 
-  #renderIncoming(request: MentorshipRequest, full: boolean) {
+  #renderIncoming(request: MentorshipRequest, index: number, full: boolean) {
+    const t = this.#localize;
     const answer = this.answered.get(request.id);
     const busy = this.answering === request.id;
+    const goal = `goal-${index}`;
+    // Each row has its own "Accept" and "Decline": the goal tells them apart out of context.
+    const described = full ? `${goal} full-reason` : goal;
     return staticHtml`<li class="incoming-request">
-      <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
-      <bdi class="goal">${request.goal}</bdi>
+      <span class="asker">
+        <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
+        <time class="hint" datetime=${request.createdAt} title=${t.date(request.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
+          >${t.relativeTime(request.createdAt)}</time
+        >
+      </span>
+      <bdi class="goal" id=${goal}>${request.goal}</bdi>
       ${request.message ? html`<bdi class="hint">${request.message}</bdi>` : nothing}
       ${
         answer
-          ? html`<span class="status"
-              >${this.#localize.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
+          ? html`<span class="status" tabindex="-1"
+              >${t.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
             >`
           : html`<span class="actions">
               <button
                 type="button"
                 class="primary"
-                ?disabled=${full || busy}
+                ?disabled=${full}
+                aria-disabled=${busy ? 'true' : nothing}
                 aria-busy=${busy ? 'true' : nothing}
-                aria-describedby=${full ? 'full-reason' : nothing}
+                aria-describedby=${described}
                 @click=${() => this.#answer(request, 'accept')}
               >
-                ${this.#localize.term('mentor.accept')}
+                ${t.term('mentor.accept')}
               </button>
               <button
                 type="button"
                 class="secondary"
-                ?disabled=${busy}
+                aria-disabled=${busy ? 'true' : nothing}
+                aria-describedby=${goal}
                 @click=${() => this.#answer(request, 'decline')}
               >
-                ${this.#localize.term('mentor.decline')}
+                ${t.term('mentor.decline')}
               </button>
             </span>`
       }
@@ -387,9 +398,12 @@ export class PeerMentorCard extends PeerElement {
     if (this.answering) return;
     this.answering = request.id;
     this.answerError = '';
+    // The buttons make way for the answer: a keyboard that was on them moves to it.
+    const row = this.shadowRoot!.activeElement?.closest('li');
     try {
       const updated = await this.#backend.value.respondToMentorshipRequest(request.id, action);
       this.answered = new Map(this.answered).set(request.id, updated);
+      this.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
       if (action === 'accept' && this.#currentProfile) {
         const profile = this.#currentProfile;
         this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };

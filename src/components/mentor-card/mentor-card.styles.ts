@@ -80,6 +80,23 @@ export const mentorCardStyles = css`
     padding-block: calc(var(--_space) / 2);
     border-block-end: 1px solid var(--_border);
   }
+  .incoming li {
+    flex-direction: column;
+    align-items: stretch;
+  }
+  .incoming .actions {
+    justify-content: start;
+  }
+  .asker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .own h3 {
+    margin-block-start: var(--_space);
+  }
   .skill,
   .circle-topic {
     overflow-wrap: anywhere;
