@@ -1,13 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { html, type TemplateResult } from 'lit';
-import '../../src/components/feedback-form/feedback-form.js';
-import '../../src/components/kudos-feed/kudos-feed.js';
-import '../../src/components/mentor-card/mentor-card.js';
-import '../../src/components/mentor-matches/mentor-matches.js';
-import '../../src/components/person/person.js';
-import '../../src/components/skill-map/skill-map.js';
+import { html } from 'lit';
 import { configure } from '../../src/core/config.js';
+import { has, settled, widgets } from './fixtures/widget-states.js';
 import { apiUrl, composedParent, deepElements, resetServer, tokenOf, until } from './helpers.js';
 
 /*
@@ -40,57 +35,6 @@ function overflowing(box: HTMLElement): string[] {
   }
   return found;
 }
-
-/** True once nothing under `box` is loading and `done` holds. */
-const settled = (box: Element, done: (all: Element[]) => boolean) => () => {
-  const all = [...deepElements(box)];
-  return !all.some((el) => el.getAttribute('aria-busy') === 'true' || el.matches('.skeleton')) && done(all);
-};
-
-const has = (selector: string) => (all: Element[]) => all.some((el) => el.matches(selector));
-
-const widgets: { name: string; template: TemplateResult; done: (all: Element[]) => boolean }[] = [
-  {
-    name: 'person',
-    template: html`<peer-person person-id="u0004" size="large"></peer-person>`,
-    done: has('.name'),
-  },
-  {
-    name: 'mentor card',
-    template: html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`,
-    done: has('[part~="request-button"]'),
-  },
-  {
-    name: 'mentor matches',
-    template: html`<peer-mentor-matches limit="3"></peer-mentor-matches>`,
-    done: (all) => all.filter((el) => el.matches('[part~="request-button"]')).length === 3,
-  },
-  {
-    name: 'kudos feed',
-    template: html`<peer-kudos-feed live="off"></peer-kudos-feed>`,
-    done: has('article'),
-  },
-  {
-    name: 'kudos feed with its composer open',
-    template: html`<peer-kudos-feed live="off" composer="open"></peer-kudos-feed>`,
-    done: (all) => has('article')(all) && has('textarea')(all) && has('input[role="combobox"]')(all),
-  },
-  {
-    name: 'skill map',
-    template: html`<peer-skill-map department="eng" category="Engineering"></peer-skill-map>`,
-    done: has('[role="gridcell"]'),
-  },
-  {
-    name: 'feedback form',
-    template: html`<peer-feedback-form template-id="sbi"></peer-feedback-form>`,
-    done: has('input[role="combobox"]'),
-  },
-  {
-    name: 'feedback form, choosing a template',
-    template: html`<peer-feedback-form></peer-feedback-form>`,
-    done: has('[part~="chooser"] input'),
-  },
-];
 
 describe('on a phone (Reflow, 320 CSS px)', () => {
   before(resetServer);

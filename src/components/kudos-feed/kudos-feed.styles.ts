@@ -59,6 +59,8 @@ export const kudosFeedStyles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     padding: 4px;
+    /* Focus scrolls what it moves to clear of the edge, focus ring and all. */
+    scroll-padding: var(--_space);
   }
   .feed {
     display: flex;

@@ -276,7 +276,17 @@ export class PeerSkillMap extends PeerElement {
     this.active = { r, c };
     this.#revealCell(r, c);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`)?.focus({ preventScroll: true });
+    const cell = this.renderRoot.querySelector<HTMLElement>(`[data-pos="${key(this.active)}"]`);
+    const viewport = this.#viewport;
+    if (!cell || !viewport) return;
+    cell.focus({ preventScroll: true });
+    // The grid has placed the cell beside its sticky names and headings. Whatever scrolls around the
+    // grid (the page) must still show it, without moving the grid: scroll the grid's own box into
+    // view, with its scroll margins cut down to the cell.
+    const at = cell.getBoundingClientRect();
+    const box = viewport.getBoundingClientRect();
+    viewport.style.scrollMargin = `${box.top - at.top}px ${at.right - box.right}px ${at.bottom - box.bottom}px ${box.left - at.left}px`;
+    viewport.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   #revealCell(r: number, c: number) {

@@ -55,10 +55,15 @@ export const skillMapStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     overscroll-behavior: contain;
+    /* The rows drawn change as it scrolls: the browser must not scroll again to keep one in place. */
+    overflow-anchor: none;
   }
   .grid {
     display: grid;
     position: relative;
+    /* As wide as all its columns, drawn or not, so that the grid can scroll to any of them at once. */
+    inline-size: max-content;
+    min-inline-size: 100%;
   }
   .row {
     display: contents;

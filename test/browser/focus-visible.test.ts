@@ -1,0 +1,187 @@
+import { expect, fixture } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html, type TemplateResult } from 'lit';
+import { configure } from '../../src/core/config.js';
+import { has, settled, widgets } from './fixtures/widget-states.js';
+import { apiUrl, composedParent, deepActive, resetServer, tokenOf, until } from './helpers.js';
+
+/*
+ * WCAG 2.4.7 (Focus visible) and 2.4.11 (Focus not obscured): going through each widget with Tab,
+ * every stop shows a focus indicator that it did not show before, and no box that scrolls or clips
+ * cuts that indicator off. axe checks neither.
+ */
+
+/** How far the focus indicator reaches outside the element (0 for one drawn inside it). */
+function ringReach(style: CSSStyleDeclaration): number | undefined {
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) {
+    return Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+  }
+  if (style.boxShadow === 'none') return undefined;
+  // "rgb(…) 0px 0px 0px 2px, rgb(…) 0px 0px 0px 4px": the spread is the last length of each shadow.
+  const spreads = style.boxShadow
+    .split(/,(?![^(]*\))/)
+    .filter((shadow) => !shadow.includes('inset'))
+    .map((shadow) => parseFloat(shadow.trim().split(/\s+/).at(-1)!) || 0);
+  return Math.max(0, ...spreads);
+}
+
+const signature = (style: CSSStyleDeclaration) => `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+
+/**
+ * The element that draws the indicator: the focused one, or the nearest box around it that shows
+ * focus within (a field around its input, the label of a visually hidden radio button).
+ */
+function drawer(el: HTMLElement): HTMLElement | undefined {
+  for (let a: Element | undefined = el, i = 0; a && i < 4; a = composedParent(a), i++) {
+    if (a.getBoundingClientRect().width > 1 && ringReach(getComputedStyle(a)) !== undefined) return a as HTMLElement;
+  }
+  return undefined;
+}
+
+/** What cuts the indicator of `el` off: a box between it and the page that scrolls or clips. */
+function cutBy(el: HTMLElement, reach: number): string | undefined {
+  const r = el.getBoundingClientRect();
+  for (let a = composedParent(el); a && a !== document.documentElement; a = composedParent(a)) {
+    const style = getComputedStyle(a);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const box = a.getBoundingClientRect();
+    const left = box.left + parseFloat(style.borderLeftWidth);
+    const top = box.top + parseFloat(style.borderTopWidth);
+    const inside =
+      r.left - reach >= left - 0.5 &&
+      r.top - reach >= top - 0.5 &&
+      r.right + reach <= left + a.clientWidth + 0.5 &&
+      r.bottom + reach <= top + a.clientHeight + 0.5;
+    if (!inside) return `${a.localName}.${[...a.classList].join('.')}`;
+  }
+  return undefined;
+}
+
+/** Waits until `measure` gives the same answer five frames in a row (at most a second). */
+async function steady(measure: () => string) {
+  let last = '';
+  for (let same = 0, i = 0; same < 5 && i < 60; i++) {
+    await new Promise(requestAnimationFrame);
+    const now = measure();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}
+
+const describeEl = (el: Element) =>
+  `${el.localName}.${[...el.classList].join('.')} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+
+/** Tabs from a button before `box` until focus leaves it (at most `stops` times); lists each fault. */
+async function tabThrough(box: HTMLElement, stops = 60) {
+  const before = box.previousElementSibling as HTMLButtonElement;
+  before.focus();
+  const faults: string[] = [];
+  const seen: { el: HTMLElement; ring: string }[] = [];
+  for (let i = 0; i < stops; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = deepActive();
+    if (!active || !box.contains(hostIn(active, box))) break;
+    const el = drawer(active);
+    if (!el) {
+      faults.push(`no indicator: ${describeEl(active)}`);
+      continue;
+    }
+    const style = getComputedStyle(el);
+    const cut = cutBy(el, ringReach(style)!);
+    if (cut) faults.push(`indicator cut off by ${cut}: ${describeEl(active)}`);
+    seen.push({ el, ring: signature(style) });
+  }
+  before.focus();
+  for (const { el, ring } of seen) {
+    if (el.isConnected && signature(getComputedStyle(el)) === ring)
+      faults.push(`same without focus: ${describeEl(el)}`);
+  }
+  return { faults, stops: seen.length };
+}
+
+/** The element in `box`'s tree that holds `el`, however deep in shadow roots it is. */
+function hostIn(el: Element, box: Element): Element {
+  let node: Element | undefined = el;
+  while (node && !box.contains(node)) node = (node.getRootNode() as ShadowRoot).host;
+  return node ?? el;
+}
+
+const states: { name: string; template: TemplateResult; done: (all: Element[]) => boolean; minStops: number }[] = [
+  ...widgets.map((w) => ({ ...w, minStops: w.name === 'person' ? 0 : 1 })),
+  {
+    name: 'my own mentor card, with requests waiting',
+    template: html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`,
+    done: has('.incoming-request'),
+    minStops: 2,
+  },
+];
+
+describe('focus is visible at every Tab stop', () => {
+  before(resetServer);
+  beforeEach(() => {
+    configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` }, retryDelay: 10 });
+  });
+
+  for (const theme of ['light', 'dark', 'contrast']) {
+    for (const state of states) {
+      it(`${state.name} (${theme})`, async () => {
+        const wrapper = await fixture<HTMLElement>(
+          html`<div>
+            <button>before</button>
+            <div class="box" theme=${theme}>${state.template}</div>
+          </div>`,
+        );
+        const box = wrapper.querySelector<HTMLElement>('.box')!;
+        box.firstElementChild!.setAttribute('theme', theme);
+        await until(settled(box, state.done), state.name, 15_000);
+        const { faults, stops } = await tabThrough(box);
+        expect(faults).to.deep.equal([]);
+        expect(stops, 'Tab stops').to.be.at.least(state.minStops);
+      });
+    }
+  }
+
+  for (const dir of ['ltr', 'rtl']) {
+    it(`skill map: arrow keys move a visible focus that nothing covers (${dir})`, async () => {
+      const box = await fixture<HTMLElement>(
+        html`<div dir=${dir} style="width: 600px"><peer-skill-map department="eng"></peer-skill-map></div>`,
+      );
+      const [forward, back] = dir === 'ltr' ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
+      const map = box.firstElementChild!;
+      await until(settled(box, has('[role="gridcell"]')), 'the grid');
+      map.shadowRoot!.querySelector<HTMLElement>('[data-pos="3:1"]')!.focus();
+      const keys = [
+        ...Array<string>(12).fill(forward),
+        ...Array<string>(12).fill('ArrowDown'),
+        'End',
+        'PageDown',
+        ...Array<string>(3).fill(back),
+        'Home',
+        forward,
+        'PageUp',
+      ];
+      const faults: string[] = [];
+      const cells = new Set<string>();
+      for (const key of keys) {
+        await sendKeys({ press: key });
+        // The move ends once the grid has drawn what it scrolled to, and the focused cell stays put.
+        await steady(() => {
+          const r = deepActive()!.getBoundingClientRect();
+          return `${deepActive()!.dataset.pos} ${r.left} ${r.top} ${scrollY}`;
+        });
+        const cell = deepActive()!;
+        const at = `${key} → ${cell.dataset.pos}`;
+        cells.add(cell.dataset.pos!);
+        const reach = ringReach(getComputedStyle(cell));
+        if (reach === undefined) faults.push(`no indicator: ${at}`);
+        else if (cutBy(cell, reach)) faults.push(`indicator cut off: ${at}`);
+        // Nothing sticky (the names, the skills, the coverage row) lies over the middle of the cell.
+        const r = cell.getBoundingClientRect();
+        const top = map.shadowRoot!.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        if (!top || !cell.contains(top)) faults.push(`covered by ${top ? describeEl(top) : 'nothing'}: ${at}`);
+      }
+      expect(faults).to.deep.equal([]);
+      expect(cells.size, 'cells visited').to.be.greaterThan(20);
+    });
+  }
+});
