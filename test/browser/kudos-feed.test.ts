@@ -508,6 +508,79 @@ describe('<peer-kudos-feed>', () => {
     expect(deepActive()!.querySelector('.message')!.textContent).to.equal(`Message number ${last + 1}`);
   });
 
+  it('keeps the focused article in view and in the feed, paging up and down through 10,000 of mixed heights', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+    // Heights the feed can only guess until it has drawn them: one to seven lines of text.
+    const words = (i: number) =>
+      `Message number ${i + 1}. ` + 'Thanks for all the help this week. '.repeat((i * 7) % 23);
+    el.kudos = Array.from({ length: 10_000 }, (_, i) => kudosLike(template, `m${i}`, words(i)));
+    await until(() => articles(el).length > 0, 'articles');
+    const scroller = $(el, '.scroller')!;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+    await until(() => articles(el).some((a) => Number(a.getAttribute('aria-posinset')) > 4000), 'the middle');
+    let position = Number(articles(el)[2].getAttribute('aria-posinset'));
+    articles(el)[2].focus();
+    const faults: string[] = [];
+    for (const [key, step, times] of [
+      ['PageUp', -1, 25],
+      ['PageDown', 1, 10],
+    ] as const) {
+      for (let i = 0; i < times; i++) {
+        await sendKeys({ press: key });
+        position += step;
+        await until(() => deepActive()?.getAttribute('aria-posinset') === String(position), `article ${position}`);
+        // Let the feed measure and draw what it scrolled to; focus must stay where it was put.
+        for (let f = 0; f < 4; f++) await new Promise(requestAnimationFrame);
+        const active = deepActive();
+        if (active?.getAttribute('aria-posinset') !== String(position)) {
+          faults.push(`${key} to ${position}: focus on ${active?.getAttribute('aria-posinset') ?? active?.localName}`);
+          break;
+        }
+        const r = active.getBoundingClientRect();
+        const box = scroller.getBoundingClientRect();
+        if (r.top < box.top - 0.5 || r.top > box.bottom) faults.push(`${key} to ${position}: article out of view`);
+        expect(active.querySelector('.message')!.textContent).to.equal(words(position - 1));
+      }
+    }
+    expect(faults).to.deep.equal([]);
+    // Scrolled away from with the wheel, the focused article keeps focus, and Page Down goes on from it.
+    scroller.scrollTop += 3000;
+    for (let f = 0; f < 6; f++) await new Promise(requestAnimationFrame);
+    expect(deepActive()?.getAttribute('aria-posinset')).to.equal(String(position));
+    await sendKeys({ press: 'PageDown' });
+    await until(() => deepActive()?.getAttribute('aria-posinset') === String(position + 1), 'the next article');
+  });
+
+  it('does not jump while the reader scrolls up through 10,000 of mixed heights', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+    const words = (i: number) => `Message ${i + 1}. ` + 'Thanks for all the help this week. '.repeat((i * 5) % 19);
+    el.kudos = Array.from({ length: 10_000 }, (_, i) => kudosLike(template, `s${i}`, words(i)));
+    await until(() => articles(el).length > 0, 'articles');
+    const scroller = $(el, '.scroller')!;
+    scroller.scrollTop = scroller.scrollHeight * 0.7;
+    await until(() => articles(el).some((a) => Number(a.getAttribute('aria-posinset')) > 6000), 'the place');
+    const frames = async () => {
+      for (let f = 0; f < 4; f++) await new Promise(requestAnimationFrame);
+    };
+    await frames();
+    const jumps: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const top = scroller.getBoundingClientRect().top;
+      const seen = articles(el).find((a) => a.getBoundingClientRect().bottom > top + 1)!;
+      const before = seen.getBoundingClientRect().top;
+      scroller.scrollTop -= 150;
+      await frames();
+      // What was in view moved down by what was scrolled, no more and no less (within a pixel or two).
+      const moved = seen.isConnected ? seen.getBoundingClientRect().top - before : NaN;
+      if (!(Math.abs(moved - 150) <= 2)) jumps.push(`step ${i}: moved ${moved}`);
+    }
+    expect(jumps).to.deep.equal([]);
+  });
+
   it('wraps very long messages and names inside a 320 px feed', async () => {
     signIn('u0001');
     const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];

@@ -23,6 +23,8 @@ import { kudosDrafts } from './kudos-draft.js';
 const ESTIMATED_HEIGHT = 170;
 /** Rendered beyond the visible part, above and below, in px. */
 const OVERSCAN = 600;
+/** How many articles away from the drawn range the focused one may be and still be drawn. */
+const KEEP = 50;
 
 /**
  * @customElement peer-kudos-feed
@@ -139,6 +141,7 @@ export class PeerKudosFeed extends PeerElement {
   #watching?: AbortController;
   readonly #heights = new Map<string, number>();
   #averageHeight = ESTIMATED_HEIGHT;
+  #anchor?: [HTMLElement, number];
   #offsets: number[] = [0];
   #frame = 0;
   #resizeObserver?: ResizeObserver;
@@ -221,6 +224,7 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    this.#holdPlace();
     if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
     // Each filter has a draft of its own: look again when it changes.
     if (['composerOpen', 'team', 'person', 'value'].some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
@@ -449,8 +453,15 @@ export class PeerKudosFeed extends PeerElement {
   #range(): [number, number] {
     if (!this.#virtual) return [0, this.items.length];
     this.#computeOffsets();
-    const start = this.#indexAt(this.scrolled - OVERSCAN);
-    const end = Math.min(this.items.length, this.#indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
+    let start = this.#indexAt(this.scrolled - OVERSCAN);
+    let end = Math.min(this.items.length, this.#indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
+    // The article that holds focus (or takes it on Tab) stays drawn while the range catches up with
+    // a scroll, so that focus never falls out of the feed; unless the reader scrolled far away.
+    const focus = this.focusIndex;
+    if (focus < this.items.length && focus >= start - KEEP && focus < end + KEEP) {
+      start = Math.min(start, focus);
+      end = Math.max(end, focus + 1);
+    }
     return [start, end];
   }
 
@@ -473,8 +484,29 @@ export class PeerKudosFeed extends PeerElement {
     if (this.#scroller) this.#resizeObserver.observe(this.#scroller);
   }
 
+  /**
+   * Notes the first article in view and where it is, before a render that may draw other articles
+   * above it. The browser's own scroll anchoring stands aside when the feed's padding changes, so
+   * the feed keeps the reader's place itself (after the render, in `updated`).
+   */
+  #holdPlace() {
+    const scroller = this.#scroller;
+    this.#anchor = undefined;
+    if (!this.#virtual || !scroller) return;
+    const top = scroller.getBoundingClientRect().top;
+    for (const article of this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
+      const at = article.getBoundingClientRect();
+      if (at.bottom > top) {
+        this.#anchor = [article, at.top];
+        return;
+      }
+    }
+  }
+
   protected override updated() {
     if (!this.#virtual) return;
+    const [anchor, was] = this.#anchor ?? [];
+    if (anchor?.isConnected) this.#scroller!.scrollTop += anchor.getBoundingClientRect().top - was!;
     // Measure what was rendered; estimates become real heights, and the average improves.
     let changed = false;
     const gap = 12;
@@ -488,9 +520,13 @@ export class PeerKudosFeed extends PeerElement {
       }
     }
     if (changed) {
-      let sum = 0;
-      for (const h of this.#heights.values()) sum += h;
-      this.#averageHeight = sum / this.#heights.size;
+      // The first articles drawn set the estimate for the rest, once: an estimate that kept changing
+      // would move every article below the top by thousands of pixels at each new measure.
+      if (this.#averageHeight === ESTIMATED_HEIGHT) {
+        let sum = 0;
+        for (const h of this.#heights.values()) sum += h;
+        this.#averageHeight = sum / this.#heights.size;
+      }
       this.requestUpdate();
     }
   }
