@@ -521,6 +521,9 @@ describe('<peer-feedback-form>', () => {
     await ready(broken);
     expect($(broken, '[part~="error"]')!.textContent).to.contain('Could not load the feedback form');
     await expect(broken).to.be.accessible();
+    // A button the size of its label, as in every other widget's error, not a bar across the form.
+    const retry = $(broken, '[part~="retry-button"]')!.getBoundingClientRect().width;
+    expect(retry).to.be.below($(broken, '[part~="error"]')!.getBoundingClientRect().width / 3);
     await resetServer();
     $(broken, '[part~="retry-button"]')!.click();
     await until(() => !!$(broken, 'form'), 'loaded after retry');

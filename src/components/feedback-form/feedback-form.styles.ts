@@ -185,7 +185,8 @@ export const feedbackFormStyles = css`
     border: 1px dashed var(--_accent);
     border-radius: var(--_radius);
   }
-  .secondary {
+  .secondary,
+  .retry {
     justify-self: start;
   }
   .link {
