@@ -439,13 +439,17 @@ describe('<peer-mentor-card>', () => {
     const button = (el: PeerMentorCard) => $<HTMLButtonElement>(el, '[part~="circles"] button')!;
     const row = (el: PeerMentorCard) => button(el).closest('li')!;
 
-    button(cardA).click();
-    button(cardA).click();
+    // With the keyboard: the button keeps focus while it joins and once joined, and does nothing more.
+    button(cardA).focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' });
     await until(() => button(cardA).textContent!.trim() === 'Joined', 'joined');
-    expect(button(cardA).disabled).to.equal(true);
+    expect(button(cardA).getAttribute('aria-disabled')).to.equal('true');
+    expect(deepActive() === button(cardA), 'focus stays on the button').to.equal(true);
+    await sendKeys({ press: 'Enter' });
     expect(row(cardA).textContent).to.contain(`${first.memberCount + 1} of ${first.capacity} members`);
     const joins = (await serverRequests(`/api/circles/${first.id}/join`)).filter((r) => r.method === 'POST');
-    expect(joins, 'one join for two presses').to.have.length(1);
+    expect(joins, 'one join for three presses').to.have.length(1);
 
     // Others take the last places of the second circle while its card still shows it open.
     for (let i = 0; i < second.capacity - second.memberCount; i++) {
@@ -460,7 +464,7 @@ describe('<peer-mentor-card>', () => {
     await until(() => !!row(cardB).querySelector('[role="alert"]')?.textContent, 'the refusal');
     expect(row(cardB).querySelector('[role="alert"]')!.textContent).to.equal('This circle just filled its last place.');
     expect(button(cardB).textContent!.trim()).to.equal('Full');
-    expect(button(cardB).disabled).to.equal(true);
+    expect(button(cardB).getAttribute('aria-disabled')).to.equal('true');
     await expect(cardB).to.be.accessible();
   });
 

@@ -231,6 +231,8 @@ export class PeerMentorCard extends PeerElement {
           const circle = this.circleUpdates.get(original.id) ?? original;
           const isFull = circle.memberCount >= circle.capacity;
           const error = this.circleErrors.get(circle.id);
+          // Joining, joined or full: the button stays focusable (a keyboard on it stays there) but does nothing.
+          const off = circle.joined || isFull || this.joining.has(circle.id);
           const label = circle.joined
             ? this.#localize.term('mentor.joined')
             : isFull
@@ -249,9 +251,9 @@ export class PeerMentorCard extends PeerElement {
               type="button"
               class="secondary"
               aria-label="${label}: ${circle.topic}"
-              ?disabled=${circle.joined || isFull || this.joining.has(circle.id)}
+              aria-disabled=${off ? 'true' : nothing}
               aria-busy=${this.joining.has(circle.id) ? 'true' : nothing}
-              @click=${() => this.#join(circle)}
+              @click=${() => off || this.#join(circle)}
             >
               ${label}
             </button>
@@ -263,7 +265,6 @@ export class PeerMentorCard extends PeerElement {
   }
 
   async #join(circle: Circle) {
-    if (this.joining.has(circle.id)) return;
     this.joining = new Set(this.joining).add(circle.id);
     this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
     let updated: Circle | undefined;

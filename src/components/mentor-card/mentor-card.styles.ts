@@ -143,7 +143,8 @@ export const mentorCardStyles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     background: var(--_surface-raised);
     border-color: var(--_border);
