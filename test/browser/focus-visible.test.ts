@@ -1,6 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
+import type { MentorProfile } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
 import { has, settled, widgets } from './fixtures/widget-states.js';
 import { apiUrl, composedParent, deepActive, resetServer, tokenOf, until } from './helpers.js';
@@ -116,20 +117,44 @@ function hostIn(el: Element, box: Element): Element {
 
 interface State {
   name: string;
-  template: TemplateResult;
+  template: TemplateResult | (() => TemplateResult);
   done: (all: Element[]) => boolean;
   minStops: number;
+  /** Prepares the server before the widget loads. */
+  setup?: () => Promise<void>;
   /** Brings the widget to the state, and focus into it. */
   open?: (widget: HTMLElement) => Promise<void>;
 }
+
+let ownMentor = '';
+/** Someone other than the mentor who has not asked anyone yet in this run. */
+const mentee = (mentor: string) => (mentor === 'u0178' ? 'u0179' : 'u0178');
 
 const states: State[] = [
   ...widgets.map((w) => ({ ...w, minStops: w.name === 'person' ? 0 : 1 })),
   {
     name: 'my own mentor card, with requests waiting',
-    template: html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`,
+    // A mentor with room whom no other test answers for: a request waits, and both its buttons work.
+    template: () => html`<peer-mentor-card mentor-id=${ownMentor}></peer-mentor-card>`,
     done: has('.incoming-request'),
     minStops: 2,
+    setup: async () => {
+      if (!ownMentor) {
+        const response = await fetch(`${apiUrl}/mentors?available=true&limit=100`, {
+          headers: { Authorization: `Bearer ${tokenOf('u0001')}` },
+        });
+        const { items } = (await response.json()) as { items: MentorProfile[] };
+        const mentor = items.filter((m) => m.activeMentees + 1 < m.capacity).at(-1)!;
+        ownMentor = mentor.id;
+        const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokenOf(mentee(mentor.id))}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ mentorId: mentor.id, goal: 'Learn to run a design critique' }),
+        });
+        expect(asked.status).to.equal(201);
+      }
+      configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(ownMentor)}` }, retryDelay: 10 });
+    },
   },
   {
     name: 'the mentorship request dialog',
@@ -163,10 +188,13 @@ describe('focus is visible at every Tab stop', () => {
   for (const theme of ['light', 'dark', 'contrast']) {
     for (const state of states) {
       it(`${state.name} (${theme})`, async () => {
+        await state.setup?.();
         const wrapper = await fixture<HTMLElement>(
           html`<div>
             <button>before</button>
-            <div class="box" theme=${theme}>${state.template}</div>
+            <div class="box" theme=${theme}>
+              ${typeof state.template === 'function' ? state.template() : state.template}
+            </div>
           </div>`,
         );
         const box = wrapper.querySelector<HTMLElement>('.box')!;

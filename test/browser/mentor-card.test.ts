@@ -349,6 +349,58 @@ describe('<peer-mentor-card>', () => {
     await until(() => deepActive() === mine.querySelector('.status'), 'focus on the answer');
   });
 
+  it('when full, Accept stays reachable, says why it cannot be used, and sends nothing', async () => {
+    signIn('u0001');
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100');
+    const mentor = items.filter((m) => m.id !== 'u0001' && m.capacity - m.activeMentees <= 2).at(-1)!;
+    // Requests from people who have not asked this mentor yet: one for each free place, and one more.
+    const asked: MentorshipRequest[] = [];
+    for (let n = 160; asked.length <= mentor.capacity - mentor.activeMentees && n < 180; n++) {
+      const mentee = `u0${n}`;
+      if (mentee === mentor.id) continue;
+      const response = await fetch(`${apiUrl}/mentorship-requests`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(mentee)}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mentorId: mentor.id, goal: `Goal of ${mentee}` }),
+      });
+      if (response.status === 201) asked.push((await response.json()) as MentorshipRequest);
+    }
+    const [waiting, ...accepted] = asked;
+    for (const request of accepted) {
+      const response = await fetch(`${apiUrl}/mentorship-requests/${request.id}/accept`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(mentor.id)}` },
+      });
+      expect(response.status).to.equal(200);
+    }
+    signIn(mentor.id);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    const row = () =>
+      [...shadow(el).querySelectorAll('.incoming-request')].find(
+        (li) => li.querySelector('.goal')!.textContent === waiting.goal,
+      );
+    await until(() => !!row(), 'the waiting request');
+    const accept = [...row()!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Accept')!;
+    expect(accept.getAttribute('aria-disabled')).to.equal('true');
+    const reasons = accept
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => shadow(el).getElementById(id));
+    expect(reasons.map((r) => r?.textContent?.trim())).to.deep.equal([
+      waiting.goal,
+      'You are full: finish a mentorship or raise your capacity to accept.',
+    ]);
+    accept.focus();
+    expect(deepActive() === accept, 'reachable with the keyboard').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: ' ' });
+    const answers = (await serverRequests(`/api/mentorship-requests/${waiting.id}/`)).filter(
+      (r) => r.method === 'POST',
+    );
+    expect(answers).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('answers an incoming request once, and says so when it was withdrawn meanwhile', async () => {
     signIn('u0001');
     // A second request waiting, from someone who has not asked before.

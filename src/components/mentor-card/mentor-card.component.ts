@@ -373,11 +373,10 @@ export class PeerMentorCard extends PeerElement {
               <button
                 type="button"
                 class="primary"
-                ?disabled=${full}
-                aria-disabled=${busy ? 'true' : nothing}
+                aria-disabled=${full || busy ? 'true' : nothing}
                 aria-busy=${busy ? 'true' : nothing}
                 aria-describedby=${described}
-                @click=${() => this.#answer(request, 'accept')}
+                @click=${() => full || this.#answer(request, 'accept')}
               >
                 ${t.term('mentor.accept')}
               </button>
