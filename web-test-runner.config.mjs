@@ -23,6 +23,16 @@ process.on('exit', () => server.child.kill('SIGTERM'));
 process.on('SIGINT', () => stop().then(() => process.exit(130)));
 
 const cdpSessions = new WeakMap();
+/** One DevTools session per test page, made once. */
+async function cdpOf(page) {
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    cdpSessions.set(page, cdp);
+  }
+  return cdp;
+}
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -49,14 +59,19 @@ export default {
       name: 'block-urls',
       async executeCommand({ command, payload, session }) {
         if (command !== 'block-urls') return undefined;
-        const page = session.browser.getPage(session.id);
-        let cdp = cdpSessions.get(page);
-        if (!cdp) {
-          cdp = await page.createCDPSession();
-          await cdp.send('Network.enable');
-          cdpSessions.set(page, cdp);
-        }
+        const cdp = await cdpOf(session.browser.getPage(session.id));
         await cdp.send('Network.setBlockedURLs', { urls: payload?.urls ?? [] });
+        return true;
+      },
+    },
+    {
+      // `executeServerCommand('forced-colors', { active })`: the page as in Windows high-contrast mode.
+      name: 'forced-colors',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'forced-colors') return undefined;
+        const cdp = await cdpOf(session.browser.getPage(session.id));
+        const value = payload?.active ? 'active' : 'none';
+        await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
         return true;
       },
     },

@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import type { MentorProfile } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
@@ -186,20 +186,22 @@ describe('focus is visible at every Tab stop', () => {
     configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf('u0001')}` }, retryDelay: 10 });
   });
 
-  for (const theme of ['light', 'dark', 'contrast']) {
+  afterEach(() => executeServerCommand('forced-colors', { active: false }));
+
+  for (const theme of ['light', 'dark', 'contrast', 'forced colors']) {
     for (const state of states) {
       it(`${state.name} (${theme})`, async () => {
+        // Windows high-contrast mode: the system colours win, and box shadows are not drawn.
+        if (theme === 'forced colors') await executeServerCommand('forced-colors', { active: true });
         await state.setup?.();
         const wrapper = await fixture<HTMLElement>(
           html`<div>
             <button>before</button>
-            <div class="box" theme=${theme}>
-              ${typeof state.template === 'function' ? state.template() : state.template}
-            </div>
+            <div class="box">${typeof state.template === 'function' ? state.template() : state.template}</div>
           </div>`,
         );
         const box = wrapper.querySelector<HTMLElement>('.box')!;
-        box.firstElementChild!.setAttribute('theme', theme);
+        box.firstElementChild!.setAttribute('theme', theme === 'forced colors' ? 'light' : theme);
         await until(settled(box, state.done), state.name, 15_000);
         await state.open?.(box.firstElementChild as HTMLElement);
         // A modal dialog keeps Tab inside it: a round or two of it is enough.

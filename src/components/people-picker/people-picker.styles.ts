@@ -77,4 +77,11 @@ export const peoplePickerStyles = css`
   .error {
     color: var(--_danger);
   }
+  /* High-contrast mode draws no box shadow: the field shows focus with an outline instead. */
+  @media (forced-colors: active) {
+    .field:focus-within {
+      outline: 2px solid Highlight;
+      outline-offset: 2px;
+    }
+  }
 `;
