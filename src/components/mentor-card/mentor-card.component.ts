@@ -265,6 +265,7 @@ export class PeerMentorCard extends PeerElement {
   }
 
   async #join(circle: Circle) {
+    if (this.joining.has(circle.id)) return;
     this.joining = new Set(this.joining).add(circle.id);
     this.circleErrors = new Map(this.circleErrors).set(circle.id, '');
     let updated: Circle | undefined;
@@ -403,7 +404,7 @@ export class PeerMentorCard extends PeerElement {
     try {
       const updated = await this.#backend.value.respondToMentorshipRequest(request.id, action);
       this.answered = new Map(this.answered).set(request.id, updated);
-      this.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
+      void this.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
       if (action === 'accept' && this.#currentProfile) {
         const profile = this.#currentProfile;
         this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };
