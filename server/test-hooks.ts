@@ -22,9 +22,20 @@ export interface LoggedRequest {
   page: string | null;
 }
 
+/** Whether a fault for `path` applies to a request for `target` (see `Fault.path`). */
+export function covers(path: string, target: string) {
+  if (!target.startsWith(path)) return false;
+  const next = target[path.length];
+  return next === undefined || next === '/' || next === '?' || path.endsWith('/') || path.includes('?');
+}
+
 const Fault = z.object({
   method: z.string().default('GET'),
-  /** Applies to requests whose path (with query) starts with this. */
+  /**
+   * Applies to requests whose path (with query) starts with this, at a boundary: `/api/me` covers
+   * `/api/me`, `/api/me?…` and `/api/me/…`, not `/api/mentors`. A path with a query, or ending in
+   * `/`, is a plain prefix.
+   */
   path: z.string().min(1),
   times: z.number().int().min(1).max(100).default(1),
   status: z.number().int().min(400).max(599).optional(),
@@ -65,7 +76,7 @@ export function createTestHooks(bus: EventBus) {
   const injector: MiddlewareHandler<{ Bindings: HttpBindings }> = async (c, next) => {
     const url = new URL(c.req.url);
     const target = url.pathname + url.search;
-    const fault = faults.find((f) => f.remaining > 0 && f.method === c.req.method && target.startsWith(f.path));
+    const fault = faults.find((f) => f.remaining > 0 && f.method === c.req.method && covers(f.path, target));
     if (!fault) return next();
     fault.remaining--;
     if (fault.delayMs) await wait(fault.delayMs);

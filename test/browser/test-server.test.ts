@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apiUrl, resetServer, serverRequests, tokenOf } from './helpers.js';
+import { apiUrl, injectFault, resetServer, serverRequests, tokenOf } from './helpers.js';
 
 // The request counts other tests assert come from the shared server's log; they must be this page's own.
 describe('the test server’s request log', () => {
@@ -14,5 +14,20 @@ describe('the test server’s request log', () => {
     const paths = (await serverRequests()).map((r) => r.path);
     expect(paths).to.include('/api/people/u0002');
     expect(paths).to.not.include('/api/people/u0003');
+  });
+});
+
+describe('the test server’s faults', () => {
+  afterEach(resetServer);
+
+  it('a fault for a path hits that path and what is under it, not a longer name that starts the same', async () => {
+    const headers = { Authorization: `Bearer ${tokenOf('u0001')}` };
+    await injectFault({ path: '/api/me', status: 503, times: 3 });
+    // `/api/mentors` starts with `/api/me` but is another resource: the fault leaves it alone.
+    expect((await fetch(`${apiUrl}/mentors?limit=1`, { headers })).status).to.equal(200);
+    expect((await fetch(`${apiUrl}/me`, { headers })).status).to.equal(503);
+    expect((await fetch(`${apiUrl}/me?fields=id`, { headers })).status).to.equal(503);
+    expect((await fetch(`${apiUrl}/me/skills`, { headers })).status).to.equal(503);
+    expect((await fetch(`${apiUrl}/me`, { headers })).status, 'three times only').to.equal(200);
   });
 });
