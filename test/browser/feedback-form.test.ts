@@ -129,6 +129,49 @@ describe('<peer-feedback-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('"Start over" empties every field the reader filled, each time, and forgets the draft', async () => {
+    signIn(givers[1].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="project" recipient-id=${recipientFor(1).id}></peer-feedback-form>`,
+    );
+    await ready(el);
+    const checked = () =>
+      $$<HTMLInputElement>(el, 'input:is([type="radio"], [type="checkbox"])')
+        .filter((input) => input.checked)
+        .map((input) => `${input.name}=${input.value}`)
+        .sort();
+    const highlight = () => $<HTMLTextAreaElement>(el, 'textarea[id="q:highlight"]')!;
+    const untouched = checked();
+    expect(untouched).to.deep.equal(['kind=praise', 'visibility=recipient']);
+
+    for (let round = 1; round <= 2; round++) {
+      $<HTMLInputElement>(el, 'input[name="kind"]')!.focus();
+      await sendKeys({ press: 'ArrowRight' }); // constructive
+      $<HTMLInputElement>(el, 'input[name="q:communication"]')!.focus();
+      await sendKeys({ press: 'Space' });
+      for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+      highlight().focus();
+      await sendKeys({ type: 'Clear plans.' });
+      $<HTMLInputElement>(el, 'input[name="visibility"][value="recipient-and-manager"]')!.click();
+      $<HTMLInputElement>(el, 'input[role="switch"]')!.click();
+      await el.updateComplete;
+      expect(checked(), `round ${round}: filled`).to.deep.equal([
+        '=on',
+        'kind=constructive',
+        'q:communication=4',
+        'visibility=recipient-and-manager',
+      ]);
+      expect(highlight().value).to.equal('Clear plans.');
+      expect(draftKeys(), 'the draft is kept').to.have.length(1);
+
+      $(el, '[part~="reset-button"]')!.click();
+      await el.updateComplete;
+      expect(checked(), `round ${round}: emptied`).to.deep.equal(untouched);
+      expect(highlight().value, `round ${round}: text emptied`).to.equal('');
+      expect(draftKeys(), 'the draft is forgotten').to.deep.equal([]);
+    }
+  });
+
   it('shows inline errors and a summary that takes focus, keeps what was typed, and sends nothing', async () => {
     signIn(givers[1].id);
     const el = await fixture<PeerFeedbackForm>(

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { live } from 'lit/directives/live.js';
 import type { AnswerValue, FeedbackReceipt, FeedbackTemplate, NewFeedback, Question } from '../../contract/feedback.js';
 import {
   checkAnswers,
@@ -582,7 +581,7 @@ export class PeerFeedbackForm extends PeerElement {
                     <input
                       type="radio"
                       name="template"
-                      .checked=${live(this.chosenTemplateId === template.id)}
+                      .checked=${this.chosenTemplateId === template.id}
                       @change=${() => (this.chosenTemplateId = template.id)}
                     /><bdi>${template.name}</bdi>
                   </label>`,
@@ -752,7 +751,7 @@ export class PeerFeedbackForm extends PeerElement {
                 name="kind"
                 value=${option}
                 data-field=${option === kind ? 'kind' : nothing}
-                .checked=${live(option === kind)}
+                .checked=${option === kind}
                 @change=${() => this.#change({ kind: option }, 'kind')}
               />
               <span>${kindName(option)}</span>
@@ -789,7 +788,7 @@ export class PeerFeedbackForm extends PeerElement {
           rows="4"
           aria-invalid=${!!error}
           aria-describedby=${`${describedBy} ${ids.count}`}
-          .value=${live(text)}
+          .value=${text}
           @input=${(event: Event) => this.#answer(question, (event.target as HTMLTextAreaElement).value || undefined)}
         ></textarea>
         <p id=${ids.count} class="hint count ${length > question.maxLength ? 'over' : ''}">
@@ -817,7 +816,7 @@ export class PeerFeedbackForm extends PeerElement {
                   value=${point}
                   data-field=${index === 0 ? field : nothing}
                   aria-invalid=${!!error}
-                  .checked=${live(value === point)}
+                  .checked=${value === point}
                   @change=${() => this.#answer(question, point)}
                 />
                 <span class="number">${t.number(point)}</span>
@@ -849,7 +848,7 @@ export class PeerFeedbackForm extends PeerElement {
                 value=${option.id}
                 data-field=${index === 0 ? field : nothing}
                 aria-invalid=${!!error}
-                .checked=${live(chosen.includes(option.id))}
+                .checked=${chosen.includes(option.id)}
                 @change=${(event: Event) => {
                   const on = (event.target as HTMLInputElement).checked;
                   if (!question.multiple) this.#answer(question, option.id);
@@ -901,7 +900,7 @@ export class PeerFeedbackForm extends PeerElement {
                 value=${value}
                 data-field=${index === 0 ? 'visibility' : nothing}
                 ?disabled=${value === 'recipient-and-manager' && noManager}
-                .checked=${live(this.draft.visibility === value)}
+                .checked=${this.draft.visibility === value}
                 @change=${() => this.#change({ visibility: value }, 'visibility')}
               />
               <span>${label}</span>
@@ -927,7 +926,7 @@ export class PeerFeedbackForm extends PeerElement {
           role="switch"
           aria-checked=${!!this.draft.anonymous}
           aria-describedby="anonymity-explain"
-          .checked=${live(this.draft.anonymous)}
+          .checked=${this.draft.anonymous}
           @change=${(event: Event) => this.#change({ anonymous: (event.target as HTMLInputElement).checked })}
         />
         <span>${t.term('feedback.anonymous')}</span>
