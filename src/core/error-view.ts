@@ -5,6 +5,48 @@ import type { LocalizeController } from './i18n/localize.js';
 
 export { errorMessage };
 
+/** What takes focus with Tab, roughly: enough to find a widget's first control. */
+const CONTROL = 'button:enabled,input:enabled,select,textarea,a[href],[tabindex="0"]';
+
+/** The first control shown under `root`, looking into the elements drawn inside it (a picker's input). */
+function firstControl(root: ParentNode): HTMLElement | null | undefined {
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    const found = el.matches(CONTROL) && el.checkVisibility() ? el : el.shadowRoot && firstControl(el.shadowRoot);
+    if (found) return found;
+  }
+}
+
+/**
+ * "Try again" takes its own button off the page: while the widget loads, focus is nowhere. Once
+ * nothing in the widget is busy (`aria-busy`), focus comes back: to the retry button if it failed
+ * again, else to the first control where the error was, else to the widget's first control, else
+ * to what it shows (a person's card, which has no control); unless the reader has put focus
+ * somewhere meanwhile.
+ */
+function returnFocus(button: Element) {
+  const root = button.getRootNode() as ParentNode;
+  const place = button.parentNode!.parentNode!;
+  const lost = () => document.activeElement == document.body;
+  const watch = new MutationObserver(() => {
+    if (!lost()) return watch.disconnect();
+    if (root.querySelector('[aria-busy=true]')) return;
+    watch.disconnect();
+    // After a frame: the elements just drawn draw their own content first.
+    requestAnimationFrame(() => {
+      const where = place.isConnected ? place : root;
+      const target =
+        where.querySelector<HTMLElement>('[part~=retry-button]') ??
+        firstControl(where) ??
+        firstControl(root) ??
+        root.querySelector<HTMLElement>(':not(style)');
+      if (!lost() || !target) return;
+      if (!target.matches(CONTROL)) target.tabIndex = -1;
+      target.focus();
+    });
+  });
+  watch.observe(root, { childList: true, subtree: true, attributes: true });
+}
+
 /** The error state every widget shares: a heading, the reason, and a retry button. */
 export function renderError(
   localize: LocalizeController<object>,
@@ -17,7 +59,17 @@ export function renderError(
   return html`<div part="error" class="error" role="alert">
     <span class="error-heading">${heading}</span>
     <span class="error-detail">${detail}</span>
-    <button part="retry-button" class="retry" type="button" @click=${retry}>${localize.term('common.retry')}</button>
+    <button
+      part="retry-button"
+      class="retry"
+      type="button"
+      @click=${(event: Event) => {
+        returnFocus(event.target as Element);
+        retry();
+      }}
+    >
+      ${localize.term('common.retry')}
+    </button>
   </div>`;
 }
 

@@ -142,6 +142,8 @@ export class PeerKudosFeed extends PeerElement {
   readonly #heights = new Map<string, number>();
   #averageHeight = ESTIMATED_HEIGHT;
   #anchor?: [HTMLElement, number];
+  /** Where focus goes after the next render, when it has fallen to the page. */
+  #refocus?: () => HTMLElement | null;
   #offsets: number[] = [0];
   #frame = 0;
   #resizeObserver?: ResizeObserver;
@@ -285,6 +287,10 @@ export class PeerKudosFeed extends PeerElement {
   async loadMore() {
     if (!this.nextCursor || this.more === 'loading' || this.phase !== 'ready') return;
     const controller = this.#loading ?? new AbortController();
+    // Pressed "Load more" (or its "Try again"), which goes while the page loads: focus comes back to
+    // the first new kudos, or to "Try again" when it failed.
+    const pressed = this.shadowRoot?.activeElement?.closest('.footer');
+    const before = this.items.length;
     this.more = 'loading';
     try {
       const page = await this.#backend.value.getKudos(
@@ -296,10 +302,15 @@ export class PeerKudosFeed extends PeerElement {
       this.items = [...this.items, ...page.items.filter((k) => !known.has(k.id))];
       this.nextCursor = page.nextCursor;
       this.more = 'idle';
+      if (pressed && before < this.items.length) {
+        this.focusIndex = before;
+        this.#refocus = () => this.#articleAt(before);
+      }
     } catch (error) {
       if (controller.signal.aborted) return;
       this.moreError = error as PeerError;
       this.more = 'error';
+      if (pressed) this.#refocus = () => this.renderRoot.querySelector('.footer [part~="retry-button"]');
     }
   }
 
@@ -504,6 +515,10 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   protected override updated() {
+    const refocus = this.#refocus;
+    this.#refocus = undefined;
+    // Unless the reader put focus somewhere meanwhile.
+    if (refocus && document.activeElement === document.body) refocus()?.focus();
     if (!this.#virtual) return;
     const [anchor, was] = this.#anchor ?? [];
     if (anchor?.isConnected) this.#scroller!.scrollTop += anchor.getBoundingClientRect().top - was!;
