@@ -172,6 +172,30 @@ describe('<peer-feedback-form>', () => {
     }
   });
 
+  it('"Clear answer" takes back an optional rating, and focus stays on that question', async () => {
+    signIn(givers[1].id);
+    const el = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form template-id="project" recipient-id=${recipientFor(1).id}></peer-feedback-form>`,
+    );
+    await ready(el);
+    const points = () => $$<HTMLInputElement>(el, 'input[name="q:collaboration"]');
+    points()[0].focus();
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(points().findIndex((p) => p.checked)).to.equal(1);
+    const clear = $$<HTMLButtonElement>(el, 'button.link').find((b) => b.closest('fieldset')!.contains(points()[0]))!;
+    clear.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(
+      points().some((p) => p.checked),
+      'no point chosen',
+    ).to.equal(false);
+    expect(clear.isConnected, 'the button went').to.equal(false);
+    expect(deepActive() === points()[0], 'focus on the first point of the question').to.equal(true);
+  });
+
   it('shows inline errors and a summary that takes focus, keeps what was typed, and sends nothing', async () => {
     signIn(givers[1].id);
     const el = await fixture<PeerFeedbackForm>(

@@ -869,7 +869,15 @@ export class PeerFeedbackForm extends PeerElement {
   /** Radios cannot be unchecked: an optional one answered by mistake gets a button to take it back. */
   #renderClear(question: Question, shown: boolean) {
     if (!shown) return nothing;
-    return html`<button type="button" class="link" @click=${() => this.#answer(question, undefined)}>
+    // The button goes with the answer: focus moves to the question, where the next Tab would go on.
+    return html`<button
+      type="button"
+      class="link"
+      @click=${() => {
+        this.#answer(question, undefined);
+        this.#focusField(`q:${question.id}`);
+      }}
+    >
       ${this.#localize.term('feedback.clearAnswer')}
     </button>`;
   }
