@@ -2,7 +2,11 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.js';
+import type { Page } from '../../src/contract/common.js';
+import type { Kudos } from '../../src/contract/kudos.js';
+import type { CallOptions, KudosSearch } from '../../src/core/backend.js';
 import { configure } from '../../src/core/config.js';
+import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { settled, widgets } from './fixtures/widget-states.js';
 import {
   apiUrl,
@@ -114,6 +118,19 @@ describe('focus after "Load more"', () => {
     const feed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" live="off"></peer-kudos-feed>`);
     await pressLoadMore(feed);
     await until(() => deepActive() === article(feed, 3), 'focus on the fourth kudos');
+  });
+
+  it('moves to the last kudos when the next page brought none', async () => {
+    class NothingMore extends MemoryBackend {
+      override getKudos(search: KudosSearch, options?: CallOptions): Promise<Page<Kudos>> {
+        return search.cursor ? Promise.resolve({ items: [], nextCursor: null }) : super.getKudos(search, options);
+      }
+    }
+    configure({ backend: new NothingMore({ meId: 'u0001', storageScope: `nothing-more-${Date.now()}` }) });
+    const feed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" live="off"></peer-kudos-feed>`);
+    await pressLoadMore(feed);
+    await until(() => deepActive() === article(feed, 2), 'focus on the third kudos');
+    expect(!!feed.shadowRoot!.querySelector('[part~="load-more"]'), 'no more to load').to.equal(false);
   });
 
   it('moves to "Try again" when the page failed, and from there to the first new kudos', async () => {

@@ -302,9 +302,11 @@ export class PeerKudosFeed extends PeerElement {
       this.items = [...this.items, ...page.items.filter((k) => !known.has(k.id))];
       this.nextCursor = page.nextCursor;
       this.more = 'idle';
-      if (pressed && before < this.items.length) {
-        this.focusIndex = before;
-        this.#refocus = () => this.#articleAt(before);
+      if (pressed) {
+        // The first new kudos; the last one when the page brought none.
+        const next = Math.min(before, this.items.length - 1);
+        this.focusIndex = next;
+        this.#refocus = () => this.#articleAt(next);
       }
     } catch (error) {
       if (controller.signal.aborted) return;
