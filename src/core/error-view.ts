@@ -17,19 +17,20 @@ function firstControl(root: ParentNode): HTMLElement | null | undefined {
 }
 
 /**
- * "Try again" takes its own button off the page: while the widget loads, focus is nowhere. Once
- * nothing in the widget is busy (`aria-busy`), focus comes back: to the retry button if it failed
- * again, else to the first control where the error was, else to the widget's first control, else
- * to what it shows (a person's card, which has no control); unless the reader has put focus
- * somewhere meanwhile.
+ * The retry button goes when its load starts again (pressed, or by itself once the browser is back
+ * online), and focus on it would fall to the page. So, from when it takes focus: once it has gone
+ * and nothing in the widget is busy (`aria-busy`), focus comes back to the new retry button if the
+ * load failed again, else to the first control where the error was, else to the widget's first
+ * control, else to what it shows (a person's card has no control). Not once focus is elsewhere.
  */
-function returnFocus(button: Element) {
+function keepFocus(event: Event) {
+  const button = event.target as HTMLElement;
   const root = button.getRootNode() as ParentNode;
   const place = button.parentNode!.parentNode!;
   const lost = () => document.activeElement == document.body;
   const watch = new MutationObserver(() => {
-    if (!lost()) return watch.disconnect();
-    if (root.querySelector('[aria-busy=true]')) return;
+    if (button.isConnected ? !button.matches(':focus') : !lost()) return watch.disconnect();
+    if (button.isConnected || root.querySelector('[aria-busy=true]')) return;
     watch.disconnect();
     // After a frame: the elements just drawn draw their own content first.
     requestAnimationFrame(() => {
@@ -59,15 +60,7 @@ export function renderError(
   return html`<div part="error" class="error" role="alert">
     <span class="error-heading">${heading}</span>
     <span class="error-detail">${detail}</span>
-    <button
-      part="retry-button"
-      class="retry"
-      type="button"
-      @click=${(event: Event) => {
-        returnFocus(event.target as Element);
-        retry();
-      }}
-    >
+    <button part="retry-button" class="retry" type="button" @click=${retry} @focus=${keepFocus}>
       ${localize.term('common.retry')}
     </button>
   </div>`;

@@ -80,6 +80,22 @@ describe('focus after "Try again"', () => {
     });
   }
 
+  it('comes back after the load that starts again by itself once back online', async () => {
+    // Chromium itself tries a dropped GET again; the connection stays down until the error shows.
+    await injectFault({ path: '/api/people', drop: true, times: 10 });
+    const box = await fixture<HTMLDivElement>(html`<div><peer-person person-id="u0004"></peer-person></div>`);
+    const widget = box.firstElementChild!;
+    await until(() => !!retryButton(widget), 'the error state');
+    await resetServer();
+    retryButton(widget)!.focus();
+    window.dispatchEvent(new Event('online'));
+    await until(
+      settled(box, (all) => all.some((el) => el.matches('[part~="name"]'))),
+      'the person',
+    );
+    await until(() => within(widget, deepActive()), 'focus back in the widget');
+  });
+
   it('leaves focus where the reader put it while the retry loaded', async () => {
     await injectFault({ path: '/api/people', status: 500, times: 1 });
     await injectFault({ path: '/api/people', delayMs: 600, times: 1 });
