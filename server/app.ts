@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { readFileSync } from 'node:fs';
@@ -107,7 +108,16 @@ export function createApp(options: AppOptions) {
   if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }));
 
   // Public routes: no credentials needed.
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  // For a load balancer or an orchestrator: 200 while the database answers, 503 once it does not.
+  app.get('/api/health', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      throw new ProblemError(503, 'Database unavailable', 'The server runs but cannot reach its database.');
+    }
+    return c.json({ status: 'ok' });
+  });
   app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument({ serverUrl: apiBase(c.req.url) })));
   const docsPage = readFileSync(`${staticDir}api-docs.html`, 'utf8');
   const docsScript = readFileSync(`${staticDir}api-docs.js`, 'utf8');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultPaths } from '../../src/core/rest/rest-backend.js';
-import { makeApp, problemOf } from './helpers.js';
+import { createApp } from '../../server/app.js';
+import { openDatabase } from '../../server/db/database.js';
+import { freshLocation, makeApp, problemOf } from './helpers.js';
 
 describe('authentication', () => {
   it('answers 401 problem+json with WWW-Authenticate without a token', async () => {
@@ -54,6 +56,23 @@ describe('authentication', () => {
     assert.match(await page.text(), /Peerkit REST API/);
     const script = await request('/api/docs/api-docs.js', { as: null });
     assert.match(script.headers.get('Content-Type')!, /javascript/);
+  });
+});
+
+describe('the health check', () => {
+  it('answers 200 while the database answers, and 503 problem+json once it does not', async () => {
+    const db = await openDatabase(await freshLocation(true));
+    const app = createApp({ db, rateLimit: false });
+    const healthy = await app.request('/api/health');
+    assert.equal(healthy.status, 200);
+    assert.deepEqual(await healthy.json(), { status: 'ok' });
+    assert.equal(healthy.headers.get('Cache-Control'), 'no-store');
+    await db.destroy();
+    const down = await app.request('/api/health');
+    assert.equal(down.status, 503);
+    const body = await problemOf(down);
+    assert.equal(body.title, 'Database unavailable');
+    assert.match(body.detail!, /cannot reach its database/);
   });
 });
 
