@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
@@ -68,13 +69,16 @@ const app = createApp({
 });
 
 const staticRoot = relative(process.cwd(), root) || '.';
-app.get('/', async (c, next) => {
-  // The demo page starts signed in as the first seeded person; its picker changes who you are.
+// Every demo page starts signed in as the first seeded person, whichever is opened first; the
+// picker on `/` changes who you are.
+const signInDemo: MiddlewareHandler = async (c, next) => {
   if (env.PEERKIT_DEMO_LOGIN !== '0' && !getCookie(c, DEMO_COOKIE)) {
     setCookie(c, DEMO_COOKIE, demoToken('u0001'), { path: '/', httpOnly: true, sameSite: 'Strict' });
   }
   return next();
-});
+};
+app.get('/', signInDemo);
+app.get('/demo/*', signInDemo);
 app.get('/', serveStatic({ path: `${staticRoot}/demo/index.html` }));
 app.use('/demo/*', serveStatic({ root: staticRoot }));
 app.use('/dist/*', serveStatic({ root: staticRoot }));

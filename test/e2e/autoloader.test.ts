@@ -41,7 +41,6 @@ describe('the autoloader', () => {
       if (path.startsWith('/dist/cdn/') && !path.includes('/shared-')) scripts.push(path);
     });
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${server.origin}/`); // the demo sign-in cookie
     await page.goto(`${server.origin}/demo/autoload.html`);
     await page.locator('peer-person [part~="name"]').waitFor();
     assert.deepEqual(scripts, ['/dist/cdn/person.js']);

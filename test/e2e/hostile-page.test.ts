@@ -40,7 +40,6 @@ describe('a hostile host page', () => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.origin}/`); // the demo sign-in cookie
     await page.goto(`${server.origin}/demo/hostile.html`);
 
     // Every widget rendered its data (so scripts ran, and the API was reached through data-base-url).
