@@ -6,7 +6,7 @@ import '../src/components/skill-map/skill-map.js';
 import type { SkillMatrix } from '../src/contract/skills.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
-import { themed, themingArgTypes, themingDefaults, withBackend, type ThemingArgs } from './support.js';
+import { themed, themingArgTypes, themingDefaults, waitFor, withBackend, type ThemingArgs } from './support.js';
 
 interface MapArgs {
   department?: string;
@@ -124,7 +124,19 @@ export const WholeCompany: Story = { args: { department: undefined, category: un
 export const Gaps: Story = { args: { view: 'gaps', category: undefined } };
 export const MinimumLevel: Story = { args: { minLevel: 4, category: undefined } };
 export const ExpertLinks: Story = { args: { expertHref: 'https://intranet.example/people/{id}' } };
+/** A play function that clicks a cell of the grid as soon as it is there. */
+const pressCell =
+  (selector: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const root = await waitFor(() => canvasElement.querySelector('peer-skill-map')?.shadowRoot);
+    (await waitFor(() => root.querySelector<HTMLElement>(selector))).click();
+  };
+/** A skill's heading pressed: the grid sorts by it and lists the people to ask. */
+export const ExpertsToAsk: Story = { play: pressCell('[data-pos="0:1"]') };
+/** One of your own cells pressed: the level picker, with what each level means. */
+export const SelfAssessment: Story = { play: pressCell('.row.own [data-pos$=":1"]') };
 export const Loading: Story = { args: { backend: memory({ latency: Infinity }) } };
+export const Offline: Story = { args: { backend: memory({ fail: new PeerError({ kind: 'offline' }) }) } };
 export const Empty: Story = { args: { matrix: synthetic(0, 0) } };
 /** A misspelt `department`: the error names it, where an empty map would hide it. */
 export const UnknownDepartment: Story = { args: { department: 'desgin' } };

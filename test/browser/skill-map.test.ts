@@ -208,6 +208,8 @@ describe('<peer-skill-map>', () => {
     expect($$(el, '[part~="experts"] .expert-name').map((n) => n.textContent)).to.deep.equal(
       experts.map((e) => e.person.name),
     );
+    // Each expert is named by what it shows (WCAG 2.5.3): their level and department are read out too.
+    await expect(el).to.be.accessible();
     const selected: Expert[] = [];
     el.addEventListener('peer-expert-selected', (e) => selected.push(e.detail.expert));
     const mentorIndex = experts.findIndex((e) => e.mentor);

@@ -831,7 +831,6 @@ export class PeerSkillMap extends PeerElement {
                           >`
                         : html`<button
                             type="button"
-                            aria-label=${t.term('skills.openProfile', expert.person.name)}
                             @click=${() => this.#chooseExpert(expert, skill)}
                             @pointerenter=${expert.mentor ? this.#mentorCard.preload : nothing}
                             @focus=${expert.mentor ? this.#mentorCard.preload : nothing}

@@ -197,7 +197,6 @@ export const ar: Messages = {
   'skills.noExperts': 'لم يُقيَّم أحد في هذه المهارة بعد.',
   'skills.expertsError': 'تعذّر تحميل الخبراء.',
   'skills.mentors': 'الموجّهون',
-  'skills.openProfile': (name: string) => `فتح ${name}`,
   'skills.rateTitle': (skill: string) => `مستواك في ${skill}`,
   'skills.rate': 'حفظ',
   'skills.rateCancel': 'إلغاء',

@@ -177,7 +177,6 @@ export const de: Messages = {
   'skills.noExperts': 'Noch niemand ist in dieser Kompetenz bewertet.',
   'skills.expertsError': 'Die Fachleute konnten nicht geladen werden.',
   'skills.mentors': 'Mentoren',
-  'skills.openProfile': (name: string) => `${name} öffnen`,
   'skills.rateTitle': (skill: string) => `Ihre Stufe in ${skill}`,
   'skills.rate': 'Speichern',
   'skills.rateCancel': 'Abbrechen',

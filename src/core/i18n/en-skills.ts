@@ -37,7 +37,6 @@ export const skillsMessages = {
   'skills.noExperts': 'No one is rated in this skill yet.',
   'skills.expertsError': 'Could not load the experts.',
   'skills.mentors': 'Mentors',
-  'skills.openProfile': (name: string) => `Open ${name}`,
   'skills.rateTitle': (skill: string) => `Your level in ${skill}`,
   'skills.rate': 'Save',
   'skills.rateCancel': 'Cancel',
