@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/mentor-card/mentor-card.js';
 import '../src/components/mentor-matches/mentor-matches.js';
+import type { MentorMatch } from '../src/contract/mentors.js';
 import type { WriteOptions } from '../src/core/backend.js';
 import { PeerError } from '../src/core/errors.js';
 import { MemoryBackend } from '../src/testing/memory-backend.js';
@@ -113,6 +114,19 @@ export const RequestDraftRestored: Story = {
   },
   play: pressWhenReady('[part~="request-button"]'),
 };
+/** A request just sent: the dialog says the mentor has it, and offers to close. */
+export const RequestSent: Story = {
+  // A backend of its own on every render, so that the request is new each time the story is opened.
+  render: (args, context) => render({ ...args, backend: memory() }, context),
+  play: async (context) => {
+    await pressWhenReady('[part~="request-button"]')(context);
+    const root = context.canvasElement.querySelector('peer-mentor-card')!.shadowRoot!;
+    const goal = await waitFor(() => root.querySelector<HTMLInputElement>('dialog[open] #goal'));
+    goal.value = 'Learn to run workshops';
+    goal.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    root.querySelector<HTMLButtonElement>('dialog [type="submit"]')!.click();
+  },
+};
 /** A backend where someone else always takes a circle's last place just before the reader asks for it. */
 class CircleFillsFirst extends MemoryBackend {
   override async joinCircle(id: string, options?: WriteOptions) {
@@ -213,6 +227,25 @@ export const MatchesLoading: Story = {
 export const MatchesError: Story = {
   name: 'Matches: error',
   args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'network' }) }) },
+  render: (args, context) =>
+    withBackend(
+      args.backend,
+      html`<peer-mentor-matches
+        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
+      ></peer-mentor-matches>`,
+    ),
+};
+
+/** A backend that finds nobody to suggest. */
+class NoMatches extends MemoryBackend {
+  override getMentorMatches(): Promise<MentorMatch[]> {
+    return Promise.resolve([]);
+  }
+}
+
+export const MatchesEmpty: Story = {
+  name: 'Matches: none found',
+  args: { backend: new NoMatches({ meId: 'u0120' }) },
   render: (args, context) =>
     withBackend(
       args.backend,
