@@ -105,7 +105,10 @@ export function createApp(options: AppOptions) {
         problem(c, new ProblemError(413, 'Request body too large', `At most ${maxBody} bytes are accepted.`)),
     }),
   );
-  if (options.rateLimit !== false) app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }));
+  if (options.rateLimit !== false) {
+    const identity = { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin ? DEMO_COOKIE : undefined };
+    app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }, identity));
+  }
 
   // Public routes: no credentials needed.
   // For a load balancer or an orchestrator: 200 while the database answers, 503 once it does not.

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createHash } from 'node:crypto';
 import { ProblemError } from './problem.js';
@@ -9,22 +10,47 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-function clientKey(c: Parameters<MiddlewareHandler>[0]): string {
-  const auth = c.req.header('Authorization');
-  if (auth) return `t:${createHash('sha256').update(auth).digest('hex').slice(0, 16)}`;
+/** How the server knows who is asking, so that each person has a window of their own. */
+export interface ClientIdentity {
+  /** The header an SSO proxy sets (the proxy vouches for it; see `authenticate`). */
+  trustedHeader?: string;
+  /** The demo sign-in cookie. */
+  demoCookie?: string;
+}
+
+const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+function addressOf(c: Context): string {
   try {
-    return `a:${getConnInfo(c).remote.address ?? 'unknown'}`;
+    return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'a:local'; // no socket: an in-process request
+    return 'local'; // no socket: an in-process request
   }
 }
 
-/** A fixed-window limit per token (or address); 429 with Retry-After when exceeded. */
-export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+/**
+ * Who a request claims to be, before it is checked: the proxy's header, a bearer token or the
+ * demo cookie; else its address. Behind an SSO proxy every request comes from the proxy's address,
+ * so the address alone would give the whole organisation one window.
+ */
+function clientKey(c: Context, identity: ClientIdentity, address: string): string {
+  const claimed = identity.trustedHeader ? c.req.header(identity.trustedHeader)?.trim() : undefined;
+  if (claimed) return `h:${hash(claimed.toLowerCase())}`;
+  const auth = c.req.header('Authorization');
+  if (auth) return `t:${hash(auth)}`;
+  const cookie = identity.demoCookie ? getCookie(c, identity.demoCookie) : undefined;
+  if (cookie) return `c:${hash(cookie)}`;
+  return `a:${address}`;
+}
+
+/**
+ * A fixed-window limit per client; 429 with Retry-After when exceeded. A claimed identity is
+ * checked only later, so an address whose requests fail to sign in (401) has a window of its own
+ * for those failures too: made-up tokens, one per request, do not get round the limit.
+ */
+export function rateLimit(options: RateLimitOptions, identity: ClientIdentity = {}): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
-  return async (c, next) => {
-    const now = Date.now();
-    const key = clientKey(c);
+  const windowOf = (key: string, now: number) => {
     let window = windows.get(key);
     if (!window || now - window.start >= options.windowMs) {
       window = { start: now, count: 0 };
@@ -33,21 +59,27 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
         for (const [k, w] of windows) if (now - w.start >= options.windowMs) windows.delete(k);
       }
     }
+    return window;
+  };
+  const refuse = (window: { start: number }, now: number) =>
+    new ProblemError(
+      429,
+      'Too many requests',
+      `At most ${options.max} requests per ${options.windowMs / 1000} s.`,
+      {},
+      { 'Retry-After': String(Math.ceil((window.start + options.windowMs - now) / 1000)) },
+    );
+  return async (c, next) => {
+    const now = Date.now();
+    const address = addressOf(c);
+    const failures = windowOf(`f:${address}`, now);
+    if (failures.count >= options.max) throw refuse(failures, now);
+    const window = windowOf(clientKey(c, identity, address), now);
     window.count++;
     c.header('RateLimit-Limit', String(options.max));
     c.header('RateLimit-Remaining', String(Math.max(0, options.max - window.count)));
-    if (window.count > options.max) {
-      const retryAfter = Math.ceil((window.start + options.windowMs - now) / 1000);
-      throw new ProblemError(
-        429,
-        'Too many requests',
-        `At most ${options.max} requests per ${options.windowMs / 1000} s.`,
-        {},
-        {
-          'Retry-After': String(retryAfter),
-        },
-      );
-    }
-    return next();
+    if (window.count > options.max) throw refuse(window, now);
+    await next();
+    if (c.res.status === 401) failures.count++;
   };
 }

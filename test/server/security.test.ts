@@ -180,4 +180,36 @@ describe('limits', () => {
     // Another client has its own window.
     assert.equal((await request('/api/me', { as: 'u0002' })).status, 200);
   });
+
+  it('gives each person behind an SSO proxy a window of their own', async () => {
+    // Every request comes from the proxy's one address; the header it sets tells the people apart.
+    const { request } = await makeApp({ trustedHeader: 'X-Remote-User', rateLimit: { max: 3, windowMs: 60_000 } });
+    const as = (user: string) => request('/api/me', { as: null, headers: { 'X-Remote-User': user } });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await as('u0005')).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    assert.equal((await as('u0006')).status, 200);
+    assert.equal((await as('u0007')).status, 200);
+  });
+
+  it('gives each demo sign-in a window of its own', async () => {
+    const { request } = await makeApp({ demoLogin: true, rateLimit: { max: 2, windowMs: 60_000 } });
+    const as = (person: string) => request('/api/me', { as: null, headers: { Cookie: `peerkit_demo=demo-${person}` } });
+    assert.deepEqual(
+      [(await as('u0005')).status, (await as('u0005')).status, (await as('u0005')).status],
+      [200, 200, 429],
+    );
+    assert.equal((await as('u0006')).status, 200);
+  });
+
+  it('does not let made-up tokens, one per request, get round the limit', async () => {
+    const { request } = await makeApp({ rateLimit: { max: 3, windowMs: 60_000 } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await request('/api/me', { headers: { Authorization: `Bearer made-up-${i}` } })).status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
+    const limited = await request('/api/me', { headers: { Authorization: 'Bearer made-up-again' } });
+    assert.ok(Number(limited.headers.get('Retry-After')) > 0);
+  });
 });
