@@ -9,6 +9,10 @@ const ABANDONED_MS = 30_000;
 /** How long a concurrent retry waits for the first attempt to finish before it is told to come back. */
 const WAIT_MS = 10_000;
 const POLL_MS = 25;
+/** How long a key is kept: retries come within seconds or minutes, not days. */
+export const KEEP_MS = 24 * 60 * 60 * 1000;
+/** How often each process forgets the keys older than that, at most. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -18,13 +22,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * The key is reserved before the write runs (status 0), so two attempts that arrive together,
  * as a retry after a timeout and the slow original can, do not both write: the second waits for
- * the first answer. Reusing a key for a different request body is refused with 422.
+ * the first answer. Reusing a key for a different request body is refused with 422. Keys are
+ * kept for a day (`KEEP_MS`).
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
+  let pruned = 0;
   return async (c, next) => {
     const key = c.req.header('Idempotency-Key');
     if (!key || c.req.method === 'GET') return next();
     if (key.length > 200) throw new ProblemError(400, 'Invalid request', 'The Idempotency-Key is too long.');
+    if (Date.now() - pruned > PRUNE_EVERY_MS) {
+      // Kept for a day, so that the table does not grow for ever: one statement an hour per process.
+      pruned = Date.now();
+      const before = new Date(pruned - KEEP_MS).toISOString();
+      await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+    }
     const personId = c.get('personId');
     const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
     const requestHash = createHash('sha256')

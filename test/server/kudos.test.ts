@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompanyValue, Kudos, KudosReactions } from '../../src/contract/kudos.js';
 import { KudosConflict } from '../../src/contract/problems.js';
+import { KEEP_MS } from '../../server/idempotency.js';
 import { makeApp, problemOf, readEvents } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
@@ -199,6 +200,34 @@ describe('kudos routes', () => {
     assert.equal(((await first.json()) as Kudos).id, ((await second.json()) as Kudos).id);
     const stored = await app.db.selectFrom('kudos').select('id').where('message', '=', body.message).execute();
     assert.equal(stored.length, 1);
+  });
+
+  it('forgets Idempotency-Keys after a day, so that they do not pile up', async () => {
+    const app = await makeApp();
+    const kept = (key: string, age: number) => ({
+      person_id: 'u0001',
+      key,
+      route: 'POST /api/kudos',
+      status: 201,
+      body: '{}',
+      request_hash: 'h',
+      created_at: new Date(Date.now() - age).toISOString(),
+    });
+    await app.db
+      .insertInto('idempotency_keys')
+      .values([
+        kept('two-days-old', 2 * KEEP_MS),
+        kept('a-day-and-a-minute-old', KEEP_MS + 60_000),
+        kept('an-hour-old', 3_600_000),
+      ])
+      .execute();
+    const body = { recipientIds: ['u0002'], message: 'A new send', valueIds: ['ownership'] };
+    assert.equal((await give(app, body, 'u0001', { 'Idempotency-Key': 'new' })).status, 201);
+    const keys = await app.db.selectFrom('idempotency_keys').select('key').orderBy('key').execute();
+    assert.deepEqual(
+      keys.map((k) => k.key),
+      ['an-hour-old', 'new'],
+    );
   });
 
   it('counts one reaction per person and emoji, and takes it back', async () => {
