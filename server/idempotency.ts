@@ -9,8 +9,11 @@ const ABANDONED_MS = 30_000;
 /** How long a concurrent retry waits for the first attempt to finish before it is told to come back. */
 const WAIT_MS = 10_000;
 const POLL_MS = 25;
-/** How long a key is kept: retries come within seconds or minutes, not days. */
-export const KEEP_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a key is kept. Most retries come within seconds, but a feedback form's outbox keeps a
+ * send whose answer was lost until the reader opens the page again, which can be after a holiday.
+ */
+export const KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 /** How often each process forgets the keys older than that, at most. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
@@ -23,7 +26,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The key is reserved before the write runs (status 0), so two attempts that arrive together,
  * as a retry after a timeout and the slow original can, do not both write: the second waits for
  * the first answer. Reusing a key for a different request body is refused with 422. Keys are
- * kept for a day (`KEEP_MS`).
+ * kept for 30 days (`KEEP_MS`).
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
   let pruned = 0;
@@ -32,7 +35,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     if (!key || c.req.method === 'GET') return next();
     if (key.length > 200) throw new ProblemError(400, 'Invalid request', 'The Idempotency-Key is too long.');
     if (Date.now() - pruned > PRUNE_EVERY_MS) {
-      // Kept for a day, so that the table does not grow for ever: one statement an hour per process.
+      // Kept for 30 days, so that the table does not grow for ever: one statement an hour per process.
       pruned = Date.now();
       const before = new Date(pruned - KEEP_MS).toISOString();
       await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
