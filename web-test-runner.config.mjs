@@ -22,6 +22,8 @@ const stop = () => server.stop();
 process.on('exit', () => server.child.kill('SIGTERM'));
 process.on('SIGINT', () => stop().then(() => process.exit(130)));
 
+/** The tab each test page is covered by, while it is. */
+const covers = new WeakMap();
 const cdpSessions = new WeakMap();
 /** One DevTools session per test page, made once. */
 async function cdpOf(page) {
@@ -61,6 +63,23 @@ export default {
         if (command !== 'block-urls') return undefined;
         const cdp = await cdpOf(session.browser.getPage(session.id));
         await cdp.send('Network.setBlockedURLs', { urls: payload?.urls ?? [] });
+        return true;
+      },
+    },
+    {
+      // `executeServerCommand('cover-page', { covered })`: another tab opens in front of the test page,
+      // which is then hidden (`document.visibilityState`), as a reader's page is behind another tab;
+      // `covered: false` closes it, and the test page is shown again.
+      name: 'cover-page',
+      async executeCommand({ command, payload, session }) {
+        if (command !== 'cover-page') return undefined;
+        const page = session.browser.getPage(session.id);
+        await covers.get(page)?.close();
+        covers.delete(page);
+        // The focus emulation (see createPage) keeps a page visible whatever covers it: off meanwhile.
+        await page.emulateFocusedPage(!payload?.covered);
+        if (payload?.covered) covers.set(page, await page.browserContext().newPage());
+        else await page.bringToFront();
         return true;
       },
     },

@@ -438,6 +438,46 @@ describe('<peer-kudos-feed>', () => {
     expect(streams).to.be.greaterThan(1);
   });
 
+  describe('behind another tab', () => {
+    const openStreams = async () =>
+      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
+    // A hidden page draws no frames: wait with timers, not `until` (which waits for frames).
+    afterEach(() => executeServerCommand('cover-page', { covered: false }));
+
+    it('closes its live stream while hidden, and catches up from its last event when shown', async () => {
+      signIn('u0001');
+      const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);
+      await loaded(el, 3);
+      await streamOpen();
+      await executeServerCommand('cover-page', { covered: true });
+      expect(document.visibilityState).to.equal('hidden');
+      await eventually(async () => (await openStreams()) === 0, 'the stream to close');
+      const message = `Given while the tab was hidden ${Date.now()}`;
+      await give('u0054', { recipientIds: ['u0055'], message, valueIds: ['together'] });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(!!$(el, '[part~="new-button"]'), 'nothing arrives while hidden').to.be.false;
+      expect(await openStreams()).to.equal(0);
+
+      await executeServerCommand('cover-page', { covered: false });
+      expect(document.visibilityState).to.equal('visible');
+      await until(() => !!$(el, '[part~="new-button"]'), 'the kudos given meanwhile');
+      $(el, '[part~="new-button"]')!.click();
+      await until(() => articles(el)[0].querySelector('.message')!.textContent === message, 'it on top');
+      expect(await openStreams()).to.equal(1);
+    });
+
+    it('opens no stream while it starts hidden, and one once shown', async () => {
+      signIn('u0001');
+      await executeServerCommand('cover-page', { covered: true });
+      const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);
+      await eventually(async () => articles(el).length === 3, 'the first page');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await openStreams()).to.equal(0);
+      await executeServerCommand('cover-page', { covered: false });
+      await streamOpen();
+    });
+  });
+
   it('renders every hostile string as text, and posts through the server stay text', async () => {
     signIn('u0001');
     const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];

@@ -73,16 +73,29 @@ export interface EventStreamOptions {
  * browser comes back online), sending
  * `Last-Event-ID` so that nothing is missed. Stops for good on abort, or on a 4xx other
  * than 408 and 429 (credentials or the request are wrong; retrying would not help).
+ *
+ * Only while the page is visible: a tab in the background closes its stream and opens it again,
+ * from its last event, when it is shown. Over HTTP/1.1 a browser opens at most six connections to
+ * a server, for all its tabs; six background tabs that each held a stream would leave none for
+ * the next tab's requests, and its widgets would never load.
  */
 export async function keepEventStream(options: EventStreamOptions): Promise<void> {
   const { signal } = options;
   const parser = new EventStreamParser();
   let failures = 0;
   while (!signal.aborted) {
+    await shown(signal);
+    if (signal.aborted) return;
     options.onState?.(failures === 0 ? 'connecting' : 'reconnecting');
     let error: PeerError | undefined;
+    // This connection alone: closed when the page is hidden, as well as when the stream is given up.
+    const connection = new AbortController();
+    const close = () => connection.abort();
+    const onVisibility = () => document.visibilityState === 'hidden' && close();
+    signal.addEventListener('abort', close);
+    globalThis.document?.addEventListener('visibilitychange', onVisibility);
     try {
-      const response = await options.connect(parser.lastEventId, signal);
+      const response = await options.connect(parser.lastEventId, connection.signal);
       if (!response.body) throw new PeerError({ kind: 'parse', problem: { title: 'The stream has no body.' } });
       failures = 0;
       options.onState?.('open');
@@ -98,11 +111,15 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
       }
     } catch (caught) {
       if (signal.aborted) return;
+      if (connection.signal.aborted) continue; // hidden: not a failure; reconnects once shown
       error = caught instanceof PeerError ? caught : new PeerError({ kind: 'network', cause: caught });
       if (error.kind === 'http' && error.status < 500 && error.status !== 408 && error.status !== 429) {
         options.onState?.('failed', error);
         return;
       }
+    } finally {
+      signal.removeEventListener('abort', close);
+      globalThis.document?.removeEventListener('visibilitychange', onVisibility);
     }
     if (signal.aborted) return;
     failures++;
@@ -124,6 +141,22 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
     };
     const timer = setTimeout(done, ms);
     globalThis.addEventListener?.('online', done);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/** Resolves when the page is visible: at once when it is (or outside a browser), or when the stream is given up. */
+function shown(signal: AbortSignal): Promise<void> {
+  const document = globalThis.document;
+  if (!document || document.visibilityState !== 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      if (document.visibilityState === 'hidden' && !signal.aborted) return;
+      document.removeEventListener('visibilitychange', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', done);
     signal.addEventListener('abort', done);
   });
 }
