@@ -638,6 +638,20 @@ describe('<peer-kudos-feed>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a kudos from a server whose clock is ahead as just given, not as given in the future', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed live="off"></peer-kudos-feed>`);
+    const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+    el.kudos = [
+      { ...kudosLike(template, 'ahead-1', 'Given a moment ago'), createdAt: ahead(3 * 60_000) },
+      { ...kudosLike(template, 'behind-1', 'Given earlier'), createdAt: ahead(-3 * 3_600_000) },
+    ];
+    await el.updateComplete;
+    const times = articles(el).map((a) => a.querySelector('time')!.textContent!.trim());
+    expect(times).to.deep.equal(['now', '3 hours ago']);
+  });
+
   it('invites to give the first kudos when the feed is empty', async () => {
     signIn('u0001');
     // Both exist, but in the seeded history nobody in finance ever thanked u0180 or was thanked by them.

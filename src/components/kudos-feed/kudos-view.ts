@@ -46,7 +46,7 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   const title = `k-${index}-title`;
   const body = `k-${index}-message`;
   const names = t.term('kudos.to', kudos.giver.name, recipientNames(t, kudos.recipients));
-  const when = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now);
+  const when = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now, true);
   const full = t.date(kudos.createdAt, { dateStyle: 'long', timeStyle: 'short' });
   const photo = safeUrl(kudos.giver.photoUrl, 'image');
   const reactions = kudos.reactions.map((r) => renderReaction(ctx, r, pending));

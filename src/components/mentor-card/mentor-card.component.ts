@@ -360,7 +360,7 @@ export class PeerMentorCard extends PeerElement {
       <span class="asker">
         <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
         <time class="hint" datetime=${request.createdAt} title=${t.date(request.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-          >${t.relativeTime(request.createdAt)}</time
+          >${t.relativeTime(request.createdAt, undefined, true)}</time
         >
       </span>
       <bdi class="goal" id=${goal}>${request.goal}</bdi>

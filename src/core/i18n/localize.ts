@@ -242,9 +242,13 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
     return format.format(new Date(value));
   }
 
-  /** "3 hours ago", "in 2 days": the largest unit that fits. */
-  relativeTime(value: Date | string | number, now = Date.now()): string {
-    const seconds = Math.round((new Date(value).getTime() - now) / 1000);
+  /**
+   * "3 hours ago", "in 2 days": the largest unit that fits. With `past`, a time ahead of `now` (the
+   * server's clock ahead of the reader's) reads "now": what has happened is never "in 3 minutes".
+   */
+  relativeTime(value: Date | string | number, now = Date.now(), past?: boolean): string {
+    let seconds = Math.round((new Date(value).getTime() - now) / 1000);
+    if (past && seconds > 0) seconds = 0;
     const units: [Intl.RelativeTimeFormatUnit, number][] = [
       ['year', 31_536_000],
       ['month', 2_592_000],
