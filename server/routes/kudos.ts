@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Context } from 'hono';
@@ -27,6 +27,8 @@ import { selectPeople, toPerson } from './people.js';
 /** Events a stream replays after a reconnect; with more missed, it tells the client to reload. */
 const MAX_REPLAY = 500;
 const HEARTBEAT_MS = 15_000;
+/** Live streams one person may hold open at once (a tab in the background closes its own). */
+export const MAX_STREAMS_PER_PERSON = 10;
 
 type KudosSelect = SelectQueryBuilder<Database, 'kudos', object>;
 type KudosEb = ExpressionBuilder<Database, 'kudos'>;
@@ -188,6 +190,8 @@ async function findVisible(db: Db, id: string, meId: string) {
 
 export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => string) {
   const routes = new Hono<AppEnv>();
+  /** Open live streams per person. */
+  const streams = new Map<string, number>();
 
   routes.get('/values', async (c) => c.json({ items: await listValues(db), nextCursor: null }));
 
@@ -227,7 +231,30 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
     if (resumeFrom !== undefined && !/^\d{1,12}$/.test(resumeFrom)) {
       throw new ProblemError(400, 'Invalid request', 'Last-Event-ID is not an event id this API gave out.');
     }
+    const open = streams.get(meId) ?? 0;
+    if (open >= MAX_STREAMS_PER_PERSON) {
+      throw new ProblemError(
+        429,
+        'Too many live streams',
+        `At most ${MAX_STREAMS_PER_PERSON} live streams per person are open at once; close one first.`,
+        {},
+        { 'Retry-After': '30' },
+      );
+    }
+    streams.set(meId, open + 1);
+    const closed = () => {
+      const left = (streams.get(meId) ?? 1) - 1;
+      if (left > 0) streams.set(meId, left);
+      else streams.delete(meId);
+    };
     return streamSSE(c, async (stream) => {
+      try {
+        await followKudos(stream);
+      } finally {
+        closed();
+      }
+    });
+    async function followKudos(stream: SSEStreamingApi) {
       let lastSent: number;
       if (resumeFrom !== undefined) {
         lastSent = Number(resumeFrom);
@@ -294,7 +321,7 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
           .then(wake)
           .catch(() => stream.abort());
       });
-    });
+    }
   });
 
   routes.get('/kudos/:id', async (c) => {

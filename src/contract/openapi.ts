@@ -387,7 +387,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Live kudos and reaction counts (server-sent events)',
           description:
             'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `reset` (too much was missed: ' +
-            'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed.',
+            'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed. ' +
+            'One person may hold 10 streams open at once; more answer 429.',
           tags: ['kudos'],
           parameters: [
             ...queryParameters(KudosFilter),

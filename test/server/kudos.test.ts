@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CompanyValue, Kudos, KudosReactions } from '../../src/contract/kudos.js';
 import { KudosConflict } from '../../src/contract/problems.js';
 import { KEEP_MS } from '../../server/idempotency.js';
+import { MAX_STREAMS_PER_PERSON } from '../../server/routes/kudos.js';
 import { makeApp, problemOf, readEvents } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
@@ -255,6 +256,34 @@ describe('kudos routes', () => {
     assert.equal(unknown.status, 400);
     const missing = await app.request('/api/kudos/k-none/reactions/clap', { method: 'PUT' });
     assert.equal(missing.status, 404);
+  });
+
+  it('holds at most ten live streams open per person, and frees a place when one closes', async () => {
+    const app = await makeApp();
+    const open = (as: string) => app.request('/api/kudos/stream', { as }).then((response) => ({ response }));
+    const held = [];
+    for (let i = 0; i < MAX_STREAMS_PER_PERSON; i++) held.push(await open('u0030'));
+    assert.deepEqual(
+      held.map((h) => h.response.status),
+      Array(MAX_STREAMS_PER_PERSON).fill(200),
+    );
+    const refused = await open('u0030');
+    assert.equal(refused.response.status, 429);
+    assert.equal(refused.response.headers.get('Retry-After'), '30');
+    assert.match((await problemOf(refused.response)).detail!, /At most 10 live streams/);
+    const someoneElse = await open('u0031');
+    assert.equal(someoneElse.response.status, 200);
+    await someoneElse.response.body!.cancel();
+
+    // The client goes: what it read of the stream is dropped.
+    await held.pop()!.response.body!.cancel();
+    let again = await open('u0030');
+    for (let i = 0; again.response.status === 429 && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      again = await open('u0030');
+    }
+    assert.equal(again.response.status, 200, 'a closed stream frees its place');
+    for (const h of [...held, again]) await h.response.body!.cancel();
   });
 
   it('streams new kudos and reaction counts, filtered, and resumes from Last-Event-ID', async () => {
