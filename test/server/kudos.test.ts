@@ -260,7 +260,7 @@ describe('kudos routes', () => {
 
   it('holds at most ten live streams open per person, and frees a place when one closes', async () => {
     const app = await makeApp();
-    const open = (as: string) => app.request('/api/kudos/stream', { as }).then((response) => ({ response }));
+    const open = async (as: string) => ({ response: await app.request('/api/kudos/stream', { as }) });
     const held = [];
     for (let i = 0; i < MAX_STREAMS_PER_PERSON; i++) held.push(await open('u0030'));
     assert.deepEqual(
