@@ -5,6 +5,7 @@ import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.c
 import type { Kudos } from '../../src/contract/kudos.js';
 import type { Person } from '../../src/contract/people.js';
 import { configure } from '../../src/core/config.js';
+import { registerTranslation } from '../../src/core/i18n/localize.js';
 import {
   apiUrl,
   deepActive,
@@ -650,6 +651,34 @@ describe('<peer-kudos-feed>', () => {
     await el.updateComplete;
     const times = articles(el).map((a) => a.querySelector('time')!.textContent!.trim());
     expect(times).to.deep.equal(['now', '3 hours ago']);
+  });
+
+  it('keeps dates and lists in the language of its words on a page in a language it has none in', async () => {
+    signIn('u0001');
+    const template = (await api<{ items: Kudos[] }>('/kudos?limit=1')).items[0];
+    const people = (await api<{ items: Person[] }>('/people?limit=2')).items;
+    const kudos = {
+      ...kudosLike(template, 'lang-1', 'Merci !'),
+      recipients: people,
+      createdAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    };
+    const shown = async (lang: string) => {
+      const page = await fixture(html`<div lang=${lang}><peer-kudos-feed live="off"></peer-kudos-feed></div>`);
+      const el = page.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
+      el.kudos = [kudos];
+      await el.updateComplete;
+      const article = articles(el)[0];
+      return [article.querySelector('time')!.textContent!.trim(), shownText(article.querySelector('.kudos-title'))];
+    };
+    // French: no words for it, so English throughout, not "il y a 3 heures" or "… et …" among English words.
+    const [when, title] = await shown('fr');
+    expect(when).to.equal('3 hours ago');
+    expect(title).to.match(/ to .+ and /);
+    // Once a page registers words in a language, its dates and lists follow.
+    registerTranslation('nl', { 'kudos.feed': 'Complimenten' });
+    const [nlWhen, nlTitle] = await shown('nl');
+    expect(nlWhen).to.equal('3 uur geleden');
+    expect(nlTitle).to.match(/ en /);
   });
 
   it('invites to give the first kudos when the feed is empty', async () => {

@@ -194,6 +194,17 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
     return this.#cachedLang;
   }
 
+  /**
+   * The language of numbers, dates, lists and plural forms: the page's where Peerkit has words in
+   * it (shipped and loaded, or registered), else English, the language of the sentences they go into. A French
+   * page without French strings reads "3 hours ago", not "il y a 3 heures" among English words.
+   */
+  get #intl(): string {
+    const lang = this.lang;
+    const base = lang.split('-')[0].toLowerCase();
+    return base === 'en' || catalogs.has(lang.toLowerCase()) || catalogs.has(base) ? lang : 'en';
+  }
+
   /** The page's `dir` where it sets one, else `rtl` for right-to-left languages. */
   get dir(): 'ltr' | 'rtl' {
     this.#cachedDir ??= this.#findDir();
@@ -226,7 +237,7 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    const lang = this.lang;
+    const lang = this.#intl;
     return cachedFormatter(
       `n|${lang}|${options ? JSON.stringify(options) : ''}`,
       () => new Intl.NumberFormat(lang, options),
@@ -234,7 +245,7 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
   }
 
   date(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string {
-    const lang = this.lang;
+    const lang = this.#intl;
     const format = cachedFormatter(
       `d|${lang}|${JSON.stringify(options)}`,
       () => new Intl.DateTimeFormat(lang, options),
@@ -257,7 +268,7 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
       ['hour', 3_600],
       ['minute', 60],
     ];
-    const lang = this.lang;
+    const lang = this.#intl;
     const format = cachedFormatter(`r|${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
     for (const [unit, size] of units) {
       if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
@@ -267,13 +278,13 @@ export class LocalizeController<M extends object = object> implements ReactiveCo
 
   /** The plural category of `count` in this language, for choosing a message. */
   plural(count: number): Intl.LDMLPluralRule {
-    const lang = this.lang;
+    const lang = this.#intl;
     return cachedFormatter(`p|${lang}`, () => new Intl.PluralRules(lang)).select(count);
   }
 
   /** “A, B and C” in this language. */
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-    const lang = this.lang;
+    const lang = this.#intl;
     return cachedFormatter(`l|${lang}|${type}`, () => new Intl.ListFormat(lang, { type })).format(items);
   }
 }
