@@ -200,40 +200,28 @@ export const Narrow: Story = {
   render: (args, context) => html`<div style="width:320px">${render(args, context)}</div>`,
 };
 
-export const Matches: Story = {
-  name: 'Matches: top 3 with why',
-  render: (args, context) =>
-    withBackend(
-      args.backend,
-      html`<peer-mentor-matches
-        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
-        limit="3"
-      ></peer-mentor-matches>`,
-    ),
-};
+/** `<peer-mentor-matches>` on the story's backend, with `limit` when given. */
+const renderMatches = (limit?: number) => (args: CardArgs, context: { globals: Record<string, unknown> }) =>
+  withBackend(
+    args.backend,
+    html`<peer-mentor-matches
+      theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
+      limit=${ifDefined(limit)}
+    ></peer-mentor-matches>`,
+  );
+
+export const Matches: Story = { name: 'Matches: top 3 with why', render: renderMatches(3) };
 
 export const MatchesLoading: Story = {
   name: 'Matches: loading',
   args: { backend: new MemoryBackend({ latency: Infinity }) },
-  render: (args, context) =>
-    withBackend(
-      args.backend,
-      html`<peer-mentor-matches
-        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
-      ></peer-mentor-matches>`,
-    ),
+  render: renderMatches(),
 };
 
 export const MatchesError: Story = {
   name: 'Matches: error',
   args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'network' }) }) },
-  render: (args, context) =>
-    withBackend(
-      args.backend,
-      html`<peer-mentor-matches
-        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
-      ></peer-mentor-matches>`,
-    ),
+  render: renderMatches(),
 };
 
 /** A backend that finds nobody to suggest. */
@@ -246,13 +234,7 @@ class NoMatches extends MemoryBackend {
 export const MatchesEmpty: Story = {
   name: 'Matches: none found',
   args: { backend: new NoMatches({ meId: 'u0120' }) },
-  render: (args, context) =>
-    withBackend(
-      args.backend,
-      html`<peer-mentor-matches
-        theme=${ifDefined(context.globals.theme as PeerTheme | undefined)}
-      ></peer-mentor-matches>`,
-    ),
+  render: renderMatches(),
 };
 
 export const NoPhoto: Story = { args: { mentorId: 'u0009' } };
