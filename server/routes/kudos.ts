@@ -302,6 +302,8 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
       const wake = () => {
         queue = queue.then(sendNew).catch(() => stream.abort());
       };
+      // A client that left during the queries above would never be told to end: nothing to follow.
+      if (stream.aborted || stream.closed) return;
       await new Promise<void>((resolve) => {
         const heartbeat = setInterval(
           () => void stream.write(': keep-alive\n\n').catch(() => stream.abort()),

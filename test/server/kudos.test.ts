@@ -259,8 +259,9 @@ describe('kudos routes', () => {
   });
 
   it('holds at most ten live streams open per person, and frees a place when one closes', async () => {
-    const app = await makeApp();
+    const app = await makeApp({ testHooks: true });
     const open = async (as: string) => ({ response: await app.request('/api/kudos/stream', { as }) });
+    const following = async () => ((await (await app.request('/__test/streams')).json()) as { open: number }).open;
     const held = [];
     for (let i = 0; i < MAX_STREAMS_PER_PERSON; i++) held.push(await open('u0030'));
     assert.deepEqual(
@@ -284,6 +285,9 @@ describe('kudos routes', () => {
     }
     assert.equal(again.response.status, 200, 'a closed stream frees its place');
     for (const h of [...held, again]) await h.response.body!.cancel();
+    // Every stream has ended, also the one whose client left before it had started to follow.
+    for (let i = 0; (await following()) > 0 && i < 100; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(await following(), 0);
   });
 
   it('streams new kudos and reaction counts, filtered, and resumes from Last-Event-ID', async () => {
