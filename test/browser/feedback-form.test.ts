@@ -54,7 +54,14 @@ function typeInto(field: HTMLTextAreaElement, text: string) {
 }
 
 const outboxKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:outbox'));
-const draftKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:feedback-draft'));
+/**
+ * The saved drafts of the forms for one recipient. Only theirs: a form from an earlier test that was
+ * typed in before it knew who is signed in saves its draft again once it knows, after its test ended.
+ */
+const draftKeys = (recipientId: string) =>
+  Object.keys(localStorage).filter(
+    (key) => key.startsWith('peerkit:feedback-draft') && key.endsWith(`:${recipientId}`),
+  );
 
 describe('<peer-feedback-form>', () => {
   beforeEach(async () => {
@@ -125,7 +132,7 @@ describe('<peer-feedback-form>', () => {
     expect(stored.anonymous).to.be.true;
     expect(stored.giver).to.equal(null);
     expect(submitted[0].detail.queued).to.be.false;
-    expect(draftKeys()).to.deep.equal([], 'the draft is cleared once the server confirmed');
+    expect(draftKeys(recipient.id)).to.deep.equal([], 'the draft is cleared once the server confirmed');
     await expect(el).to.be.accessible();
   });
 
@@ -162,13 +169,13 @@ describe('<peer-feedback-form>', () => {
         'visibility=recipient-and-manager',
       ]);
       expect(highlight().value).to.equal('Clear plans.');
-      expect(draftKeys(), 'the draft is kept').to.have.length(1);
+      expect(draftKeys(recipientFor(1).id), 'the draft is kept').to.have.length(1);
 
       $(el, '[part~="reset-button"]')!.click();
       await el.updateComplete;
       expect(checked(), `round ${round}: emptied`).to.deep.equal(untouched);
       expect(highlight().value, `round ${round}: text emptied`).to.equal('');
-      expect(draftKeys(), 'the draft is forgotten').to.deep.equal([]);
+      expect(draftKeys(recipientFor(1).id), 'the draft is forgotten').to.deep.equal([]);
     }
   });
 
@@ -322,7 +329,7 @@ describe('<peer-feedback-form>', () => {
     await ready(el);
     typeInto($<HTMLTextAreaElement>(el, 'textarea[id="q:what"]')!, 'Written while /me was slow');
     const saved = () => {
-      const key = draftKeys()[0];
+      const key = draftKeys(recipient.id)[0];
       return key ? (JSON.parse(localStorage.getItem(key)!) as { owner: string | null }) : undefined;
     };
     expect(saved()?.owner).to.equal(null, 'saved before /me answered');
@@ -359,7 +366,7 @@ describe('<peer-feedback-form>', () => {
       'You answered every question in the town hall.',
     );
     expect(outboxKeys()).to.deep.equal([], 'a refusal does not wait in the outbox');
-    expect(draftKeys()).to.have.length(1, 'the draft is still saved');
+    expect(draftKeys(recipient.id)).to.have.length(1, 'the draft is still saved');
   });
 
   it('shows that it is sending, and is accessible meanwhile', async () => {
@@ -425,7 +432,7 @@ describe('<peer-feedback-form>', () => {
       await el.updateComplete;
       expect($(el, '.notice.queued')!.textContent).to.contain('will be sent by itself');
       expect(outboxKeys()).to.have.length(1);
-      expect(draftKeys()).to.have.length(1);
+      expect(draftKeys(recipient.id)).to.have.length(1);
       await expect(el).to.be.accessible();
     } finally {
       await executeServerCommand('block-urls', { urls: [] });
@@ -440,7 +447,7 @@ describe('<peer-feedback-form>', () => {
     const stored = (await receivedBy(recipient.id)).filter((f) => f.answers.what === marker);
     expect(stored).to.have.length(1);
     expect(outboxKeys()).to.deep.equal([]);
-    expect(draftKeys()).to.deep.equal([]);
+    expect(draftKeys(recipient.id)).to.deep.equal([]);
   });
 
   it('sends an outbox item once when two tabs flush it at the same moment', async () => {
