@@ -1,5 +1,6 @@
 // `npm test`: every check, in order, on a fresh clone. Finds Chromium or Chrome by itself.
-import { spawnSync } from 'node:child_process';
+// A failed step's failures are printed again after the summary, so that the end of the log says what broke.
+import { spawn } from 'node:child_process';
 import { findChrome, NO_CHROME } from './find-chrome.mjs';
 
 if (!findChrome()) {
@@ -23,15 +24,56 @@ const steps = [
   ],
 ];
 
+/** Lines that name a failure, in the reports of node:test, web-test-runner, eslint and tsc. */
+const FAILURE = /❌|✘|✖|\bnot ok\b|\bfail(ed|ing|ure)?\b|error|expected|assert|timed? ?out|at .*\.(ts|js|mjs):\d+/i;
+const EXCERPT_LINES = 120;
+
+/** Runs a step with its output shown as it comes; resolves with whether it passed and what it printed. */
+function run(command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['inherit', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      output += chunk;
+    });
+    child.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
+/** The lines of a failed step's output that say what failed, each with the line after it, at most EXCERPT_LINES. */
+function failures(output) {
+  // eslint-disable-next-line no-control-regex
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const keep = new Set();
+  lines.forEach((line, i) => {
+    if (FAILURE.test(line) && !/\bfail 0\b|# fail 0|0 failed/.test(line)) {
+      keep.add(i);
+      if (i + 1 < lines.length) keep.add(i + 1);
+    }
+  });
+  const picked = [...keep].sort((a, b) => a - b).map((i) => lines[i]);
+  const tail = lines.slice(-20);
+  return [...picked.slice(0, EXCERPT_LINES - tail.length), '…', ...tail].join('\n');
+}
+
 const results = [];
 for (const [name, command] of steps) {
   console.log(`\n━━ ${name}: ${command}`);
-  const run = spawnSync(command, { shell: true, stdio: 'inherit', env: process.env });
-  results.push([name, run.status === 0]);
+  results.push([name, await run(command)]);
 }
 
 console.log('\n━━ summary');
-for (const [name, ok] of results) console.log(`${ok ? '✔' : '✘'} ${name}`);
-const failed = results.filter(([, ok]) => !ok).length;
-console.log(failed === 0 ? `All ${results.length} steps passed.` : `${failed} of ${results.length} steps failed.`);
-process.exit(failed === 0 ? 0 : 1);
+for (const [name, { ok }] of results) console.log(`${ok ? '✔' : '✘'} ${name}`);
+const failed = results.filter(([, { ok }]) => !ok);
+for (const [name, { output }] of failed) console.log(`\n━━ what failed in "${name}"\n${failures(output)}`);
+console.log(
+  failed.length === 0
+    ? `\nAll ${results.length} steps passed.`
+    : `\n${failed.length} of ${results.length} steps failed.`,
+);
+process.exit(failed.length === 0 ? 0 : 1);
