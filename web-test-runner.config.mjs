@@ -80,6 +80,13 @@ export default {
         await page.emulateFocusedPage(!payload?.covered);
         if (payload?.covered) covers.set(page, await page.browserContext().newPage());
         else await page.bringToFront();
+        // The page learns of it a moment later: answer once it has (polled by timer, as a hidden page draws no frames).
+        const state = payload?.covered ? 'hidden' : 'visible';
+        await page.waitForFunction(
+          (want) => document.visibilityState === want,
+          { polling: 50, timeout: 10_000 },
+          state,
+        );
         return true;
       },
     },
