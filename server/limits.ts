@@ -46,7 +46,8 @@ function clientKey(c: Context, identity: ClientIdentity, address: string): strin
 /**
  * A fixed-window limit per client; 429 with Retry-After when exceeded. A claimed identity is
  * checked only later, so an address whose requests fail to sign in (401) has a window of its own
- * for those failures too: made-up tokens, one per request, do not get round the limit.
+ * for those failures too: made-up tokens, one per request, do not get round the limit. Behind an
+ * SSO proxy, that window is the proxy header's name instead.
  */
 export function rateLimit(options: RateLimitOptions, identity: ClientIdentity = {}): MiddlewareHandler {
   const windows = new Map<string, { start: number; count: number }>();
@@ -72,9 +73,12 @@ export function rateLimit(options: RateLimitOptions, identity: ClientIdentity = 
   return async (c, next) => {
     const now = Date.now();
     const address = addressOf(c);
-    const failures = windowOf(`f:${address}`, now);
+    const client = clientKey(c, identity, address);
+    // The proxy vouches for its header: failures count against the name it sends, not against the
+    // proxy's address, which would stop the whole organisation for the failures of a few.
+    const failures = windowOf(`f:${client.startsWith('h:') ? client : address}`, now);
     if (failures.count >= options.max) throw refuse(failures, now);
-    const window = windowOf(clientKey(c, identity, address), now);
+    const window = windowOf(client, now);
     window.count++;
     c.header('RateLimit-Limit', String(options.max));
     c.header('RateLimit-Remaining', String(Math.max(0, options.max - window.count)));

@@ -190,6 +190,11 @@ describe('limits', () => {
     assert.deepEqual(statuses, [200, 200, 200, 429]);
     assert.equal((await as('u0006')).status, 200);
     assert.equal((await as('u0007')).status, 200);
+    // Someone the proxy signs in but Peerkit does not know fails to sign in, and is limited alone.
+    const unknown = [];
+    for (let i = 0; i < 4; i++) unknown.push((await as('contractor-9')).status);
+    assert.deepEqual(unknown, [401, 401, 401, 429]);
+    assert.equal((await as('u0008')).status, 200, 'the others are not stopped by those failures');
   });
 
   it('gives each demo sign-in a window of its own', async () => {
