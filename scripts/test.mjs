@@ -26,6 +26,8 @@ const steps = [
 
 /** Lines that name a failure, in the reports of node:test, web-test-runner, eslint and tsc. */
 const FAILURE = /❌|✘|✖|\bnot ok\b|\bfail(ed|ing|ure)?\b|error|expected|assert|timed? ?out|at .*\.(ts|js|mjs):\d+/i;
+/** Lines that only name what passed (a test's name can hold "error"), or that count no failures. */
+const PASSED = /^\s*(ok \d|# Subtest:|✓|✔)|# fail 0|\b0 failed|duration_ms/;
 const EXCERPT_LINES = 120;
 
 /** Runs a step with its output shown as it comes; resolves with whether it passed and what it printed. */
@@ -51,7 +53,7 @@ function failures(output) {
   const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const keep = new Set();
   lines.forEach((line, i) => {
-    if (FAILURE.test(line) && !/\bfail 0\b|# fail 0|0 failed/.test(line)) {
+    if (FAILURE.test(line) && !PASSED.test(line)) {
       keep.add(i);
       if (i + 1 < lines.length) keep.add(i + 1);
     }
