@@ -349,6 +349,31 @@ describe('<peer-mentor-card>', () => {
     await until(() => deepActive() === mine.querySelector('.status'), 'focus on the answer');
   });
 
+  it('shows a request from a server whose clock is ahead as just made, not as made in the future', async () => {
+    signIn('u0001');
+    const goal = 'Estimate work with less guessing';
+    const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(freshMentee())}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mentorId: 'u0001', goal }),
+    });
+    expect(asked.status).to.equal(201);
+    // The reader's clock is five minutes behind the server's, which stamped the request a moment ago.
+    const serverNow = Date.now;
+    Date.now = () => serverNow() - 5 * 60_000;
+    try {
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);
+      const row = () =>
+        [...shadow(el).querySelectorAll('.incoming-request')].find(
+          (li) => li.querySelector('.goal')!.textContent === goal,
+        );
+      await until(() => !!row(), 'the request');
+      expect(row()!.querySelector('time')!.textContent!.trim()).to.equal('now');
+    } finally {
+      Date.now = serverNow;
+    }
+  });
+
   it('when full, Accept stays reachable, says why it cannot be used, and sends nothing', async () => {
     signIn('u0001');
     const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100');
