@@ -221,7 +221,7 @@ describe('unsent drafts', () => {
     const saved = () =>
       JSON.parse(localStorage.getItem(key) ?? 'null') as { owner: string | null; value: { message: string } };
     expect(saved().owner).to.equal(null, 'saved before /me answered');
-    await until(() => saved().owner === 'u0075', 'the owner', 5000);
+    await until(() => saved().owner === 'u0075', 'the owner');
     expect(saved().value.message).to.equal('Typed before anyone was known');
     el.remove();
   });

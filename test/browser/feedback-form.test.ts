@@ -333,7 +333,7 @@ describe('<peer-feedback-form>', () => {
       return key ? (JSON.parse(localStorage.getItem(key)!) as { owner: string | null }) : undefined;
     };
     expect(saved()?.owner).to.equal(null, 'saved before /me answered');
-    await until(() => saved()?.owner === giver.id, 'the owner', 5000);
+    await until(() => saved()?.owner === giver.id, 'the owner');
   });
 
   it('puts the server’s refusal next to the fields and keeps every answer (daily limit)', async () => {

@@ -31,7 +31,7 @@ describe('RestBackend against the reference server', () => {
     try {
       await eventually(async () => states.includes('reconnecting'), 'the refusal');
       window.dispatchEvent(new Event('online'));
-      await eventually(async () => states.includes('open'), 'the stream open', 5000);
+      await eventually(async () => states.includes('open'), 'the stream open');
       expect(states.slice(0, 2)).to.deep.equal(['connecting', 'reconnecting']);
     } finally {
       stop.abort();
