@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, on a fresh clone. Finds Chromium or Chrome by itself.
 // A failed step's failures are printed again after the summary, so that the end of the log says what broke.
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { findChrome, NO_CHROME } from './find-chrome.mjs';
 
 if (!findChrome()) {
@@ -49,8 +50,7 @@ function run(command) {
 
 /** The lines of a failed step's output that say what failed, each with the line after it, at most EXCERPT_LINES. */
 function failures(output) {
-  // eslint-disable-next-line no-control-regex
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const lines = stripVTControlCharacters(output).split('\n');
   const keep = new Set();
   lines.forEach((line, i) => {
     if (FAILURE.test(line) && !PASSED.test(line)) {
