@@ -31,17 +31,25 @@ export function widgetPage(query: URLSearchParams): string {
   return `/test/browser/fixtures/widget-page.html?${query}`;
 }
 
+/** Photos: images the browser fetches itself, lazily and from its own cache, not calls a widget makes. */
+const PHOTOS = '/api/avatars/';
+
 /**
  * What this page (or a frame it made with `widgetPage`) sent to the server since the last reset,
  * optionally only paths starting with `prefix`. A request from another page (one the file before
- * left running) does not count.
+ * left running) does not count, nor does a photo unless `prefix` asks for photos.
  */
 export async function serverRequests(prefix = '/api/'): Promise<LoggedRequest[]> {
   const response = await fetch(`${serverOrigin}/__test/requests`);
   const all = (await response.json()) as LoggedRequest[];
   const own = sessionOf(location.href);
+  const photos = prefix.startsWith(PHOTOS);
   return all.filter(
-    (r) => r.path.startsWith(prefix) && r.method !== 'OPTIONS' && (own === null || sessionOf(r.page) === own),
+    (r) =>
+      r.path.startsWith(prefix) &&
+      (photos || !r.path.startsWith(PHOTOS)) &&
+      r.method !== 'OPTIONS' &&
+      (own === null || sessionOf(r.page) === own),
   );
 }
 

@@ -98,7 +98,8 @@ describe('<peer-mentor-card>', () => {
       'every name',
     );
     const requests = await serverRequests();
-    expect(requests.map((r) => r.path).sort()).to.deep.equal(['/api/me', '/api/mentors']);
+    const seen = JSON.stringify(requests.map((r) => `${r.method} ${r.path}${r.search} ${r.status}`));
+    expect(requests.map((r) => r.path).sort(), seen).to.deep.equal(['/api/me', '/api/mentors']);
   });
 
   it('completes the request flow with the keyboard only, and fires peer-mentorship-requested', async () => {
