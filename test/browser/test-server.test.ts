@@ -15,6 +15,15 @@ describe('the test server’s request log', () => {
     expect(paths).to.include('/api/people/u0002');
     expect(paths).to.not.include('/api/people/u0003');
   });
+
+  it('leaves photos out unless asked for them: the browser loads them lazily and from its own cache', async () => {
+    await resetServer();
+    const headers = { Authorization: `Bearer ${tokenOf('u0001')}` };
+    await fetch(`${apiUrl}/people/u0002`, { headers });
+    await fetch(`${apiUrl}/avatars/u0002.svg`, { cache: 'no-store' });
+    expect((await serverRequests()).map((r) => r.path)).to.deep.equal(['/api/people/u0002']);
+    expect((await serverRequests('/api/avatars/')).map((r) => r.path)).to.deep.equal(['/api/avatars/u0002.svg']);
+  });
 });
 
 describe('the test server’s faults', () => {
