@@ -13,6 +13,7 @@ import { authenticate, DEMO_COOKIE, type AppEnv } from './auth.js';
 import { crossProcessMessages, type Db } from './db/database.js';
 import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
+import { databaseWindows } from './db/rate-windows.js';
 import { ProblemError, problem, validate } from './problem.js';
 import { peopleRoutes } from './routes/people.js';
 import { mentorRoutes } from './routes/mentors.js';
@@ -105,9 +106,12 @@ export function createApp(options: AppOptions) {
         problem(c, new ProblemError(413, 'Request body too large', `At most ${maxBody} bytes are accepted.`)),
     }),
   );
+  let limiter: ReturnType<typeof rateLimit> | undefined;
   if (options.rateLimit !== false) {
     const identity = { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin ? DEMO_COOKIE : undefined };
-    app.use('/api/*', rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }, identity));
+    // Counted with the other server processes on this database.
+    limiter = rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }, identity, databaseWindows(db));
+    app.use('/api/*', limiter);
   }
 
   // Public routes: no credentials needed.
@@ -167,6 +171,10 @@ export function createApp(options: AppOptions) {
   app.route('/api', skillRoutes(db, apiBase));
   app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay }));
 
-  // Open live streams would keep a shutting-down server alive.
-  return Object.assign(app, { closeStreams: () => bus.closeAll() });
+  return Object.assign(app, {
+    // Open live streams would keep a shutting-down server alive.
+    closeStreams: () => bus.closeAll(),
+    /** Pools the rate limit's counts with the other server processes now, not at the next `syncMs`. */
+    syncRateLimit: () => limiter?.sync() ?? Promise.resolve(),
+  });
 }

@@ -7,7 +7,7 @@ import {
   sql,
 } from 'kysely';
 
-/* Migrations are plain Kysely schema builders with portable types only (text, integer),
+/* Migrations are plain Kysely schema builders with portable types only (text, integer, bigint),
    so the same list runs on SQLite and PostgreSQL. Append; never edit one that has shipped. */
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -309,6 +309,20 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.alterTable('idempotency_keys').dropColumn('request_hash').execute();
+      },
+    },
+    '0008_rate_windows': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('rate_windows')
+          .addColumn('client', 'text', (c) => c.primaryKey())
+          .addColumn('started', 'bigint', (c) => c.notNull())
+          .addColumn('hits', 'integer', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('rate_windows_started').on('rate_windows').column('started').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('rate_windows').execute();
       },
     },
   };

@@ -99,4 +99,11 @@ export interface Database {
     received_on: string;
   };
   feedback_quota: { person_id: string; day: string; count: number };
+  /** Each client's rate-limit window, shared by the server processes on this database. */
+  rate_windows: {
+    client: string;
+    /** When the window started, in ms since 1970 (PostgreSQL's bigint comes back as a string). */
+    started: number | string;
+    hits: number;
+  };
 }

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { defaultPaths } from '../../src/core/rest/rest-backend.js';
 import { createApp } from '../../server/app.js';
 import { openDatabase } from '../../server/db/database.js';
-import { freshLocation, makeApp, problemOf } from './helpers.js';
+import { databaseWindows } from '../../server/db/rate-windows.js';
+import { freshLocation, makeApp, onPostgres, problemOf, type App } from './helpers.js';
 
 describe('authentication', () => {
   it('answers 401 problem+json with WWW-Authenticate without a token', async () => {
@@ -216,5 +221,98 @@ describe('limits', () => {
     assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
     const limited = await request('/api/me', { headers: { Authorization: 'Bearer made-up-again' } });
     assert.ok(Number(limited.headers.get('Retry-After')) > 0);
+  });
+
+  describe('with several server processes on one database', () => {
+    /** Two apps on one new database, as two processes behind a load balancer would be. */
+    async function twoProcesses(max: number) {
+      const dir = mkdtempSync(join(tmpdir(), 'peerkit-limit-'));
+      const location = onPostgres ? await freshLocation(true) : join(dir, 'peerkit.db');
+      // They pool their counts only when the test says so (syncRateLimit), not every hour.
+      const rateLimit = { max, windowMs: 60_000, syncMs: 3_600_000 };
+      const one = await makeApp({ rateLimit }, location);
+      const two = await makeApp({ rateLimit }, location);
+      return { one, two, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+    }
+    const statuses = async (app: App, times: number, as = 'u0001') => {
+      const got = [];
+      for (let i = 0; i < times; i++) got.push((await app.request('/api/me', { as })).status);
+      return got;
+    };
+
+    it('counts the requests a client sends to each of them together', async () => {
+      const { one, two, cleanUp } = await twoProcesses(4);
+      try {
+        assert.deepEqual(await statuses(one, 2), [200, 200]);
+        await one.app.syncRateLimit();
+        assert.deepEqual(await statuses(two, 2), [200, 200]);
+        await two.app.syncRateLimit();
+        // Counting alone, the second process would allow two more.
+        const refused = await two.request('/api/me');
+        assert.equal(refused.status, 429, 'the 5th request, the 3rd to this process');
+        assert.equal(refused.headers.get('RateLimit-Remaining'), '0');
+        assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+        // The first learns of the others' requests when it next pools its own.
+        await one.app.syncRateLimit();
+        assert.deepEqual(await statuses(one, 1), [200]);
+        await one.app.syncRateLimit();
+        assert.deepEqual(await statuses(one, 1), [429]);
+        // Another person has a window of their own on both.
+        assert.deepEqual([...(await statuses(one, 1, 'u0002')), ...(await statuses(two, 1, 'u0002'))], [200, 200]);
+      } finally {
+        cleanUp();
+      }
+    });
+
+    it('goes on counting in each process alone while the database cannot take the counts', async () => {
+      const { one, cleanUp } = await twoProcesses(3);
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        await sql`drop table rate_windows`.execute(one.db);
+        assert.deepEqual(await statuses(one, 2), [200, 200]);
+        await one.app.syncRateLimit();
+        await one.app.syncRateLimit();
+        assert.deepEqual(await statuses(one, 2), [200, 429]);
+        assert.equal(warnings.length, 1, 'one warning, not one per attempt');
+        assert.match(warnings[0], /counting in this process alone/);
+      } finally {
+        console.warn = warn;
+        cleanUp();
+      }
+    });
+
+    it('keeps a window until it ends, then starts it again (rate_windows)', async () => {
+      const { one, cleanUp } = await twoProcesses(3);
+      const windows = databaseWindows(one.db);
+      const minute = 60_000;
+      const start = Date.now() - 30_000;
+      try {
+        assert.deepEqual(await windows.add([{ client: 'a', started: start, hits: 2 }], minute), [
+          { client: 'a', started: start, hits: 2 },
+        ]);
+        // Counted by a process whose window began later, within the minute: added to the same window.
+        assert.deepEqual(
+          await windows.add(
+            [
+              { client: 'a', started: start + 20_000, hits: 3 },
+              { client: 'b', started: start + 20_000, hits: 1 },
+            ],
+            minute,
+          ),
+          [
+            { client: 'a', started: start, hits: 5 },
+            { client: 'b', started: start + 20_000, hits: 1 },
+          ],
+        );
+        // Counted in a window that began when the stored one had ended: a new window.
+        assert.deepEqual(await windows.add([{ client: 'a', started: start + minute, hits: 1 }], minute), [
+          { client: 'a', started: start + minute, hits: 1 },
+        ]);
+      } finally {
+        cleanUp();
+      }
+    });
   });
 });
