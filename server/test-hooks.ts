@@ -29,6 +29,15 @@ export function covers(path: string, target: string) {
   return next === undefined || next === '/' || next === '?' || path.endsWith('/') || path.includes('?');
 }
 
+/** The test page a request came from (its Referer's `wtr-session-id`), when it names one. */
+function sessionOf(referer: string | undefined | null) {
+  try {
+    return referer ? new URL(referer).searchParams.get('wtr-session-id') : null;
+  } catch {
+    return null;
+  }
+}
+
 const Fault = z.object({
   method: z.string().default('GET'),
   /**
@@ -48,7 +57,11 @@ const Fault = z.object({
   /** Carry the request out, then close the connection without an answer: the write happened, the client cannot know. */
   dropAfter: z.boolean().optional(),
 });
-type Fault = z.infer<typeof Fault> & { remaining: number };
+/**
+ * `session`: the test page that injected the fault. A request from another test page (a late one
+ * from the page of the file before) does not use it up; one that names no page may.
+ */
+type Fault = z.infer<typeof Fault> & { remaining: number; session: string | null };
 
 export function createTestHooks(bus: EventBus) {
   const log: LoggedRequest[] = [];
@@ -76,7 +89,14 @@ export function createTestHooks(bus: EventBus) {
   const injector: MiddlewareHandler<{ Bindings: HttpBindings }> = async (c, next) => {
     const url = new URL(c.req.url);
     const target = url.pathname + url.search;
-    const fault = faults.find((f) => f.remaining > 0 && f.method === c.req.method && covers(f.path, target));
+    const session = sessionOf(c.req.header('Referer'));
+    const fault = faults.find(
+      (f) =>
+        f.remaining > 0 &&
+        f.method === c.req.method &&
+        covers(f.path, target) &&
+        (!f.session || !session || f.session === session),
+    );
     if (!fault) return next();
     fault.remaining--;
     if (fault.delayMs) await wait(fault.delayMs);
@@ -117,7 +137,7 @@ export function createTestHooks(bus: EventBus) {
   routes.get('/streams', (c) => c.json({ open: bus.size }));
   routes.post('/faults', async (c) => {
     const fault = validate(Fault, await c.req.json(), 'fault');
-    faults.push({ ...fault, remaining: fault.times });
+    faults.push({ ...fault, remaining: fault.times, session: sessionOf(c.req.header('Referer')) });
     return c.body(null, 204);
   });
 

@@ -7,6 +7,7 @@ import type { Kudos } from '../../src/contract/kudos.js';
 import type { CallOptions, KudosSearch } from '../../src/core/backend.js';
 import { configure } from '../../src/core/config.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
+import type { LoggedRequest } from '../../server/test-hooks.js';
 import { settled, widgets } from './fixtures/widget-states.js';
 import {
   apiUrl,
@@ -15,6 +16,7 @@ import {
   deepElements,
   injectFault,
   resetServer,
+  serverOrigin,
   tokenOf,
   until,
 } from './helpers.js';
@@ -45,12 +47,14 @@ const failing: Record<string, string> = {
   'feedback form, choosing a template': '/api/feedback-templates',
 };
 
-/** Presses the retry button from the keyboard, as a reader without a mouse does. */
+/** Presses the retry button from the keyboard, as a reader without a mouse does; returns the button. */
 async function pressRetry(widget: Element) {
   await until(() => !!retryButton(widget), 'the error state');
-  retryButton(widget)!.focus();
-  expect(deepActive() === retryButton(widget), 'the retry button has focus').to.equal(true);
+  const button = retryButton(widget)!;
+  button.focus();
+  expect(deepActive() === button, 'the retry button has focus').to.equal(true);
   await sendKeys({ press: 'Enter' });
+  return button;
 }
 
 describe('focus after "Try again"', () => {
@@ -72,11 +76,31 @@ describe('focus after "Try again"', () => {
     });
 
     it(`${name}: comes back to "Try again" when it fails again`, async () => {
-      await injectFault({ path: failing[name], status: 500, times: 2 });
+      const since = Date.now();
+      // Every load fails until the test ends: the first, the retry, and any other the widget makes.
+      await injectFault({ path: failing[name], status: 500, times: 100 });
       const box = await fixture<HTMLDivElement>(html`<div>${template}</div>`);
       const widget = box.firstElementChild!;
-      await pressRetry(widget);
-      await until(() => deepActive() !== null && deepActive() === retryButton(widget), 'focus on the new retry button');
+      const pressed = await pressRetry(widget);
+      try {
+        // A new button: the retry took the pressed one away, and failed.
+        await until(
+          () => deepActive() !== null && deepActive() === retryButton(widget) && deepActive() !== pressed,
+          'focus on the new retry button',
+        );
+      } catch (error) {
+        // Say what happened: which requests for the failing path came, and where focus is.
+        const all = (await (await fetch(`${serverOrigin}/__test/requests`)).json()) as LoggedRequest[];
+        const seen = all.filter((r) => r.at >= since && r.path.startsWith(failing[name]));
+        const lines = seen.map(
+          (r) => `${r.at - since} ms: ${r.method} ${r.path}${r.search} ${r.status} from ${r.page}`,
+        );
+        throw new Error(
+          `${(error as Error).message}; focus on ${deepActive()?.outerHTML.slice(0, 120)}; requests:\n${lines.join('\n')}`,
+        );
+      } finally {
+        await resetServer();
+      }
     });
   }
 

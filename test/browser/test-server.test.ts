@@ -39,4 +39,15 @@ describe('the test server’s faults', () => {
     expect((await fetch(`${apiUrl}/me/skills`, { headers })).status).to.equal(503);
     expect((await fetch(`${apiUrl}/me`, { headers })).status, 'three times only').to.equal(200);
   });
+
+  it('a fault this page injected is not used up by a request from another page', async () => {
+    const headers = { Authorization: `Bearer ${tokenOf('u0001')}` };
+    await injectFault({ path: '/api/me', status: 503, times: 1 });
+    // A late request from the page of the file before, still running: the same server, another test session.
+    const elsewhere = new URL(location.href);
+    elsewhere.searchParams.set('wtr-session-id', 'another-session');
+    expect((await fetch(`${apiUrl}/me`, { headers, referrer: elsewhere.href })).status).to.equal(200);
+    expect((await fetch(`${apiUrl}/me`, { headers })).status, 'still there for this page').to.equal(503);
+    expect((await fetch(`${apiUrl}/me`, { headers })).status, 'once only').to.equal(200);
+  });
 });
