@@ -85,6 +85,8 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
   }
 
   hostUpdate() {
+    // Off the page, an update still queued (a resize, a new backend) loads nothing: it waits for the return.
+    if (!this.host.isConnected) return;
     const args = this.options.args();
     if (args === undefined) {
       this.#running?.abort();
@@ -131,6 +133,7 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
 
   hostConnected() {
     if (this.#interrupted) this.retry();
+    else this.host.requestUpdate();
   }
 
   hostDisconnected() {

@@ -162,6 +162,7 @@ export class PeerKudosFeed extends PeerElement {
     window.addEventListener('offline', this.#onOffline);
     // Loads again (and follows the stream) after the element was moved or re-attached.
     this.#loadedFrom = undefined;
+    this.requestUpdate();
   }
 
   override disconnectedCallback() {
@@ -242,6 +243,8 @@ export class PeerKudosFeed extends PeerElement {
       }
       return;
     }
+    // Off the page, an update still queued (a resize, a new backend) loads nothing: it waits for the return.
+    if (!this.isConnected) return;
     const backend = this.#backend.value;
     const key = JSON.stringify([this.filter, this.#limit, this.live]);
     if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
