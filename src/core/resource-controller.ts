@@ -123,9 +123,15 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
       }
       // Failed for want of a connection: loads again by itself once the browser is back online.
       if (peerError.kind === 'offline' || peerError.kind === 'network') {
-        addEventListener('online', () => this.#key === key && this.#current === 'error' && this.retry(), {
-          once: true,
-        });
+        // Off the page then: once it is back.
+        addEventListener(
+          'online',
+          () =>
+            this.#key === key &&
+            this.#current === 'error' &&
+            (this.host.isConnected ? this.retry() : (this.#interrupted = true)),
+          { once: true },
+        );
       }
     }
     this.host.requestUpdate();

@@ -2,6 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { html, ReactiveElement } from 'lit';
 import type { PeerBackend } from '../../src/core/backend.js';
 import { configure } from '../../src/core/config.js';
+import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { settled, widgets } from './fixtures/widget-states.js';
 import { apiUrl, deepElements, tokenOf, until } from './helpers.js';
@@ -52,4 +53,23 @@ describe('a widget taken off the page', () => {
       await until(settled(box, done), `${name} from the new backend`);
     });
   }
+
+  it('loads again once put back, not while away, when the browser came back online meanwhile', async () => {
+    const backend = new MemoryBackend({ meId: 'u0001', fail: new PeerError({ kind: 'network' }) });
+    configure({ backend });
+    const box = await fixture<HTMLDivElement>(html`<div><peer-person person-id="u0004"></peer-person></div>`);
+    const el = box.firstElementChild!;
+    const shown = (selector: string) => !!el.shadowRoot!.querySelector(selector);
+    await until(() => shown('[part~="retry-button"]'), 'the error state');
+    const parent = box.parentElement!;
+    box.remove();
+    backend.fail = undefined;
+    const calls = () => Object.values(backend.calls).reduce((sum, n) => sum + n, 0);
+    const before = calls();
+    window.dispatchEvent(new Event('online'));
+    await frames(3);
+    expect(calls(), 'calls while away').to.equal(before);
+    parent.append(box);
+    await until(() => shown('[part~="name"]'), 'the person once back');
+  });
 });
