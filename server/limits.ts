@@ -138,6 +138,8 @@ export function rateLimit(options: RateLimitOptions, identity: ClientIdentity = 
   };
   const hit = (window: Window) => {
     window.count++;
+    // Alone, nothing is sent: `unsent` stays 0, so ended windows can be swept.
+    if (!shared) return;
     window.unsent++;
     schedule();
   };
