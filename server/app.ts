@@ -19,9 +19,9 @@ import { peopleRoutes } from './routes/people.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { kudosRoutes } from './routes/kudos.js';
 import { skillRoutes } from './routes/skills.js';
-import { feedbackRoutes } from './routes/feedback.js';
+import { feedbackRoutes, forgetPastQuotas } from './routes/feedback.js';
 import { EventBus } from './event-bus.js';
-import { idempotency } from './idempotency.js';
+import { idempotency, pruneIdempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
 
@@ -176,5 +176,13 @@ export function createApp(options: AppOptions) {
     closeStreams: () => bus.closeAll(),
     /** Pools the rate limit's counts with the other server processes now, not at the next `syncMs`. */
     syncRateLimit: () => limiter?.sync() ?? Promise.resolve(),
+    /**
+     * Forgets what is no longer needed even when nobody writes: past days' feedback counts and
+     * answers kept for replays beyond 30 days. Writes do it too; `main.ts` also runs it hourly.
+     */
+    forgetStale: async (now = new Date()) => {
+      await forgetPastQuotas(db, now);
+      await pruneIdempotency(db, now.getTime());
+    },
   });
 }

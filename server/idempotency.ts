@@ -17,6 +17,28 @@ export const KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 /** How often each process forgets the keys older than that, at most. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
+/**
+ * Whose request a stored answer belongs to: a hash of the person, the route and the key, never
+ * the person. A copy of the database (a backup, a dump) therefore cannot tell who sent what; in
+ * particular it cannot name the giver of anonymous feedback, whose answer (the receipt: recipient,
+ * kind) is kept here for replays. The key is random (the widgets use a UUID), so the hash cannot
+ * be undone by trying every person.
+ */
+export function idempotencyOwner(personId: string, route: string, key: string) {
+  return createHash('sha256')
+    .update(JSON.stringify([personId, route, key]))
+    .digest('base64url');
+}
+
+/** A finished answer keeps only the day it was given: enough to forget it after `KEEP_MS`, too little to line up with anything else. */
+export const dayOnly = (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`;
+
+/** Forgets the answers kept longer than `KEEP_MS`. */
+export async function pruneIdempotency(db: Db, now = Date.now()) {
+  const before = new Date(now - KEEP_MS).toISOString();
+  await db.deleteFrom('idempotency_records').where('created_at', '<', before).execute();
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -26,7 +48,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The key is reserved before the write runs (status 0), so two attempts that arrive together,
  * as a retry after a timeout and the slow original can, do not both write: the second waits for
  * the first answer. Reusing a key for a different request body is refused with 422. Keys are
- * kept for 30 days (`KEEP_MS`).
+ * kept for 30 days (`KEEP_MS`). No row names the person (`idempotencyOwner`).
  */
 export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
   let pruned = 0;
@@ -37,29 +59,18 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     if (Date.now() - pruned > PRUNE_EVERY_MS) {
       // Kept for 30 days, so that the table does not grow for ever: one statement an hour per process.
       pruned = Date.now();
-      const before = new Date(pruned - KEEP_MS).toISOString();
-      await db.deleteFrom('idempotency_keys').where('created_at', '<', before).execute();
+      await pruneIdempotency(db, pruned);
     }
-    const personId = c.get('personId');
-    const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
+    const owner = idempotencyOwner(c.get('personId'), `${c.req.method} ${new URL(c.req.url).pathname}`, key);
     const requestHash = createHash('sha256')
       .update(await c.req.raw.clone().text())
       .digest('base64url');
-    const row = () =>
-      db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('person_id', '=', personId)
-        .where('key', '=', key)
-        .where('route', '=', route)
-        .executeTakeFirst();
+    const row = () => db.selectFrom('idempotency_records').selectAll().where('owner', '=', owner).executeTakeFirst();
     const reserve = async () => {
       const result = await db
-        .insertInto('idempotency_keys')
+        .insertInto('idempotency_records')
         .values({
-          person_id: personId,
-          key,
-          route,
+          owner,
           status: 0,
           body: '',
           request_hash: requestHash,
@@ -88,7 +99,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
         });
       }
       if (Date.now() - Date.parse(stored.created_at) > ABANDONED_MS) {
-        await release(db, personId, key, route);
+        await release(db, owner);
         continue;
       }
       if (Date.now() > deadline) {
@@ -106,12 +117,12 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     try {
       await next();
     } catch (error) {
-      await release(db, personId, key, route);
+      await release(db, owner);
       throw error;
     }
     // Server errors are not kept: the client may try again and succeed.
     if (c.res.status >= 500) {
-      await release(db, personId, key, route);
+      await release(db, owner);
       return;
     }
     // Read once and answered anew, not through clone(): after its clone had been read, the original
@@ -121,21 +132,13 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     c.res = undefined;
     c.res = new Response(text, { status, headers });
     await db
-      .updateTable('idempotency_keys')
-      .set({ status, body: text })
-      .where('person_id', '=', personId)
-      .where('key', '=', key)
-      .where('route', '=', route)
+      .updateTable('idempotency_records')
+      .set({ status, body: text, created_at: dayOnly(new Date().toISOString()) })
+      .where('owner', '=', owner)
       .execute();
   };
 }
 
-function release(db: Db, personId: string, key: string, route: string) {
-  return db
-    .deleteFrom('idempotency_keys')
-    .where('person_id', '=', personId)
-    .where('key', '=', key)
-    .where('route', '=', route)
-    .where('status', '=', 0)
-    .execute();
+function release(db: Db, owner: string) {
+  return db.deleteFrom('idempotency_records').where('owner', '=', owner).where('status', '=', 0).execute();
 }

@@ -68,6 +68,12 @@ const app = createApp({
   eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
 });
 
+// Past days' feedback counts would tell who gave anonymous feedback: forgotten each hour, even on a quiet server.
+const forget = () =>
+  app.forgetStale().catch((error: Error) => console.warn(`Could not forget stale data: ${error.message}`));
+void forget();
+setInterval(forget, 60 * 60 * 1000).unref();
+
 const staticRoot = relative(process.cwd(), root) || '.';
 // Every demo page starts signed in as the first seeded person, whichever is opened first; the
 // picker on `/` changes who you are.

@@ -1,3 +1,5 @@
+import { dayOnly, idempotencyOwner } from '../idempotency.js';
+import type { Database } from './schema.js';
 import {
   type ColumnDefinitionBuilder,
   type Kysely,
@@ -325,19 +327,76 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
         await db.schema.dropTable('rate_windows').execute();
       },
     },
+    '0009_idempotency_owner': {
+      // The stored answers no longer name their person (see `idempotencyOwner`): a backup could
+      // otherwise tell who sent each anonymous feedback, to whom and when. Kept answers carry over,
+      // so a send retried across the upgrade is still replayed, not stored twice.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('idempotency_records')
+          .addColumn('owner', 'text', (c) => c.primaryKey())
+          .addColumn('status', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('idempotency_records_created')
+          .on('idempotency_records')
+          .column('created_at')
+          .execute();
+        const old = db as Kysely<IdempotencyBefore0009 & Pick<Database, 'idempotency_records'>>;
+        const rows = await old.selectFrom('idempotency_keys').selectAll().execute();
+        for (let i = 0; i < rows.length; i += 100) {
+          await old
+            .insertInto('idempotency_records')
+            .values(
+              rows.slice(i, i + 100).map((row) => ({
+                owner: idempotencyOwner(row.person_id, row.route, row.key),
+                status: row.status,
+                body: row.body,
+                request_hash: row.request_hash,
+                created_at: row.status > 0 ? dayOnly(row.created_at) : row.created_at,
+              })),
+            )
+            .execute();
+        }
+        await db.schema.dropTable('idempotency_keys').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        // The people cannot be recovered from the hashes: the answers kept for replays are dropped.
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('person_id', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('route', 'text', (c) => c.notNull())
+          .addColumn('status', 'integer', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text')
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['person_id', 'key', 'route'])
+          .execute();
+        await db.schema.dropTable('idempotency_records').execute();
+      },
+    },
   };
 };
+
+/** The stored answers for `Idempotency-Key` before 0009, which named their person. */
+export interface IdempotencyBefore0009 {
+  idempotency_keys: Omit<Database['idempotency_records'], 'owner'> & { person_id: string; key: string; route: string };
+}
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrate(
   db: Kysely<unknown>,
   dialect: Dialect = 'sqlite',
-  options: { inTransaction?: boolean } = {},
+  options: { inTransaction?: boolean; /** Stop after this migration (tests of a migration). */ to?: string } = {},
 ) {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   // Inside the caller's transaction (`inTransaction`), the migrations must not open one of their own.
   const migrator = new Migrator({ db, provider, disableTransactions: options.inTransaction });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (options.to ? migrator.migrateTo(options.to) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     // No failed migration: the database could not be reached or read, which its own error says best.

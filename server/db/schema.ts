@@ -45,14 +45,14 @@ export interface Database {
   };
   circles: { id: string; topic: string; description: string; lead_id: string; capacity: number };
   circle_members: { circle_id: string; person_id: string; joined_at: string };
-  idempotency_keys: {
-    person_id: string;
-    key: string;
-    route: string;
+  idempotency_records: {
+    /** `idempotencyOwner(person, route, key)`: no row names its person. */
+    owner: string;
     /** 0 while the first attempt runs. */
     status: number;
     body: string;
     request_hash: string | null;
+    /** The exact time while the first attempt runs, then only the day. */
     created_at: string;
   };
   skills: {

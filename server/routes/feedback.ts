@@ -77,6 +77,14 @@ function secondsToNextUtcDay(now: Date) {
   return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
 }
 
+/**
+ * Forgets the daily counts of days gone by. Kept, a day's count less the named feedback a person
+ * gave that day would tell how much anonymous feedback they gave; the limit needs only today's.
+ */
+export async function forgetPastQuotas(db: Db, now = new Date()) {
+  await db.deleteFrom('feedback_quota').where('day', '<', now.toISOString().slice(0, 10)).execute();
+}
+
 export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options: FeedbackOptions = {}) {
   const routes = new Hono<AppEnv>();
   const perDay = options.perDay ?? FEEDBACK_PER_DAY;
@@ -193,6 +201,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
     const now = new Date();
     const day = now.toISOString().slice(0, 10);
     const answers = normaliseAnswers(template!.questions, body.answers);
+    await forgetPastQuotas(db, now);
     await db.transaction().execute(async (trx) => {
       const quota = await trx
         .insertInto('feedback_quota')

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { FeedbackReceipt, FeedbackTemplate, ReceivedFeedback } from '../../src/contract/feedback.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import { people } from '../../src/testing/organisation.js';
-import { everyGetPath, makeApp, problemOf } from './helpers.js';
+import { sql } from 'kysely';
+import { everyGetPath, makeApp, onPostgres, problemOf } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 
@@ -220,6 +221,21 @@ describe('feedback', () => {
   });
 });
 
+/** Every row of every table of the app's database, as `table {json}`. */
+async function everyRow(app: App) {
+  const tables = onPostgres
+    ? await sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(app.db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(app.db);
+  const rows: string[] = [];
+  for (const { name } of tables.rows) {
+    const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(app.db);
+    for (const row of result.rows) rows.push(`${name} ${JSON.stringify(row)}`);
+  }
+  return rows;
+}
+
 describe('anonymous feedback', () => {
   it('is never linked to its giver in any answer of the API, to anyone', async () => {
     const app = await makeApp();
@@ -298,8 +314,33 @@ describe('anonymous feedback', () => {
     // Stored apart: no row of the feedback names the giver, and nothing kept for retries names the feedback.
     const rows = await app.db.selectFrom('feedback').selectAll().execute();
     assert.ok(rows.every((row) => row.giver_id === null));
-    const keys = await app.db.selectFrom('idempotency_keys').selectAll().execute();
+    const keys = await app.db.selectFrom('idempotency_records').selectAll().execute();
     for (const row of rows) assert.ok(keys.every((key) => !key.body.includes(row.id)));
+    for (const key of keys) assert.match(key.created_at, /T00:00:00\.000Z$/, 'a kept answer keeps only its day');
+
+    // A copy of the whole database (a backup, a dump) cannot link a giver to the feedback either:
+    // no row of any table that names a giver speaks of feedback, except today's count.
+    const givers = [giver.id, secondGiver.id];
+    const traces = [
+      /^feedback/, // the feedback tables
+      /\/feedback/, // a route of the feedback
+      /\\?"anonymous\\?":\s*(true|1)/, // a receipt, or a request
+      /estimate was presented/, // the answers
+      ...rows.map((row) => new RegExp(row.id)),
+    ];
+    const linking = async () =>
+      (await everyRow(app)).filter(
+        (text) =>
+          givers.some((id) => new RegExp(`(?<![\\w-])${id}(?!\\w)`).test(text)) &&
+          traces.some((trace) => trace.test(text)),
+      );
+    assert.deepEqual(
+      (await linking()).map((text) => text.split(' ')[0]),
+      ['feedback_quota', 'feedback_quota'],
+      'only the count of what each giver sent today, which the daily limit needs',
+    );
+    await app.app.forgetStale(new Date(Date.now() + 86_400_000));
+    assert.deepEqual(await linking(), [], 'the next day, no row links a giver to feedback');
     await assert.rejects(
       app.db.updateTable('feedback').set({ giver_id: giver.id }).execute(),
       /check constraint.*feedback_anonymous_has_no_giver/i,

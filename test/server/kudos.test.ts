@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompanyValue, Kudos, KudosReactions } from '../../src/contract/kudos.js';
 import { KudosConflict } from '../../src/contract/problems.js';
-import { KEEP_MS } from '../../server/idempotency.js';
+import { idempotencyOwner, KEEP_MS } from '../../server/idempotency.js';
 import { MAX_STREAMS_PER_PERSON } from '../../server/routes/kudos.js';
 import { makeApp, problemOf, readEvents } from './helpers.js';
 
@@ -205,17 +205,16 @@ describe('kudos routes', () => {
 
   it('forgets Idempotency-Keys after 30 days, so that they do not pile up', async () => {
     const app = await makeApp();
+    const owner = (key: string) => idempotencyOwner('u0001', 'POST /api/kudos', key);
     const kept = (key: string, age: number) => ({
-      person_id: 'u0001',
-      key,
-      route: 'POST /api/kudos',
+      owner: owner(key),
       status: 201,
       body: '{}',
       request_hash: 'h',
       created_at: new Date(Date.now() - age).toISOString(),
     });
     await app.db
-      .insertInto('idempotency_keys')
+      .insertInto('idempotency_records')
       .values([
         kept('twice-as-old', 2 * KEEP_MS),
         kept('expired-a-minute-ago', KEEP_MS + 60_000),
@@ -224,11 +223,8 @@ describe('kudos routes', () => {
       .execute();
     const body = { recipientIds: ['u0002'], message: 'A new send', valueIds: ['ownership'] };
     assert.equal((await give(app, body, 'u0001', { 'Idempotency-Key': 'new' })).status, 201);
-    const keys = await app.db.selectFrom('idempotency_keys').select('key').orderBy('key').execute();
-    assert.deepEqual(
-      keys.map((k) => k.key),
-      ['a-week-old', 'new'],
-    );
+    const keys = await app.db.selectFrom('idempotency_records').select('owner').execute();
+    assert.deepEqual(keys.map((k) => k.owner).sort(), [owner('a-week-old'), owner('new')].sort());
   });
 
   it('counts one reaction per person and emoji, and takes it back', async () => {

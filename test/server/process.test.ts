@@ -59,12 +59,43 @@ describe('server process', () => {
           .executeTakeFirstOrThrow();
         assert.equal(Number(people.n), 180, 'seeded once');
         const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
-        assert.equal(Number(migrations.rows[0].n), 8, 'each migration ran once');
+        assert.equal(Number(migrations.rows[0].n), 9, 'each migration ran once');
       } finally {
         await db.destroy();
       }
     } finally {
       for (const server of servers) assert.equal(await server.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("forgets past days' feedback counts by itself, with no request", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerkit-forget-'));
+    const location = onPostgres ? await freshLocation(true) : join(dir, 'peerkit.db');
+    const db = await openDatabase(location);
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      await db
+        .insertInto('feedback_quota')
+        .values([
+          { person_id: 'u0002', day: yesterday, count: 3 },
+          { person_id: 'u0002', day: today, count: 1 },
+        ])
+        .execute();
+      const server = await startServer({ [onPostgres ? 'DATABASE_URL' : 'PEERKIT_DB']: location });
+      try {
+        const days = async () =>
+          (await db.selectFrom('feedback_quota').select('day').where('person_id', '=', 'u0002').execute()).map(
+            (row) => row.day,
+          );
+        for (let i = 0; i < 200 && (await days()).length > 1; i++) await new Promise((r) => setTimeout(r, 25));
+        assert.deepEqual(await days(), [today], "yesterday's count is gone, today's kept for the limit");
+      } finally {
+        assert.equal(await server.stop(), 0);
+      }
+    } finally {
+      await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     }
   });
