@@ -39,6 +39,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Lists the seeded people and their demo tokens at `/api/demo/identities`. */
   demoLogin?: boolean;
+  /** Accept the demo organisation's well-known tokens (default true; the server passes `demoLogin`). */
+  demoTokens?: boolean;
   /** Feedback one person may send per UTC day. */
   feedbackPerDay?: number;
   /** Request log and fault injection under `/__test` (never in production). */
@@ -162,7 +164,14 @@ export function createApp(options: AppOptions) {
     });
   }
 
-  app.use('/api/*', authenticate(db, { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin }));
+  app.use(
+    '/api/*',
+    authenticate(db, {
+      trustedHeader: options.trustedHeader,
+      demoCookie: options.demoLogin,
+      demoTokens: options.demoTokens,
+    }),
+  );
   app.use('/api/*', etags());
   app.use('/api/*', idempotency(db));
   app.route('/api', peopleRoutes(db, apiBase));

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from './db/database.js';
-import { hashToken } from './db/seed.js';
 import { ProblemError } from './problem.js';
+import { DEMO_LABEL, hashToken } from './tokens.js';
 
 export interface AuthOptions {
   /**
@@ -12,6 +12,11 @@ export interface AuthOptions {
   trustedHeader?: string;
   /** Demo mode: a token in the `peerkit_demo` cookie counts as a bearer token. */
   demoCookie?: boolean;
+  /**
+   * Whether the demo organisation's tokens (`demo-<id>`, known to all) are accepted. The server
+   * accepts them only while the demo sign-in is on; `createApp` accepts them unless told not to.
+   */
+  demoTokens?: boolean;
 }
 
 export const DEMO_COOKIE = 'peerkit_demo';
@@ -51,10 +56,10 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
     }
     const token = await db
       .selectFrom('access_tokens')
-      .select('person_id')
+      .select(['person_id', 'label'])
       .where('token_hash', '=', hashToken(match[1]))
       .executeTakeFirst();
-    if (!token) {
+    if (!token || (options.demoTokens === false && token.label === DEMO_LABEL)) {
       throw new ProblemError(
         401,
         'Unauthorized',

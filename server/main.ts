@@ -1,14 +1,12 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
 import { demoToken } from './db/seed.js';
-import { isPostgresUrl, openDatabase } from './db/database.js';
+import { openConfiguredDatabase, root, seedsDemo } from './settings.js';
 
 /*
  * The reference server: the API under /api, the built library under /dist, and the demo page
@@ -16,6 +14,7 @@ import { isPostgresUrl, openDatabase } from './db/database.js';
  *   PORT (8080), HOST (0.0.0.0), DATABASE_URL (postgres://…: PostgreSQL instead of SQLite),
  *   PEERKIT_DB (the SQLite file, data/peerkit.db; ":memory:" for a throw-away one),
  *   PEERKIT_DB_POOL (PostgreSQL connections in the pool, default 10),
+ *   PEERKIT_SEED (demo: an empty database gets the demo organisation; none: it stays empty),
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
@@ -24,7 +23,6 @@ import { isPostgresUrl, openDatabase } from './db/database.js';
  *   processes on the same database, default 1000).
  */
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const list = (value?: string) =>
   (value ?? '')
@@ -32,27 +30,12 @@ const list = (value?: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-if (env.DATABASE_URL && !isPostgresUrl(env.DATABASE_URL)) {
-  console.error('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database).');
-  process.exit(1);
-}
-const poolSize = env.PEERKIT_DB_POOL ? Number(env.PEERKIT_DB_POOL) : undefined;
-if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize >= 1)) {
-  console.error(`PEERKIT_DB_POOL must be a whole number of connections, 1 or more (got "${env.PEERKIT_DB_POOL}").`);
-  process.exit(1);
-}
-const location = env.DATABASE_URL || env.PEERKIT_DB || resolve(root, 'data/peerkit.db');
-// Said without the password a URL may carry.
-const shownDb = isPostgresUrl(location)
-  ? `PostgreSQL ${new URL(location).host}${new URL(location).pathname}`
-  : `SQLite ${location}`;
-if (!isPostgresUrl(location) && location !== ':memory:') mkdirSync(dirname(resolve(location)), { recursive: true });
-const db = await openDatabase(location, {
-  poolSize,
-}).catch((error: Error) => {
-  console.error(`Could not open the database (${shownDb}): ${error.message}`);
-  process.exit(1);
-});
+const { db, shown: shownDb } = await Promise.resolve()
+  .then(() => openConfiguredDatabase(env, seedsDemo(env)))
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
 
 const rate = env.PEERKIT_RATE_LIMIT === undefined ? 1200 : Number(env.PEERKIT_RATE_LIMIT);
 const app = createApp({
@@ -63,6 +46,8 @@ const app = createApp({
   bodyLimit: env.PEERKIT_BODY_LIMIT ? Number(env.PEERKIT_BODY_LIMIT) : undefined,
   rateLimit: rate > 0 ? { max: rate, windowMs: 60_000 } : false,
   demoLogin: env.PEERKIT_DEMO_LOGIN !== '0',
+  // The demo people's tokens are known to everyone: with the demo sign-in off, they open nothing.
+  demoTokens: env.PEERKIT_DEMO_LOGIN !== '0',
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
   feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
   eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,

@@ -379,6 +379,16 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
         await db.schema.dropTable('idempotency_records').execute();
       },
     },
+    '0010_photo_url': {
+      // A photo from the organisation's own directory (`npm run admin -- import`), shown instead of
+      // the generated portrait of the demo people.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('people').addColumn('photo_url', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('people').dropColumn('photo_url').execute();
+      },
+    },
   };
 };
 

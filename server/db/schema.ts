@@ -11,7 +11,10 @@ export interface Database {
     department_id: string;
     location: string;
     time_zone: string;
+    /** Set for the demo people: their portrait is generated. */
     has_photo: number;
+    /** A photo elsewhere (an imported directory); shown before a generated one. */
+    photo_url: Generated<string | null>;
     manager_id: string | null;
     languages: string;
   };

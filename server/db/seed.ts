@@ -1,5 +1,4 @@
 import { feedbackTemplates, seedFeedback } from '../../src/testing/feedback-seed.js';
-import { createHash } from 'node:crypto';
 import {
   circles,
   departments,
@@ -16,10 +15,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Dialect } from './migrations.js';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
-
-export function hashToken(token: string) {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { DEMO_LABEL, hashToken } from '../tokens.js';
+import { personRow } from '../organisation.js';
 
 /** The demo token of a seeded person; only its hash is stored. */
 export function demoToken(personId: string) {
@@ -57,16 +54,9 @@ export async function seedInto(trx: Db, dialect: Dialect) {
       .insertInto('people')
       .values(
         ordered.slice(start, start + 50).map((p) => ({
-          id: p.id,
-          name: p.name,
-          email: p.email,
-          title: p.title,
-          department_id: p.departmentId,
-          location: p.location,
-          time_zone: p.timeZone,
+          ...personRow(p),
           has_photo: p.hasPhoto ? 1 : 0,
           manager_id: p.managerId,
-          languages: JSON.stringify(p.languages),
         })),
       )
       .execute();
@@ -79,7 +69,7 @@ export async function seedInto(trx: Db, dialect: Dialect) {
         people.slice(start, start + 100).map((p) => ({
           token_hash: hashToken(demoToken(p.id)),
           person_id: p.id,
-          label: 'demo',
+          label: DEMO_LABEL,
           created_at: now,
         })),
       )

@@ -23,6 +23,7 @@ export function selectPeople(db: Db) {
       'people.location',
       'people.time_zone',
       'people.has_photo',
+      'people.photo_url',
       'people.manager_id',
       'people.languages',
     ]);
@@ -39,7 +40,7 @@ export function toPerson(row: PersonRow, apiBase: string): Person {
     department: { id: row.department_id, name: row.department_name },
     location: row.location,
     timeZone: row.time_zone,
-    photoUrl: row.has_photo ? `${apiBase}/avatars/${encodeURIComponent(row.id)}.svg` : null,
+    photoUrl: row.photo_url ?? (row.has_photo ? `${apiBase}/avatars/${encodeURIComponent(row.id)}.svg` : null),
     managerId: row.manager_id,
   };
 }

@@ -39,6 +39,28 @@ describe('server process', () => {
     );
   });
 
+  it('starts without the demo organisation when told, and takes no demo token with the demo sign-in off', async () => {
+    await assert.rejects(startServer({ PEERKIT_SEED: 'yes' }), /PEERKIT_SEED must be "demo" or "none"/);
+    const me = async (server: Awaited<ReturnType<typeof startServer>>) =>
+      (await fetch(`${server.origin}/api/me`, { headers: { Authorization: 'Bearer demo-u0001' } })).status;
+    const empty = await startServer({ PEERKIT_SEED: 'none' });
+    try {
+      assert.equal((await fetch(`${empty.origin}/api/health`)).status, 200);
+      assert.equal(await me(empty), 401, 'no demo people, so no demo token');
+    } finally {
+      assert.equal(await empty.stop(), 0);
+    }
+    const demo = await startServer();
+    const production = await startServer({ PEERKIT_DEMO_LOGIN: '0' });
+    try {
+      assert.equal(await me(demo), 200);
+      assert.equal(await me(production), 401, 'the demo tokens are known to all');
+    } finally {
+      assert.equal(await demo.stop(), 0);
+      assert.equal(await production.stop(), 0);
+    }
+  });
+
   it('starts several processes at once on one new database: one sets it up, the others wait and serve', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
     const location = onPostgres ? await freshLocation(false) : join(dir, 'peerkit.db');
@@ -59,7 +81,7 @@ describe('server process', () => {
           .executeTakeFirstOrThrow();
         assert.equal(Number(people.n), 180, 'seeded once');
         const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
-        assert.equal(Number(migrations.rows[0].n), 9, 'each migration ran once');
+        assert.equal(Number(migrations.rows[0].n), 10, 'each migration ran once');
       } finally {
         await db.destroy();
       }

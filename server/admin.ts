@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { ImportError, exportOrganisation, importOrganisation, type ImportSummary } from './organisation.js';
+import { openConfiguredDatabase } from './settings.js';
+import { createToken, listTokens, revokeTokens } from './tokens.js';
+
+const USAGE = `Usage: npm run admin -- <command>
+
+  import <file.json>             add or update the organisation in the file (all of it, or nothing)
+  export                         print the stored organisation in the form import reads
+  token create <person> <label>  print a new bearer token for a person (id or email); shown once
+  token list [person]            list tokens: person, label, date (never the token itself)
+  token revoke <person> [label]  revoke a person's tokens with that label, or all of them
+
+The database is the server's: DATABASE_URL, else PEERKIT_DB, else data/peerkit.db. An empty
+database is not given the demo organisation here.`;
+
+/** Runs one admin command; returns the exit code. Output goes to `out`, problems to `err`. */
+export async function admin(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const [command, sub, ...rest] = args;
+  const known =
+    (command === 'import' && sub && !rest.length) ||
+    (command === 'export' && !sub) ||
+    (command === 'token' && sub === 'create' && rest.length === 2) ||
+    (command === 'token' && sub === 'list' && rest.length <= 1) ||
+    (command === 'token' && sub === 'revoke' && rest.length >= 1 && rest.length <= 2);
+  if (!known) {
+    err(USAGE);
+    return 2;
+  }
+  let input: unknown;
+  if (command === 'import') {
+    try {
+      input = JSON.parse(readFileSync(sub, 'utf8'));
+    } catch (error) {
+      err(`Could not read ${sub}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    opened = await openConfiguredDatabase(env, false);
+  } catch (error) {
+    err((error as Error).message);
+    return 1;
+  }
+  const { db, shown } = opened;
+  try {
+    if (command === 'import') {
+      const summary = await importOrganisation(db, input);
+      out(`Imported into ${shown}:`);
+      for (const [section, { added, updated }] of Object.entries(summary) as [
+        keyof ImportSummary,
+        ImportSummary[keyof ImportSummary],
+      ][]) {
+        if (added || updated) out(`  ${section}: ${added} added, ${updated} updated`);
+      }
+    } else if (command === 'export') {
+      out(JSON.stringify(await exportOrganisation(db), null, 2));
+    } else if (sub === 'create') {
+      const { token, person } = await createToken(db, rest[0], rest[1]);
+      out(token);
+      err(`A token for ${person.name} (${person.id}), labelled "${rest[1].trim()}". It is shown only now.`);
+    } else if (sub === 'list') {
+      for (const t of await listTokens(db, rest[0])) out(`${t.personId}\t${t.name}\t${t.label}\t${t.createdAt}`);
+    } else {
+      const { person, revoked } = await revokeTokens(db, rest[0], rest[1]);
+      out(`Revoked ${revoked} token${revoked === 1 ? '' : 's'} of ${person.name} (${person.id}).`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      err(`${error.message}; nothing was imported:`);
+      for (const e of error.errors) err(`  ${e.path}: ${e.message}`);
+    } else {
+      err((error as Error).message);
+    }
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await admin(
+    process.argv.slice(2),
+    process.env,
+    (line) => console.log(line),
+    (line) => console.error(line),
+  );
+}

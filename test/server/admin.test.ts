@@ -1,0 +1,331 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, describe, it } from 'node:test';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Db } from '../../server/db/database.js';
+import {
+  exportOrganisation,
+  importOrganisation,
+  ImportError,
+  type OrganisationFile,
+} from '../../server/organisation.js';
+import { createToken, listTokens, revokeTokens } from '../../server/tokens.js';
+import type { MentorProfile } from '../../src/contract/mentors.js';
+import type { Me, Person } from '../../src/contract/people.js';
+import { freshLocation, onPostgres } from './helpers.js';
+
+const dirs: string[] = [];
+const opened: Db[] = [];
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'peerkit-admin-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Where an empty database (no demo organisation) can be opened, and the settings that name it. */
+async function emptyLocation() {
+  const location = onPostgres ? await freshLocation(false) : join(tempDir(), 'peerkit.db');
+  const env: Record<string, string> = onPostgres ? { DATABASE_URL: location } : { PEERKIT_DB: location };
+  return { location, env };
+}
+
+async function open(location: string, seed = false) {
+  const db = await openDatabase(location, { seed });
+  opened.push(db);
+  return db;
+}
+
+/** A small organisation; the manager comes after the people she manages. */
+const acme = (): OrganisationFile => ({
+  departments: [
+    { id: 'ops', name: 'Operations' },
+    { id: 'rnd', name: 'Research & Development' },
+  ],
+  skills: [
+    { id: 'sql', name: 'SQL', category: 'Data' },
+    { id: 'welding', name: 'Welding', category: 'Craft', synonyms: ['TIG'] },
+  ],
+  values: [
+    { id: 'care', name: 'Care', description: 'We look after each other.', emoji: '🤝' },
+    { id: 'craft', name: 'Craft', description: 'We do it properly.', emoji: '🛠️' },
+  ],
+  people: [
+    {
+      id: 'e-200',
+      name: 'Jo Brandt',
+      email: 'Jo.Brandt@Acme.example',
+      title: 'Welder',
+      departmentId: 'ops',
+      location: 'Hamburg',
+      timeZone: 'Europe/Berlin',
+      managerId: 'e-100',
+      languages: ['de', 'en'],
+      learningGoals: ['sql'],
+    },
+    {
+      id: 'e-100',
+      name: 'Ana Ruiz',
+      email: 'ana.ruiz@acme.example',
+      title: 'Head of R&D',
+      departmentId: 'rnd',
+      location: 'Madrid',
+      timeZone: 'Europe/Madrid',
+      photoUrl: 'https://directory.acme.example/photos/e-100.jpg',
+    },
+  ],
+  skillTargets: [{ departmentId: 'ops', skillId: 'welding', level: 4 }],
+  mentors: [{ personId: 'e-100', bio: 'Ask me about data.', capacity: 2, expertise: [{ skillId: 'sql', level: 5 }] }],
+  feedbackTemplates: [
+    {
+      id: 'shift',
+      name: 'After a shift',
+      description: 'Two questions.',
+      kinds: ['praise'],
+      questions: [
+        { id: 'what', kind: 'text', prompt: 'What went well?', required: true, minLength: 1, maxLength: 300 },
+        {
+          id: 'how',
+          kind: 'rating',
+          prompt: 'How did it feel?',
+          required: false,
+          scale: { min: 1, max: 3, labels: ['Hard', 'Fine', 'Great'] },
+        },
+      ],
+    },
+  ],
+});
+
+/** Runs `npm run admin` as a user would: the real command in a process of its own. */
+function runAdmin(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const as = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+
+describe('running the server for an organisation', () => {
+  // Closed after each test: the PostgreSQL databases are dropped when the file ends.
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((db) => db.destroy()));
+  });
+
+  it('imports an organisation into an empty database, and the API serves it to a token made for a person', async () => {
+    const { location } = await emptyLocation();
+    const db = await open(location);
+    const summary = await importOrganisation(db, acme());
+    assert.deepEqual(summary.people, { added: 2, updated: 0 });
+    assert.deepEqual(summary.feedbackTemplates, { added: 1, updated: 0 });
+
+    const app = createApp({ db, rateLimit: false });
+    const { token } = await createToken(db, 'JO.BRANDT@acme.example', 'laptop');
+    assert.match(token, /^pk_[\w-]{40,}$/);
+    const me = (await (await app.request('/api/me', as(token))).json()) as Me;
+    assert.equal(me.id, 'e-200');
+    assert.equal(me.email, 'jo.brandt@acme.example', 'emails are kept in lower case, as SSO proxies send them');
+    assert.equal(me.managerId, 'e-100');
+    assert.deepEqual(me.languages, ['de', 'en']);
+    assert.equal(me.photoUrl, null);
+    const ana = (await (await app.request('/api/people/e-100', as(token))).json()) as Person;
+    assert.equal(ana.photoUrl, 'https://directory.acme.example/photos/e-100.jpg');
+    assert.equal(ana.department.name, 'Research & Development');
+    const values = (await (await app.request('/api/values', as(token))).json()) as { items: { id: string }[] };
+    assert.deepEqual(
+      values.items.map((v) => v.id),
+      ['care', 'craft'],
+    );
+    const mentor = (await (await app.request('/api/mentors/e-100', as(token))).json()) as MentorProfile;
+    assert.deepEqual(
+      mentor.expertise.map((e) => [e.skill.id, e.level]),
+      [['sql', 5]],
+    );
+    const template = await app.request('/api/feedback-templates/shift', as(token));
+    assert.equal(template.status, 200);
+    const matches = (await (await app.request('/api/me/mentor-matches', as(token))).json()) as {
+      items: { mentor: { person: { id: string } } }[];
+    };
+    assert.deepEqual(
+      matches.items.map((m) => m.mentor.person.id),
+      ['e-100'],
+      'the learning goal finds the mentor who knows it',
+    );
+  });
+
+  it('refuses a file with problems, naming each, and changes nothing', async () => {
+    const { location } = await emptyLocation();
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const before = await exportOrganisation(db);
+
+    const shape = acme() as { people: Record<string, unknown>[] } & Record<string, unknown>;
+    shape.people[0].email = 'not an email';
+    shape.people[0].timeZone = 'Mars/Olympus';
+    shape.people[1].photoUrl = 'javascript:alert(1)';
+    shape.teams = [];
+    const refs = acme();
+    refs.people![0].managerId = 'e-999';
+    refs.people![1].departmentId = 'legal';
+    refs.people!.push({ ...refs.people![1], id: 'e-300', email: 'jo.brandt@acme.example', departmentId: 'ops' });
+    refs.mentors![0].expertise[0].skillId = 'juggling';
+    const circle = acme();
+    circle.people![1].managerId = 'e-200';
+    const twice = acme();
+    twice.skills!.push({ id: 'sql', name: 'Structured Query Language', category: 'Data' });
+
+    const problems = async (file: unknown) => {
+      const error = await importOrganisation(db, file).then(
+        () => assert.fail('imported'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof ImportError, String(error));
+      return error.errors.map((e) => `${e.path}: ${e.message}`);
+    };
+    const listed = await problems(shape);
+    for (const path of ['people.0.email', 'people.0.timeZone', 'people.1.photoUrl']) {
+      assert.ok(
+        listed.some((p) => p.startsWith(`${path}:`)),
+        `${path} in ${listed.join('; ')}`,
+      );
+    }
+    assert.ok(listed.some((p) => /teams/.test(p)));
+    assert.deepEqual((await problems(refs)).sort(), [
+      'mentors.0.expertise.0.skillId: no skill has the id "juggling", in the file or stored',
+      'people.0.managerId: no person has the id "e-999", in the file or stored',
+      'people.1.departmentId: no department has the id "legal", in the file or stored',
+      'people.2.email: the email "jo.brandt@acme.example" is also at people.0',
+    ]);
+    assert.deepEqual(await problems(circle), [
+      'people.0.managerId: the managers of "e-200" go round in a circle',
+      'people.1.managerId: the managers of "e-100" go round in a circle',
+    ]);
+    assert.deepEqual(await problems(twice), ['skills.2: the id "sql" is also at skills.0']);
+    await db.updateTable('mentor_profiles').set({ active_mentees: 2 }).where('person_id', '=', 'e-100').execute();
+    const more = acme();
+    more.people = [{ ...more.people![0], id: 'e-300', email: 'ana.ruiz@acme.example', managerId: null }];
+    more.mentors![0].capacity = 1;
+    const [what, how] = more.feedbackTemplates![0].questions;
+    if (how.kind === 'rating') how.scale.labels.pop();
+    if (what.kind === 'text') what.minLength = 400;
+    assert.deepEqual(await problems(more), [
+      'people.0.email: "ana.ruiz@acme.example" is the email of "e-100"',
+      'mentors.0.capacity: below the 2 mentees they have now',
+      'feedbackTemplates.0.questions.0.minLength: more than maxLength',
+      'feedbackTemplates.0.questions.1.scale.labels: 3 points need 3 labels',
+    ]);
+    assert.deepEqual(await exportOrganisation(db), before, 'nothing changed');
+  });
+
+  it('updates on a second import, keeps what the file leaves out, and reads back what it exports', async () => {
+    const { location } = await emptyLocation();
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const moved = {
+      people: [{ ...acme().people![0], title: 'Lead welder', managerId: null, learningGoals: [] }],
+      mentors: [{ personId: 'e-100', capacity: 3, accepting: false, expertise: [{ skillId: 'welding', level: 2 }] }],
+    };
+    const summary = await importOrganisation(db, moved);
+    assert.deepEqual(summary.people, { added: 0, updated: 1 });
+    const org = await exportOrganisation(db);
+    const jo = org.people.find((p) => p.id === 'e-200')!;
+    assert.equal(jo.title, 'Lead welder');
+    assert.equal(jo.managerId, null);
+    assert.deepEqual(jo.learningGoals, []);
+    assert.equal(org.people.length, 2, 'Ana, whom the file leaves out, stays');
+    assert.deepEqual(org.mentors, [
+      { personId: 'e-100', bio: '', capacity: 3, accepting: false, expertise: [{ skillId: 'welding', level: 2 }] },
+    ]);
+
+    // The demo organisation, exported and imported into an empty database, reads back the same.
+    const demo = await open(await freshLocation(true), true);
+    const exported = await exportOrganisation(demo);
+    assert.ok(exported.people.length >= 150 && exported.feedbackTemplates.length >= 4);
+    const copy = await open((await emptyLocation()).location);
+    await importOrganisation(copy, JSON.parse(JSON.stringify(exported)));
+    assert.deepEqual(await exportOrganisation(copy), exported);
+    // Imported again over itself, nothing changes.
+    const again = await importOrganisation(demo, exported);
+    assert.deepEqual(again.people, { added: 0, updated: exported.people.length });
+    assert.deepEqual(await exportOrganisation(demo), exported);
+  });
+
+  it('makes, lists and revokes tokens; the demo tokens open nothing once the demo is off', async () => {
+    const db = await open(await freshLocation(true), true);
+    const app = createApp({ db, rateLimit: false });
+    const production = createApp({ db, rateLimit: false, demoTokens: false });
+    const me = (target: typeof app, token: string) => target.request('/api/me', as(token));
+
+    const { token } = await createToken(db, 'u0002', 'reception kiosk');
+    assert.equal((await me(production, token)).status, 200);
+    const listed = await listTokens(db, 'u0002');
+    assert.deepEqual(
+      listed.map((t) => t.label),
+      ['demo', 'reception kiosk'],
+    );
+    assert.ok(!JSON.stringify(await listTokens(db)).includes(token), 'a list never shows a token');
+    await assert.rejects(createToken(db, 'u0002', 'demo'), /kept for the demo/);
+    await assert.rejects(
+      createToken(db, 'nobody@example.com', 'x'),
+      /No person has the id or email "nobody@example.com"/,
+    );
+
+    assert.equal((await me(app, 'demo-u0002')).status, 200);
+    assert.equal((await me(production, 'demo-u0002')).status, 401);
+
+    assert.deepEqual((await revokeTokens(db, 'u0002', 'reception kiosk')).revoked, 1);
+    assert.equal((await me(production, token)).status, 401);
+    assert.equal((await me(app, 'demo-u0002')).status, 200, 'only the labelled token went');
+    assert.deepEqual((await revokeTokens(db, 'u0002')).revoked, 1);
+    assert.equal((await me(app, 'demo-u0002')).status, 401);
+  });
+
+  it('runs as a command: import, token, export; a bad file exits 1 and names each problem', async () => {
+    const { env } = await emptyLocation();
+    const dir = tempDir();
+    const file = join(dir, 'acme.json');
+    writeFileSync(file, JSON.stringify(acme()));
+    const imported = await runAdmin(['import', file], env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /people: 2 added, 0 updated/);
+
+    const made = await runAdmin(['token', 'create', 'ana.ruiz@acme.example', 'intranet'], env);
+    assert.equal(made.code, 0, made.stderr);
+    const token = made.stdout.trim();
+    assert.match(made.stderr, /Ana Ruiz \(e-100\).*shown only now/);
+    const db = await open(env.DATABASE_URL ?? env.PEERKIT_DB!);
+    const me = (await (await createApp({ db, rateLimit: false }).request('/api/me', as(token))).json()) as Me;
+    assert.equal(me.id, 'e-100');
+
+    const exported = await runAdmin(['export'], env);
+    assert.equal(exported.code, 0);
+    assert.deepEqual(JSON.parse(exported.stdout), await exportOrganisation(db));
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ people: [{ ...acme().people![1], managerId: 'e-404' }] }));
+    const refused = await runAdmin(['import', broken], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /nothing was imported/);
+    assert.match(refused.stderr, /people\.0\.managerId: no person has the id "e-404"/);
+    writeFileSync(broken, '{ "people": [');
+    const unreadable = await runAdmin(['import', broken], env);
+    assert.equal(unreadable.code, 1);
+    assert.match(unreadable.stderr, /Could not read .*broken\.json/);
+    const usage = await runAdmin(['frobnicate'], env);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /Usage: npm run admin/);
+  });
+});
