@@ -97,6 +97,20 @@ export const OrganisationFile = z
     people: z.array(OrgPerson).default([]),
     skillTargets: z.array(z.object({ departmentId: Id, skillId: Id, level: Level }).strict()).default([]),
     mentors: z.array(OrgMentor).default([]),
+    /** Mentorship circles: a mentor leads a group on one topic; people join them from the mentor card. */
+    circles: z
+      .array(
+        z
+          .object({
+            id: Id,
+            topic: Text(200),
+            description: z.string().trim().max(2000).default(''),
+            leadId: Id,
+            capacity: z.number().int().min(1).max(500),
+          })
+          .strict(),
+      )
+      .default([]),
     /** In the order they are offered. */
     feedbackTemplates: z.array(FeedbackTemplate.strict()).default([]),
   })
@@ -152,6 +166,16 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
       people: new Map(
         (await trx.selectFrom('people').select(['id', 'email', 'manager_id']).execute()).map((p) => [p.id, p]),
       ),
+      circles: new Map(
+        (
+          await trx
+            .selectFrom('circle_members')
+            .select((eb) => ['circle_id', eb.fn.countAll<number>().as('members')])
+            .groupBy('circle_id')
+            .execute()
+        ).map((c) => [c.circle_id, Number(c.members)]),
+      ),
+      storedCircles: await ids(trx, 'circles'),
       mentors: new Map(
         (await trx.selectFrom('mentor_profiles').select(['person_id', 'active_mentees']).execute()).map((m) => [
           m.person_id,
@@ -161,42 +185,21 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
     };
     await check(org, stored);
 
-    const summary = {} as ImportSummary;
-    const count = (section: keyof Organisation, known: (id: string) => boolean, list: string[]) => {
-      const updated = list.filter(known).length;
-      summary[section] = { added: list.length - updated, updated };
+    /** How many of the entries are new, and how many update a stored one. */
+    const tally = (known: { has(id: string): boolean }, list: ({ id: string } | { personId: string })[]) => {
+      const updated = list.filter((entry) => known.has('id' in entry ? entry.id : entry.personId)).length;
+      return { added: list.length - updated, updated };
     };
-    count(
-      'departments',
-      (id) => stored.departments.has(id),
-      org.departments.map((d) => d.id),
-    );
-    count(
-      'skills',
-      (id) => stored.skills.has(id),
-      org.skills.map((s) => s.id),
-    );
-    count(
-      'values',
-      (id) => stored.values.has(id),
-      org.values.map((v) => v.id),
-    );
-    count(
-      'people',
-      (id) => stored.people.has(id),
-      org.people.map((p) => p.id),
-    );
-    count(
-      'mentors',
-      (id) => stored.mentors.has(id),
-      org.mentors.map((m) => m.personId),
-    );
-    count(
-      'feedbackTemplates',
-      (id) => stored.feedbackTemplates.has(id),
-      org.feedbackTemplates.map((t) => t.id),
-    );
-    summary.skillTargets = { added: 0, updated: 0 };
+    const summary: ImportSummary = {
+      departments: tally(stored.departments, org.departments),
+      skills: tally(stored.skills, org.skills),
+      values: tally(stored.values, org.values),
+      people: tally(stored.people, org.people),
+      skillTargets: { added: 0, updated: 0 }, // counted below
+      mentors: tally(stored.mentors, org.mentors),
+      circles: tally(stored.storedCircles, org.circles),
+      feedbackTemplates: tally(stored.feedbackTemplates, org.feedbackTemplates),
+    };
 
     await upsert(trx, 'departments', ['id'], org.departments);
     await upsert(
@@ -271,6 +274,18 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
         .values(m.expertise.map((e) => ({ person_id: m.personId, skill_id: e.skillId, level: e.level })))
         .execute();
     }
+    await upsert(
+      trx,
+      'circles',
+      ['id'],
+      org.circles.map((c) => ({
+        id: c.id,
+        topic: c.topic,
+        description: c.description,
+        lead_id: c.leadId,
+        capacity: c.capacity,
+      })),
+    );
     const firstTemplate = await nextPosition('feedback_templates');
     await upsert(
       trx,
@@ -289,7 +304,7 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
   });
 }
 
-async function ids(db: Db, table: 'departments' | 'skills' | 'company_values' | 'feedback_templates') {
+async function ids(db: Db, table: 'departments' | 'skills' | 'company_values' | 'feedback_templates' | 'circles') {
   return new Set((await db.selectFrom(table).select('id').execute()).map((row) => row.id));
 }
 
@@ -301,6 +316,7 @@ async function check(
     skills: Set<string>;
     people: Map<string, { id: string; email: string; manager_id: string | null }>;
     mentors: Map<string, number>;
+    circles: Map<string, number>;
   },
 ) {
   const errors: { path: string; message: string }[] = [];
@@ -323,6 +339,7 @@ async function check(
   twice('skillTargets', org.skillTargets, (t) => `${t.departmentId}/${t.skillId}`, 'department and skill');
   twice('mentors', org.mentors, (m) => m.personId, 'person');
   twice('feedbackTemplates', org.feedbackTemplates, (t) => t.id);
+  twice('circles', org.circles, (c) => c.id);
 
   const departments = new Set([...stored.departments, ...org.departments.map((d) => d.id)]);
   const skills = new Set([...stored.skills, ...org.skills.map((s) => s.id)]);
@@ -363,6 +380,17 @@ async function check(
     const mentees = stored.mentors.get(m.personId) ?? 0;
     if (m.capacity < mentees) {
       errors.push({ path: `mentors.${i}.capacity`, message: `below the ${mentees} mentees they have now` });
+    }
+  });
+  // A circle is led by a mentor, and holds at least the members it has.
+  const mentors = new Set([...stored.mentors.keys(), ...org.mentors.map((m) => m.personId)]);
+  org.circles.forEach((c, i) => {
+    if (!mentors.has(c.leadId)) {
+      errors.push({ path: `circles.${i}.leadId`, message: `"${c.leadId}" is not a mentor, in the file or stored` });
+    }
+    const members = stored.circles.get(c.id) ?? 0;
+    if (c.capacity < members) {
+      errors.push({ path: `circles.${i}.capacity`, message: `below the ${members} members it has now` });
     }
   });
   // What the form needs to draw a question, beyond its shape.
@@ -464,6 +492,13 @@ export async function exportOrganisation(db: Db): Promise<Organisation> {
       expertise: expertise
         .filter((e) => e.person_id === m.person_id)
         .map((e) => ({ skillId: e.skill_id, level: e.level })),
+    })),
+    circles: (await db.selectFrom('circles').selectAll().orderBy('id').execute()).map((c) => ({
+      id: c.id,
+      topic: c.topic,
+      description: c.description,
+      leadId: c.lead_id,
+      capacity: c.capacity,
     })),
     feedbackTemplates: (await db.selectFrom('feedback_templates').selectAll().orderBy('position').execute()).map(
       (t) => ({

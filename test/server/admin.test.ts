@@ -82,6 +82,7 @@ const acme = (): OrganisationFile => ({
   ],
   skillTargets: [{ departmentId: 'ops', skillId: 'welding', level: 4 }],
   mentors: [{ personId: 'e-100', bio: 'Ask me about data.', capacity: 2, expertise: [{ skillId: 'sql', level: 5 }] }],
+  circles: [{ id: 'data-club', topic: 'Data for everyone', leadId: 'e-100', capacity: 8 }],
   feedbackTemplates: [
     {
       id: 'shift',
@@ -154,6 +155,13 @@ describe('running the server for an organisation', () => {
       mentor.expertise.map((e) => [e.skill.id, e.level]),
       [['sql', 5]],
     );
+    const circles = (await (await app.request('/api/circles', as(token))).json()) as {
+      items: { id: string; topic: string; capacity: number }[];
+    };
+    assert.deepEqual(
+      circles.items.map((c) => [c.id, c.topic, c.capacity]),
+      [['data-club', 'Data for everyone', 8]],
+    );
     const template = await app.request('/api/feedback-templates/shift', as(token));
     assert.equal(template.status, 200);
     const matches = (await (await app.request('/api/me/mentor-matches', as(token))).json()) as {
@@ -182,6 +190,7 @@ describe('running the server for an organisation', () => {
     refs.people![1].departmentId = 'legal';
     refs.people!.push({ ...refs.people![1], id: 'e-300', email: 'jo.brandt@acme.example', departmentId: 'ops' });
     refs.mentors![0].expertise[0].skillId = 'juggling';
+    refs.circles![0].leadId = 'e-200';
     const circle = acme();
     circle.people![1].managerId = 'e-200';
     const twice = acme();
@@ -204,6 +213,7 @@ describe('running the server for an organisation', () => {
     }
     assert.ok(listed.some((p) => /teams/.test(p)));
     assert.deepEqual((await problems(refs)).sort(), [
+      'circles.0.leadId: "e-200" is not a mentor, in the file or stored',
       'mentors.0.expertise.0.skillId: no skill has the id "juggling", in the file or stored',
       'people.0.managerId: no person has the id "e-999", in the file or stored',
       'people.1.departmentId: no department has the id "legal", in the file or stored',
@@ -215,15 +225,21 @@ describe('running the server for an organisation', () => {
     ]);
     assert.deepEqual(await problems(twice), ['skills.2: the id "sql" is also at skills.0']);
     await db.updateTable('mentor_profiles').set({ active_mentees: 2 }).where('person_id', '=', 'e-100').execute();
+    await db
+      .insertInto('circle_members')
+      .values(['e-100', 'e-200'].map((id) => ({ circle_id: 'data-club', person_id: id, joined_at: '2026-11-02' })))
+      .execute();
     const more = acme();
     more.people = [{ ...more.people![0], id: 'e-300', email: 'ana.ruiz@acme.example', managerId: null }];
     more.mentors![0].capacity = 1;
+    more.circles![0].capacity = 1;
     const [what, how] = more.feedbackTemplates![0].questions;
     if (how.kind === 'rating') how.scale.labels.pop();
     if (what.kind === 'text') what.minLength = 400;
     assert.deepEqual(await problems(more), [
       'people.0.email: "ana.ruiz@acme.example" is the email of "e-100"',
       'mentors.0.capacity: below the 2 mentees they have now',
+      'circles.0.capacity: below the 2 members it has now',
       'feedbackTemplates.0.questions.0.minLength: more than maxLength',
       'feedbackTemplates.0.questions.1.scale.labels: 3 points need 3 labels',
     ]);
