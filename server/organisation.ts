@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { z } from 'zod';
 import { Id } from '../src/contract/common.js';
+import { BIO_MAX, CAPACITY_MAX } from '../src/contract/rules.js';
 import { FeedbackTemplate, type Question } from '../src/contract/feedback.js';
 import type { SeedPerson } from '../src/testing/organisation.js';
 import type { Db } from './db/database.js';
@@ -60,8 +61,8 @@ const OrgPerson = z
 const OrgMentor = z
   .object({
     personId: Id,
-    bio: z.string().trim().max(2000).default(''),
-    capacity: z.number().int().min(0).max(50),
+    bio: z.string().trim().max(BIO_MAX).default(''),
+    capacity: z.number().int().min(0).max(CAPACITY_MAX),
     accepting: z.boolean().default(true),
     /** Replaces what is stored. */
     expertise: z

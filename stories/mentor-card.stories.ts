@@ -163,8 +163,19 @@ export const Offline: Story = { args: { backend: new MemoryBackend({ fail: new P
 export const NotAccepting: Story = { name: 'Not accepting (disabled, with reason)', args: { mentorId: closed } };
 export const NoFreePlaces: Story = { name: 'No free places', args: { mentorId: full } };
 export const MyOwnProfile: Story = {
-  name: 'My own profile (incoming requests)',
+  name: 'My own profile (availability, incoming requests)',
   args: { mentorId: 'u0001', backend: new MemoryBackend({ meId: 'u0001' }) },
+};
+
+function pausedBackend() {
+  const backend = new MemoryBackend({ meId: 'u0001' });
+  backend.mentors.get('u0001')!.accepting = false;
+  return backend;
+}
+
+export const MyOwnProfilePaused: Story = {
+  name: 'My own profile, not taking requests',
+  args: { mentorId: 'u0001', backend: pausedBackend() },
 };
 
 function hostileBackend() {

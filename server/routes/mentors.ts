@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Id } from '../../src/contract/common.js';
 import { matchReasons, scoreMatch } from '../../src/contract/matching.js';
 import {
+  MentorSettings,
   MentorshipConflict,
   MentorsQuery,
   NewMentorshipRequest,
@@ -16,6 +17,7 @@ import {
 import type { AppEnv } from '../auth.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { invalidDetail } from '../../src/contract/problems.js';
 import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
@@ -336,6 +338,39 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
       return row;
     });
     return c.json(toRequest(created), 201, { Location: `${apiBase(c.req.url)}/mentorship-requests/${created.id}` });
+  });
+
+  routes.patch('/me/mentor-profile', async (c) => {
+    const changes = validate(MentorSettings, await c.req.json().catch(() => null), 'request body');
+    const meId = c.get('personId');
+    await db.transaction().execute(async (trx) => {
+      // Takes turns with requests being accepted, so that the capacity is checked against the mentees there are.
+      if (!(await lockRow(trx, 'mentor_profiles', meId))) {
+        throw new ProblemError(404, 'Not a mentor', 'You have no mentor profile to change.');
+      }
+      const { active_mentees: mentees } = await trx
+        .selectFrom('mentor_profiles')
+        .select('active_mentees')
+        .where('person_id', '=', meId)
+        .executeTakeFirstOrThrow();
+      if (changes.capacity !== undefined && changes.capacity < mentees) {
+        const message = `at least ${mentees}, the mentees you have now`;
+        throw new ProblemError(400, 'Invalid request', invalidDetail('request body', [{ path: 'capacity', message }]), {
+          errors: [{ path: 'capacity', message }],
+        });
+      }
+      await trx
+        .updateTable('mentor_profiles')
+        .set({
+          ...(changes.accepting === undefined ? {} : { accepting: changes.accepting ? 1 : 0 }),
+          ...(changes.capacity === undefined ? {} : { capacity: changes.capacity }),
+          ...(changes.bio === undefined ? {} : { bio: changes.bio }),
+        })
+        .where('person_id', '=', meId)
+        .execute();
+    });
+    const [profile] = await loadProfiles(db, [meId], meId, apiBase(c.req.url));
+    return c.json(profile);
   });
 
   routes.get('/me/mentorship-requests', async (c) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, PageQuery, pageOf } from './common.js';
 import { Person } from './people.js';
-import { GOAL_MAX, MESSAGE_MAX } from './rules.js';
+import { BIO_MAX, CAPACITY_MAX, GOAL_MAX, MESSAGE_MAX } from './rules.js';
 
 export const SkillRef = z.object({ id: Id, name: z.string() }).meta({ id: 'SkillRef' });
 
@@ -86,6 +86,19 @@ export const NewMentorshipRequest = z
   })
   .meta({ id: 'NewMentorshipRequest' });
 
+/** What mentors change of their own profile (`PATCH /me/mentor-profile`); what is left out stays. */
+export const MentorSettings = z
+  .object({
+    /** Whether new requests are taken. */
+    accepting: z.boolean().optional(),
+    /** Most mentees at once; not below the mentees there are. */
+    capacity: z.number().int().min(0).max(CAPACITY_MAX).optional(),
+    bio: z.string().trim().max(BIO_MAX).optional(),
+  })
+  .strict()
+  .refine((settings) => Object.keys(settings).length > 0, 'change at least one of accepting, capacity, bio')
+  .meta({ id: 'MentorSettings' });
+
 export { MentorshipConflict } from './problems.js';
 
 export const MentorsQuery = PageQuery.extend({
@@ -109,3 +122,4 @@ export type MentorMatch = z.infer<typeof MentorMatch>;
 export type RequestState = z.infer<typeof RequestState>;
 export type MentorshipRequest = z.infer<typeof MentorshipRequest>;
 export type NewMentorshipRequest = z.input<typeof NewMentorshipRequest>;
+export type MentorSettings = z.input<typeof MentorSettings>;

@@ -14,6 +14,7 @@ import {
   Circle,
   MentorMatch,
   MentorProfile,
+  MentorSettings,
   MentorsPage,
   MentorsQuery,
   MentorshipRequest,
@@ -270,6 +271,20 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             '409': problemResponse(
               `Not pending any more (\`${MentorshipConflict.notPending}\`), or the mentor is full (\`${MentorshipConflict.full}\`).`,
             ),
+            ...commonErrors,
+          },
+        },
+      },
+      '/me/mentor-profile': {
+        patch: {
+          operationId: 'changeMyMentorProfile',
+          summary: 'A mentor changes their own profile: taking requests or not, capacity, bio',
+          description: 'What the body leaves out stays as it is.',
+          tags: ['mentoring'],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(MentorSettings) } } },
+          responses: {
+            '200': { description: 'The profile now.', content: { 'application/json': { schema: ref(MentorProfile) } } },
+            '404': problemResponse('The signed-in person is not a mentor.'),
             ...commonErrors,
           },
         },

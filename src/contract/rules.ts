@@ -7,6 +7,10 @@
 export const GOAL_MAX = 120;
 export const MESSAGE_MAX = 2000;
 
+/** A mentor's own words, and the most mentees one may take at once. */
+export const BIO_MAX = 2000;
+export const CAPACITY_MAX = 50;
+
 /** Kudos: message length, value tags and recipients per kudos. */
 export const KUDOS_MESSAGE_MIN = 3;
 export const KUDOS_MESSAGE_MAX = 1000;

@@ -4,6 +4,7 @@ import type {
   Circle,
   MentorMatch,
   MentorProfile,
+  MentorSettings,
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../contract/mentors.js';
@@ -138,6 +139,11 @@ export interface PeerBackend {
   getMyMentorshipRequests(role: 'mentor' | 'mentee', options?: CallOptions): Promise<MentorshipRequest[]>;
   respondToMentorshipRequest(id: string, action: RequestAction, options?: WriteOptions): Promise<MentorshipRequest>;
   joinCircle(id: string, options?: WriteOptions): Promise<Circle>;
+  /**
+   * The signed-in mentor changes their own profile (taking requests, capacity, bio); what is left
+   * out stays. Rejects with 400 (`errors` at `capacity`) below the mentees there are, 404 for a non-mentor.
+   */
+  updateMyMentorProfile(changes: MentorSettings, options?: WriteOptions): Promise<MentorProfile>;
 
   /** The company values kudos can be tagged with. */
   getValues(options?: CallOptions): Promise<CompanyValue[]>;

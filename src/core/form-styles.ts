@@ -11,7 +11,8 @@ export const formStyles = css`
     font-weight: 600;
   }
   input:not([type='checkbox'], [type='radio']),
-  textarea {
+  textarea,
+  select {
     font: inherit;
     color: inherit;
     background: var(--_surface);
@@ -21,6 +22,9 @@ export const formStyles = css`
   }
   textarea {
     resize: vertical;
+  }
+  select {
+    padding: 0.35em 0.5em;
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);

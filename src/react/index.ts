@@ -11,6 +11,8 @@ import { PeerMentorCard } from '../components/mentor-card/mentor-card.component.
 import '../components/mentor-card/mentor-card.js';
 import { PeerMentorMatches } from '../components/mentor-matches/mentor-matches.component.js';
 import '../components/mentor-matches/mentor-matches.js';
+import { PeerMentorSettings } from '../components/mentor-card/mentor-settings.component.js';
+import '../components/mentor-card/mentor-settings.js';
 import { PeerPeoplePicker } from '../components/people-picker/people-picker.component.js';
 import '../components/people-picker/people-picker.js';
 import { PeerPerson } from '../components/person/person.component.js';
@@ -67,6 +69,7 @@ export const MentorCard = createComponent({
   react: React,
   events: {
     onPeerMentorshipRequested: 'peer-mentorship-requested' as EventName<PeerEvent<'peer-mentorship-requested'>>,
+    onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
     onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
   },
 });
@@ -79,6 +82,16 @@ export const MentorMatches = createComponent({
   events: {
     onPeerMentorshipRequested: 'peer-mentorship-requested' as EventName<PeerEvent<'peer-mentorship-requested'>>,
     onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
+  },
+});
+
+/** `<peer-mentor-settings>` as a React component. On a mentor's own card: whether they take new requests, and how many mentees at once. */
+export const MentorSettings = createComponent({
+  tagName: 'peer-mentor-settings',
+  elementClass: PeerMentorSettings,
+  react: React,
+  events: {
+    onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
   },
 });
 

@@ -31,6 +31,7 @@ import type {
   MentorProfile,
   MentorshipRequest,
   NewMentorshipRequest,
+  MentorSettings,
 } from '../contract/mentors.js';
 import { matchReasons, scoreMatch } from '../contract/matching.js';
 import {
@@ -352,6 +353,27 @@ export class MemoryBackend implements PeerBackend {
         throw conflict(CONFLICT.circleFull, 'Circle is full', 'This circle has no free places.');
       circle.memberIds.push(this.meId);
       return this.#circleView(circle);
+    });
+  }
+
+  updateMyMentorProfile(changes: MentorSettings, options: WriteOptions = {}): Promise<MentorProfile> {
+    return this.#answer('updateMyMentorProfile', options.signal, () => {
+      const mentor = this.mentors.get(this.meId);
+      if (!mentor) {
+        throw new PeerError({
+          kind: 'http',
+          status: 404,
+          problem: { title: 'Not a mentor', detail: 'You have no mentor profile to change.' },
+        });
+      }
+      const mentees = this.#profile(this.meId).activeMentees;
+      if (changes.capacity !== undefined && changes.capacity < mentees) {
+        throw invalid([{ path: 'capacity', message: `at least ${mentees}, the mentees you have now` }]);
+      }
+      if (changes.accepting !== undefined) mentor.accepting = changes.accepting;
+      if (changes.capacity !== undefined) mentor.capacity = changes.capacity;
+      if (changes.bio !== undefined) mentor.bio = changes.bio.trim();
+      return this.#profile(this.meId);
     });
   }
 

@@ -299,6 +299,86 @@ describe('<peer-mentor-card>', () => {
     expect($(el, '[part~="error"]')).to.equal(null);
   });
 
+  describe('on my own card, what I set of my availability', () => {
+    // A mentor no listing shows, so that no other test meets the changes; put back after each test.
+    const mentor = 'u0020';
+    let before: MentorProfile;
+    const change = (body: object) =>
+      fetch(`${apiUrl}/me/mentor-profile`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${tokenOf(mentor)}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const stored = () => api<MentorProfile>(`/mentors/${mentor}`, 'u0150');
+    beforeEach(async () => {
+      before = await stored();
+    });
+    afterEach(async () => {
+      await change({ accepting: before.accepting, capacity: before.capacity });
+    });
+
+    async function settingsOf(el: PeerMentorCard) {
+      await until(() => $(el, 'peer-mentor-settings')?.shadowRoot?.querySelector('fieldset') != null, 'the settings');
+      const settings = $(el, 'peer-mentor-settings')!;
+      return {
+        settings,
+        box: $<HTMLInputElement>(settings, 'input[type=checkbox]')!,
+        select: $<HTMLSelectElement>(settings, 'select')!,
+        status: () => $(settings, '[role=status]')!.textContent!.trim(),
+      };
+    }
+
+    it('takes requests or not and sets how many mentees, with the keyboard; everyone sees it', async () => {
+      signIn(mentor);
+      const changed: MentorProfile[] = [];
+      const el = await fixture<PeerMentorCard>(
+        html`<peer-mentor-card
+          mentor-id=${mentor}
+          @peer-mentor-profile-changed=${(e: CustomEvent<{ profile: MentorProfile }>) => changed.push(e.detail.profile)}
+        ></peer-mentor-card>`,
+      );
+      const { settings, box, select, status } = await settingsOf(el);
+      expect(box.checked).to.equal(before.accepting);
+      expect(select.value).to.equal(String(before.capacity));
+      expect(select.options[0].value, 'never fewer places than mentees').to.equal(String(before.activeMentees));
+      await expect(settings).to.be.accessible();
+
+      box.focus();
+      await sendKeys({ press: 'Space' });
+      await until(() => status() === 'Saved. Everyone sees the change.', 'saved');
+      expect((await stored()).accepting).to.equal(!before.accepting);
+      expect($(el, '[part~="availability"]')!.textContent).to.include(
+        before.accepting ? 'Not taking new mentees' : 'free',
+      );
+
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await until(() => changed.length === 2, 'the second change');
+      expect(changed[1].capacity).to.equal(before.capacity + 1);
+      expect((await stored()).capacity).to.equal(before.capacity + 1);
+      expect(deepActive(), 'the keyboard stays where it was').to.equal(select);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps what is stored and says why when a change fails, then sends it again', async () => {
+      signIn(mentor, { retries: 0 });
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+      const { settings, box, status } = await settingsOf(el);
+      await injectFault({ method: 'PATCH', path: '/api/me/mentor-profile', status: 500, times: 1 });
+      box.click();
+      await until(() => $(settings, '[part~="error"]') !== null, 'the error');
+      expect(box.checked, 'back to what is stored').to.equal(before.accepting);
+      expect((await stored()).accepting).to.equal(before.accepting);
+      await expect(settings).to.be.accessible();
+
+      $<HTMLButtonElement>(settings, '[part~="retry-button"]')!.click();
+      await until(() => status() === 'Saved. Everyone sees the change.', 'saved on retry');
+      expect(box.checked).to.equal(!before.accepting);
+      expect($(settings, '[part~="error"]') === null, 'the error is gone').to.equal(true);
+      expect((await stored()).accepting).to.equal(!before.accepting);
+    });
+  });
+
   it('on my own card, lists incoming requests to accept or decline', async () => {
     signIn('u0001');
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0001"></peer-mentor-card>`);

@@ -298,6 +298,68 @@ describe('mentor routes', () => {
     assert.equal((await problemOf(refused)).type, MentorshipConflict.circleFull);
   });
 
+  it('lets a mentor change their own availability, capacity and bio, never below the mentees they have', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, '');
+    await app.db
+      .updateTable('mentor_profiles')
+      .set({ active_mentees: 1 })
+      .where('person_id', '=', mentor.person_id)
+      .execute();
+    const change = (body: unknown, as = mentor.person_id) =>
+      request(app, '/api/me/mentor-profile', as, { ...json(body), method: 'PATCH' });
+
+    const paused = await change({ accepting: false });
+    assert.equal(paused.status, 200);
+    const profile = (await paused.json()) as MentorProfile;
+    assert.equal(profile.id, mentor.person_id);
+    assert.equal(profile.accepting, false);
+    assert.equal(profile.capacity, mentor.capacity, 'what the body leaves out stays');
+    const seen = (await (await request(app, `/api/mentors/${mentor.person_id}`, 'u0150')).json()) as MentorProfile;
+    assert.equal(seen.accepting, false, 'everyone sees it');
+    const refused = await request(
+      app,
+      '/api/mentorship-requests',
+      'u0150',
+      json({ mentorId: mentor.person_id, goal: 'Learn it' }),
+    );
+    assert.equal((await problemOf(refused)).type, MentorshipConflict.notAccepting);
+
+    const grown = (await (
+      await change({ accepting: true, capacity: 7, bio: '  New words.  ' })
+    ).json()) as MentorProfile;
+    assert.deepEqual([grown.accepting, grown.capacity, grown.bio], [true, 7, 'New words.']);
+
+    const below = await change({ capacity: 0 });
+    assert.equal(below.status, 400);
+    assert.deepEqual((await problemOf(below)).errors, [
+      { path: 'capacity', message: 'at least 1, the mentees you have now' },
+    ]);
+    for (const body of [{}, { capacity: -1 }, { capacity: 51 }, { accepting: 'no' }, { hidden: true }, null]) {
+      const invalid = await change(body);
+      assert.equal(invalid.status, 400, JSON.stringify(body));
+    }
+    const stored = await app.db
+      .selectFrom('mentor_profiles')
+      .selectAll()
+      .where('person_id', '=', mentor.person_id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [stored.accepting, stored.capacity, stored.bio],
+      [1, 7, 'New words.'],
+      'refused changes change nothing',
+    );
+
+    const notMentor = await app.db
+      .selectFrom('people')
+      .select('id')
+      .where('id', 'not in', app.db.selectFrom('mentor_profiles').select('person_id'))
+      .executeTakeFirstOrThrow();
+    const missing = await change({ accepting: false }, notMentor.id);
+    assert.equal(missing.status, 404);
+    assert.match((await problemOf(missing)).detail!, /no mentor profile/);
+  });
+
   it('requires authentication on every mentoring route', async () => {
     const app = await makeApp();
     for (const [method, path] of [
@@ -309,6 +371,7 @@ describe('mentor routes', () => {
       ['POST', '/api/mentorship-requests/r0001/accept'],
       ['GET', '/api/circles'],
       ['POST', '/api/circles/c-writing/join'],
+      ['PATCH', '/api/me/mentor-profile'],
     ]) {
       const response = await app.request(path, { method, as: null });
       assert.equal(response.status, 401, `${method} ${path}`);

@@ -18,6 +18,7 @@ import { mentorCardStyles } from './mentor-card.styles.js';
 import { duration } from './mentor-text.js';
 import { RequestFlow, type RequestDraft } from './request-dialog.js';
 import { DraftStore } from '../../core/local-store.js';
+import { LazyElement } from '../../core/lazy-element.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -41,6 +42,7 @@ declare module '../../core/peer-element.js' {
  * @csspart circles - The circles the mentor leads, each with a join button.
  * @csspart request-button - The button that opens the request dialog.
  * @csspart dialog - The request dialog.
+ * @csspart settings - On your own card: whether you take new requests, and how many mentees at once.
  * @csspart incoming - On your own card: requests waiting for your answer.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error message.
@@ -49,6 +51,7 @@ declare module '../../core/peer-element.js' {
  * @cssproperty --peer-mentor-card-width - The card's preferred width.
  *
  * @event peer-mentorship-requested - A request was sent; `detail.request` and `detail.mentor`.
+ * @event peer-mentor-profile-changed - On your own card, a change of your availability was saved; `detail.profile`.
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
  */
 export class PeerMentorCard extends PeerElement {
@@ -94,6 +97,10 @@ export class PeerMentorCard extends PeerElement {
     args: () => (this.profile || !this.mentorId ? undefined : ([this.mentorId] as const)),
     load: (backend, [id], signal) => backend.getMentor(id, { signal }),
   });
+  /** On your own card, what you set of your availability: its code loads only there. */
+  readonly #settings = new LazyElement(this, () =>
+    import('./mentor-settings.component.js').then((m) => m.PeerMentorSettings),
+  );
   readonly #me = new ResourceController(this, this.#backend, {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
@@ -330,23 +337,35 @@ export class PeerMentorCard extends PeerElement {
 
   #renderOwn(profile: MentorProfile) {
     const full = profile.activeMentees >= profile.capacity;
-    return html`<section part="incoming" class="section own">
-      <p class="hint">${this.#localize.term('mentor.ownProfile')}</p>
-      <h3>${this.#localize.term('mentor.incoming')}</h3>
-      ${this.#incoming.render({
-        pending: () => html`<p class="hint" aria-busy="true">${this.#localize.term('common.loading')}</p>`,
-        complete: (requests) => {
-          const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
-          if (waiting.length === 0) return html`<p class="hint">${this.#localize.term('mentor.noIncoming')}</p>`;
-          return html`<ul class="incoming">
-              ${waiting.map((request, i) => this.#renderIncoming(request, i, full))}
-            </ul>
-            ${full ? html`<p id="full-reason" class="hint">${this.#localize.term('mentor.fullCannotAccept')}</p>` : nothing}
-            ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
-        },
-        error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.error'), error, retry),
-      })}
-    </section>`;
+    return html`<section part="settings" class="section own">
+        <p class="hint">${this.#localize.term('mentor.ownProfile')}</p>
+        ${this.#settings.render(
+          this.#localize,
+          () =>
+            staticHtml`<${this.#settings.tag}
+              .profile=${profile}
+              @peer-mentor-profile-changed=${(event: CustomEvent<{ profile: MentorProfile }>) => {
+                this.profile = event.detail.profile;
+              }}
+            ></${this.#settings.tag}>`,
+        )}
+      </section>
+      <section part="incoming" class="section own">
+        <h3>${this.#localize.term('mentor.incoming')}</h3>
+        ${this.#incoming.render({
+          pending: () => html`<p class="hint" aria-busy="true">${this.#localize.term('common.loading')}</p>`,
+          complete: (requests) => {
+            const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
+            if (waiting.length === 0) return html`<p class="hint">${this.#localize.term('mentor.noIncoming')}</p>`;
+            return html`<ul class="incoming">
+                ${waiting.map((request, i) => this.#renderIncoming(request, i, full))}
+              </ul>
+              ${full ? html`<p id="full-reason" class="hint">${this.#localize.term('mentor.fullCannotAccept')}</p>` : nothing}
+              ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
+          },
+          error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.error'), error, retry),
+        })}
+      </section>`;
   }
 
   #renderIncoming(request: MentorshipRequest, index: number, full: boolean) {

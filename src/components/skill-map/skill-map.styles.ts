@@ -21,14 +21,6 @@ export const skillMapStyles = css`
     gap: var(--_space) calc(var(--_space) * 2);
     align-items: end;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: var(--_radius);
-    padding: 0.35em 0.5em;
-  }
   .view {
     display: flex;
     flex-wrap: wrap;

@@ -3,6 +3,7 @@ import { feedbackMessages } from './en-feedback.js';
 import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
 import { mentorMessages } from './en-mentor.js';
+import { mentorSettingsMessages } from './en-mentor-settings.js';
 import { personMessages } from './en-person.js';
 import { pickerMessages } from './en-picker.js';
 import { skillsMessages } from './en-skills.js';
@@ -17,6 +18,7 @@ export const en = {
   ...filterMessages,
   ...personMessages,
   ...mentorMessages,
+  ...mentorSettingsMessages,
   ...pickerMessages,
   ...kudosMessages,
   ...skillsMessages,

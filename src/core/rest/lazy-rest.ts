@@ -15,6 +15,7 @@ const METHODS = [
   'getMyMentorshipRequests',
   'respondToMentorshipRequest',
   'joinCircle',
+  'updateMyMentorProfile',
   'getValues',
   'getKudos',
   'giveKudos',

@@ -4,6 +4,7 @@ import type {
   Circle,
   MentorMatch,
   MentorProfile,
+  MentorSettings,
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../../contract/mentors.js';
@@ -58,6 +59,8 @@ export interface PathTemplates {
   /** `{action}` is accept, decline or withdraw. */
   mentorshipRequestAction: string;
   joinCircle: string;
+  /** PATCH: the signed-in mentor's own profile. */
+  myMentorProfile: string;
   values: string;
   /** The feed; `team`, `person`, `value`, `cursor` and `limit` are added as query parameters. */
   kudos: string;
@@ -134,6 +137,7 @@ export const defaultPaths: PathTemplates = {
   myMentorshipRequests: '/me/mentorship-requests',
   mentorshipRequestAction: '/mentorship-requests/{id}/{action}',
   joinCircle: '/circles/{id}/join',
+  myMentorProfile: '/me/mentor-profile',
   values: '/values',
   kudos: '/kudos',
   kudosReaction: '/kudos/{id}/reactions/{reaction}',
@@ -313,6 +317,14 @@ export class RestBackend extends EventTarget implements PeerBackend {
     return this.#mappers.circle(await this.#write('POST', url, undefined, options));
   }
 
+  async updateMyMentorProfile(changes: MentorSettings, options: WriteOptions = {}): Promise<MentorProfile> {
+    const raw = await this.#write('PATCH', this.http.url(this.#paths.myMentorProfile), changes, options);
+    const profile = this.#mappers.mentor(raw);
+    // Cards of this mentor that load later read the change.
+    this.#forget(this.http.url(expandPath(this.#paths.mentor, { id: profile.id })));
+    return profile;
+  }
+
   async getValues(options: CallOptions = {}): Promise<CompanyValue[]> {
     const list = this.#mappers.list(await this.#getJson(this.http.url(this.#paths.values), options.signal));
     return list.items.map((raw) => this.#mappers.value(raw));
@@ -417,7 +429,7 @@ export class RestBackend extends EventTarget implements PeerBackend {
     this.#cache.delete(url);
   }
 
-  async #write(method: 'POST' | 'PUT' | 'DELETE', url: string, body: unknown, options: WriteOptions) {
+  async #write(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown, options: WriteOptions) {
     const response = await this.http.send({
       method,
       url,
