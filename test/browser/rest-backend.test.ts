@@ -38,6 +38,23 @@ describe('RestBackend against the reference server', () => {
     }
   });
 
+  it("reads a mentor's profile anew after they change it, not from its cache", async () => {
+    // A mentor no listing shows (and no other test changes), put back as it was.
+    const backend = testBackend({}, 'u0062');
+    const before = await backend.getMentor('u0062');
+    expect((await backend.getMentor('u0062')).accepting, 'from the cache').to.equal(before.accepting);
+    try {
+      const saved = await backend.updateMyMentorProfile({ accepting: !before.accepting });
+      expect(saved.accepting).to.equal(!before.accepting);
+      expect((await backend.getMentor('u0062')).accepting).to.equal(!before.accepting);
+      const refused = await rejection(backend.updateMyMentorProfile({ capacity: before.activeMentees - 1 }));
+      expect(refused.status).to.equal(400);
+      expect(refused.errors.map((e) => e.path)).to.deep.equal(['capacity']);
+    } finally {
+      await backend.updateMyMentorProfile({ accepting: before.accepting });
+    }
+  });
+
   it('reads the signed-in person', async () => {
     const me = await testBackend({}, 'u0002').getMe();
     expect(me.id).to.equal('u0002');
