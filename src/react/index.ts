@@ -85,7 +85,7 @@ export const MentorMatches = createComponent({
   },
 });
 
-/** `<peer-mentor-settings>` as a React component. On a mentor's own card: whether they take new requests, and how many mentees at once. */
+/** `<peer-mentor-settings>` as a React component. On a mentor's own card: whether they take new requests, how many mentees at once, and their bio. */
 export const MentorSettings = createComponent({
   tagName: 'peer-mentor-settings',
   elementClass: PeerMentorSettings,

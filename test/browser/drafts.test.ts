@@ -226,6 +226,38 @@ describe('unsent drafts', () => {
     el.remove();
   });
 
+  it("a mentor's bio on their own card comes back after a reload, until it is saved", async () => {
+    // A mentor no listing shows and no other test changes; the bio is put back after.
+    const mentor = 'u0013';
+    const before = await api<MentorProfile>(`/mentors/${mentor}`, mentor);
+    const card = await framed('peer-mentor-card', mentor, { 'mentor-id': mentor });
+    const settings = () => card.element()?.shadowRoot?.querySelector('peer-mentor-settings')?.shadowRoot ?? null;
+    const field = () => settings()?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
+    const typed = '  Ask me about <b>welding</b> & safety.  ';
+    try {
+      await until(() => field()?.value === before.bio, 'the bio field', 15_000);
+      typeInto(field()!, typed);
+      expect(draftKeys('mentor-bio')).to.have.length(1);
+
+      await card.reload();
+      await until(() => !!field(), 'the bio field again', 15_000);
+      expect(field()!.value).to.equal(typed);
+      expect(settings()!.textContent).to.contain('Your unsaved text from');
+      expect(part(card.element(), 'bio')!.textContent, 'not saved yet').to.equal(before.bio);
+      expect(await card.axeViolations(card.element()!)).to.deep.equal([]);
+
+      [...settings()!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+      await until(() => part(card.element(), 'bio')?.textContent === typed.trim(), 'the saved bio on the card');
+      expect(part(card.element(), 'bio')!.querySelector('b') === null, 'text stays text').to.equal(true);
+      expect(field()!.value).to.equal(typed.trim());
+      expect(draftKeys('mentor-bio')).to.deep.equal([]);
+      expect((await api<MentorProfile>(`/mentors/${mentor}`, 'u0150')).bio).to.equal(typed.trim());
+    } finally {
+      card.remove();
+      await api('/me/mentor-profile', mentor, { method: 'PATCH', body: JSON.stringify({ bio: before.bio }) });
+    }
+  });
+
   it('the mentorship request brings back goal and message after a reload, until it is sent', async () => {
     const mentee = 'u0081';
     const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);

@@ -360,6 +360,26 @@ describe('<peer-mentor-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says when the bio is too long, keeps it, and sends nothing', async () => {
+      signIn(mentor);
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+      const { settings } = await settingsOf(el);
+      const field = $<HTMLTextAreaElement>(settings, 'textarea')!;
+      field.value = 'x'.repeat(2001);
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await until(() => $(settings, '#bio-error') !== null, 'the error');
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(field.getAttribute('aria-describedby')).to.include('bio-error');
+      expect($(settings, '#bio-error')!.textContent).to.contain('At most 2,000 characters');
+      const save = [...shadow(settings).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!;
+      save.click();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await serverRequests('/api/me/mentor-profile')).length, 'nothing sent').to.equal(0);
+      expect(field.value).to.have.length(2001);
+      await expect(settings).to.be.accessible();
+      localStorage.clear();
+    });
+
     it('keeps what is stored and says why when a change fails, then sends it again', async () => {
       signIn(mentor, { retries: 0 });
       const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);

@@ -42,7 +42,7 @@ declare module '../../core/peer-element.js' {
  * @csspart circles - The circles the mentor leads, each with a join button.
  * @csspart request-button - The button that opens the request dialog.
  * @csspart dialog - The request dialog.
- * @csspart settings - On your own card: whether you take new requests, and how many mentees at once.
+ * @csspart settings - On your own card: whether you take new requests, how many mentees at once, and your bio.
  * @csspart incoming - On your own card: requests waiting for your answer.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error message.

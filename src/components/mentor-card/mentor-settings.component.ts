@@ -1,13 +1,14 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MentorProfile, MentorSettings } from '../../contract/mentors.js';
-import { CAPACITY_MAX } from '../../contract/rules.js';
+import { BIO_MAX, CAPACITY_MAX } from '../../contract/rules.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
+import { DraftStore } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import { mentorSettingsStyles } from './mentor-settings.styles.js';
@@ -20,12 +21,13 @@ declare module '../../core/peer-element.js' {
 
 /**
  * @customElement peer-mentor-settings
- * @summary On a mentor's own card: whether they take new requests, and how many mentees at once.
+ * @summary On a mentor's own card: whether they take new requests, how many mentees at once, and their bio.
  *
  * Each change is saved as it is made. While it is on its way the status says so; once saved, the
  * controls show what the server stored. A change that fails leaves the controls as stored and says
  * why, with a button that sends the same change again. Changes made quickly one after the other
- * are sent in order.
+ * are sent in order. The bio is saved with its button; until then it is kept in the browser as a
+ * draft, which comes back after a reload.
  *
  * @csspart base - The group of settings.
  * @csspart error - Why the last change was not saved.
@@ -42,6 +44,8 @@ export class PeerMentorSettings extends PeerElement {
     saving: { state: true },
     saved: { state: true },
     failure: { state: true },
+    bioText: { state: true },
+    restoredAt: { state: true },
   };
 
   /** The signed-in mentor's own profile. */
@@ -50,10 +54,34 @@ export class PeerMentorSettings extends PeerElement {
   private saving = 0;
   private saved = false;
   private failure?: { error: PeerError; changes: MentorSettings };
+  /** The bio as typed; kept as a draft in the browser until it is saved. */
+  private bioText?: string;
+  private restoredAt?: number;
 
   readonly #localize = new LocalizeController(this, mentorSettingsMessages);
   readonly #backend = new BackendController(this);
   #queue = Promise.resolve();
+
+  get #drafts() {
+    return DraftStore.for<string>('mentor-bio', this.#backend.value.storageScope);
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    // The first profile: an unsaved bio typed earlier (on this computer, by this mentor) comes back.
+    if (changed.has('profile') && this.profile && this.bioText === undefined) {
+      const draft = this.#drafts.load('bio', this.profile.id);
+      const kept = draft && draft.value !== this.profile.bio;
+      this.bioText = kept ? draft.value : this.profile.bio;
+      this.restoredAt = kept ? draft.savedAt : undefined;
+    }
+  }
+
+  #typed(text: string) {
+    this.bioText = text;
+    if (!this.profile) return;
+    if (text === this.profile.bio) this.#drafts.clear('bio');
+    else this.#drafts.save('bio', text, this.profile.id);
+  }
 
   override render() {
     const profile = this.profile;
@@ -89,6 +117,7 @@ export class PeerMentorSettings extends PeerElement {
         </select>
         <p id="capacity-hint" class="hint">${t.term('mentorSettings.capacityHint')}</p>
       </div>
+      ${this.#renderBio()}
       <p class="hint" role="status">${status}</p>
       ${
         this.failure
@@ -96,6 +125,48 @@ export class PeerMentorSettings extends PeerElement {
           : nothing
       }
     </fieldset>`;
+  }
+
+  #renderBio() {
+    const t = this.#localize;
+    const text = this.bioText ?? '';
+    const tooLong = text.trim().length > BIO_MAX;
+    return html`<div class="field">
+      <label for="bio">${t.term('mentorSettings.bio')}</label>
+      <p id="bio-hint" class="hint">${t.term('mentorSettings.bioHint')}</p>
+      ${
+        this.restoredAt === undefined
+          ? nothing
+          : html`<p class="hint">${t.term('mentorSettings.draftRestored', t.relativeTime(this.restoredAt))}</p>`
+      }
+      <textarea
+        id="bio"
+        rows="3"
+        dir="auto"
+        aria-describedby=${tooLong ? 'bio-hint bio-count bio-error' : 'bio-hint bio-count'}
+        aria-invalid=${tooLong ? 'true' : 'false'}
+        .value=${live(text)}
+        @input=${(event: Event) => this.#typed((event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p id="bio-count" class="hint">
+        ${t.term('mentorSettings.characters', t.number(text.trim().length), t.number(BIO_MAX))}
+      </p>
+      ${
+        tooLong
+          ? html`<p id="bio-error" class="field-error">${t.term('mentorSettings.tooLong', t.number(BIO_MAX))}</p>`
+          : nothing
+      }
+      <span class="actions">
+        <button
+          type="button"
+          class="secondary"
+          aria-disabled=${tooLong ? 'true' : 'false'}
+          @click=${() => tooLong || this.#save({ bio: text })}
+        >
+          ${t.term('mentorSettings.saveBio')}
+        </button>
+      </span>
+    </div>`;
   }
 
   /** Sends one change, after those already on their way. */
@@ -107,6 +178,12 @@ export class PeerMentorSettings extends PeerElement {
       try {
         this.profile = await this.#backend.value.updateMyMentorProfile(changes);
         this.saved = true;
+        if (changes.bio !== undefined) {
+          // Saved: the draft goes, and the field shows what was stored (trimmed).
+          this.#drafts.clear('bio');
+          this.bioText = this.profile.bio;
+          this.restoredAt = undefined;
+        }
         this.emit('peer-mentor-profile-changed', { profile: this.profile });
       } catch (error) {
         const failed = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });

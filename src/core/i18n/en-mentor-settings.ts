@@ -7,6 +7,12 @@ export const mentorSettingsMessages = {
   'mentorSettings.saving': 'Saving…',
   'mentorSettings.saved': 'Saved. Everyone sees the change.',
   'mentorSettings.failed': 'Your change was not saved.',
+  'mentorSettings.bio': 'About you as a mentor',
+  'mentorSettings.bioHint': 'What people can ask you about, and how you like to meet.',
+  'mentorSettings.characters': (used: string, max: string) => `${used} / ${max} characters`,
+  'mentorSettings.tooLong': (max: string) => `At most ${max} characters: shorten it to save.`,
+  'mentorSettings.saveBio': 'Save',
+  'mentorSettings.draftRestored': (when: string) => `Your unsaved text from ${when} is back.`,
 } satisfies Record<string, string | ((...args: never[]) => string)>;
 
 export type MentorSettingsMessages = typeof mentorSettingsMessages;
