@@ -7,6 +7,7 @@ import { createToken, listTokens, revokeTokens } from './tokens.js';
 const USAGE = `Usage: npm run admin -- <command>
 
   import <file.json>             add or update the organisation in the file (all of it, or nothing)
+  import --dry-run <file.json>   check the file and say what it would change; change nothing
   export                         print the stored organisation in the form import reads
   token create <person> <label>  print a new bearer token for a person (id or email); shown once
   token list [person]            list tokens: person, label, date (never the token itself)
@@ -24,7 +25,8 @@ export async function admin(
 ): Promise<number> {
   const [command, sub, ...rest] = args;
   const known =
-    (command === 'import' && sub && !rest.length) ||
+    (command === 'import' && sub && sub !== '--dry-run' && !rest.length) ||
+    (command === 'import' && sub === '--dry-run' && rest.length === 1) ||
     (command === 'export' && !sub) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
     (command === 'token' && sub === 'list' && rest.length <= 1) ||
@@ -34,11 +36,13 @@ export async function admin(
     return 2;
   }
   let input: unknown;
+  const dryRun = command === 'import' && sub === '--dry-run';
+  const file = dryRun ? rest[0] : sub;
   if (command === 'import') {
     try {
-      input = JSON.parse(readFileSync(sub, 'utf8'));
+      input = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      err(`Could not read ${sub}: ${(error as Error).message}`);
+      err(`Could not read ${file}: ${(error as Error).message}`);
       return 1;
     }
   }
@@ -52,8 +56,8 @@ export async function admin(
   const { db, shown } = opened;
   try {
     if (command === 'import') {
-      const summary = await importOrganisation(db, input);
-      out(`Imported into ${shown}:`);
+      const summary = await importOrganisation(db, input, { dryRun });
+      out(dryRun ? `The file is fine. Imported into ${shown}, it would change:` : `Imported into ${shown}:`);
       for (const [section, { added, updated }] of Object.entries(summary) as [
         keyof ImportSummary,
         ImportSummary[keyof ImportSummary],

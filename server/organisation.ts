@@ -146,11 +146,23 @@ export function personRow(p: Omit<SeedPerson, 'hasPhoto' | 'managerId'>) {
   };
 }
 
+/** Thrown inside the transaction of a dry run, so that it rolls back what it wrote. */
+class DryRun extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
 /**
  * Adds or updates what the file holds, in one transaction: all of it, or (on any problem) nothing.
  * Every entry is checked first, including what it refers to (in the file or already stored).
+ * `dryRun` does all of it and says what would change, then takes it back.
  */
-export async function importOrganisation(db: Db, input: unknown): Promise<ImportSummary> {
+export async function importOrganisation(
+  db: Db,
+  input: unknown,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportSummary> {
   let org: Organisation;
   try {
     org = validate(OrganisationFile, input, 'organisation file');
@@ -158,7 +170,7 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
     const errors = (error as { extra?: { errors?: { path: string; message: string }[] } }).extra?.errors;
     throw errors ? new ImportError(errors) : error;
   }
-  return db.transaction().execute(async (trx) => {
+  const run = db.transaction().execute(async (trx) => {
     const stored = {
       departments: await ids(trx, 'departments'),
       skills: await ids(trx, 'skills'),
@@ -301,7 +313,12 @@ export async function importOrganisation(db: Db, input: unknown): Promise<Import
         position: firstTemplate + i,
       })),
     );
+    if (options.dryRun) throw new DryRun(summary);
     return summary;
+  });
+  return run.catch((error: unknown) => {
+    if (error instanceof DryRun) return error.summary;
+    throw error;
   });
 }
 

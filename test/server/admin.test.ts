@@ -314,6 +314,13 @@ describe('running the server for an organisation', () => {
     const dir = tempDir();
     const file = join(dir, 'acme.json');
     writeFileSync(file, JSON.stringify(acme()));
+    const checked = await runAdmin(['import', '--dry-run', file], env);
+    assert.equal(checked.code, 0, checked.stderr);
+    assert.match(checked.stdout, /it would change:\n(.|\n)*people: 2 added, 0 updated/);
+    const untouched = await open(env.DATABASE_URL ?? env.PEERKIT_DB!);
+    assert.deepEqual((await exportOrganisation(untouched)).people, [], 'a dry run writes nothing');
+    await untouched.destroy();
+    opened.splice(opened.indexOf(untouched), 1);
     const imported = await runAdmin(['import', file], env);
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /people: 2 added, 0 updated/);
