@@ -360,6 +360,18 @@ describe('<peer-mentor-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('follows the card into the dark and high-contrast themes, readable in each', async () => {
+      signIn(mentor);
+      for (const theme of ['dark', 'contrast']) {
+        const el = await fixture<PeerMentorCard>(
+          html`<peer-mentor-card mentor-id=${mentor} theme=${theme}></peer-mentor-card>`,
+        );
+        const { settings } = await settingsOf(el);
+        expect(settings.getAttribute('theme')).to.equal(theme);
+        await expect(el).to.be.accessible();
+      }
+    });
+
     it('says when the bio is too long, keeps it, and sends nothing', async () => {
       signIn(mentor);
       const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);

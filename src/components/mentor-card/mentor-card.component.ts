@@ -344,6 +344,7 @@ export class PeerMentorCard extends PeerElement {
           () =>
             staticHtml`<${this.#settings.tag}
               .profile=${profile}
+              theme=${this.theme ?? 'light'}
               @peer-mentor-profile-changed=${(event: CustomEvent<{ profile: MentorProfile }>) => {
                 this.profile = event.detail.profile;
               }}
