@@ -314,7 +314,8 @@ describe('<peer-mentor-card>', () => {
       before = await stored();
     });
     afterEach(async () => {
-      await change({ accepting: before.accepting, capacity: before.capacity });
+      await change({ accepting: before.accepting, capacity: before.capacity, bio: before.bio });
+      localStorage.clear();
     });
 
     async function settingsOf(el: PeerMentorCard) {
@@ -370,6 +371,27 @@ describe('<peer-mentor-card>', () => {
         expect(settings.getAttribute('theme')).to.equal(theme);
         await expect(el).to.be.accessible();
       }
+    });
+
+    it('keeps the bio typed while the last one was being saved, with its draft', async () => {
+      signIn(mentor);
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+      const { settings, status } = await settingsOf(el);
+      const field = $<HTMLTextAreaElement>(settings, 'textarea')!;
+      const type = (text: string) => {
+        field.value = text;
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      };
+      await injectFault({ method: 'PATCH', path: '/api/me/mentor-profile', delayMs: 400, times: 1 });
+      type('First words.');
+      [...shadow(settings).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+      await until(() => status() === 'Saving…', 'saving');
+      type('First words. And more.');
+      await until(() => status() === 'Saved. Everyone sees the change.', 'saved');
+      expect((await stored()).bio).to.equal('First words.');
+      expect(field.value, 'what was typed meanwhile stays').to.equal('First words. And more.');
+      const drafts = Object.keys(localStorage).filter((key) => key.startsWith('peerkit:mentor-bio-draft'));
+      expect(drafts, 'and is kept as a draft').to.have.length(1);
     });
 
     it('says when the bio is too long, keeps it, and sends nothing', async () => {

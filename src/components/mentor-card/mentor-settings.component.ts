@@ -161,12 +161,18 @@ export class PeerMentorSettings extends PeerElement {
           type="button"
           class="secondary"
           aria-disabled=${tooLong ? 'true' : 'false'}
-          @click=${() => tooLong || this.#save({ bio: text })}
+          @click=${() => this.#saveBio()}
         >
           ${t.term('mentorSettings.saveBio')}
         </button>
       </span>
     </div>`;
+  }
+
+  /** The bio as it is now (not as it was when last drawn), unless it is too long. */
+  #saveBio() {
+    const text = this.bioText ?? '';
+    if (text.trim().length <= BIO_MAX) this.#save({ bio: text });
   }
 
   /** Sends one change, after those already on their way. */
@@ -178,8 +184,9 @@ export class PeerMentorSettings extends PeerElement {
       try {
         this.profile = await this.#backend.value.updateMyMentorProfile(changes);
         this.saved = true;
-        if (changes.bio !== undefined) {
-          // Saved: the draft goes, and the field shows what was stored (trimmed).
+        if (changes.bio !== undefined && this.bioText === changes.bio) {
+          // Saved: the draft goes, and the field shows what was stored (trimmed). Text typed while
+          // it was on its way stays, with its draft.
           this.#drafts.clear('bio');
           this.bioText = this.profile.bio;
           this.restoredAt = undefined;
