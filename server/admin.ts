@@ -56,7 +56,7 @@ export async function admin(
   const { db, shown } = opened;
   try {
     if (command === 'import') {
-      const summary = await importOrganisation(db, input, { dryRun });
+      const summary = await importOrganisation(db, input, { dryRun, warn: (message) => err(`Note: ${message}`) });
       out(dryRun ? `The file is fine. Imported into ${shown}, it would change:` : `Imported into ${shown}:`);
       for (const [section, { added, updated }] of Object.entries(summary) as [
         keyof ImportSummary,

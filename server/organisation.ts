@@ -161,7 +161,11 @@ class DryRun extends Error {
 export async function importOrganisation(
   db: Db,
   input: unknown,
-  options: { dryRun?: boolean } = {},
+  options: {
+    dryRun?: boolean;
+    /** Told what the organisation still lacks for a widget to work, once the file is in. */
+    warn?: (message: string) => void;
+  } = {},
 ): Promise<ImportSummary> {
   let org: Organisation;
   try {
@@ -313,6 +317,7 @@ export async function importOrganisation(
         position: firstTemplate + i,
       })),
     );
+    for (const message of await stillMissing(trx)) options.warn?.(message);
     if (options.dryRun) throw new DryRun(summary);
     return summary;
   });
@@ -320,6 +325,22 @@ export async function importOrganisation(
     if (error instanceof DryRun) return error.summary;
     throw error;
   });
+}
+
+/** What a widget cannot do without, and is not stored. */
+async function stillMissing(trx: Db) {
+  const none = async (table: 'company_values' | 'feedback_templates') =>
+    !(await trx.selectFrom(table).select('id').limit(1).executeTakeFirst());
+  return [
+    ...((await none('company_values'))
+      ? ['No company values are stored, so no kudos can be given: add some under "values".']
+      : []),
+    ...((await none('feedback_templates'))
+      ? [
+          'No feedback templates are stored, so the feedback form has none to offer: add some under "feedbackTemplates" (an export of the demo database has four).',
+        ]
+      : []),
+  ];
 }
 
 async function ids(db: Db, table: 'departments' | 'skills' | 'company_values' | 'feedback_templates' | 'circles') {

@@ -321,8 +321,15 @@ describe('running the server for an organisation', () => {
     assert.deepEqual((await exportOrganisation(untouched)).people, [], 'a dry run writes nothing');
     await untouched.destroy();
     opened.splice(opened.indexOf(untouched), 1);
+    const bare = join(dir, 'bare.json');
+    writeFileSync(bare, JSON.stringify({ departments: acme().departments }));
+    const lacking = await runAdmin(['import', '--dry-run', bare], env);
+    assert.equal(lacking.code, 0, lacking.stderr);
+    assert.match(lacking.stderr, /Note: No company values are stored, so no kudos can be given/);
+    assert.match(lacking.stderr, /Note: No feedback templates are stored/);
     const imported = await runAdmin(['import', file], env);
     assert.equal(imported.code, 0, imported.stderr);
+    assert.doesNotMatch(imported.stderr, /Note:/, 'the file brings values and templates');
     assert.match(imported.stdout, /people: 2 added, 0 updated/);
 
     const made = await runAdmin(['token', 'create', 'ana.ruiz@acme.example', 'intranet'], env);
