@@ -70,15 +70,15 @@ const meta: Meta<CardArgs> = {
           '',
           '| Keys | Does |',
           '| --- | --- |',
-          '| Tab | Moves through the card: request, circles; on your own card, your availability, bio and incoming requests |',
-          '| Enter / Space | Opens the request dialog, joins a circle, accepts or declines, takes requests or not |',
+          '| Tab | Moves through the card: request, circles; on your own card, your availability, bio, mentees and incoming requests |',
+          '| Enter / Space | Opens the request dialog, joins a circle, accepts or declines, takes requests or not, ends a mentorship (asked once more) |',
           '| Up / Down | On your own card, the most mentees at once |',
           '| Tab in the dialog | Stays inside it |',
-          '| Escape | Closes the dialog; focus returns to the button that opened it |',
+          '| Escape | Closes the dialog, or takes back “End mentorship…”; focus returns to the button that opened it |',
           '',
           'What is typed in the request is kept in the browser until the mentor has it: closing the dialog or reloading the page loses nothing, and the button then reads “Continue your request”.',
           '',
-          'On your own card you set whether you take new requests and how many mentees at once (saved as you change them, never below the mentees you have), and write your bio (saved with its button, kept in the browser until then).',
+          'On your own card you set whether you take new requests and how many mentees at once (saved as you change them, never below the mentees you have), and write your bio (saved with its button, kept in the browser until then). Under “Your mentees”, “End mentorship…” asks once more, with “Keep it” focused, before it ends one and frees its place.',
         ].join('\n'),
       },
     },
@@ -166,7 +166,7 @@ export const Offline: Story = { args: { backend: new MemoryBackend({ fail: new P
 export const NotAccepting: Story = { name: 'Not accepting (disabled, with reason)', args: { mentorId: closed } };
 export const NoFreePlaces: Story = { name: 'No free places', args: { mentorId: full } };
 export const MyOwnProfile: Story = {
-  name: 'My own profile (availability, incoming requests)',
+  name: 'My own profile (availability, mentees, incoming requests)',
   args: { mentorId: 'u0001', backend: new MemoryBackend({ meId: 'u0001' }) },
 };
 

@@ -10,6 +10,7 @@ import {
   NewMentorshipRequest,
   RequestState,
   type Circle,
+  type RequestAction,
   type MentorMatch,
   type MentorProfile,
   type MentorshipRequest,
@@ -152,6 +153,39 @@ async function findRequest(db: Db, id: string) {
   const row = await db.selectFrom('mentorship_requests').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new ProblemError(404, 'Not found', `No mentorship request has the id "${id}".`);
   return row;
+}
+
+/**
+ * Either side ends a running mentorship: the request becomes `ended` and the mentor's place is
+ * free again. Only the first of two ends sent at once changes anything; the other is told so.
+ */
+export async function endMentorship(trx: Db, request: Database['mentorship_requests'], byId: string) {
+  if (request.mentor_id !== byId && request.mentee_id !== byId) {
+    throw new ProblemError(403, 'Forbidden', 'Only the mentor or the mentee can end this mentorship.');
+  }
+  const ended = await trx
+    .updateTable('mentorship_requests')
+    .set({ state: 'ended' })
+    .where('id', '=', request.id)
+    .where('state', '=', 'accepted')
+    .executeTakeFirst();
+  if (Number(ended.numUpdatedRows) === 0) {
+    const now = await findRequest(trx, request.id);
+    throw conflict(
+      MentorshipConflict.notActive,
+      'Not a running mentorship',
+      now.state === 'ended'
+        ? 'This mentorship has already ended.'
+        : `This request was never accepted (it is ${now.state}), so there is no mentorship to end.`,
+    );
+  }
+  await trx
+    .updateTable('mentor_profiles')
+    .set((eb) => ({ active_mentees: eb('active_mentees', '-', 1) }))
+    .where('person_id', '=', request.mentor_id)
+    .where('active_mentees', '>', 0)
+    .execute();
+  return { ...request, state: 'ended' };
 }
 
 export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
@@ -389,13 +423,14 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     return c.json({ items: rows.map(toRequest), nextCursor: null });
   });
 
-  routes.post('/mentorship-requests/:id/:action{accept|decline|withdraw}', async (c) => {
+  routes.post('/mentorship-requests/:id/:action{accept|decline|withdraw|end}', async (c) => {
     const id = validate(Id, c.req.param('id'), 'request id');
-    const action = c.req.param('action') as 'accept' | 'decline' | 'withdraw';
+    const action = c.req.param('action') as RequestAction;
     const meId = c.get('personId');
     await expireOld(db);
     const updated = await db.transaction().execute(async (trx) => {
       const request = await findRequest(trx, id);
+      if (action === 'end') return endMentorship(trx, request, meId);
       const mayAct = action === 'withdraw' ? request.mentee_id === meId : request.mentor_id === meId;
       if (!mayAct)
         throw new ProblemError(
@@ -436,7 +471,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
           throw conflict(
             MentorshipConflict.full,
             'Mentor is full',
-            'You have no free places; finish a mentorship or raise your capacity first.',
+            'You have no free places; end a mentorship or raise your capacity first.',
           );
         }
       }

@@ -60,7 +60,8 @@ export const MentorMatch = z
   })
   .meta({ id: 'MentorMatch' });
 
-export const RequestState = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']);
+/** `accepted` is a running mentorship, until either side ends it (`ended`). */
+export const RequestState = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'ended']);
 
 export const MentorshipRequest = z
   .object({
@@ -120,6 +121,8 @@ export type MentorProfile = z.infer<typeof MentorProfile>;
 export type MatchReason = z.infer<typeof MatchReason>;
 export type MentorMatch = z.infer<typeof MentorMatch>;
 export type RequestState = z.infer<typeof RequestState>;
+/** The mentor accepts or declines a pending request, the mentee withdraws it; either ends a running mentorship. */
+export type RequestAction = 'accept' | 'decline' | 'withdraw' | 'end';
 export type MentorshipRequest = z.infer<typeof MentorshipRequest>;
 export type NewMentorshipRequest = z.input<typeof NewMentorshipRequest>;
 export type MentorSettings = z.input<typeof MentorSettings>;

@@ -250,7 +250,10 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
       '/mentorship-requests/{id}/{action}': {
         post: {
           operationId: 'answerMentorshipRequest',
-          summary: 'The mentor accepts or declines a pending request; the mentee withdraws it',
+          summary:
+            'The mentor accepts or declines a pending request; the mentee withdraws it; either ends a mentorship',
+          description:
+            "`end` takes an accepted request (a running mentorship) to `ended` and frees the mentor's place; the mentor or the mentee may end it.",
           tags: ['mentoring'],
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
@@ -258,7 +261,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
               name: 'action',
               in: 'path',
               required: true,
-              schema: { type: 'string', enum: ['accept', 'decline', 'withdraw'] },
+              schema: { type: 'string', enum: ['accept', 'decline', 'withdraw', 'end'] },
             },
           ],
           responses: {
@@ -266,10 +269,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
               description: 'The request now.',
               content: { 'application/json': { schema: ref(MentorshipRequest) } },
             },
-            '403': problemResponse('Only the mentor accepts or declines, and only the mentee withdraws.'),
+            '403': problemResponse(
+              'Only the mentor accepts or declines, only the mentee withdraws, and only the two of them end a mentorship.',
+            ),
             '404': problemResponse('No mentorship request has that id.'),
             '409': problemResponse(
-              `Not pending any more (\`${MentorshipConflict.notPending}\`), or the mentor is full (\`${MentorshipConflict.full}\`).`,
+              `Not pending any more (\`${MentorshipConflict.notPending}\`), the mentor is full (\`${MentorshipConflict.full}\`), or, to end, not a running mentorship (\`${MentorshipConflict.notActive}\`).`,
             ),
             ...commonErrors,
           },

@@ -5,6 +5,8 @@ export const MentorshipConflict = {
   duplicate: 'urn:peerkit:problem:mentorship-duplicate',
   full: 'urn:peerkit:problem:mentor-full',
   notPending: 'urn:peerkit:problem:mentorship-not-pending',
+  /** Ending a mentorship that is not running: never accepted, or ended already. */
+  notActive: 'urn:peerkit:problem:mentorship-not-active',
   circleFull: 'urn:peerkit:problem:circle-full',
   alreadyMember: 'urn:peerkit:problem:circle-member',
 } as const;

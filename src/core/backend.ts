@@ -7,6 +7,7 @@ import type {
   MentorSettings,
   MentorshipRequest,
   NewMentorshipRequest,
+  RequestAction,
 } from '../contract/mentors.js';
 import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos, ReactionCount } from '../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../contract/rules.js';
@@ -29,6 +30,7 @@ export type {
   MentorProfile,
   MentorshipRequest,
   NewMentorshipRequest,
+  RequestAction,
   RequestState,
   SkillRef,
 } from '../contract/mentors.js';
@@ -68,8 +70,6 @@ export interface CallOptions {
 export interface WriteOptions extends CallOptions {
   idempotencyKey?: string;
 }
-
-export type RequestAction = 'accept' | 'decline' | 'withdraw';
 
 export interface PeopleSearch {
   q?: string;

@@ -85,13 +85,14 @@ export const MentorMatches = createComponent({
   },
 });
 
-/** `<peer-mentor-settings>` as a React component. On a mentor's own card: whether they take new requests, how many mentees at once, and their bio. */
+/** `<peer-mentor-settings>` as a React component. On a mentor's own card: whether they take new requests, how many mentees at once, their bio, and their mentees. */
 export const MentorSettings = createComponent({
   tagName: 'peer-mentor-settings',
   elementClass: PeerMentorSettings,
   react: React,
   events: {
     onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
+    onPeerMentorshipEnded: 'peer-mentorship-ended' as EventName<PeerEvent<'peer-mentorship-ended'>>,
   },
 });
 

@@ -325,6 +325,15 @@ export class MemoryBackend implements PeerBackend {
     return this.#answer('respondToMentorshipRequest', options.signal, () => {
       const request = this.requests.find((r) => r.id === id);
       if (!request) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (action === 'end') {
+        if (request.mentorId !== this.meId && request.menteeId !== this.meId)
+          throw new PeerError({ kind: 'http', status: 403, problem: { title: 'Forbidden' } });
+        if (request.state !== 'accepted')
+          throw conflict(CONFLICT.notActive, 'Not a running mentorship', `This request is ${request.state}.`);
+        // The mentor's place is free again: places are counted from the accepted requests.
+        request.state = 'ended';
+        return request;
+      }
       if (request.state !== 'pending')
         throw conflict(CONFLICT.notPending, 'Request not pending', `This request is already ${request.state}.`);
       if (action === 'accept') {
@@ -333,7 +342,7 @@ export class MemoryBackend implements PeerBackend {
           throw conflict(
             CONFLICT.full,
             'Mentor is full',
-            'You have no free places; finish a mentorship or raise your capacity first.',
+            'You have no free places; end a mentorship or raise your capacity first.',
           );
         }
       }

@@ -431,6 +431,143 @@ describe('<peer-mentor-card>', () => {
       expect($(settings, '[part~="error"]') === null, 'the error is gone').to.equal(true);
       expect((await stored()).accepting).to.equal(!before.accepting);
     });
+
+    /** A running mentorship of this mentor with someone who has not asked before. */
+    async function mentorshipWith(goal: string) {
+      expect((await change({ accepting: true, capacity: 50 })).status).to.equal(200);
+      const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(freshMentee())}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mentorId: mentor, goal }),
+      });
+      expect(asked.status).to.equal(201);
+      const { id } = (await asked.json()) as MentorshipRequest;
+      const accepted = await fetch(`${apiUrl}/mentorship-requests/${id}/accept`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(mentor)}` },
+      });
+      expect(accepted.status).to.equal(200);
+      return (await accepted.json()) as MentorshipRequest;
+    }
+    const stateOf = async (id: string) =>
+      (await api<{ items: MentorshipRequest[] }>('/me/mentorship-requests?role=mentor', mentor)).items.find(
+        (r) => r.id === id,
+      )!.state;
+
+    it('ends a mentorship with the keyboard, asking once more first; the place is free again', async () => {
+      const running = await mentorshipWith('Learn to lead a retrospective');
+      const places = (await stored()).activeMentees;
+      signIn(mentor);
+      const ended: MentorshipRequest[] = [];
+      const el = await fixture<PeerMentorCard>(
+        html`<peer-mentor-card
+          mentor-id=${mentor}
+          @peer-mentorship-ended=${(e: CustomEvent<{ request: MentorshipRequest }>) => ended.push(e.detail.request)}
+        ></peer-mentor-card>`,
+      );
+      const { settings, select } = await settingsOf(el);
+      const row = () =>
+        [...shadow(settings).querySelectorAll('[part~="mentees"] li')].find(
+          (li) => li.querySelector('.goal')?.textContent === running.goal,
+        );
+      await until(() => !!row(), 'the mentee');
+      expect(row()!.querySelector('[person-id]')!.getAttribute('person-id')).to.equal(running.menteeId);
+      await expect(settings).to.be.accessible();
+
+      const ask = row()!.querySelector<HTMLButtonElement>('.ask-end')!;
+      expect(ask.getAttribute('aria-describedby'), 'the goal tells the buttons apart').to.equal(
+        row()!.querySelector('.goal')!.id,
+      );
+      ask.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActive()?.classList.contains('keep') === true, 'the safe answer focused');
+      expect(row()!.querySelector('[role="group"]')!.textContent).to.contain('End this mentorship?');
+      await expect(settings).to.be.accessible();
+      // Escape takes it back, to the button it came from; nothing is sent.
+      await sendKeys({ press: 'Escape' });
+      await until(() => deepActive()?.classList.contains('ask-end') === true, 'back on the button');
+      expect(row()!.querySelector('[role="group"]') === null).to.equal(true);
+      expect(await stateOf(running.id)).to.equal('accepted');
+
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActive()?.classList.contains('keep') === true, 'asked again');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(deepActive()!.textContent!.trim()).to.equal('End mentorship');
+      await sendKeys({ press: 'Enter' });
+      await until(() => !row(), 'the mentee gone from the list');
+      expect(ended.map((r) => [r.id, r.state])).to.deep.equal([[running.id, 'ended']]);
+      expect($(settings, '[part~="mentees"] [role="status"]')!.textContent).to.contain('has ended');
+      expect(deepActive()!.id, 'the keyboard lands on the list').to.equal('mentees-heading');
+      expect(await stateOf(running.id)).to.equal('ended');
+      expect((await stored()).activeMentees, 'the place is free').to.equal(places - 1);
+      // The capacity may now go as low as the mentees left, and the card counts the free place.
+      await until(() => select.options[0]?.value === String(places - 1), 'a lower capacity offered');
+      expect($(el, '[part~="availability"]')!.textContent).to.contain(`${50 - (places - 1)} of 50 places free`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the mentee and says why when ending fails, then ends it on retry', async () => {
+      const running = await mentorshipWith('Learn to write a design review');
+      signIn(mentor, { retries: 0 });
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+      const { settings } = await settingsOf(el);
+      const row = () =>
+        [...shadow(settings).querySelectorAll('[part~="mentees"] li')].find(
+          (li) => li.querySelector('.goal')?.textContent === running.goal,
+        );
+      await until(() => !!row(), 'the mentee');
+      await injectFault({ method: 'POST', path: `/api/mentorship-requests/${running.id}/end`, status: 503, times: 1 });
+      row()!.querySelector<HTMLButtonElement>('.ask-end')!.click();
+      await until(() => !!row()?.querySelector('.end'), 'asked');
+      row()!.querySelector<HTMLButtonElement>('.end')!.click();
+      await until(() => $(settings, '[part~="mentees"] [part~="error"]') !== null, 'the error');
+      expect($(settings, '[part~="mentees"] [part~="error"]')!.textContent).to.contain('The mentorship was not ended.');
+      expect(!!row(), 'the mentee stays').to.equal(true);
+      expect(await stateOf(running.id)).to.equal('accepted');
+      await expect(settings).to.be.accessible();
+
+      $<HTMLButtonElement>(settings, '[part~="mentees"] [part~="retry-button"]')!.click();
+      await until(() => !row(), 'ended on retry');
+      expect(await stateOf(running.id)).to.equal('ended');
+      expect($(settings, '[part~="mentees"] [part~="error"]') === null).to.equal(true);
+    });
+
+    it('says so when it has no mentees, and when they cannot be loaded, with retry', async () => {
+      // No mentorship running: those of the demo data end (through the API).
+      for (const r of (await api<{ items: MentorshipRequest[] }>('/me/mentorship-requests?role=mentor', mentor))
+        .items) {
+        if (r.state !== 'accepted') continue;
+        const ended = await fetch(`${apiUrl}/mentorship-requests/${r.id}/end`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokenOf(r.menteeId)}` },
+        });
+        expect(ended.status).to.equal(200);
+      }
+      expect((await stored()).activeMentees).to.equal(0);
+      signIn(mentor, { retries: 0 });
+      await injectFault({ method: 'GET', path: '/api/me/mentorship-requests', status: 500, times: 2 });
+      const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+      const { settings } = await settingsOf(el);
+      await until(() => $(settings, '[part~="mentees"] [part~="error"]') !== null, 'the error');
+      expect($(settings, '[part~="mentees"] [part~="error"]')!.textContent).to.contain(
+        'Your mentees could not be loaded.',
+      );
+      await expect(settings).to.be.accessible();
+      // The card's own list of requests may have shared the failed load or met the second fault: use up what is left.
+      for (let n = 0; n < 2; n++) {
+        const left = await fetch(`${apiUrl}/me/mentorship-requests?role=mentee`, {
+          headers: { Authorization: `Bearer ${tokenOf(mentor)}` },
+        });
+        if (left.ok) break;
+      }
+      $<HTMLButtonElement>(settings, '[part~="mentees"] [part~="retry-button"]')!.click();
+      await until(() => $(settings, '[part~="mentees"] [part~="error"]') === null, 'loaded on retry');
+      await until(() => !$(settings, '[part~="mentees"] [aria-busy="true"]'), 'the list');
+      expect($(settings, '[part~="mentees"] p.hint')!.textContent).to.equal('No mentorships are running.');
+      expect(shadow(settings).querySelectorAll('[part~="mentees"] li').length).to.equal(0);
+    });
   });
 
   it('on my own card, lists incoming requests to accept or decline', async () => {
@@ -549,7 +686,7 @@ describe('<peer-mentor-card>', () => {
       .map((id) => shadow(el).getElementById(id));
     expect(reasons.map((r) => r?.textContent?.trim())).to.deep.equal([
       waiting.goal,
-      'You are full: finish a mentorship or raise your capacity to accept.',
+      'You are full: end a mentorship or raise your capacity to accept.',
     ]);
     accept.focus();
     expect(deepActive() === accept, 'reachable with the keyboard').to.equal(true);

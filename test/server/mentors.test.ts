@@ -250,6 +250,68 @@ describe('mentor routes', () => {
     assert.equal((await problemOf(again)).type, MentorshipConflict.notPending);
   });
 
+  it('lets the mentor or the mentee end a running mentorship, which frees the place, once', async () => {
+    const app = await makeApp();
+    const mentee = 'u0131';
+    const mentor = await openMentor(app, mentee);
+    await app.db.deleteFrom('mentorship_requests').where('mentee_id', '=', mentee).execute();
+    const places = async () =>
+      (
+        await app.db
+          .selectFrom('mentor_profiles')
+          .select('active_mentees')
+          .where('person_id', '=', mentor.person_id)
+          .executeTakeFirstOrThrow()
+      ).active_mentees;
+    const start = await places();
+    const ask = async () => {
+      const created = await request(
+        app,
+        '/api/mentorship-requests',
+        mentee,
+        json({ mentorId: mentor.person_id, goal: 'Learn to review' }),
+      );
+      assert.equal(created.status, 201);
+      return ((await created.json()) as { id: string }).id;
+    };
+    const act = (id: string, action: string, as: string) =>
+      request(app, `/api/mentorship-requests/${id}/${action}`, as, { method: 'POST' });
+
+    // A pending request is no mentorship: nothing to end.
+    const first = await ask();
+    const early = await act(first, 'end', mentee);
+    assert.equal(early.status, 409);
+    assert.equal((await problemOf(early)).type, MentorshipConflict.notActive);
+    assert.equal((await act(first, 'accept', mentor.person_id)).status, 200);
+    assert.equal(await places(), start + 1);
+
+    // Someone else may not end it.
+    const stranger = await act(first, 'end', 'u0150');
+    assert.equal(stranger.status, 403);
+    assert.equal(await places(), start + 1);
+
+    // The mentor ends it: the place is free again, and a second end is refused.
+    const ended = await act(first, 'end', mentor.person_id);
+    assert.equal(ended.status, 200);
+    assert.equal(((await ended.json()) as { state: string }).state, 'ended');
+    assert.equal(await places(), start);
+    const again = await act(first, 'end', mentee);
+    assert.equal(again.status, 409);
+    assert.equal((await problemOf(again)).type, MentorshipConflict.notActive);
+    assert.equal(await places(), start);
+
+    // Ended, it is no open request: the mentee may ask again, and end it themselves.
+    const second = await ask();
+    assert.equal((await act(second, 'accept', mentor.person_id)).status, 200);
+    const [one, two] = await Promise.all([act(second, 'end', mentee), act(second, 'end', mentor.person_id)]);
+    assert.deepEqual([one.status, two.status].sort(), [200, 409]);
+    assert.equal(await places(), start);
+    const listed = (await (await request(app, '/api/me/mentorship-requests?state=ended', mentee)).json()) as {
+      items: { id: string }[];
+    };
+    assert.deepEqual(listed.items.map((r) => r.id).sort(), [first, second].sort());
+  });
+
   it('stores a retried request once when it carries an Idempotency-Key', async () => {
     const app = await makeApp();
     const mentor = await openMentor(app, 'u0140');

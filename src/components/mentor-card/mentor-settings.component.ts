@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { MentorProfile, MentorSettings } from '../../contract/mentors.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import type { MentorProfile, MentorSettings, MentorshipRequest } from '../../contract/mentors.js';
 import { BIO_MAX, CAPACITY_MAX } from '../../contract/rules.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
@@ -10,18 +11,21 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
 import { DraftStore } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
+import { PeerPerson } from '../person/person.component.js';
 import { mentorSettingsStyles } from './mentor-settings.styles.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-mentor-profile-changed': { profile: MentorProfile };
+    'peer-mentorship-ended': { request: MentorshipRequest; profile: MentorProfile };
   }
 }
 
 /**
  * @customElement peer-mentor-settings
- * @summary On a mentor's own card: whether they take new requests, how many mentees at once, and their bio.
+ * @summary On a mentor's own card: whether they take new requests, how many mentees at once, their bio, and their mentees.
  *
  * Each change is saved as it is made. While it is on its way the status says so; once saved, the
  * controls show what the server stored. A change that fails leaves the controls as stored and says
@@ -29,15 +33,21 @@ declare module '../../core/peer-element.js' {
  * are sent in order. The bio is saved with its button; until then it is kept in the browser as a
  * draft, which comes back after a reload.
  *
+ * Below, the mentor's running mentorships, each with "End mentorship", which asks once more before
+ * it ends one and frees its place.
+ *
  * @csspart base - The group of settings.
- * @csspart error - Why the last change was not saved.
+ * @csspart mentees - The running mentorships.
+ * @csspart error - Why the last change was not saved, or the mentees could not be loaded or one not ended.
  * @csspart retry-button - Sends the change again.
  *
- * @event peer-mentor-profile-changed - A change was saved; `detail.profile` is the profile now.
+ * @event peer-mentor-profile-changed - A change was saved, or a mentorship ended; `detail.profile` is the profile now.
+ * @event peer-mentorship-ended - A mentorship was ended; `detail.request` is it now (`ended`), `detail.profile` the profile.
  */
 export class PeerMentorSettings extends PeerElement {
   static override defaultTag = 'peer-mentor-settings';
   static override styles = [tokens, formStyles, errorStyles, mentorSettingsStyles];
+  static override dependencies = [PeerPerson];
 
   static override properties: PropertyDeclarations = {
     profile: { attribute: false },
@@ -46,6 +56,10 @@ export class PeerMentorSettings extends PeerElement {
     failure: { state: true },
     bioText: { state: true },
     restoredAt: { state: true },
+    confirming: { state: true },
+    ending: { state: true },
+    endFailure: { state: true },
+    ended: { state: true },
   };
 
   /** The signed-in mentor's own profile. */
@@ -57,10 +71,22 @@ export class PeerMentorSettings extends PeerElement {
   /** The bio as typed; kept as a draft in the browser until it is saved. */
   private bioText?: string;
   private restoredAt?: number;
+  /** The mentorship whose end is being confirmed, being sent, or failed to be sent. */
+  private confirming?: string;
+  private ending?: string;
+  private endFailure?: { error: PeerError; request: MentorshipRequest };
+  /** Ended here: gone from the list at once, before it loads again. */
+  private ended = new Set<string>();
 
   readonly #localize = new LocalizeController(this, mentorSettingsMessages);
   readonly #backend = new BackendController(this);
   #queue = Promise.resolve();
+  /** The running mentorships; loaded again when the number of mentees changes (one accepted on the card). */
+  readonly #mentees = new ResourceController(this, this.#backend, {
+    args: () => (this.profile ? ([this.profile.id, this.profile.activeMentees] as const) : undefined),
+    load: async (backend, _args, signal) =>
+      (await backend.getMyMentorshipRequests('mentor', { signal })).filter((r) => r.state === 'accepted'),
+  });
 
   get #drafts() {
     return DraftStore.for<string>('mentor-bio', this.#backend.value.storageScope);
@@ -90,41 +116,156 @@ export class PeerMentorSettings extends PeerElement {
     const lowest = profile.activeMentees;
     const status = this.saving ? t.term('mentorSettings.saving') : this.saved ? t.term('mentorSettings.saved') : '';
     return html`<fieldset part="base" class="base" aria-busy=${this.saving ? 'true' : 'false'}>
-      <legend>${t.term('mentorSettings.legend')}</legend>
-      <label class="check">
-        <input
-          type="checkbox"
-          .checked=${live(profile.accepting)}
-          @change=${(event: Event) => this.#save({ accepting: (event.target as HTMLInputElement).checked })}
-        />
-        ${t.term('mentorSettings.accepting')}
-      </label>
-      <div class="field">
-        <label for="capacity">${t.term('mentorSettings.capacity')}</label>
-        <select
-          id="capacity"
-          aria-describedby="capacity-hint"
-          .value=${live(String(profile.capacity))}
-          @change=${(event: Event) => this.#save({ capacity: Number((event.target as HTMLSelectElement).value) })}
-        >
-          ${Array.from(
-            { length: CAPACITY_MAX - lowest + 1 },
-            (_, i) =>
-              html`<option value=${lowest + i} ?selected=${lowest + i === profile.capacity}>
-                ${t.number(lowest + i)}
-              </option>`,
-          )}
-        </select>
-        <p id="capacity-hint" class="hint">${t.term('mentorSettings.capacityHint')}</p>
-      </div>
-      ${this.#renderBio()}
-      <p class="hint" role="status">${status}</p>
+        <legend>${t.term('mentorSettings.legend')}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            .checked=${live(profile.accepting)}
+            @change=${(event: Event) => this.#save({ accepting: (event.target as HTMLInputElement).checked })}
+          />
+          ${t.term('mentorSettings.accepting')}
+        </label>
+        <div class="field">
+          <label for="capacity">${t.term('mentorSettings.capacity')}</label>
+          <select
+            id="capacity"
+            aria-describedby="capacity-hint"
+            .value=${live(String(profile.capacity))}
+            @change=${(event: Event) => this.#save({ capacity: Number((event.target as HTMLSelectElement).value) })}
+          >
+            ${Array.from(
+              { length: CAPACITY_MAX - lowest + 1 },
+              (_, i) =>
+                html`<option value=${lowest + i} ?selected=${lowest + i === profile.capacity}>
+                  ${t.number(lowest + i)}
+                </option>`,
+            )}
+          </select>
+          <p id="capacity-hint" class="hint">${t.term('mentorSettings.capacityHint')}</p>
+        </div>
+        ${this.#renderBio()}
+        <p class="hint" role="status">${status}</p>
+        ${
+          this.failure
+            ? renderError(t, t.term('mentorSettings.failed'), this.failure.error, () =>
+                this.#save(this.failure!.changes),
+              )
+            : nothing
+        }
+      </fieldset>
+      ${this.#renderMentees()}`;
+  }
+
+  #renderMentees() {
+    const t = this.#localize;
+    return html`<section part="mentees" class="mentees" aria-labelledby="mentees-heading">
+      <h3 id="mentees-heading" tabindex="-1">${t.term('mentorSettings.mentees')}</h3>
+      ${this.#mentees.render({
+        pending: () => html`<p class="hint" aria-busy="true">${t.term('common.loading')}</p>`,
+        complete: (requests) => {
+          const running = requests.filter((r) => !this.ended.has(r.id));
+          return running.length
+            ? html`<ul>
+                ${running.map((request, i) => this.#renderMentee(request, i))}
+              </ul>`
+            : html`<p class="hint">${t.term('mentorSettings.noMentees')}</p>`;
+        },
+        error: (error, retry) => renderError(t, t.term('mentorSettings.menteesError'), error, retry),
+      })}
       ${
-        this.failure
-          ? renderError(t, t.term('mentorSettings.failed'), this.failure.error, () => this.#save(this.failure!.changes))
+        this.endFailure
+          ? renderError(t, t.term('mentorSettings.endFailed'), this.endFailure.error, () =>
+              this.#end(this.endFailure!.request),
+            )
           : nothing
       }
-    </fieldset>`;
+      <p class="hint" role="status">${this.ended.size ? t.term('mentorSettings.ended') : ''}</p>
+    </section>`;
+  }
+
+  #renderMentee(request: MentorshipRequest, index: number) {
+    const t = this.#localize;
+    const since = request.respondedAt ?? request.createdAt;
+    const goal = `mentee-goal-${index}`;
+    const confirm = `mentee-confirm-${index}`;
+    const busy = this.ending === request.id;
+    return staticHtml`<li>
+      <span class="mentee">
+        <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
+        <time class="hint" datetime=${since}>${t.term('mentorSettings.since', t.date(since, { dateStyle: 'medium' }))}</time>
+      </span>
+      <bdi class="goal" id=${goal}>${request.goal}</bdi>
+      ${
+        this.confirming === request.id
+          ? html`<span
+              class="actions"
+              role="group"
+              aria-labelledby=${confirm}
+              @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelEnd(index)}
+            >
+              <span id=${confirm}>${t.term('mentorSettings.confirmEnd')}</span>
+              <button
+                type="button"
+                class="send end"
+                aria-disabled=${busy ? 'true' : 'false'}
+                aria-busy=${busy ? 'true' : 'false'}
+                aria-describedby=${goal}
+                @click=${() => this.#end(request)}
+              >
+                ${t.term('mentorSettings.end')}
+              </button>
+              <button type="button" class="secondary keep" @click=${() => this.#cancelEnd(index)}>
+                ${t.term('mentorSettings.keep')}
+              </button>
+            </span>`
+          : html`<span class="actions">
+              <button
+                type="button"
+                class="secondary ask-end"
+                aria-describedby=${goal}
+                @click=${() => this.#askEnd(request)}
+              >
+                ${t.term('mentorSettings.endAsk')}
+              </button>
+            </span>`
+      }
+    </li>`;
+  }
+
+  /** Asks once more before ending; the safe answer, "Keep", takes the focus. */
+  async #askEnd(request: MentorshipRequest) {
+    this.confirming = request.id;
+    this.endFailure = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.keep')?.focus();
+  }
+
+  async #cancelEnd(index: number) {
+    this.confirming = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('.ask-end')[index]?.focus();
+  }
+
+  async #end(request: MentorshipRequest) {
+    if (this.ending || !this.profile) return;
+    this.ending = request.id;
+    this.endFailure = undefined;
+    try {
+      const ended = await this.#backend.value.respondToMentorshipRequest(request.id, 'end');
+      this.ended = new Set(this.ended).add(request.id);
+      this.confirming = undefined;
+      // The place is free: the capacity may go lower, and the card shows it (the list loads again).
+      this.profile = { ...this.profile, activeMentees: Math.max(0, this.profile.activeMentees - 1) };
+      this.emit('peer-mentorship-ended', { request: ended, profile: this.profile });
+      this.emit('peer-mentor-profile-changed', { profile: this.profile });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#mentees-heading')?.focus();
+    } catch (error) {
+      const failed = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      this.endFailure = { error: failed, request };
+    } finally {
+      this.ending = undefined;
+    }
   }
 
   #renderBio() {

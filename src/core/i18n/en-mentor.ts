@@ -21,7 +21,7 @@ export const mentorMessages = {
   'mentor.decline': 'Decline',
   'mentor.accepted': 'Accepted',
   'mentor.declined': 'Declined',
-  'mentor.fullCannotAccept': 'You are full: finish a mentorship or raise your capacity to accept.',
+  'mentor.fullCannotAccept': 'You are full: end a mentorship or raise your capacity to accept.',
   'mentor.join': 'Join',
   'mentor.joined': 'Joined',
   'mentor.circleFull': 'Full',

@@ -56,7 +56,7 @@ export interface PathTemplates {
   mentorshipRequests: string;
   /** `role` is added as a query parameter. */
   myMentorshipRequests: string;
-  /** `{action}` is accept, decline or withdraw. */
+  /** `{action}` is accept, decline, withdraw or end. */
   mentorshipRequestAction: string;
   joinCircle: string;
   /** PATCH: the signed-in mentor's own profile. */
