@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ImportError, exportOrganisation, importOrganisation, type ImportSummary } from './organisation.js';
 import { openConfiguredDatabase } from './settings.js';
-import { createToken, listTokens, revokeTokens } from './tokens.js';
+import { findPerson, createToken, listTokens, revokeTokens } from './tokens.js';
+import { markBack, markLeft, today } from './leavers.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
   import <file.json>             add or update the organisation in the file (all of it, or nothing)
   import --dry-run <file.json>   check the file and say what it would change; change nothing
+  import --mark-leavers <file>   the file lists everyone: those stored it leaves out have left
+                                 (with --dry-run too, to see how many first)
   export                         print the stored organisation in the form import reads
+  leave <person>                 someone (id or email) has left: tokens revoked, mentorships and
+                                 requests closed, out of listings; what they gave stays
+  rejoin <person>                someone who left is back (they need a new token)
   token create <person> <label>  print a new bearer token for a person (id or email); shown once
   token list [person]            list tokens: person, label, date (never the token itself)
   token revoke <person> [label]  revoke a person's tokens with that label, or all of them
@@ -24,10 +30,18 @@ export async function admin(
   err: (line: string) => void,
 ): Promise<number> {
   const [command, sub, ...rest] = args;
+  const flags = command === 'import' ? args.slice(1, -1) : [];
+  const dryRun = flags.includes('--dry-run');
+  const markLeavers = flags.includes('--mark-leavers');
+  const file = args.at(-1)!;
   const known =
-    (command === 'import' && sub && sub !== '--dry-run' && !rest.length) ||
-    (command === 'import' && sub === '--dry-run' && rest.length === 1) ||
+    (command === 'import' &&
+      args.length >= 2 &&
+      !file.startsWith('--') &&
+      new Set(flags).size === flags.length &&
+      flags.every((flag) => flag === '--dry-run' || flag === '--mark-leavers')) ||
     (command === 'export' && !sub) ||
+    ((command === 'leave' || command === 'rejoin') && sub && !rest.length) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
     (command === 'token' && sub === 'list' && rest.length <= 1) ||
     (command === 'token' && sub === 'revoke' && rest.length >= 1 && rest.length <= 2);
@@ -36,8 +50,6 @@ export async function admin(
     return 2;
   }
   let input: unknown;
-  const dryRun = command === 'import' && sub === '--dry-run';
-  const file = dryRun ? rest[0] : sub;
   if (command === 'import') {
     try {
       input = JSON.parse(readFileSync(file, 'utf8'));
@@ -56,13 +68,38 @@ export async function admin(
   const { db, shown } = opened;
   try {
     if (command === 'import') {
-      const summary = await importOrganisation(db, input, { dryRun, warn: (message) => err(`Note: ${message}`) });
+      const summary = await importOrganisation(db, input, {
+        dryRun,
+        markLeavers,
+        warn: (message) => err(`Note: ${message}`),
+      });
       out(dryRun ? `The file is fine. Imported into ${shown}, it would change:` : `Imported into ${shown}:`);
-      for (const [section, { added, updated }] of Object.entries(summary) as [
+      for (const [section, { added, updated, left, back }] of Object.entries(summary) as [
         keyof ImportSummary,
         ImportSummary[keyof ImportSummary],
       ][]) {
-        if (added || updated) out(`  ${section}: ${added} added, ${updated} updated`);
+        const also = [left ? `${left} left` : '', back ? `${back} back` : ''].filter(Boolean);
+        if (added || updated || also.length) {
+          out(`  ${section}: ${[`${added} added`, `${updated} updated`, ...also].join(', ')}`);
+        }
+      }
+    } else if (command === 'leave' || command === 'rejoin') {
+      const person = await findPerson(db, sub);
+      const changed = await db
+        .transaction()
+        .execute((trx) => (command === 'leave' ? markLeft(trx, [person.id], today()) : markBack(trx, [person.id])));
+      if (command === 'leave') {
+        out(
+          changed
+            ? `${person.name} (${person.id}) has left: their tokens are revoked, their mentorships ended and their requests closed.`
+            : `${person.name} (${person.id}) had already left, on ${person.left_on}.`,
+        );
+      } else {
+        out(
+          changed
+            ? `${person.name} (${person.id}) is back. Make them a token: token create ${person.id} <label>`
+            : `${person.name} (${person.id}) had not left.`,
+        );
       }
     } else if (command === 'export') {
       out(JSON.stringify(await exportOrganisation(db), null, 2));

@@ -31,11 +31,17 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
       if (claimed) {
         const person = await db
           .selectFrom('people')
-          .select('id')
+          .select(['id', 'left_on'])
           .where((eb) => eb.or([eb('id', '=', claimed), eb('email', '=', claimed.toLowerCase())]))
           .executeTakeFirst();
         if (!person)
           throw new ProblemError(401, 'Unknown user', `The ${options.trustedHeader} header names no person.`);
+        if (person.left_on)
+          throw new ProblemError(
+            401,
+            'Left the organisation',
+            `The ${options.trustedHeader} header names someone who has left.`,
+          );
         c.set('personId', person.id);
         return next();
       }
@@ -54,10 +60,13 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
         },
       );
     }
+    // Leaving revokes a person's tokens; the join keeps it so should one be left behind.
     const token = await db
       .selectFrom('access_tokens')
-      .select(['person_id', 'label'])
-      .where('token_hash', '=', hashToken(match[1]))
+      .innerJoin('people', 'people.id', 'access_tokens.person_id')
+      .select(['access_tokens.person_id', 'access_tokens.label'])
+      .where('access_tokens.token_hash', '=', hashToken(match[1]))
+      .where('people.left_on', 'is', null)
       .executeTakeFirst();
     if (!token || (options.demoTokens === false && token.label === DEMO_LABEL)) {
       throw new ProblemError(

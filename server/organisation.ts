@@ -6,6 +6,7 @@ import { FeedbackTemplate, type Question } from '../src/contract/feedback.js';
 import type { SeedPerson } from '../src/testing/organisation.js';
 import type { Db } from './db/database.js';
 import type { Database } from './db/schema.js';
+import { markBack, markLeft, today } from './leavers.js';
 import { validate } from './problem.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -55,6 +56,11 @@ const OrgPerson = z
     photoUrl: PhotoUrl.nullable().default(null),
     /** Skills the person wants to learn, for mentor matching. Given, it replaces what is stored. */
     learningGoals: z.array(Id).max(50).optional(),
+    /**
+     * The day they left (YYYY-MM-DD). Given for someone stored, they leave (see `markLeft`); left
+     * out or null for someone who had left, they are back.
+     */
+    leftOn: z.iso.date().nullable().default(null),
   })
   .strict();
 
@@ -120,8 +126,11 @@ export const OrganisationFile = z
 export type OrganisationFile = z.input<typeof OrganisationFile>;
 type Organisation = z.output<typeof OrganisationFile>;
 
-/** What an import changed, section by section. */
-export type ImportSummary = Record<keyof Organisation, { added: number; updated: number }>;
+/** What an import changed, section by section; of people also how many left and came back. */
+export type ImportSummary = Record<
+  keyof Organisation,
+  { added: number; updated: number; left?: number; back?: number }
+>;
 
 /** An organisation file that cannot be imported; `errors` names each place, as `people.3.email`. */
 export class ImportError extends Error {
@@ -163,8 +172,12 @@ export async function importOrganisation(
   input: unknown,
   options: {
     dryRun?: boolean;
+    /** The file lists everyone: stored people it leaves out have left, today. */
+    markLeavers?: boolean;
     /** Told what the organisation still lacks for a widget to work, once the file is in. */
     warn?: (message: string) => void;
+    /** What counts as today (tests). */
+    now?: Date;
   } = {},
 ): Promise<ImportSummary> {
   let org: Organisation;
@@ -181,7 +194,10 @@ export async function importOrganisation(
       values: await ids(trx, 'company_values'),
       feedbackTemplates: await ids(trx, 'feedback_templates'),
       people: new Map(
-        (await trx.selectFrom('people').select(['id', 'email', 'manager_id']).execute()).map((p) => [p.id, p]),
+        (await trx.selectFrom('people').select(['id', 'email', 'manager_id', 'left_on']).execute()).map((p) => [
+          p.id,
+          p,
+        ]),
       ),
       circles: new Map(
         (
@@ -200,7 +216,8 @@ export async function importOrganisation(
         ]),
       ),
     };
-    await check(org, stored);
+    const day = today(options.now);
+    await check(org, stored, { day, markLeavers: options.markLeavers === true });
 
     /** How many of the entries are new, and how many update a stored one. */
     const tally = (known: { has(id: string): boolean }, list: ({ id: string } | { personId: string })[]) => {
@@ -317,6 +334,21 @@ export async function importOrganisation(
         position: firstTemplate + i,
       })),
     );
+    // Last, so that what the file says of a mentor cannot undo what leaving does. Who leaves and
+    // who comes back, by the file (and, with `markLeavers`, by whom it leaves out).
+    const leaving = new Map<string, string[]>();
+    for (const p of org.people) if (p.leftOn) leaving.set(p.leftOn, [...(leaving.get(p.leftOn) ?? []), p.id]);
+    if (options.markLeavers) {
+      const listed = new Set(org.people.map((p) => p.id));
+      const absent = [...stored.people.values()].filter((p) => !listed.has(p.id) && !p.left_on).map((p) => p.id);
+      leaving.set(day, [...(leaving.get(day) ?? []), ...absent]);
+    }
+    summary.people.left = 0;
+    for (const [on, ids] of leaving) summary.people.left += await markLeft(trx, ids, on);
+    summary.people.back = await markBack(
+      trx,
+      org.people.filter((p) => !p.leftOn).map((p) => p.id),
+    );
     for (const message of await stillMissing(trx)) options.warn?.(message);
     if (options.dryRun) throw new DryRun(summary);
     return summary;
@@ -357,8 +389,17 @@ async function check(
     mentors: Map<string, number>;
     circles: Map<string, number>;
   },
+  options: { day: string; markLeavers: boolean },
 ) {
   const errors: { path: string; message: string }[] = [];
+  if (options.markLeavers && org.people.length === 0) {
+    errors.push({ path: 'people', message: 'lists no one: with --mark-leavers everyone stored would leave' });
+  }
+  org.people.forEach((p, i) => {
+    if (p.leftOn && p.leftOn > options.day) {
+      errors.push({ path: `people.${i}.leftOn`, message: `a day to come: import the file on ${p.leftOn} or later` });
+    }
+  });
   /** Two entries of a list with one key; `field` names the key's place in an entry, if it is one field. */
   const twice = <T>(section: string, list: T[], key: (item: T) => string, what = 'id', field = '') => {
     const seen = new Map<string, number>();
@@ -519,6 +560,7 @@ export async function exportOrganisation(db: Db): Promise<Organisation> {
       languages: JSON.parse(p.languages) as string[],
       photoUrl: p.photo_url,
       learningGoals: goals.filter((g) => g.person_id === p.id).map((g) => g.skill_id),
+      leftOn: p.left_on,
     })),
     skillTargets: (
       await db.selectFrom('skill_targets').selectAll().orderBy('department_id').orderBy('skill_id').execute()

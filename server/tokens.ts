@@ -10,10 +10,10 @@ export function hashToken(token: string) {
 export const DEMO_LABEL = 'demo';
 
 /** A person named by id or by email, as an SSO proxy would name them. */
-async function findPerson(db: Db, who: string) {
+export async function findPerson(db: Db, who: string) {
   const person = await db
     .selectFrom('people')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'left_on'])
     .where((eb) => eb.or([eb('id', '=', who), eb('email', '=', who.toLowerCase())]))
     .executeTakeFirst();
   if (!person) throw new Error(`No person has the id or email "${who}".`);
@@ -29,6 +29,8 @@ export async function createToken(db: Db, who: string, label: string) {
   if (!name || name.length > 100) throw new Error('A token needs a label of 1 to 100 characters, to find it again.');
   if (name === DEMO_LABEL) throw new Error(`"${DEMO_LABEL}" is kept for the demo organisation's tokens.`);
   const person = await findPerson(db, who);
+  if (person.left_on)
+    throw new Error(`${person.name} (${person.id}) left on ${person.left_on}: no token is made for them.`);
   const token = `pk_${randomBytes(32).toString('base64url')}`;
   await db
     .insertInto('access_tokens')

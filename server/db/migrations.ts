@@ -389,6 +389,16 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
         await db.schema.alterTable('people').dropColumn('photo_url').execute();
       },
     },
+    '0011_left_on': {
+      // The day a person left the organisation (`npm run admin -- leave`, or an import). They stay
+      // on record for what they gave and received, and are no longer listed, matched or reachable.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('people').addColumn('left_on', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('people').dropColumn('left_on').execute();
+      },
+    },
   };
 };
 

@@ -17,6 +17,8 @@ export interface Database {
     photo_url: Generated<string | null>;
     manager_id: string | null;
     languages: string;
+    /** The day (YYYY-MM-DD) they left; null while they are in the organisation. */
+    left_on: Generated<string | null>;
   };
   access_tokens: {
     token_hash: string;

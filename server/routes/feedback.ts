@@ -172,7 +172,11 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
       findTemplate(body.templateId),
     ]);
     const unknown = [
-      ...(recipient ? [] : [{ path: 'recipientId', message: `no person has the id "${body.recipientId}"` }]),
+      ...(!recipient
+        ? [{ path: 'recipientId', message: `no person has the id "${body.recipientId}"` }]
+        : recipient.left_on
+          ? [{ path: 'recipientId', message: `"${body.recipientId}" has left the organisation` }]
+          : []),
       ...(template ? [] : [{ path: 'templateId', message: `no feedback template has the id "${body.templateId}"` }]),
     ];
     if (unknown.length) {
@@ -180,6 +184,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
         errors: unknown,
       });
     }
+    // A manager who has left counts as none (see `selectPeople`).
     if (body.visibility === 'recipient-and-manager' && !recipient!.manager_id) {
       throw new ProblemError(422, 'No manager to share with', `${recipient!.name} has no manager on record.`, {
         type: FeedbackProblem.noManager,

@@ -347,17 +347,24 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
     const valueIds = [...new Set(body.valueIds)];
     const wanted = [...new Set([...recipientIds, ...mentionIds])];
     const [known, values] = await Promise.all([
-      db.selectFrom('people').select('id').where('id', 'in', wanted).execute(),
+      db.selectFrom('people').select(['id', 'left_on']).where('id', 'in', wanted).execute(),
       db.selectFrom('company_values').select('id').where('id', 'in', valueIds).execute(),
     ]);
-    const knownIds = new Set(known.map((p) => p.id));
+    const knownIds = new Set(known.filter((p) => !p.left_on).map((p) => p.id));
+    const leftIds = new Set(known.filter((p) => p.left_on).map((p) => p.id));
     const errors = [
       ...recipientIds
         .filter((id) => !knownIds.has(id))
-        .map((id) => ({ path: 'recipientIds', message: `no person has the id "${id}"` })),
+        .map((id) => ({
+          path: 'recipientIds',
+          message: leftIds.has(id) ? `"${id}" has left the organisation` : `no person has the id "${id}"`,
+        })),
       ...mentionIds
         .filter((id) => !knownIds.has(id))
-        .map((id) => ({ path: 'message', message: `mentions "${id}", who does not exist` })),
+        .map((id) => ({
+          path: 'message',
+          message: leftIds.has(id) ? `mentions "${id}", who has left` : `mentions "${id}", who does not exist`,
+        })),
       ...valueIds
         .filter((id) => !values.some((v) => v.id === id))
         .map((id) => ({ path: 'valueIds', message: `"${id}" is not a company value` })),

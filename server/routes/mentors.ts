@@ -22,6 +22,7 @@ import { invalidDetail } from '../../src/contract/problems.js';
 import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
+import { leavers } from '../leavers.js';
 
 const REQUEST_LIFETIME_MS = 14 * 86_400_000;
 
@@ -42,7 +43,8 @@ function toRequest(row: Database['mentorship_requests']): MentorshipRequest {
 }
 
 async function circlesFor(db: Db, meId: string, where: { leadIds?: string[]; ids?: string[] }): Promise<Circle[]> {
-  let query = db.selectFrom('circles').selectAll();
+  // A circle whose lead has left meets no more.
+  let query = db.selectFrom('circles').selectAll().where('lead_id', 'not in', leavers(db));
   if (where.leadIds) query = query.where('lead_id', 'in', where.leadIds.length ? where.leadIds : ['']);
   if (where.ids) query = query.where('id', 'in', where.ids.length ? where.ids : ['']);
   const rows = await query.orderBy('topic').execute();
@@ -70,12 +72,12 @@ async function circlesFor(db: Db, meId: string, where: { leadIds?: string[]; ids
   });
 }
 
-/** Full profiles of the given mentors, in the order given; unknown ids are left out. */
+/** Full profiles of the given mentors, in the order given; unknown ids, and those who left, are left out. */
 export async function loadProfiles(db: Db, ids: string[], meId: string, apiBase: string): Promise<MentorProfile[]> {
   if (ids.length === 0) return [];
   const [profiles, people, expertise, goals, circles] = await Promise.all([
     db.selectFrom('mentor_profiles').selectAll().where('person_id', 'in', ids).execute(),
-    selectPeople(db).where('people.id', 'in', ids).execute(),
+    selectPeople(db).where('people.id', 'in', ids).where('people.left_on', 'is', null).execute(),
     db
       .selectFrom('mentor_expertise')
       .innerJoin('skills', 'skills.id', 'mentor_expertise.skill_id')
@@ -205,7 +207,8 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
       .selectFrom('mentor_profiles')
       .innerJoin('people', 'people.id', 'mentor_profiles.person_id')
       .select(['people.id', 'people.name'])
-      .where('mentor_profiles.hidden', '=', 0);
+      .where('mentor_profiles.hidden', '=', 0)
+      .where('people.left_on', 'is', null);
     if (query.department) select = select.where('people.department_id', '=', query.department);
     if (query.available === 'true') {
       select = select
@@ -276,6 +279,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
         'mentor_profiles.median_response_hours',
       ])
       .where('mentor_profiles.hidden', '=', 0)
+      .where('people.left_on', 'is', null)
       .where('mentor_profiles.accepting', '=', 1)
       .whereRef('mentor_profiles.active_mentees', '<', 'mentor_profiles.capacity')
       .where('people.id', '!=', meId)
@@ -330,6 +334,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
         .selectFrom('mentor_profiles')
         .selectAll()
         .where('person_id', '=', body.mentorId)
+        .where('person_id', 'not in', leavers(trx))
         .executeTakeFirst();
       if (!mentor) throw new ProblemError(404, 'Not found', `"${body.mentorId}" is not a mentor.`);
       if (!mentor.accepting) {
@@ -491,7 +496,12 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     await db.transaction().execute(async (trx) => {
       // Joins of one circle take turns, so that two at once cannot both take its last place.
       await lockRow(trx, 'circles', id);
-      const circle = await trx.selectFrom('circles').selectAll().where('id', '=', id).executeTakeFirst();
+      const circle = await trx
+        .selectFrom('circles')
+        .selectAll()
+        .where('id', '=', id)
+        .where('lead_id', 'not in', leavers(trx))
+        .executeTakeFirst();
       if (!circle) throw new ProblemError(404, 'Not found', `No circle has the id "${id}".`);
       const members = await trx.selectFrom('circle_members').select('person_id').where('circle_id', '=', id).execute();
       if (members.some((m) => m.person_id === meId)) {

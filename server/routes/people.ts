@@ -9,10 +9,14 @@ import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
 import { keysetCursor } from '../cursor.js';
 
+/** People as the API shows them; a manager who has left is no manager any more. */
 export function selectPeople(db: Db) {
   return db
     .selectFrom('people')
     .innerJoin('departments', 'departments.id', 'people.department_id')
+    .leftJoin('people as managers', (join) =>
+      join.onRef('managers.id', '=', 'people.manager_id').on('managers.left_on', 'is', null),
+    )
     .select([
       'people.id',
       'people.name',
@@ -24,8 +28,9 @@ export function selectPeople(db: Db) {
       'people.time_zone',
       'people.has_photo',
       'people.photo_url',
-      'people.manager_id',
+      'managers.id as manager_id',
       'people.languages',
+      'people.left_on',
     ]);
 }
 
@@ -76,7 +81,8 @@ export function peopleRoutes(db: Db, apiBase: (url: string) => string) {
       });
     }
     await mustExist(db, { department: ['department', query.department] });
-    let select = selectPeople(db);
+    // Those who left are still found by id (in what they gave and got), never in a search.
+    let select = selectPeople(db).where('people.left_on', 'is', null);
     if (query.department) select = select.where('people.department_id', '=', query.department);
     if (query.q) {
       const pattern = likePattern(query.q);

@@ -14,6 +14,7 @@ import {
 } from '../../src/contract/skills.js';
 import { levelSteps } from '../../src/testing/skills-seed.js';
 import type { AppEnv } from '../auth.js';
+import { leavers } from '../leavers.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
@@ -35,6 +36,7 @@ function current(rows: RatingRow[]): Map<string, RatingRow> {
   return newest;
 }
 
+/** The people of the skill map: those who have left are not in it. */
 function matrixPeople(db: Db) {
   return db
     .selectFrom('people')
@@ -44,13 +46,23 @@ function matrixPeople(db: Db) {
       'people.name',
       'people.title',
       'people.has_photo',
+      'people.photo_url',
       'people.department_id',
       'departments.name as department_name',
-    ]);
+    ])
+    .where('people.left_on', 'is', null);
 }
 
 function toMatrixPerson(
-  row: { id: string; name: string; title: string; has_photo: number; department_id: string; department_name: string },
+  row: {
+    id: string;
+    name: string;
+    title: string;
+    has_photo: number;
+    photo_url: string | null;
+    department_id: string;
+    department_name: string;
+  },
   apiBase: string,
 ): MatrixPerson {
   return {
@@ -58,7 +70,7 @@ function toMatrixPerson(
     name: row.name,
     title: row.title,
     department: { id: row.department_id, name: row.department_name },
-    photoUrl: row.has_photo ? `${apiBase}/avatars/${encodeURIComponent(row.id)}.svg` : null,
+    photoUrl: row.photo_url ?? (row.has_photo ? `${apiBase}/avatars/${encodeURIComponent(row.id)}.svg` : null),
   };
 }
 
@@ -158,7 +170,12 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
       'query',
     );
     await findSkill(db, id);
-    const rows = await db.selectFrom('skill_ratings').selectAll().where('skill_id', '=', id).execute();
+    const rows = await db
+      .selectFrom('skill_ratings')
+      .selectAll()
+      .where('skill_id', '=', id)
+      .where('person_id', 'not in', leavers(db))
+      .execute();
     const best = [...current(rows).values()]
       .filter((r) => r.level >= 1)
       .sort((a, b) => b.level - a.level || a.person_id.localeCompare(b.person_id))
@@ -197,7 +214,12 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
         .where('skill_targets.department_id', '=', department)
         .orderBy('skills.name')
         .execute(),
-      db.selectFrom('people').select('id').where('department_id', '=', department).execute(),
+      db
+        .selectFrom('people')
+        .select('id')
+        .where('department_id', '=', department)
+        .where('left_on', 'is', null)
+        .execute(),
     ]);
     const ratings = targets.length
       ? await db

@@ -117,6 +117,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         get: {
           operationId: 'listPeople',
           summary: 'Search people, or fetch up to 50 by id in one request',
+          description:
+            'People who have left the organisation are not found by a search, but `ids` still reaches them (they are named in what they gave and got).',
           tags: ['people'],
           parameters: queryParameters(PeopleQuery, {
             q: 'Matches name, title, department or email.',
@@ -148,7 +150,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         get: {
           operationId: 'listMentors',
           summary: 'Mentors open to be found, by name; or up to 50 profiles by id in one request',
-          description: 'Hidden profiles are left out of the list, but `ids` and `/mentors/{id}` still reach them.',
+          description:
+            'Hidden profiles are left out of the list, but `ids` and `/mentors/{id}` still reach them. Mentors who have left the organisation are reached by neither.',
           tags: ['mentoring'],
           parameters: queryParameters(MentorsQuery, {
             skill: 'A skill id: mentors with expertise in it.',

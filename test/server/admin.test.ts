@@ -12,6 +12,7 @@ import {
   ImportError,
   type OrganisationFile,
 } from '../../server/organisation.js';
+import { admin } from '../../server/admin.js';
 import { createToken, listTokens, revokeTokens } from '../../server/tokens.js';
 import type { MentorProfile } from '../../src/contract/mentors.js';
 import type { Me, Person } from '../../src/contract/people.js';
@@ -130,7 +131,7 @@ describe('running the server for an organisation', () => {
     const { location } = await emptyLocation();
     const db = await open(location);
     const summary = await importOrganisation(db, acme());
-    assert.deepEqual(summary.people, { added: 2, updated: 0 });
+    assert.deepEqual(summary.people, { added: 2, updated: 0, left: 0, back: 0 });
     assert.deepEqual(summary.feedbackTemplates, { added: 1, updated: 0 });
 
     const app = createApp({ db, rateLimit: false });
@@ -255,7 +256,7 @@ describe('running the server for an organisation', () => {
       mentors: [{ personId: 'e-100', capacity: 3, accepting: false, expertise: [{ skillId: 'welding', level: 2 }] }],
     };
     const summary = await importOrganisation(db, moved);
-    assert.deepEqual(summary.people, { added: 0, updated: 1 });
+    assert.deepEqual(summary.people, { added: 0, updated: 1, left: 0, back: 0 });
     const org = await exportOrganisation(db);
     const jo = org.people.find((p) => p.id === 'e-200')!;
     assert.equal(jo.title, 'Lead welder');
@@ -275,7 +276,7 @@ describe('running the server for an organisation', () => {
     assert.deepEqual(await exportOrganisation(copy), exported);
     // Imported again over itself, nothing changes.
     const again = await importOrganisation(demo, exported);
-    assert.deepEqual(again.people, { added: 0, updated: exported.people.length });
+    assert.deepEqual(again.people, { added: 0, updated: exported.people.length, left: 0, back: 0 });
     assert.deepEqual(await exportOrganisation(demo), exported);
   });
 
@@ -307,6 +308,90 @@ describe('running the server for an organisation', () => {
     assert.equal((await me(app, 'demo-u0002')).status, 200, 'only the labelled token went');
     assert.deepEqual((await revokeTokens(db, 'u0002')).revoked, 1);
     assert.equal((await me(app, 'demo-u0002')).status, 401);
+  });
+
+  it('marks people as left or back by import, by what a whole list leaves out, or by command', async () => {
+    const { location, env } = await emptyLocation();
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const app = createApp({ db, rateLimit: false, trustedHeader: 'X-Remote-User' });
+    const { token } = await createToken(db, 'e-200', 'intranet');
+    const me = (init: RequestInit) => app.request('/api/me', init);
+    assert.equal((await me(as(token))).status, 200);
+    const jo = acme().people![0];
+    const ana = acme().people![1];
+    const now = new Date('2026-06-15T12:00:00Z');
+    const leftOn = async (id: string) => (await exportOrganisation(db)).people.find((p) => p.id === id)!.leftOn;
+
+    // The file says she left: her token goes, and the export says when.
+    const left = await importOrganisation(db, { people: [{ ...jo, leftOn: '2026-06-01' }] }, { now });
+    assert.deepEqual(left.people, { added: 0, updated: 1, left: 1, back: 0 });
+    assert.equal(await leftOn('e-200'), '2026-06-01');
+    assert.equal((await me(as(token))).status, 401);
+    assert.equal((await me({ headers: { 'X-Remote-User': 'jo.brandt@acme.example' } })).status, 401);
+    await assert.rejects(createToken(db, 'e-200', 'again'), /left on 2026-06-01: no token is made/);
+    // What is exported reads back the same, leavers included.
+    const exported = await exportOrganisation(db);
+    const copy = await open((await emptyLocation()).location);
+    await importOrganisation(copy, JSON.parse(JSON.stringify(exported)), { now });
+    assert.deepEqual(await exportOrganisation(copy), exported);
+
+    // Listed again without a day, she is back (with no token: she needs a new one).
+    const back = await importOrganisation(db, { people: [jo] }, { now });
+    assert.deepEqual(back.people, { added: 0, updated: 1, left: 0, back: 1 });
+    assert.equal(await leftOn('e-200'), null);
+    assert.equal((await me({ headers: { 'X-Remote-User': 'e-200' } })).status, 200);
+
+    // A whole list: who it leaves out has left, today. A dry run only counts.
+    const whole = { people: [ana] };
+    const counted = await importOrganisation(db, whole, { markLeavers: true, dryRun: true, now });
+    assert.deepEqual(counted.people, { added: 0, updated: 1, left: 1, back: 0 });
+    assert.equal(await leftOn('e-200'), null, 'a dry run changes nothing');
+    await importOrganisation(db, whole, { markLeavers: true, now });
+    assert.equal(await leftOn('e-200'), '2026-06-15');
+    assert.equal(await leftOn('e-100'), null);
+
+    // Refused: a whole list of no one, and a day to come.
+    const refused = async (input: OrganisationFile, options: Parameters<typeof importOrganisation>[2]) => {
+      const error = await importOrganisation(db, input, options).catch((e: unknown) => e);
+      assert.ok(error instanceof ImportError, String(error));
+      return error.errors;
+    };
+    assert.deepEqual(
+      (await refused({ people: [] }, { markLeavers: true, now })).map((e) => e.path),
+      ['people'],
+    );
+    assert.deepEqual(await refused({ people: [{ ...ana, leftOn: '2026-07-01' }] }, { now }), [
+      { path: 'people.0.leftOn', message: 'a day to come: import the file on 2026-07-01 or later' },
+    ]);
+    assert.equal(await leftOn('e-100'), null);
+
+    // By command, by id or email.
+    const lines: string[] = [];
+    const run = (...args: string[]) =>
+      admin(
+        args,
+        env,
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      );
+    assert.equal(await run('rejoin', 'jo.brandt@acme.example'), 0);
+    assert.match(lines.pop()!, /Jo Brandt \(e-200\) is back\. Make them a token/);
+    assert.equal(await leftOn('e-200'), null);
+    assert.equal(await run('leave', 'e-200'), 0);
+    assert.match(lines.pop()!, /Jo Brandt \(e-200\) has left: their tokens are revoked/);
+    assert.ok(await leftOn('e-200'));
+    assert.equal(await run('leave', 'e-200'), 0);
+    assert.match(lines.pop()!, /had already left, on \d{4}-\d{2}-\d{2}/);
+    assert.equal(await run('leave', 'nobody@acme.example'), 1);
+    assert.match(lines.pop()!, /No person has the id or email "nobody@acme.example"/);
+    assert.equal(await run('leave'), 2);
+    const dir = tempDir();
+    const file = join(dir, 'whole.json');
+    writeFileSync(file, JSON.stringify({ people: [ana, jo] }));
+    assert.equal(await run('import', '--mark-leavers', '--dry-run', file), 0);
+    assert.match(lines.join('\n'), /it would change:\n {2}people: 0 added, 2 updated, 1 back/);
+    assert.equal(await run('import', '--dry-run', '--dry-run', file), 2);
   });
 
   it('runs as a command: import, token, export; a bad file exits 1 and names each problem', async () => {

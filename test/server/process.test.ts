@@ -81,7 +81,7 @@ describe('server process', () => {
           .executeTakeFirstOrThrow();
         assert.equal(Number(people.n), 180, 'seeded once');
         const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
-        assert.equal(Number(migrations.rows[0].n), 10, 'each migration ran once');
+        assert.equal(Number(migrations.rows[0].n), 11, 'each migration ran once');
       } finally {
         await db.destroy();
       }

@@ -1,0 +1,79 @@
+import type { Db } from './db/database.js';
+
+/**
+ * People who have left the organisation, as a subquery: they stay on record (the kudos they gave
+ * and got, feedback, ratings), but are no longer listed, matched, shown in the skill map, or given
+ * kudos, feedback or mentorship requests, and cannot sign in.
+ */
+export function leavers(db: Db) {
+  return db.selectFrom('people').select('people.id').where('people.left_on', 'is not', null);
+}
+
+/** Today, as `left_on` stores a day. */
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/**
+ * Marks people as having left on `day`; those already gone keep their day. Their tokens are
+ * revoked; their running mentorships end, freeing the mentors' places; their waiting requests are
+ * withdrawn (sent by them) or declined (sent to them); they leave their circles; as mentors they
+ * take no new requests, should they come back. Resolves to how many left now.
+ */
+export async function markLeft(trx: Db, ids: string[], day: string) {
+  if (ids.length === 0) return 0;
+  const leaving = (
+    await trx.selectFrom('people').select('id').where('id', 'in', ids).where('left_on', 'is', null).execute()
+  ).map((p) => p.id);
+  if (leaving.length === 0) return 0;
+  await trx.updateTable('people').set({ left_on: day }).where('id', 'in', leaving).execute();
+  await trx.deleteFrom('access_tokens').where('person_id', 'in', leaving).execute();
+  const now = new Date().toISOString();
+  const theirs = (column: 'mentee_id' | 'mentor_id') =>
+    trx.updateTable('mentorship_requests').where(column, 'in', leaving).where('state', '=', 'pending');
+  await theirs('mentee_id').set({ state: 'withdrawn', responded_at: now }).execute();
+  await theirs('mentor_id').set({ state: 'declined', responded_at: now }).execute();
+  const running = await trx
+    .selectFrom('mentorship_requests')
+    .select('mentor_id')
+    .where('state', '=', 'accepted')
+    .where((eb) => eb.or([eb('mentee_id', 'in', leaving), eb('mentor_id', 'in', leaving)]))
+    .execute();
+  await trx
+    .updateTable('mentorship_requests')
+    .set({ state: 'ended' })
+    .where('state', '=', 'accepted')
+    .where((eb) => eb.or([eb('mentee_id', 'in', leaving), eb('mentor_id', 'in', leaving)]))
+    .execute();
+  // Each mentor's places are counted again from the mentorships that still run.
+  const mentors = [...new Set(running.map((r) => r.mentor_id))];
+  if (mentors.length) {
+    await trx
+      .updateTable('mentor_profiles')
+      .set((eb) => ({
+        active_mentees: eb
+          .selectFrom('mentorship_requests')
+          .select((count) => count.fn.countAll<number>().as('n'))
+          .whereRef('mentorship_requests.mentor_id', '=', 'mentor_profiles.person_id')
+          .where('mentorship_requests.state', '=', 'accepted'),
+      }))
+      .where('person_id', 'in', mentors)
+      .execute();
+  }
+  await trx.updateTable('mentor_profiles').set({ accepting: 0 }).where('person_id', 'in', leaving).execute();
+  await trx.deleteFrom('circle_members').where('person_id', 'in', leaving).execute();
+  return leaving.length;
+}
+
+/**
+ * Marks people as back. Nothing that leaving ended comes back: they need a new token, and as
+ * mentors they take requests again once they say so. Resolves to how many came back.
+ */
+export async function markBack(trx: Db, ids: string[]) {
+  if (ids.length === 0) return 0;
+  const result = await trx
+    .updateTable('people')
+    .set({ left_on: null })
+    .where('id', 'in', ids)
+    .where('left_on', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { markBack, markLeft, today } from '../../server/leavers.js';
+import type { Circle, MentorMatch, MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
+import { FeedbackProblem } from '../../src/contract/problems.js';
+import type { Person } from '../../src/contract/people.js';
+import type { Expert, SkillMatrix } from '../../src/contract/skills.js';
+import { makeApp, problemOf, type App } from './helpers.js';
+
+const post = (body: unknown, as: string) => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json' },
+  as,
+});
+
+const json = async <T>(response: Response) => {
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()) as T;
+};
+
+/** A visible mentor of the demo organisation with mentees, a circle they lead, and people they manage. */
+async function busyMentor(app: App) {
+  const row = await app.db
+    .selectFrom('mentor_profiles as m')
+    .innerJoin('circles as c', 'c.lead_id', 'm.person_id')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['m.person_id as id', 'p.name', 'p.department_id', 'c.id as circle', 'm.capacity', 'm.active_mentees'])
+    .where('m.active_mentees', '>', 0)
+    .whereRef('m.active_mentees', '<', 'm.capacity')
+    .where('m.hidden', '=', 0)
+    .where('m.accepting', '=', 1)
+    .where((eb) => eb.exists(eb.selectFrom('people as r').select('r.id').whereRef('r.manager_id', '=', 'm.person_id')))
+    .orderBy('m.person_id')
+    .executeTakeFirstOrThrow();
+  const report = await app.db
+    .selectFrom('people')
+    .select('id')
+    .where('manager_id', '=', row.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return { ...row, report: report.id };
+}
+
+const leave = (app: App, ids: string[]) => app.db.transaction().execute((trx) => markLeft(trx, ids, today()));
+
+describe('people who leave the organisation', () => {
+  it('a mentor who leaves cannot sign in, and is out of search, listings, matches, circles and the skill map', async () => {
+    const app = await makeApp();
+    const mentor = await busyMentor(app);
+    const asker = 'u0170';
+    const waiting = await app.request(
+      '/api/mentorship-requests',
+      post({ mentorId: mentor.id, goal: 'Learn X' }, asker),
+    );
+    assert.equal(waiting.status, 201);
+    const { id: waitingId } = (await waiting.json()) as MentorshipRequest;
+    const rated = await app.db
+      .selectFrom('skill_ratings')
+      .select('skill_id')
+      .where('person_id', '=', mentor.id)
+      .where('level', '>=', 1)
+      .executeTakeFirstOrThrow();
+    const experts = async () =>
+      (await json<{ items: Expert[] }>(await app.request(`/api/skills/${rated.skill_id}/experts?limit=50`))).items;
+    const search = async () =>
+      (await json<{ items: Person[] }>(await app.request(`/api/people?q=${encodeURIComponent(mentor.name)}`))).items;
+    const listed = async () =>
+      (await json<{ items: MentorProfile[] }>(await app.request('/api/mentors?limit=100'))).items.map((m) => m.id);
+    const matrix = async () =>
+      (await json<SkillMatrix>(await app.request(`/api/skill-matrix?department=${mentor.department_id}`))).people.map(
+        (p) => p.id,
+      );
+    const circles = async () =>
+      (await json<{ items: Circle[] }>(await app.request('/api/circles'))).items.map((c) => c.id);
+    // Before: everywhere.
+    assert.ok((await search()).some((p) => p.id === mentor.id));
+    assert.ok((await listed()).includes(mentor.id));
+    assert.ok((await matrix()).includes(mentor.id));
+    assert.ok((await experts()).some((e) => e.person.id === mentor.id));
+    assert.ok((await circles()).includes(mentor.circle));
+    assert.equal((await app.request('/api/me', { as: mentor.id })).status, 200);
+
+    assert.equal(await leave(app, [mentor.id]), 1);
+    assert.equal(await leave(app, [mentor.id]), 0, 'leaving twice changes nothing');
+
+    assert.equal((await app.request('/api/me', { as: mentor.id })).status, 401, 'their token is revoked');
+    const tokens = await app.db
+      .selectFrom('access_tokens')
+      .select('label')
+      .where('person_id', '=', mentor.id)
+      .execute();
+    assert.deepEqual(tokens, []);
+    assert.ok(!(await search()).some((p) => p.id === mentor.id));
+    assert.ok(!(await listed()).includes(mentor.id));
+    assert.ok(!(await matrix()).includes(mentor.id));
+    assert.ok(!(await experts()).some((e) => e.person.id === mentor.id));
+    assert.ok(!(await circles()).includes(mentor.circle), 'the circle they led meets no more');
+    assert.equal((await app.request(`/api/circles/${mentor.circle}/join`, post({}, 'u0171'))).status, 404);
+    assert.equal((await app.request(`/api/mentors/${mentor.id}`)).status, 404);
+    for (const as of ['u0100', 'u0150', asker]) {
+      const matches = await json<{ items: MentorMatch[] }>(
+        await app.request('/api/me/mentor-matches?limit=50', { as }),
+      );
+      assert.ok(!matches.items.some((m) => m.mentor.id === mentor.id));
+    }
+    // Still found by id: the kudos they gave and got name them.
+    assert.equal((await json<Person>(await app.request(`/api/people/${mentor.id}`))).id, mentor.id);
+    const given = await json<{ items: unknown[] }>(await app.request(`/api/kudos?person=${mentor.id}`));
+    assert.ok(given.items.length > 0, 'what they gave stays');
+
+    // Their requests and mentorships are closed, and so are asks to them.
+    const requests = await app.db
+      .selectFrom('mentorship_requests')
+      .select(['id', 'state'])
+      .where('mentor_id', '=', mentor.id)
+      .execute();
+    assert.ok(requests.every((r) => ['declined', 'ended', 'expired', 'withdrawn'].includes(r.state)));
+    assert.equal(requests.find((r) => r.id === waitingId)!.state, 'declined');
+    assert.ok(requests.filter((r) => r.state === 'ended').length >= mentor.active_mentees);
+    const profile = await app.db
+      .selectFrom('mentor_profiles')
+      .select(['active_mentees', 'accepting'])
+      .where('person_id', '=', mentor.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(profile, { active_mentees: 0, accepting: 0 });
+    const asked = await app.request(
+      '/api/mentorship-requests',
+      post({ mentorId: mentor.id, goal: 'Learn Y' }, 'u0172'),
+    );
+    assert.equal(asked.status, 404);
+
+    // Nobody gives them kudos or feedback; their reports have no manager to share feedback with.
+    const value = (await app.db.selectFrom('company_values').select('id').executeTakeFirstOrThrow()).id;
+    const kudos = await app.request(
+      '/api/kudos',
+      post({ recipientIds: [mentor.id], message: `Thanks, @{${mentor.id}}!`, valueIds: [value] }, 'u0150'),
+    );
+    assert.equal(kudos.status, 422);
+    assert.deepEqual(
+      (await problemOf(kudos)).errors?.map((e) => e.message),
+      [`"${mentor.id}" has left the organisation`, `mentions "${mentor.id}", who has left`],
+    );
+    const template = await app.db
+      .selectFrom('feedback_templates')
+      .selectAll()
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
+    const feedback = (recipientId: string, visibility: string) =>
+      app.request(
+        '/api/feedback',
+        post(
+          { recipientId, templateId: template.id, kind: 'praise', answers: {}, visibility, anonymous: false },
+          'u0150',
+        ),
+      );
+    const toLeaver = await feedback(mentor.id, 'recipient');
+    assert.equal(toLeaver.status, 422);
+    assert.equal((await problemOf(toLeaver)).errors?.[0].message, `"${mentor.id}" has left the organisation`);
+    assert.equal((await json<Person>(await app.request(`/api/people/${mentor.report}`))).managerId, null);
+    const shared = await feedback(mentor.report, 'recipient-and-manager');
+    assert.equal((await problemOf(shared)).type, FeedbackProblem.noManager);
+
+    // Back: found and listed again, not taking requests until they say so, and with no token.
+    assert.equal(await app.db.transaction().execute((trx) => markBack(trx, [mentor.id])), 1);
+    assert.ok((await search()).some((p) => p.id === mentor.id));
+    assert.ok((await listed()).includes(mentor.id));
+    const back = await json<MentorProfile>(await app.request(`/api/mentors/${mentor.id}`));
+    assert.equal(back.accepting, false);
+    assert.equal((await app.request('/api/me', { as: mentor.id })).status, 401);
+    assert.equal((await json<Person>(await app.request(`/api/people/${mentor.report}`))).managerId, mentor.id);
+  });
+
+  it('a mentee who leaves frees their mentor’s place; their waiting requests are withdrawn and their circles left', async () => {
+    const app = await makeApp();
+    const running = await app.db
+      .selectFrom('mentorship_requests')
+      .innerJoin('mentor_profiles', 'mentor_profiles.person_id', 'mentorship_requests.mentor_id')
+      .select(['mentorship_requests.mentee_id', 'mentorship_requests.mentor_id', 'mentor_profiles.active_mentees'])
+      .where('mentorship_requests.state', '=', 'accepted')
+      .orderBy('mentorship_requests.id')
+      .executeTakeFirstOrThrow();
+    const mentee = running.mentee_id;
+    const other = (await busyMentor(app)).id;
+    assert.notEqual(other, mentee);
+    const asked = await app.request('/api/mentorship-requests', post({ mentorId: other, goal: 'Learn Z' }, mentee));
+    assert.ok([201, 409].includes(asked.status));
+    const circle = (await json<{ items: Circle[] }>(await app.request('/api/circles', { as: mentee }))).items.find(
+      (c) => !c.joined && c.memberCount < c.capacity && c.leadId !== mentee,
+    )!;
+    assert.equal((await app.request(`/api/circles/${circle.id}/join`, post({}, mentee))).status, 200);
+
+    assert.equal(await leave(app, [mentee]), 1);
+    const mentor = await app.db
+      .selectFrom('mentor_profiles')
+      .select('active_mentees')
+      .where('person_id', '=', running.mentor_id)
+      .executeTakeFirstOrThrow();
+    assert.equal(mentor.active_mentees, running.active_mentees - 1, 'the place is free');
+    const theirs = await app.db
+      .selectFrom('mentorship_requests')
+      .select('state')
+      .where('mentee_id', '=', mentee)
+      .execute();
+    assert.ok(theirs.length > 0);
+    assert.ok(theirs.every((r) => ['ended', 'withdrawn', 'declined', 'expired'].includes(r.state)));
+    const after = (await json<{ items: Circle[] }>(await app.request('/api/circles'))).items.find(
+      (c) => c.id === circle.id,
+    )!;
+    assert.equal(after.memberCount, circle.memberCount, 'their place in the circle is free');
+  });
+});
