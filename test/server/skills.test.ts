@@ -95,6 +95,17 @@ describe('skill routes', () => {
     assert.equal((await app.request('/api/skills/nothing/experts')).status, 404);
   });
 
+  it('shows the photo from an imported directory in the matrix and among experts', async () => {
+    const app = await makeApp();
+    const expert = (await json<{ items: Expert[] }>(app, '/api/skills/typescript/experts?limit=1')).items[0].person;
+    const photo = 'https://directory.example/photos/1.jpg';
+    await app.db.updateTable('people').set({ photo_url: photo }).where('id', '=', expert.id).execute();
+    const again = (await json<{ items: Expert[] }>(app, '/api/skills/typescript/experts?limit=1')).items[0].person;
+    assert.equal(again.photoUrl, photo);
+    const matrix = await json<SkillMatrix>(app, `/api/skill-matrix?department=${expert.department.id}`);
+    assert.equal(matrix.people.find((p) => p.id === expert.id)!.photoUrl, photo);
+  });
+
   it('computes gaps against targets and marks bus-factor skills', async () => {
     const app = await makeApp();
     const gaps = (await json<{ items: SkillGap[] }>(app, '/api/skill-gaps?department=eng')).items;
