@@ -259,6 +259,16 @@ export async function importOrganisation(
       ['id'],
       org.values.map((v, i) => ({ ...v, position: firstValue + i })),
     );
+    // Emails that move between people in the file (two swapped, or one taken over) are put aside
+    // first, so that no row holds another's email between two writes; `check` made sure each ends
+    // with one person.
+    const moving = org.people.filter((p) => {
+      const known = stored.people.get(p.id);
+      return known && known.email !== p.email;
+    });
+    for (const p of moving) {
+      await trx.updateTable('people').set({ email: `moving-${p.id}@invalid` }).where('id', '=', p.id).execute();
+    }
     // People without their managers first: a manager may come later in the file.
     await upsert(
       trx,

@@ -266,6 +266,16 @@ describe('running the server for an organisation', () => {
     assert.deepEqual(org.mentors, [
       { personId: 'e-100', bio: '', capacity: 3, accepting: false, expertise: [{ skillId: 'welding', level: 2 }] },
     ]);
+    // Two people swap emails (a mix-up put right) in one file.
+    const [jo0, ana0] = acme().people!;
+    await importOrganisation(db, {
+      people: [
+        { ...jo0, email: ana0.email },
+        { ...ana0, email: jo0.email },
+      ],
+    });
+    const swapped = new Map((await exportOrganisation(db)).people.map((p) => [p.id, p.email]));
+    assert.deepEqual([swapped.get('e-200'), swapped.get('e-100')], ['ana.ruiz@acme.example', 'jo.brandt@acme.example']);
 
     // The demo organisation, exported and imported into an empty database, reads back the same.
     const demo = await open(await freshLocation(true), true);
