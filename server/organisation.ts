@@ -78,48 +78,50 @@ const OrgMentor = z
   })
   .strict();
 
+/** The entries of each section of an organisation file. */
+const Entries = {
+  departments: z.object({ id: Id, name: Text(200) }).strict(),
+  skills: z
+    .object({
+      id: Id,
+      name: Text(100),
+      category: Text(100),
+      synonyms: z.array(Text(100)).max(20).default([]),
+    })
+    .strict(),
+  /** Company values for kudos, in the order they are offered. */
+  values: z.object({ id: Id, name: Text(100), description: z.string().trim().max(500), emoji: Text(16) }).strict(),
+  people: OrgPerson,
+  skillTargets: z.object({ departmentId: Id, skillId: Id, level: Level }).strict(),
+  mentors: OrgMentor,
+  /** Mentorship circles: a mentor leads a group on one topic; people join them from the mentor card. */
+  circles: z
+    .object({
+      id: Id,
+      topic: Text(200),
+      description: z.string().trim().max(2000).default(''),
+      leadId: Id,
+      capacity: z.number().int().min(1).max(500),
+    })
+    .strict(),
+  /** In the order they are offered. */
+  feedbackTemplates: FeedbackTemplate.strict(),
+};
+
 /**
  * An organisation, as `npm run admin -- import` reads it and `export` writes it. Every section is
  * optional; each entry is added, or updates the stored one with its id. Nothing is deleted.
  */
 export const OrganisationFile = z
   .object({
-    departments: z.array(z.object({ id: Id, name: Text(200) }).strict()).default([]),
-    skills: z
-      .array(
-        z
-          .object({
-            id: Id,
-            name: Text(100),
-            category: Text(100),
-            synonyms: z.array(Text(100)).max(20).default([]),
-          })
-          .strict(),
-      )
-      .default([]),
-    /** Company values for kudos, in the order they are offered. */
-    values: z
-      .array(z.object({ id: Id, name: Text(100), description: z.string().trim().max(500), emoji: Text(16) }).strict())
-      .default([]),
-    people: z.array(OrgPerson).default([]),
-    skillTargets: z.array(z.object({ departmentId: Id, skillId: Id, level: Level }).strict()).default([]),
-    mentors: z.array(OrgMentor).default([]),
-    /** Mentorship circles: a mentor leads a group on one topic; people join them from the mentor card. */
-    circles: z
-      .array(
-        z
-          .object({
-            id: Id,
-            topic: Text(200),
-            description: z.string().trim().max(2000).default(''),
-            leadId: Id,
-            capacity: z.number().int().min(1).max(500),
-          })
-          .strict(),
-      )
-      .default([]),
-    /** In the order they are offered. */
-    feedbackTemplates: z.array(FeedbackTemplate.strict()).default([]),
+    departments: z.array(Entries.departments).default([]),
+    skills: z.array(Entries.skills).default([]),
+    values: z.array(Entries.values).default([]),
+    people: z.array(Entries.people).default([]),
+    skillTargets: z.array(Entries.skillTargets).default([]),
+    mentors: z.array(Entries.mentors).default([]),
+    circles: z.array(Entries.circles).default([]),
+    feedbackTemplates: z.array(Entries.feedbackTemplates).default([]),
   })
   .strict();
 
@@ -180,12 +182,14 @@ export async function importOrganisation(
     now?: Date;
   } = {},
 ): Promise<ImportSummary> {
-  let org: Organisation;
+  let parsed: Organisation | undefined;
+  let shapeErrors: { path: string; message: string }[] = [];
   try {
-    org = validate(OrganisationFile, input, 'organisation file');
+    parsed = validate(OrganisationFile, input, 'organisation file');
   } catch (error) {
     const errors = (error as { extra?: { errors?: { path: string; message: string }[] } }).extra?.errors;
-    throw errors ? new ImportError(errors) : error;
+    if (!errors) throw error;
+    shapeErrors = errors;
   }
   const run = db.transaction().execute(async (trx) => {
     const stored = {
@@ -217,7 +221,16 @@ export async function importOrganisation(
       ),
     };
     const day = today(options.now);
-    await check(org, stored, { day, markLeavers: options.markLeavers === true });
+    // A file of the wrong shape is refused, but its well-shaped entries are checked too, so that
+    // one run names every problem.
+    const errors = [
+      ...shapeErrors,
+      ...(parsed
+        ? check(parsed, stored, { day, markLeavers: options.markLeavers === true })
+        : checkWellShaped(input, stored, { day, markLeavers: options.markLeavers === true })),
+    ];
+    if (errors.length || !parsed) throw new ImportError(errors);
+    const org = parsed;
 
     /** How many of the entries are new, and how many update a stored one. */
     const tally = (known: { has(id: string): boolean }, list: ({ id: string } | { personId: string })[]) => {
@@ -267,7 +280,11 @@ export async function importOrganisation(
       return known && known.email !== p.email;
     });
     for (const p of moving) {
-      await trx.updateTable('people').set({ email: `moving-${p.id}@invalid` }).where('id', '=', p.id).execute();
+      await trx
+        .updateTable('people')
+        .set({ email: `moving-${p.id}@invalid` })
+        .where('id', '=', p.id)
+        .execute();
     }
     // People without their managers first: a manager may come later in the file.
     await upsert(
@@ -389,17 +406,53 @@ async function ids(db: Db, table: 'departments' | 'skills' | 'company_values' | 
   return new Set((await db.selectFrom(table).select('id').execute()).map((row) => row.id));
 }
 
-/** Everything a database constraint would refuse, said first and all at once, with where it is. */
-async function check(
+/**
+ * Checks what the entries of the right shape refer to, in a file that failed its shape check.
+ * Each keeps its index; the others are holes (a sparse array: `forEach`, `map` and `filter` pass
+ * over them), and the ids they name count as there, so that a broken entry is named once, for
+ * its shape, and not again by each entry that refers to it.
+ */
+function checkWellShaped(input: unknown, stored: Stored, options: { day: string; markLeavers: boolean }) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const file = input as Record<string, unknown>;
+  const org: Record<string, unknown[]> = {};
+  const broken = new Set<string>();
+  for (const [section, entry] of Object.entries(Entries)) {
+    const list = file[section];
+    const kept: unknown[] = [];
+    if (Array.isArray(list)) {
+      kept.length = list.length;
+      list.forEach((item, i) => {
+        const result = entry.safeParse(item);
+        if (result.success) kept[i] = result.data;
+        else if (item && typeof item === 'object' && 'id' in item && typeof item.id === 'string') broken.add(item.id);
+        else if (item && typeof item === 'object' && 'personId' in item && typeof item.personId === 'string')
+          broken.add(item.personId);
+      });
+    }
+    org[section] = kept;
+  }
+  return check(org as unknown as Organisation, stored, options, broken);
+}
+
+type Stored = {
+  departments: Set<string>;
+  skills: Set<string>;
+  people: Map<string, { id: string; email: string; manager_id: string | null }>;
+  mentors: Map<string, number>;
+  circles: Map<string, number>;
+};
+
+/**
+ * Everything a database constraint would refuse, with where it is. The lists may have holes
+ * (`checkWellShaped`): go over them with `forEach`, `map` or `filter`, never `for…of`.
+ */
+function check(
   org: Organisation,
-  stored: {
-    departments: Set<string>;
-    skills: Set<string>;
-    people: Map<string, { id: string; email: string; manager_id: string | null }>;
-    mentors: Map<string, number>;
-    circles: Map<string, number>;
-  },
+  stored: Stored,
   options: { day: string; markLeavers: boolean },
+  /** Ids of entries refused for their shape: not named again as missing. */
+  broken = new Set<string>(),
 ) {
   const errors: { path: string; message: string }[] = [];
   if (options.markLeavers && org.people.length === 0) {
@@ -434,9 +487,11 @@ async function check(
   const departments = new Set([...stored.departments, ...org.departments.map((d) => d.id)]);
   const skills = new Set([...stored.skills, ...org.skills.map((s) => s.id)]);
   const managers = new Map([...stored.people].map(([id, p]) => [id, p.manager_id]));
-  for (const p of org.people) managers.set(p.id, p.managerId);
+  org.people.forEach((p) => managers.set(p.id, p.managerId));
   const needs = (path: string, set: Set<string> | Map<string, unknown>, id: string, what: string) => {
-    if (!set.has(id)) errors.push({ path, message: `no ${what} has the id "${id}", in the file or stored` });
+    if (!set.has(id) && !broken.has(id)) {
+      errors.push({ path, message: `no ${what} has the id "${id}", in the file or stored` });
+    }
   };
 
   // An email names one person: one the file does not name keeps theirs.
@@ -475,7 +530,7 @@ async function check(
   // A circle is led by a mentor, and holds at least the members it has.
   const mentors = new Set([...stored.mentors.keys(), ...org.mentors.map((m) => m.personId)]);
   org.circles.forEach((c, i) => {
-    if (!mentors.has(c.leadId)) {
+    if (!mentors.has(c.leadId) && !broken.has(c.leadId)) {
       errors.push({ path: `circles.${i}.leadId`, message: `"${c.leadId}" is not a mentor, in the file or stored` });
     }
     const members = stored.circles.get(c.id) ?? 0;
@@ -504,7 +559,7 @@ async function check(
       }
     });
   });
-  if (errors.length) throw new ImportError(errors);
+  return errors;
 }
 
 type Table = keyof Database;

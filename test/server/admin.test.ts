@@ -225,6 +225,20 @@ describe('running the server for an organisation', () => {
       'people.1.managerId: the managers of "e-100" go round in a circle',
     ]);
     assert.deepEqual(await problems(twice), ['skills.2: the id "sql" is also at skills.0']);
+    // Shape and references at once, in one run: a broken entry is named for its shape alone, not
+    // again by those that refer to it.
+    const mixed = acme() as { people: Record<string, unknown>[] } & OrganisationFile;
+    // Ana, new under another id, broken; Jo, her mentor entry and her circle refer to her.
+    mixed.people[1] = { ...mixed.people[1], id: 'e-101', timeZone: 'Mars/Olympus' };
+    mixed.people[0] = { ...mixed.people[0], managerId: 'e-101', departmentId: 'legal' };
+    mixed.mentors![0].personId = 'e-101';
+    mixed.circles![0].leadId = 'e-101';
+    mixed.skillTargets![0].skillId = 'juggling';
+    assert.deepEqual((await problems(mixed)).sort(), [
+      'people.0.departmentId: no department has the id "legal", in the file or stored',
+      'people.1.timeZone: not an IANA time zone (for example "Europe/Berlin")',
+      'skillTargets.0.skillId: no skill has the id "juggling", in the file or stored',
+    ]);
     await db.updateTable('mentor_profiles').set({ active_mentees: 2 }).where('person_id', '=', 'e-100').execute();
     await db
       .insertInto('circle_members')
