@@ -15,6 +15,13 @@ async function request(app: Awaited<ReturnType<typeof makeApp>>, path: string, a
   return app.request(path, { ...init, headers, as: null });
 }
 
+/** A new request from the mentee to the mentor; its id. */
+async function ask(app: Awaited<ReturnType<typeof makeApp>>, mentee: string, mentorId: string) {
+  const created = await request(app, '/api/mentorship-requests', mentee, json({ mentorId, goal: 'Learn to review' }));
+  assert.equal(created.status, 201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /** A visible, accepting mentor with free places who is not `except`. */
 async function openMentor(app: Awaited<ReturnType<typeof makeApp>>, except: string) {
   const row = await app.db
@@ -264,21 +271,11 @@ describe('mentor routes', () => {
           .executeTakeFirstOrThrow()
       ).active_mentees;
     const start = await places();
-    const ask = async () => {
-      const created = await request(
-        app,
-        '/api/mentorship-requests',
-        mentee,
-        json({ mentorId: mentor.person_id, goal: 'Learn to review' }),
-      );
-      assert.equal(created.status, 201);
-      return ((await created.json()) as { id: string }).id;
-    };
     const act = (id: string, action: string, as: string) =>
       request(app, `/api/mentorship-requests/${id}/${action}`, as, { method: 'POST' });
 
     // A pending request is no mentorship: nothing to end.
-    const first = await ask();
+    const first = await ask(app, mentee, mentor.person_id);
     const early = await act(first, 'end', mentee);
     assert.equal(early.status, 409);
     assert.equal((await problemOf(early)).type, MentorshipConflict.notActive);
@@ -301,7 +298,7 @@ describe('mentor routes', () => {
     assert.equal(await places(), start);
 
     // Ended, it is no open request: the mentee may ask again, and end it themselves.
-    const second = await ask();
+    const second = await ask(app, mentee, mentor.person_id);
     assert.equal((await act(second, 'accept', mentor.person_id)).status, 200);
     const [one, two] = await Promise.all([act(second, 'end', mentee), act(second, 'end', mentor.person_id)]);
     assert.deepEqual([one.status, two.status].sort(), [200, 409]);
@@ -513,14 +510,7 @@ describe('mentoring writes that arrive at once', () => {
     const mentee = 'u0121';
     const mentor = await openMentor(app, mentee);
     await app.db.deleteFrom('mentorship_requests').where('mentee_id', '=', mentee).execute();
-    const created = await request(
-      app,
-      '/api/mentorship-requests',
-      mentee,
-      json({ mentorId: mentor.person_id, goal: 'Learn to review' }),
-    );
-    assert.equal(created.status, 201);
-    const { id } = (await created.json()) as { id: string };
+    const id = await ask(app, mentee, mentor.person_id);
     const [accepted, withdrawn] = await Promise.all([
       request(app, `/api/mentorship-requests/${id}/accept`, mentor.person_id, { method: 'POST' }),
       request(app, `/api/mentorship-requests/${id}/withdraw`, mentee, { method: 'POST' }),
