@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Id } from '../../src/contract/common.js';
@@ -424,7 +425,12 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
       .selectAll()
       .where(role === 'mentor' ? 'mentor_id' : 'mentee_id', '=', c.get('personId'));
     if (state) select = select.where('state', '=', state);
-    const rows = await select.orderBy('created_at', 'desc').limit(100).execute();
+    // Open ones first, so that a long history never pushes a running mentorship off the list.
+    const rows = await select
+      .orderBy(sql`case when state in ('pending', 'accepted') then 0 else 1 end`)
+      .orderBy('created_at', 'desc')
+      .limit(100)
+      .execute();
     return c.json({ items: rows.map(toRequest), nextCursor: null });
   });
 

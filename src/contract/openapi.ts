@@ -232,6 +232,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         get: {
           operationId: 'listMyMentorshipRequests',
           summary: 'Requests the signed-in person sent (`role=mentee`) or received (`role=mentor`), newest first',
+          description:
+            'At most 100: the open ones (`pending`, and `accepted`: running mentorships) first, newest first, then the others, newest first.',
           tags: ['mentoring'],
           parameters: [
             {

@@ -309,6 +309,46 @@ describe('mentor routes', () => {
     assert.deepEqual(listed.items.map((r) => r.id).sort(), [first, second].sort());
   });
 
+  it('lists open requests and running mentorships first, however long the history behind them', async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, 'u0133');
+    const running = await ask(app, 'u0133', mentor.person_id);
+    assert.equal(
+      (await request(app, `/api/mentorship-requests/${running}/accept`, mentor.person_id, { method: 'POST' })).status,
+      200,
+    );
+    // 120 answered requests, all newer than the running mentorship.
+    const later = Date.now() + 60_000;
+    await app.db
+      .insertInto('mentorship_requests')
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          id: `r-history-${i}`,
+          mentee_id: 'u0134',
+          mentor_id: mentor.person_id,
+          goal: 'An old goal',
+          message: '',
+          state: 'declined',
+          created_at: new Date(later + i * 1000).toISOString(),
+          expires_at: new Date(later + i * 1000 + 86_400_000).toISOString(),
+          responded_at: new Date(later + i * 1000).toISOString(),
+        })),
+      )
+      .execute();
+    const listed = (await (await request(app, '/api/me/mentorship-requests?role=mentor', mentor.person_id)).json()) as {
+      items: { id: string; state: string; createdAt: string }[];
+    };
+    assert.equal(listed.items.length, 100);
+    const open = listed.items.filter((r) => ['pending', 'accepted'].includes(r.state));
+    assert.ok(
+      open.some((r) => r.id === running),
+      'the running mentorship is listed',
+    );
+    assert.deepEqual(listed.items.slice(0, open.length), open, 'open ones first');
+    const rest = listed.items.slice(open.length).map((r) => r.createdAt);
+    assert.deepEqual(rest, [...rest].sort().reverse(), 'then the newest first');
+  });
+
   it('stores a retried request once when it carries an Idempotency-Key', async () => {
     const app = await makeApp();
     const mentor = await openMentor(app, 'u0140');
