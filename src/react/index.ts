@@ -70,6 +70,7 @@ export const MentorCard = createComponent({
   events: {
     onPeerMentorshipRequested: 'peer-mentorship-requested' as EventName<PeerEvent<'peer-mentorship-requested'>>,
     onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
+    onPeerMentorshipEnded: 'peer-mentorship-ended' as EventName<PeerEvent<'peer-mentorship-ended'>>,
     onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
   },
 });

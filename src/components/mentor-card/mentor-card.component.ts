@@ -42,7 +42,7 @@ declare module '../../core/peer-element.js' {
  * @csspart circles - The circles the mentor leads, each with a join button.
  * @csspart request-button - The button that opens the request dialog.
  * @csspart dialog - The request dialog.
- * @csspart settings - On your own card: whether you take new requests, how many mentees at once, and your bio.
+ * @csspart settings - On your own card: whether you take new requests, how many mentees at once, your bio, and your mentees.
  * @csspart incoming - On your own card: requests waiting for your answer.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error message.
@@ -52,6 +52,7 @@ declare module '../../core/peer-element.js' {
  *
  * @event peer-mentorship-requested - A request was sent; `detail.request` and `detail.mentor`.
  * @event peer-mentor-profile-changed - On your own card, a change of your availability was saved; `detail.profile`.
+ * @event peer-mentorship-ended - On your own card, you ended a mentorship; `detail.request` (now `ended`) and `detail.profile`.
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
  */
 export class PeerMentorCard extends PeerElement {
