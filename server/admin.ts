@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { ImportError, exportOrganisation, importOrganisation, type ImportSummary } from './organisation.js';
 import { openConfiguredDatabase } from './settings.js';
 import { findPerson, createToken, listTokens, revokeTokens } from './tokens.js';
-import { markBack, markLeft, today } from './leavers.js';
+import { ERASED_NAME, erase, markBack, markLeft, today } from './leavers.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -15,6 +15,8 @@ const USAGE = `Usage: npm run admin -- <command>
   leave <person>                 someone (id or email) has left: tokens revoked, mentorships and
                                  requests closed, out of listings; what they gave stays
   rejoin <person>                someone who left is back (they need a new token)
+  erase <person>                 forget someone who has left: their details, ratings, requests
+                                 and the feedback they got; kudos name them "Former colleague"
   token create <person> <label>  print a new bearer token for a person (id or email); shown once
   token list [person]            list tokens: person, label, date (never the token itself)
   token revoke <person> [label]  revoke a person's tokens with that label, or all of them
@@ -41,7 +43,7 @@ export async function admin(
       new Set(flags).size === flags.length &&
       flags.every((flag) => flag === '--dry-run' || flag === '--mark-leavers')) ||
     (command === 'export' && !sub) ||
-    ((command === 'leave' || command === 'rejoin') && sub && !rest.length) ||
+    ((command === 'leave' || command === 'rejoin' || command === 'erase') && sub && !rest.length) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
     (command === 'token' && sub === 'list' && rest.length <= 1) ||
     (command === 'token' && sub === 'revoke' && rest.length >= 1 && rest.length <= 2);
@@ -83,6 +85,12 @@ export async function admin(
           out(`  ${section}: ${[`${added} added`, `${updated} updated`, ...also].join(', ')}`);
         }
       }
+    } else if (command === 'erase') {
+      const person = await findPerson(db, sub);
+      await db.transaction().execute((trx) => erase(trx, person.id));
+      out(
+        `Erased ${person.name} (${person.id}): their details, skills, mentoring and the feedback they got are gone; the kudos and feedback they gave now name "${ERASED_NAME}".`,
+      );
     } else if (command === 'leave' || command === 'rejoin') {
       const person = await findPerson(db, sub);
       const changed = await db
@@ -98,7 +106,9 @@ export async function admin(
         out(
           changed
             ? `${person.name} (${person.id}) is back. Make them a token: token create ${person.id} <label>`
-            : `${person.name} (${person.id}) had not left.`,
+            : person.left_on
+              ? `${person.name} (${person.id}) was erased: list them in an import to bring them back.`
+              : `${person.name} (${person.id}) had not left.`,
         );
       }
     } else if (command === 'export') {

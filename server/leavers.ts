@@ -74,6 +74,59 @@ export async function markBack(trx: Db, ids: string[]) {
     .set({ left_on: null })
     .where('id', 'in', ids)
     .where('left_on', 'is not', null)
+    // An erased person has no details to come back with; an import that names them again gives them.
+    .where('email', 'not like', '%@erased.invalid')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** What an erased person is called wherever they are still named (kudos they gave or got). */
+export const ERASED_NAME = 'Former colleague';
+
+/**
+ * Erases what is stored about someone who has left, for a request to be forgotten: their name,
+ * email, title, place, photo, languages and manager become nothing; their learning goals, skill
+ * ratings, mentor profile (and the circles they led), mentorship requests, circle memberships,
+ * reactions and the feedback they received are deleted. Kudos they gave or got, and feedback they
+ * gave, stay, naming them `ERASED_NAME`: they are about others too. Text that
+ * others wrote about them in their own words is not searched. Their id and department stay, for
+ * the records that still point at them.
+ */
+export async function erase(trx: Db, id: string) {
+  const person = await trx.selectFrom('people').select(['left_on']).where('id', '=', id).executeTakeFirst();
+  if (!person) throw new Error(`No person has the id "${id}".`);
+  if (!person.left_on) throw new Error(`"${id}" has not left: only someone who has left is erased (leave first).`);
+  await trx
+    .updateTable('people')
+    .set({
+      name: ERASED_NAME,
+      email: `erased-${id}@erased.invalid`,
+      title: '',
+      location: '',
+      time_zone: 'UTC',
+      has_photo: 0,
+      photo_url: null,
+      manager_id: null,
+      languages: JSON.stringify(['en']),
+    })
+    .where('id', '=', id)
+    .execute();
+  await trx.updateTable('people').set({ manager_id: null }).where('manager_id', '=', id).execute();
+  const led = trx.selectFrom('circles').select('id').where('lead_id', '=', id);
+  await trx
+    .deleteFrom('circle_members')
+    .where((eb) => eb.or([eb('person_id', '=', id), eb('circle_id', 'in', led)]))
+    .execute();
+  await trx.deleteFrom('circles').where('lead_id', '=', id).execute();
+  await trx
+    .deleteFrom('mentorship_requests')
+    .where((eb) => eb.or([eb('mentee_id', '=', id), eb('mentor_id', '=', id)]))
+    .execute();
+  await trx.deleteFrom('mentor_expertise').where('person_id', '=', id).execute();
+  await trx.deleteFrom('mentor_profiles').where('person_id', '=', id).execute();
+  for (const table of ['learning_goals', 'skill_ratings', 'access_tokens', 'feedback_quota'] as const) {
+    await trx.deleteFrom(table).where('person_id', '=', id).execute();
+  }
+  await trx.deleteFrom('kudos_reactions').where('person_id', '=', id).execute();
+  await trx.deleteFrom('feedback').where('recipient_id', '=', id).execute();
 }

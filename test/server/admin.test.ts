@@ -407,6 +407,13 @@ describe('running the server for an organisation', () => {
     assert.ok(await leftOn('e-200'));
     assert.equal(await run('leave', 'e-200'), 0);
     assert.match(lines.pop()!, /had already left, on \d{4}-\d{2}-\d{2}/);
+    assert.equal(await run('erase', 'ana.ruiz@acme.example'), 1);
+    assert.match(lines.pop()!, /"e-100" has not left: only someone who has left is erased/);
+    assert.equal(await run('erase', 'jo.brandt@acme.example'), 0);
+    assert.match(lines.pop()!, /Erased Jo Brandt \(e-200\)/);
+    assert.equal((await exportOrganisation(db)).people.find((p) => p.id === 'e-200')!.name, 'Former colleague');
+    assert.equal(await run('rejoin', 'e-200'), 0);
+    assert.match(lines.pop()!, /Former colleague \(e-200\) was erased: list them in an import/);
     assert.equal(await run('leave', 'nobody@acme.example'), 1);
     assert.match(lines.pop()!, /No person has the id or email "nobody@acme.example"/);
     assert.equal(await run('leave'), 2);

@@ -3,8 +3,7 @@ import { describe, it } from 'node:test';
 import type { FeedbackReceipt, FeedbackTemplate, ReceivedFeedback } from '../../src/contract/feedback.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import { people } from '../../src/testing/organisation.js';
-import { sql } from 'kysely';
-import { everyGetPath, makeApp, onPostgres, problemOf } from './helpers.js';
+import { everyGetPath, everyRow, makeApp, problemOf } from './helpers.js';
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 
@@ -220,21 +219,6 @@ describe('feedback', () => {
     assert.equal((await send(app, praise, bystander.id)).status, 201, 'another person has their own count');
   });
 });
-
-/** Every row of every table of the app's database, as `table {json}`. */
-async function everyRow(app: App) {
-  const tables = onPostgres
-    ? await sql<{
-        name: string;
-      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(app.db)
-    : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(app.db);
-  const rows: string[] = [];
-  for (const { name } of tables.rows) {
-    const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(app.db);
-    for (const row of result.rows) rows.push(`${name} ${JSON.stringify(row)}`);
-  }
-  return rows;
-}
 
 describe('anonymous feedback', () => {
   it('is never linked to its giver in any answer of the API, to anyone', async () => {

@@ -1,4 +1,5 @@
 import { after } from 'node:test';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/database.js';
@@ -149,4 +150,19 @@ export async function readEvents(
     await reader.cancel();
   }
   return events;
+}
+
+/** Every row of every table of the app's database, as `table {json}`. */
+export async function everyRow(app: App) {
+  const tables = onPostgres
+    ? await sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(app.db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(app.db);
+  const rows: string[] = [];
+  for (const { name } of tables.rows) {
+    const result = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(app.db);
+    for (const row of result.rows) rows.push(`${name} ${JSON.stringify(row)}`);
+  }
+  return rows;
 }

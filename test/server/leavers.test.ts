@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { markBack, markLeft, today } from '../../server/leavers.js';
+import { ERASED_NAME, erase, markBack, markLeft, today } from '../../server/leavers.js';
 import type { Circle, MentorMatch, MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import type { Person } from '../../src/contract/people.js';
 import type { Expert, SkillMatrix } from '../../src/contract/skills.js';
-import { makeApp, problemOf, type App } from './helpers.js';
+import { everyRow, makeApp, problemOf, type App } from './helpers.js';
 
 const post = (body: unknown, as: string) => ({
   method: 'POST',
@@ -208,5 +208,69 @@ describe('people who leave the organisation', () => {
       (c) => c.id === circle.id,
     )!;
     assert.equal(after.memberCount, circle.memberCount, 'their place in the circle is free');
+  });
+
+  it('erases someone who has left: no row names them, and what they gave others stays', async () => {
+    const app = await makeApp();
+    const mentor = await busyMentor(app);
+    const stored = await app.db.selectFrom('people').selectAll().where('id', '=', mentor.id).executeTakeFirstOrThrow();
+    // Feedback to and from them, as the form sends it.
+    const answers = { what: 'You explained the release plan to three teams at once.', strengths: ['communication'] };
+    const feedback = (recipientId: string, as: string) =>
+      app.request('/api/feedback', post({ recipientId, templateId: 'quick-praise', kind: 'praise', answers }, as));
+    assert.equal((await feedback(mentor.id, 'u0150')).status, 201);
+    assert.equal((await feedback('u0150', mentor.id)).status, 201);
+    const given = async () =>
+      (await json<{ items: { giver: Person }[] }>(await app.request(`/api/kudos?person=${mentor.id}&limit=50`))).items;
+    const kudosBefore = (await given()).length;
+    const gave = async () =>
+      (await app.db.selectFrom('feedback').select('id').where('giver_id', '=', mentor.id).execute()).length;
+    const gaveBefore = await gave();
+    assert.ok(kudosBefore > 0);
+
+    const eraseNow = () => app.db.transaction().execute((trx) => erase(trx, mentor.id));
+    await assert.rejects(eraseNow(), /has not left/);
+    assert.equal(await leave(app, [mentor.id]), 1);
+    await eraseNow();
+
+    const rows = await everyRow(app);
+    for (const detail of [stored.name, stored.email]) {
+      assert.deepEqual(
+        rows.filter((row) => row.includes(detail)),
+        [],
+        `no row holds "${detail}"`,
+      );
+    }
+    const person = await json<Person>(await app.request(`/api/people/${mentor.id}`));
+    assert.deepEqual(
+      [person.name, person.title, person.location, person.photoUrl, person.managerId],
+      [ERASED_NAME, '', '', null, null],
+    );
+    assert.equal((await json<Person>(await app.request(`/api/people/${mentor.report}`))).managerId, null);
+    const managed = await app.db.selectFrom('people').select('id').where('manager_id', '=', mentor.id).execute();
+    assert.deepEqual(managed, [], 'no one is managed by them on record either');
+    // What they gave others stays, under the new name; what others wrote to them is gone.
+    const after = await given();
+    assert.equal(after.length, kudosBefore);
+    const received = await app.db.selectFrom('feedback').select('id').where('recipient_id', '=', mentor.id).execute();
+    assert.deepEqual(received, []);
+    assert.equal(await gave(), gaveBefore, 'the feedback they gave stays with its recipients');
+    for (const table of ['skill_ratings', 'learning_goals', 'mentor_profiles', 'mentor_expertise'] as const) {
+      const left = await app.db.selectFrom(table).select('person_id').where('person_id', '=', mentor.id).execute();
+      assert.deepEqual(left, [], table);
+    }
+    assert.equal(
+      (await app.db.selectFrom('circles').select('id').where('id', '=', mentor.circle).execute()).length,
+      0,
+      'the circle they led is gone',
+    );
+    const requests = await app.db
+      .selectFrom('mentorship_requests')
+      .select('id')
+      .where((eb) => eb.or([eb('mentee_id', '=', mentor.id), eb('mentor_id', '=', mentor.id)]))
+      .execute();
+    assert.deepEqual(requests, []);
+    // Erased, they cannot be brought back by command; an import that names them again can.
+    assert.equal(await app.db.transaction().execute((trx) => markBack(trx, [mentor.id])), 0);
   });
 });
