@@ -10,7 +10,8 @@ const USAGE = `Usage: npm run admin -- <command>
   import <file.json>             add or update the organisation in the file (all of it, or nothing)
   import --dry-run <file.json>   check the file and say what it would change; change nothing
   import --mark-leavers <file>   the file lists everyone: those stored it leaves out have left
-                                 (with --dry-run too, to see how many first)
+                                 (with --dry-run too, to see how many first); at most a tenth
+                                 of the people, unless --max-leavers=N allows more
   export                         print the stored organisation in the form import reads
   leave <person>                 someone (id or email) has left: tokens revoked, mentorships and
                                  requests closed, out of listings; what they gave stays
@@ -35,13 +36,16 @@ export async function admin(
   const flags = command === 'import' ? args.slice(1, -1) : [];
   const dryRun = flags.includes('--dry-run');
   const markLeavers = flags.includes('--mark-leavers');
+  const most = flags.find((flag) => flag.startsWith('--max-leavers='));
+  const maxLeavers = most === undefined ? undefined : Number(most.slice('--max-leavers='.length));
   const file = args.at(-1)!;
   const known =
     (command === 'import' &&
       args.length >= 2 &&
       !file.startsWith('--') &&
       new Set(flags).size === flags.length &&
-      flags.every((flag) => flag === '--dry-run' || flag === '--mark-leavers')) ||
+      flags.every((flag) => flag === '--dry-run' || flag === '--mark-leavers' || flag === most) &&
+      (maxLeavers === undefined || (markLeavers && Number.isInteger(maxLeavers) && maxLeavers >= 0))) ||
     (command === 'export' && !sub) ||
     ((command === 'leave' || command === 'rejoin' || command === 'erase') && sub && !rest.length) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
@@ -73,6 +77,7 @@ export async function admin(
       const summary = await importOrganisation(db, input, {
         dryRun,
         markLeavers,
+        maxLeavers,
         warn: (message) => err(`Note: ${message}`),
       });
       out(dryRun ? `The file is fine. Imported into ${shown}, it would change:` : `Imported into ${shown}:`);

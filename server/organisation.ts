@@ -176,6 +176,12 @@ export async function importOrganisation(
     dryRun?: boolean;
     /** The file lists everyone: stored people it leaves out have left, today. */
     markLeavers?: boolean;
+    /**
+     * How many may leave that way at most; more, and nothing is imported. By default a tenth of
+     * the people there are (at least one): a file that lists one department only must not empty
+     * the rest of the organisation.
+     */
+    maxLeavers?: number;
     /** Told what the organisation still lacks for a widget to work, once the file is in. */
     warn?: (message: string) => void;
     /** What counts as today (tests). */
@@ -221,6 +227,11 @@ export async function importOrganisation(
       ),
     };
     const day = today(options.now);
+    // Those a whole list leaves out, who have not left yet.
+    const listed = new Set(parsed?.people.map((p) => p.id));
+    const present = [...stored.people.values()].filter((p) => !p.left_on);
+    const absent = options.markLeavers && parsed ? present.filter((p) => !listed.has(p.id)).map((p) => p.id) : [];
+    const mostLeavers = options.maxLeavers ?? Math.max(1, Math.floor(present.length / 10));
     // A file of the wrong shape is refused, but its well-shaped entries are checked too, so that
     // one run names every problem.
     const errors = [
@@ -228,6 +239,14 @@ export async function importOrganisation(
       ...(parsed
         ? check(parsed, stored, { day, markLeavers: options.markLeavers === true })
         : checkWellShaped(input, stored, { day, markLeavers: options.markLeavers === true })),
+      ...(absent.length > mostLeavers
+        ? [
+            {
+              path: 'people',
+              message: `leaves out ${absent.length} of the ${present.length} people there are, who would all leave; at most ${mostLeavers} may (--max-leavers=${absent.length} allows it)`,
+            },
+          ]
+        : []),
     ];
     if (errors.length || !parsed) throw new ImportError(errors);
     const org = parsed;
@@ -365,11 +384,7 @@ export async function importOrganisation(
     // who comes back, by the file (and, with `markLeavers`, by whom it leaves out).
     const leaving = new Map<string, string[]>();
     for (const p of org.people) if (p.leftOn) leaving.set(p.leftOn, [...(leaving.get(p.leftOn) ?? []), p.id]);
-    if (options.markLeavers) {
-      const listed = new Set(org.people.map((p) => p.id));
-      const absent = [...stored.people.values()].filter((p) => !listed.has(p.id) && !p.left_on).map((p) => p.id);
-      leaving.set(day, [...(leaving.get(day) ?? []), ...absent]);
-    }
+    if (absent.length) leaving.set(day, [...(leaving.get(day) ?? []), ...absent]);
     summary.people.left = 0;
     for (const [on, ids] of leaving) summary.people.left += await markLeft(trx, ids, on);
     summary.people.back = await markBack(

@@ -423,6 +423,12 @@ describe('running the server for an organisation', () => {
     assert.equal(await run('import', '--mark-leavers', '--dry-run', file), 0);
     assert.match(lines.join('\n'), /it would change:\n {2}people: 0 added, 2 updated, 1 back/);
     assert.equal(await run('import', '--dry-run', '--dry-run', file), 2);
+    assert.equal(await run('import', '--max-leavers=two', '--mark-leavers', file), 2);
+    assert.equal(await run('import', '--max-leavers=1', file), 2, 'only with --mark-leavers');
+    writeFileSync(file, JSON.stringify({ people: [jo] }));
+    assert.equal(await run('import', '--mark-leavers', '--max-leavers=0', file), 1);
+    assert.match(lines.pop()!, /people: leaves out 1 of the 1 people there are, who would all leave; at most 0 may/);
+    assert.equal(await leftOn('e-100'), null);
   });
 
   it('runs as a command: import, token, export; a bad file exits 1 and names each problem', async () => {

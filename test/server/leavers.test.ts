@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ERASED_NAME, erase, markBack, markLeft, today } from '../../server/leavers.js';
+import { exportOrganisation, ImportError, importOrganisation } from '../../server/organisation.js';
 import type { Circle, MentorMatch, MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import type { Person } from '../../src/contract/people.js';
@@ -272,5 +273,30 @@ describe('people who leave the organisation', () => {
     assert.deepEqual(requests, []);
     // Erased, they cannot be brought back by command; an import that names them again can.
     assert.equal(await app.db.transaction().execute((trx) => markBack(trx, [mentor.id])), 0);
+  });
+
+  it('refuses a whole list that would empty much of the organisation, unless told how many may leave', async () => {
+    const app = await makeApp();
+    const everyone = (await exportOrganisation(app.db)).people;
+    const file = { people: everyone.slice(0, 100) };
+    const refused = await importOrganisation(app.db, file, { markLeavers: true }).catch((e: unknown) => e);
+    assert.ok(refused instanceof ImportError, String(refused));
+    assert.deepEqual(refused.errors, [
+      {
+        path: 'people',
+        message: `leaves out ${everyone.length - 100} of the ${everyone.length} people there are, who would all leave; at most ${Math.floor(everyone.length / 10)} may (--max-leavers=${everyone.length - 100} allows it)`,
+      },
+    ]);
+    assert.equal((await app.db.selectFrom('people').select('id').where('left_on', 'is not', null).execute()).length, 0);
+    const counted = await importOrganisation(app.db, file, {
+      markLeavers: true,
+      maxLeavers: everyone.length - 100,
+      dryRun: true,
+    });
+    assert.equal(counted.people.left, everyone.length - 100);
+    // A tenth may leave without being told.
+    const most = Math.floor(everyone.length / 10);
+    const fewer = await importOrganisation(app.db, { people: everyone.slice(most) }, { markLeavers: true });
+    assert.equal(fewer.people.left, most);
   });
 });
