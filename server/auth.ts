@@ -60,7 +60,7 @@ export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<Ap
         },
       );
     }
-    // Leaving revokes a person's tokens; the join keeps it so should one be left behind.
+    // Leaving revokes a person's tokens; should one be left behind, the join refuses it all the same.
     const token = await db
       .selectFrom('access_tokens')
       .innerJoin('people', 'people.id', 'access_tokens.person_id')

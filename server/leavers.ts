@@ -87,10 +87,10 @@ export const ERASED_NAME = 'Former colleague';
  * Erases what is stored about someone who has left, for a request to be forgotten: their name,
  * email, title, place, photo, languages and manager become nothing; their learning goals, skill
  * ratings, mentor profile (and the circles they led), mentorship requests, circle memberships,
- * reactions and the feedback they received are deleted. Kudos they gave or got, and feedback they
- * gave, stay, naming them `ERASED_NAME`: they are about others too. Text that
- * others wrote about them in their own words is not searched. Their id and department stay, for
- * the records that still point at them.
+ * reactions and the feedback they received are deleted. Kudos they gave or got, and feedback
+ * they gave, stay, naming them `ERASED_NAME`: they are about others too. Text that others wrote
+ * about them in their own words is not searched. Their id and department stay, for the records
+ * that still point at them.
  */
 export async function erase(trx: Db, id: string) {
   const person = await trx.selectFrom('people').select(['left_on']).where('id', '=', id).executeTakeFirst();
