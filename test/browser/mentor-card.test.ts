@@ -4,7 +4,8 @@ import '../../src/components/mentor-card/mentor-card.js';
 import '../../src/components/mentor-matches/mentor-matches.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
-import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
+import { GOAL_MAX, type MentorProfile, type MentorshipRequest } from '../../src/contract/mentors.js';
+import { CAPACITY_MAX } from '../../src/contract/rules.js';
 import { configure } from '../../src/core/config.js';
 import { apiUrl, deepActive, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
 
@@ -567,6 +568,71 @@ describe('<peer-mentor-card>', () => {
       await until(() => !$(settings, '[part~="mentees"] [aria-busy="true"]'), 'the list');
       expect($(settings, '[part~="mentees"] p.hint')!.textContent).to.equal('No mentorships are running.');
       expect(shadow(settings).querySelectorAll('[part~="mentees"] li').length).to.equal(0);
+    });
+
+    it('lists a full mentor’s 50 mentees, with hostile goals shown as text', async () => {
+      const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];
+      const usable = strings.filter((s) => s.trim().length >= 3 && s.trim().length <= GOAL_MAX);
+      const markup = usable.filter((s) => /[<>"'&]/.test(s));
+      const goals = [...markup, ...usable.filter((s) => !markup.includes(s))];
+      expect((await change({ accepting: true, capacity: CAPACITY_MAX })).status).to.equal(200);
+      const running: MentorshipRequest[] = [];
+      try {
+        // People the freshMentee() range of the other tests never reaches, from the end of the list.
+        for (let n = 179; n >= 100 && (await stored()).activeMentees < CAPACITY_MAX; n--) {
+          const mentee = `u${String(n).padStart(4, '0')}`;
+          if (mentee === mentor) continue;
+          const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${tokenOf(mentee)}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ mentorId: mentor, goal: goals[running.length] }),
+          });
+          if (asked.status !== 201) continue; // one who asked this mentor before
+          const { id } = (await asked.json()) as MentorshipRequest;
+          const accepted = await fetch(`${apiUrl}/mentorship-requests/${id}/accept`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${tokenOf(mentor)}` },
+          });
+          expect(accepted.status).to.equal(200);
+          running.push((await accepted.json()) as MentorshipRequest);
+        }
+        expect((await stored()).activeMentees).to.equal(CAPACITY_MAX);
+
+        signIn(mentor);
+        const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor}></peer-mentor-card>`);
+        const { settings, select } = await settingsOf(el);
+        const rows = () => [...shadow(settings).querySelectorAll('[part~="mentees"] li')];
+        await until(() => rows().length === CAPACITY_MAX, 'every mentee');
+        const shown = new Map(rows().map((li) => [li.querySelector('[person-id]')!.getAttribute('person-id'), li]));
+        for (const request of running) {
+          const li = shown.get(request.menteeId);
+          if (!li) throw new Error(`${request.menteeId} is missing`);
+          // Each goal exactly as stored, as one text node: no markup of it became an element.
+          if (li.querySelector('.goal')!.textContent !== request.goal) throw new Error(`goal of ${request.menteeId}`);
+          if (li.querySelector('.goal')!.children.length) throw new Error(`markup in ${request.menteeId}`);
+        }
+        const allowed = new Set(['li', 'span', 'time', 'bdi', 'button', 'peer-person']);
+        const unexpected = rows().flatMap((li) =>
+          [...li.querySelectorAll('*')].filter((n) => !allowed.has(n.localName)),
+        );
+        expect(unexpected.map((n) => n.localName)).to.deep.equal([]);
+        expect(
+          running.some((r) => r.goal.includes('<script')),
+          'script tags among the goals',
+        ).to.equal(true);
+        // Full: no fewer places can be chosen than the mentees there are, and the card says so.
+        expect([...select.options].map((o) => o.value)).to.deep.equal([String(CAPACITY_MAX)]);
+        expect($(el, '[part~="availability"]')!.textContent).to.contain(`0 of ${CAPACITY_MAX} places free`);
+        await expect(settings).to.be.accessible();
+      } finally {
+        for (const request of running) {
+          const ended = await fetch(`${apiUrl}/mentorship-requests/${request.id}/end`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${tokenOf(mentor)}` },
+          });
+          expect(ended.status).to.equal(200);
+        }
+      }
     });
   });
 
