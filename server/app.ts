@@ -43,6 +43,12 @@ export interface AppOptions {
   demoTokens?: boolean;
   /** Feedback one person may send per UTC day. */
   feedbackPerDay?: number;
+  /**
+   * A secret that keys today's feedback counts, so that a copy of the database cannot tell whose
+   * count is whose. Processes that share a database need the same one to share the daily limit;
+   * without one, each process makes its own, and its counts start again when it does.
+   */
+  secret?: string;
   /** Request log and fault injection under `/__test` (never in production). */
   testHooks?: boolean;
   /**
@@ -178,7 +184,7 @@ export function createApp(options: AppOptions) {
   app.route('/api', mentorRoutes(db, apiBase));
   app.route('/api', kudosRoutes(db, bus, apiBase));
   app.route('/api', skillRoutes(db, apiBase));
-  app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay }));
+  app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay, secret: options.secret }));
 
   return Object.assign(app, {
     // Open live streams would keep a shutting-down server alive.

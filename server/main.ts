@@ -19,6 +19,7 @@ import { openConfiguredDatabase, root, seedsDemo } from './settings.js';
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
  *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20),
+ *   PEERKIT_SECRET (the key of today's feedback counts; the same for every process on one database),
  *   PEERKIT_EVENT_POLL_MS (how often live streams look for events stored by other server
  *   processes on the same database, default 1000).
  */
@@ -51,9 +52,10 @@ const app = createApp({
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
   feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
   eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
+  secret: env.PEERKIT_SECRET || undefined,
 });
 
-// Past days' feedback counts would tell who gave anonymous feedback: forgotten each hour, even on a quiet server.
+// Past days' feedback counts and old answers kept for retries: forgotten each hour, even on a quiet server.
 const forget = () =>
   app.forgetStale().catch((error: Error) => console.warn(`Could not forget stale data: ${error.message}`));
 void forget();

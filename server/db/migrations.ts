@@ -14,7 +14,8 @@ import {
 export type Dialect = 'sqlite' | 'postgres';
 
 /** The list, for one database. */
-const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
+/** Every migration, by name, in the order they run. */
+export const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
   // The one thing the two spell differently: an integer key that numbers itself.
   const serial = (c: ColumnDefinitionBuilder) =>
     dialect === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
@@ -397,6 +398,32 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.alterTable('people').dropColumn('left_on').execute();
+      },
+    },
+    '0012_feedback_quota_holder': {
+      // Today's counts, kept under a keyed hash of the person and the day (`quotaHolder`) instead of
+      // the person: a copy of the database then cannot subtract the named feedback someone sent
+      // today from their count and learn how much anonymous feedback they sent. The counts only
+      // ever served today's limit, so the old rows go.
+      async up(db: Kysely<unknown>) {
+        await db.schema.dropTable('feedback_quota').execute();
+        await db.schema
+          .createTable('feedback_quota')
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('feedback_quota_pk', ['holder', 'day'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('feedback_quota').execute();
+        await db.schema
+          .createTable('feedback_quota')
+          .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('count', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('feedback_quota_pk', ['person_id', 'day'])
+          .execute();
       },
     },
   };

@@ -103,7 +103,8 @@ export interface Database {
     anonymous: number;
     received_on: string;
   };
-  feedback_quota: { person_id: string; day: string; count: number };
+  /** Feedback sent today, per `quotaHolder(person, day)`: no row names its person. */
+  feedback_quota: { holder: string; day: string; count: number };
   /** Each client's rate-limit window, shared by the server processes on this database. */
   rate_windows: {
     client: string;

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { Id } from '../../src/contract/common.js';
@@ -33,6 +33,23 @@ import { selectPeople, toPerson, type PersonRow } from './people.js';
 export interface FeedbackOptions {
   /** Feedback one person may send per UTC day (default `FEEDBACK_PER_DAY`). */
   perDay?: number;
+  /**
+   * The key of today's counts (`quotaHolder`). Server processes that share a database need the
+   * same one to share the counts; without it each makes its own, and its counts end with it.
+   */
+  secret?: string;
+}
+
+/**
+ * Whose count of today's feedback a row holds: a keyed hash of the person and the day, never the
+ * person. Without the key, a copy of the database cannot tell whose count a row is, and so cannot
+ * subtract the named feedback a person sent today from it to learn how much anonymous feedback
+ * they sent. The day is hashed too, so that one person's rows of two days do not match.
+ */
+export function quotaHolder(secret: string | Buffer, personId: string, day: string) {
+  return createHmac('sha256', secret)
+    .update(JSON.stringify([personId, day]))
+    .digest('base64url');
 }
 
 type TemplateRow = Selectable<Database['feedback_templates']>;
@@ -78,8 +95,8 @@ function secondsToNextUtcDay(now: Date) {
 }
 
 /**
- * Forgets the daily counts of days gone by. Kept, a day's count less the named feedback a person
- * gave that day would tell how much anonymous feedback they gave; the limit needs only today's.
+ * Forgets the daily counts of days gone by: the limit needs only today's, and a key that got out
+ * later (`quotaHolder`) then opens no more than one day's counts.
  */
 export async function forgetPastQuotas(db: Db, now = new Date()) {
   await db.deleteFrom('feedback_quota').where('day', '<', now.toISOString().slice(0, 10)).execute();
@@ -88,6 +105,7 @@ export async function forgetPastQuotas(db: Db, now = new Date()) {
 export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options: FeedbackOptions = {}) {
   const routes = new Hono<AppEnv>();
   const perDay = options.perDay ?? FEEDBACK_PER_DAY;
+  const secret = options.secret || randomBytes(32);
 
   async function findTemplate(id: string) {
     const row = await db.selectFrom('feedback_templates').selectAll().where('id', '=', id).executeTakeFirst();
@@ -210,10 +228,10 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
     await db.transaction().execute(async (trx) => {
       const quota = await trx
         .insertInto('feedback_quota')
-        .values({ person_id: meId, day, count: 1 })
+        .values({ holder: quotaHolder(secret, meId, day), day, count: 1 })
         .onConflict((oc) =>
           // Qualified: PostgreSQL would not know whether the stored or the proposed row is meant.
-          oc.columns(['person_id', 'day']).doUpdateSet((eb) => ({ count: eb('feedback_quota.count', '+', 1) })),
+          oc.columns(['holder', 'day']).doUpdateSet((eb) => ({ count: eb('feedback_quota.count', '+', 1) })),
         )
         .returning('count')
         .executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/db/database.js';
+import { migrationsFor } from '../../server/db/migrations.js';
 import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
@@ -64,7 +65,12 @@ describe('server process', () => {
   it('starts several processes at once on one new database: one sets it up, the others wait and serve', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'peerkit-processes-'));
     const location = onPostgres ? await freshLocation(false) : join(dir, 'peerkit.db');
-    const env = { [onPostgres ? 'DATABASE_URL' : 'PEERKIT_DB']: location, PEERKIT_RATE_LIMIT: '0' };
+    const env = {
+      [onPostgres ? 'DATABASE_URL' : 'PEERKIT_DB']: location,
+      PEERKIT_RATE_LIMIT: '0',
+      PEERKIT_FEEDBACK_PER_DAY: '2',
+      PEERKIT_SECRET: 'the same for all three',
+    };
     const started = await Promise.allSettled([1, 2, 3].map(() => startServer(env)));
     const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     try {
@@ -80,11 +86,31 @@ describe('server process', () => {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow();
         assert.equal(Number(people.n), 180, 'seeded once');
-        const migrations = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db);
-        assert.equal(Number(migrations.rows[0].n), 11, 'each migration ran once');
+        const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+        assert.deepEqual(
+          migrations.rows.map((row) => row.name),
+          Object.keys(migrationsFor(onPostgres ? 'postgres' : 'sqlite')),
+          'each migration ran once',
+        );
       } finally {
         await db.destroy();
       }
+      // With one secret, they count one person's feedback of the day together.
+      const sent = [];
+      for (const server of servers) {
+        const response = await fetch(`${server.origin}/api/feedback`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer demo-u0001', 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            templateId: 'quick-praise',
+            recipientId: 'u0002',
+            kind: 'praise',
+            answers: { what: 'You explained the plan to three teams at once.' },
+          }),
+        });
+        sent.push(response.status);
+      }
+      assert.deepEqual(sent, [201, 201, 429]);
     } finally {
       for (const server of servers) assert.equal(await server.stop(), 0);
       rmSync(dir, { recursive: true, force: true });
@@ -101,14 +127,14 @@ describe('server process', () => {
       await db
         .insertInto('feedback_quota')
         .values([
-          { person_id: 'u0002', day: yesterday, count: 3 },
-          { person_id: 'u0002', day: today, count: 1 },
+          { holder: 'someone', day: yesterday, count: 3 },
+          { holder: 'someone', day: today, count: 1 },
         ])
         .execute();
       const server = await startServer({ [onPostgres ? 'DATABASE_URL' : 'PEERKIT_DB']: location });
       try {
         const days = async () =>
-          (await db.selectFrom('feedback_quota').select('day').where('person_id', '=', 'u0002').execute()).map(
+          (await db.selectFrom('feedback_quota').select('day').where('holder', '=', 'someone').execute()).map(
             (row) => row.day,
           );
         for (let i = 0; i < 200 && (await days()).length > 1; i++) await new Promise((r) => setTimeout(r, 25));
