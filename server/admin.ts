@@ -92,9 +92,14 @@ export async function admin(
       }
     } else if (command === 'erase') {
       const person = await findPerson(db, sub);
-      await db.transaction().execute((trx) => erase(trx, person.id));
+      const { texts } = await db.transaction().execute((trx) => erase(trx, person.id));
       out(
         `Erased ${person.name} (${person.id}): their details, skills, mentoring and the feedback they got are gone; the kudos and feedback they gave now name "${ERASED_NAME}".`,
+      );
+      out(
+        texts
+          ? `Their full name or email was replaced in ${texts} ${texts === 1 ? 'text' : 'texts'} others wrote. Look for nicknames or a given name alone yourself.`
+          : 'No text others wrote named them in full or by email. Look for nicknames or a given name alone yourself.',
       );
     } else if (command === 'leave' || command === 'rejoin') {
       const person = await findPerson(db, sub);

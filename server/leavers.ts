@@ -1,4 +1,5 @@
 import type { Db } from './db/database.js';
+import { eraseMentions } from './erasure.js';
 
 /**
  * People who have left the organisation, as a subquery: they stay on record (the kudos they gave
@@ -88,19 +89,31 @@ export const ERASED_NAME = 'Former colleague';
  * email, title, place, photo, languages and manager become nothing; their learning goals, skill
  * ratings, mentor profile (and the circles they led), mentorship requests, circle memberships,
  * reactions and the feedback they received are deleted. Kudos they gave or got, and feedback
- * they gave, stay, naming them `ERASED_NAME`: they are about others too. Text that others wrote
- * about them in their own words is not searched. Their id and department stay, for the records
- * that still point at them.
+ * they gave, stay, naming them `ERASED_NAME`: they are about others too. Where others wrote their
+ * full name or email (kudos, feedback answers, goals, bios, circles, answers kept for retries),
+ * it becomes `ERASED_NAME` too (`eraseMentions`); a given name alone or a nickname is not looked
+ * for. Their id and department stay, for the records that still point at them. Resolves to how
+ * many texts of others changed.
  */
 export async function erase(trx: Db, id: string) {
-  const person = await trx.selectFrom('people').select(['left_on']).where('id', '=', id).executeTakeFirst();
+  const person = await trx
+    .selectFrom('people')
+    .select(['name', 'email', 'left_on'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!person) throw new Error(`No person has the id "${id}".`);
   if (!person.left_on) throw new Error(`"${id}" has not left: only someone who has left is erased (leave first).`);
+  const email = `erased-${id}@erased.invalid`;
+  const texts = await eraseMentions(
+    trx,
+    { id, name: person.name, email: person.email },
+    { name: ERASED_NAME, email, title: '', location: '', timeZone: 'UTC', photoUrl: null, managerId: null },
+  );
   await trx
     .updateTable('people')
     .set({
       name: ERASED_NAME,
-      email: `erased-${id}@erased.invalid`,
+      email,
       title: '',
       location: '',
       time_zone: 'UTC',
@@ -130,4 +143,5 @@ export async function erase(trx: Db, id: string) {
   }
   await trx.deleteFrom('kudos_reactions').where('person_id', '=', id).execute();
   await trx.deleteFrom('feedback').where('recipient_id', '=', id).execute();
+  return { texts };
 }

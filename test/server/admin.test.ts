@@ -410,6 +410,7 @@ describe('running the server for an organisation', () => {
     assert.equal(await run('erase', 'ana.ruiz@acme.example'), 1);
     assert.match(lines.pop()!, /"e-100" has not left: only someone who has left is erased/);
     assert.equal(await run('erase', 'jo.brandt@acme.example'), 0);
+    assert.match(lines.pop()!, /No text others wrote named them in full or by email/);
     assert.match(lines.pop()!, /Erased Jo Brandt \(e-200\)/);
     assert.equal((await exportOrganisation(db)).people.find((p) => p.id === 'e-200')!.name, 'Former colleague');
     assert.equal(await run('rejoin', 'e-200'), 0);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mentionPattern } from '../../server/erasure.js';
 import { ERASED_NAME, erase, markBack, markLeft, today } from '../../server/leavers.js';
 import { exportOrganisation, ImportError, importOrganisation } from '../../server/organisation.js';
 import type { Circle, MentorMatch, MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
@@ -228,6 +229,60 @@ describe('people who leave the organisation', () => {
       (await app.db.selectFrom('feedback').select('id').where('giver_id', '=', mentor.id).execute()).length;
     const gaveBefore = await gave();
     assert.ok(kudosBefore > 0);
+    // Others wrote their full name, in any case and spacing, and their email.
+    const [first, ...rest] = stored.name.split(' ');
+    const written = `Thanks to ${stored.name.toUpperCase()} and ${first}\n  ${rest.join(' ')} (${stored.email}).`;
+    const erasedText = `Thanks to ${ERASED_NAME} and ${ERASED_NAME} (${ERASED_NAME}).`;
+    const kudos = await app.request('/api/kudos', {
+      ...post({ recipientIds: [mentor.id, 'u0152'], message: written, valueIds: ['courage'] }, 'u0150'),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'kudos-to-them' },
+    });
+    assert.equal(kudos.status, 201, await kudos.clone().text());
+    const { id: kudosId } = (await kudos.json()) as { id: string };
+    const aboutThem = { what: written, strengths: ['communication'] };
+    assert.equal(
+      (
+        await app.request(
+          '/api/feedback',
+          post({ recipientId: 'u0152', templateId: 'quick-praise', kind: 'praise', answers: aboutThem }, 'u0150'),
+        )
+      ).status,
+      201,
+    );
+    const otherMentor = await app.db
+      .selectFrom('mentor_profiles')
+      .select('person_id')
+      .where('person_id', '!=', mentor.id)
+      .where('accepting', '=', 1)
+      .where('hidden', '=', 0)
+      .whereRef('active_mentees', '<', 'capacity')
+      .orderBy('person_id')
+      .executeTakeFirstOrThrow();
+    const asked = await app.request(
+      '/api/mentorship-requests',
+      post({ mentorId: otherMentor.person_id, goal: `Lead as ${stored.name} did`, message: written }, 'u0171'),
+    );
+    assert.equal(asked.status, 201, await asked.clone().text());
+    const { id: askedId } = (await asked.json()) as MentorshipRequest;
+    // A circle's words come from an import.
+    const otherCircle = await app.db
+      .selectFrom('circles')
+      .select('id')
+      .where('lead_id', '!=', mentor.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await app.db
+      .updateTable('circles')
+      .set({ topic: `${stored.name}'s reading list`, description: written })
+      .where('id', '=', otherCircle.id)
+      .execute();
+    const bio = await app.request('/api/me/mentor-profile', {
+      method: 'PATCH',
+      body: JSON.stringify({ bio: `I learnt it all from ${stored.name}.` }),
+      headers: { 'Content-Type': 'application/json' },
+      as: otherMentor.person_id,
+    });
+    assert.equal(bio.status, 200, await bio.clone().text());
 
     const eraseNow = () => app.db.transaction().execute((trx) => erase(trx, mentor.id));
     await assert.rejects(eraseNow(), /has not left/);
@@ -237,11 +292,51 @@ describe('people who leave the organisation', () => {
     const rows = await everyRow(app);
     for (const detail of [stored.name, stored.email]) {
       assert.deepEqual(
-        rows.filter((row) => row.includes(detail)),
+        rows.filter((row) => row.toLowerCase().includes(detail.toLowerCase())),
         [],
         `no row holds "${detail}"`,
       );
     }
+    // What others wrote names them as erased, read through the API as before.
+    const message = await app.db
+      .selectFrom('kudos')
+      .select('message')
+      .where('id', '=', kudosId)
+      .executeTakeFirstOrThrow();
+    assert.equal(message.message, erasedText);
+    const theirFeedback = (
+      await json<{ items: { answers: Record<string, unknown> }[] }>(
+        await app.request('/api/me/feedback', { as: 'u0152' }),
+      )
+    ).items.find((f) => f.answers.what === erasedText);
+    assert.ok(theirFeedback, 'the feedback answer names them as erased');
+    assert.equal(
+      (await json<MentorProfile>(await app.request(`/api/mentors/${otherMentor.person_id}`))).bio,
+      `I learnt it all from ${ERASED_NAME}.`,
+    );
+    const request = await app.db
+      .selectFrom('mentorship_requests')
+      .select(['goal', 'message'])
+      .where('id', '=', askedId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(request, { goal: `Lead as ${ERASED_NAME} did`, message: erasedText });
+    const circle = await app.db
+      .selectFrom('circles')
+      .select(['topic', 'description'])
+      .where('id', '=', otherCircle.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(circle, { topic: `${ERASED_NAME}'s reading list`, description: erasedText });
+    // A retry of the kudos sent before gets the first answer again, with them erased in it.
+    const replay = await app.request('/api/kudos', {
+      ...post({ recipientIds: [mentor.id, 'u0152'], message: written, valueIds: ['courage'] }, 'u0150'),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'kudos-to-them' },
+    });
+    assert.equal(replay.status, 201);
+    const replayed = (await replay.json()) as { id: string; message: string; recipients: Person[] };
+    assert.equal(replayed.id, kudosId, 'not sent twice');
+    assert.equal(replayed.message, erasedText);
+    const them = replayed.recipients.find((p) => p.id === mentor.id)!;
+    assert.deepEqual([them.name, them.title, them.photoUrl], [ERASED_NAME, '', null]);
     const person = await json<Person>(await app.request(`/api/people/${mentor.id}`));
     assert.deepEqual(
       [person.name, person.title, person.location, person.photoUrl, person.managerId],
@@ -252,7 +347,7 @@ describe('people who leave the organisation', () => {
     assert.deepEqual(managed, [], 'no one is managed by them on record either');
     // What they gave others stays, under the new name; what others wrote to them is gone.
     const after = await given();
-    assert.equal(after.length, kudosBefore);
+    assert.equal(after.length, kudosBefore + 1, 'with the one sent above');
     const received = await app.db.selectFrom('feedback').select('id').where('recipient_id', '=', mentor.id).execute();
     assert.deepEqual(received, []);
     assert.equal(await gave(), gaveBefore, 'the feedback they gave stays with its recipients');
@@ -298,5 +393,37 @@ describe('people who leave the organisation', () => {
     const most = Math.floor(everyone.length / 10);
     const fewer = await importOrganisation(app.db, { people: everyone.slice(most) }, { markLeavers: true });
     assert.equal(fewer.people.left, most);
+  });
+});
+
+describe('finding an erased person in what others wrote', () => {
+  const erased = (text: string, details: string[]) => text.replace(mentionPattern(details)!, 'X');
+
+  it('takes the full name and the email as whole words, in any case, spacing and Unicode form', () => {
+    const details = ['Zoë Ng', 'zoe.ng@acme.example'];
+    assert.equal(erased('Ask Zoë Ng. Or ZOË  NG, or zoë\nng!', details), 'Ask X. Or X, or X!');
+    assert.equal(erased('Mail Zoe.Ng@ACME.example today', details), 'Mail X today');
+    assert.equal(erased('Ask Zoe\u0308 Ng', details), 'Ask X', 'decomposed ë');
+    assert.equal(erased('(Zoë Ng)', details), '(X)');
+  });
+
+  it('leaves longer names, other emails and a given name alone', () => {
+    const details = ['Zoë Ng', 'zoe.ng@acme.example'];
+    for (const text of [
+      'Zoë Ngata and Anna-Zoë Ng',
+      'Zoë Ng2',
+      'Zoë alone',
+      'x.zoe.ng@acme.example',
+      'zoe.ng@acme.example.org',
+      'zoe.ng@acme.examples',
+    ]) {
+      assert.equal(erased(text, details), text, text);
+    }
+  });
+
+  it('reads a name with the characters of a pattern as text, and looks for no name too short to be one', () => {
+    assert.equal(erased('Thanks, J. (Jay) O’Neil+1!', ['J. (Jay) O’Neil+1']), 'Thanks, X!');
+    assert.equal(erased('…Zoë Ng…', ['Zoë Ng']), '…X…');
+    assert.equal(mentionPattern(['', ' ', 'Al']), undefined);
   });
 });
