@@ -10,6 +10,7 @@ const modules: Record<string, string> = {
   'peer-person': 'person',
   'peer-mentor-card': 'mentor-card',
   'peer-mentor-matches': 'mentor-matches',
+  'peer-mentorships': 'mentorships',
   'peer-kudos-feed': 'kudos-feed',
   'peer-kudos-composer': 'kudos-composer',
   'peer-people-picker': 'people-picker',

@@ -13,6 +13,8 @@ import { PeerMentorMatches } from '../components/mentor-matches/mentor-matches.c
 import '../components/mentor-matches/mentor-matches.js';
 import { PeerMentorSettings } from '../components/mentor-card/mentor-settings.component.js';
 import '../components/mentor-card/mentor-settings.js';
+import { PeerMentorships } from '../components/mentorships/mentorships.component.js';
+import '../components/mentorships/mentorships.js';
 import { PeerPeoplePicker } from '../components/people-picker/people-picker.component.js';
 import '../components/people-picker/people-picker.js';
 import { PeerPerson } from '../components/person/person.component.js';
@@ -94,6 +96,18 @@ export const MentorSettings = createComponent({
   events: {
     onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
     onPeerMentorshipEnded: 'peer-mentorship-ended' as EventName<PeerEvent<'peer-mentorship-ended'>>,
+  },
+});
+
+/** `<peer-mentorships>` as a React component. The signed-in person's mentorship requests and mentorships as a mentee: waiting, running and earlier. */
+export const Mentorships = createComponent({
+  tagName: 'peer-mentorships',
+  elementClass: PeerMentorships,
+  react: React,
+  events: {
+    onPeerMentorshipWithdrawn: 'peer-mentorship-withdrawn' as EventName<PeerEvent<'peer-mentorship-withdrawn'>>,
+    onPeerMentorshipEnded: 'peer-mentorship-ended' as EventName<PeerEvent<'peer-mentorship-ended'>>,
+    onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
   },
 });
 

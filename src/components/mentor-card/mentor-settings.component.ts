@@ -19,7 +19,8 @@ import { mentorSettingsStyles } from './mentor-settings.styles.js';
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-mentor-profile-changed': { profile: MentorProfile };
-    'peer-mentorship-ended': { request: MentorshipRequest; profile: MentorProfile };
+    /** `profile`: the mentor's profile now, when the mentor ended it on their own card. */
+    'peer-mentorship-ended': { request: MentorshipRequest; profile?: MentorProfile };
   }
 }
 

@@ -4,6 +4,7 @@ import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
 import { mentorMessages } from './en-mentor.js';
 import { mentorSettingsMessages } from './en-mentor-settings.js';
+import { mentorshipsMessages } from './en-mentorships.js';
 import { personMessages } from './en-person.js';
 import { pickerMessages } from './en-picker.js';
 import { skillsMessages } from './en-skills.js';
@@ -19,6 +20,7 @@ export const en = {
   ...personMessages,
   ...mentorMessages,
   ...mentorSettingsMessages,
+  ...mentorshipsMessages,
   ...pickerMessages,
   ...kudosMessages,
   ...skillsMessages,
