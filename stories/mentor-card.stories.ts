@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/mentor-card/mentor-card.js';
 import '../src/components/mentor-matches/mentor-matches.js';
+import '../src/components/mentorships/mentorships.js';
 import type { MentorMatch } from '../src/contract/mentors.js';
 import type { WriteOptions } from '../src/core/backend.js';
 import { PeerError } from '../src/core/errors.js';
@@ -77,6 +78,8 @@ const meta: Meta<CardArgs> = {
           '| Escape | Closes the dialog, or takes back “End mentorship…”; focus returns to the button that opened it |',
           '',
           'What is typed in the request is kept in the browser until the mentor has it: closing the dialog or reloading the page loses nothing, and the button then reads “Continue your request”.',
+          '',
+          '`<peer-mentorships></peer-mentorships>` lists the signed-in person’s requests as a mentee: waiting for an answer (“Withdraw request…”), running (“End mentorship…”), and earlier ones, folded. Both ask once more, with “Keep it” focused. A request sent from a card on the same page joins the list.',
           '',
           'On your own card you set whether you take new requests and how many mentees at once (saved as you change them, never below the mentees you have), and write your bio (saved with its button, kept in the browser until then). Under “Your mentees”, “End mentorship…” asks once more, with “Keep it” focused, before it ends one and frees its place.',
         ].join('\n'),
@@ -249,6 +252,95 @@ export const MatchesEmpty: Story = {
   name: 'Matches: none found',
   args: { backend: new NoMatches({ meId: 'u0120' }) },
   render: renderMatches(),
+};
+
+/** `<peer-mentorships>`, the signed-in person's requests as a mentee, on the story's backend. */
+const renderMentorships = (args: CardArgs, context: { globals: Record<string, unknown> }) =>
+  withBackend(
+    args.backend,
+    html`<div style="max-width: ${args.width ?? '28rem'}">
+      <peer-mentorships
+        theme=${ifDefined(args.theme ?? (context.globals.theme as PeerTheme | undefined))}
+      ></peer-mentorships>
+    </div>`,
+  );
+
+/** A mentee with a request waiting, a mentorship running, and earlier ones declined, withdrawn and ended. */
+function menteeBackend(goals: string[] = [], options: ConstructorParameters<typeof MemoryBackend>[0] = {}) {
+  const me = 'u0120';
+  const backend = new MemoryBackend({ meId: me, ...options });
+  const asked = mentors.filter((m) => m.accepting && m.personId !== me).map((m) => m.personId);
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  const states = ['pending', 'accepted', 'declined', 'withdrawn', 'ended'] as const;
+  const texts = [
+    'Learn to lead a retrospective',
+    'Grow into a lead role',
+    'Learn to estimate',
+    'Get better at SQL',
+    'Run workshops',
+  ];
+  states.forEach((state, i) =>
+    backend.requests.push({
+      id: `r-story-${i}`,
+      menteeId: me,
+      mentorId: asked[i],
+      goal: goals[i] ?? texts[i],
+      message: '',
+      state,
+      createdAt: daysAgo(3 + i * 20),
+      expiresAt: daysAgo(3 + i * 20 - 14),
+      respondedAt: state === 'pending' ? null : daysAgo(1 + i * 20),
+    }),
+  );
+  return backend;
+}
+
+export const Mentorships: Story = {
+  name: 'Mentorships: waiting, running, earlier',
+  args: { backend: menteeBackend() },
+  render: renderMentorships,
+};
+
+/** "Withdraw request…" pressed: the question, with "Keep it" focused. */
+export const MentorshipsConfirming: Story = {
+  name: 'Mentorships: asking before withdrawing',
+  args: { backend: menteeBackend() },
+  render: renderMentorships,
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('peer-mentorships')!;
+    const button = await waitFor(() => list.shadowRoot?.querySelector<HTMLButtonElement>('[part~="waiting"] .ask'));
+    button.click();
+  },
+};
+
+export const MentorshipsNone: Story = {
+  name: 'Mentorships: none yet',
+  args: { backend: new MemoryBackend({ meId: 'u0009' }) },
+  render: renderMentorships,
+};
+
+export const MentorshipsLoading: Story = {
+  name: 'Mentorships: loading',
+  args: { backend: new MemoryBackend({ latency: Infinity }) },
+  render: renderMentorships,
+};
+
+export const MentorshipsError: Story = {
+  name: 'Mentorships: error',
+  args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'http', status: 503 }) }) },
+  render: renderMentorships,
+};
+
+export const MentorshipsHostile: Story = {
+  name: 'Mentorships: hostile and very long goals',
+  args: {
+    backend: menteeBackend([
+      '<img src=x onerror=alert(1)> ' + 'A goal that goes on and on without a break. '.repeat(6),
+      '<script>alert("goal")</script>',
+      'مرحبا بالعالم ‮ reversed',
+    ]),
+  },
+  render: renderMentorships,
 };
 
 export const NoPhoto: Story = { args: { mentorId: 'u0009' } };

@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
-import type { MentorProfile } from '../../src/contract/mentors.js';
+import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
 import { has, settled, widgets } from './fixtures/widget-states.js';
 import { apiUrl, composedParent, deepActive, resetServer, tokenOf, until } from './helpers.js';
@@ -131,7 +131,35 @@ let ownMentor = '';
 const mentee = (mentor: string) => (mentor === 'u0178' ? 'u0179' : 'u0178');
 
 const states: State[] = [
-  ...widgets.map((w) => ({ ...w, minStops: w.name === 'person' ? 0 : 1 })),
+  // As u0001, who has asked no one: the mentorships show only that.
+  ...widgets.map((w) => ({ ...w, minStops: w.name === 'person' || w.name === 'mentorships' ? 0 : 1 })),
+  {
+    name: 'my mentorships, one waiting and one running',
+    template: html`<peer-mentorships></peer-mentorships>`,
+    done: has('[part~="waiting"] .ask'),
+    minStops: 2,
+    setup: async () => {
+      const me = 'u0087';
+      configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(me)}` }, retryDelay: 10 });
+      const list = await fetch(`${apiUrl}/me/mentorship-requests?role=mentee`, {
+        headers: { Authorization: `Bearer ${tokenOf(me)}` },
+      });
+      const { items } = (await list.json()) as { items: MentorshipRequest[] };
+      if (items.some((r) => r.state === 'pending')) return;
+      const mentors = await fetch(`${apiUrl}/mentors?available=true&limit=100`, {
+        headers: { Authorization: `Bearer ${tokenOf(me)}` },
+      });
+      const open = ((await mentors.json()) as { items: MentorProfile[] }).items.find(
+        (m) => m.id !== me && !items.some((r) => r.mentorId === m.id),
+      )!;
+      const asked = await fetch(`${apiUrl}/mentorship-requests`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf(me)}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mentorId: open.id, goal: 'Learn to give a talk' }),
+      });
+      expect(asked.status).to.equal(201);
+    },
+  },
   {
     name: 'my own mentor card, with requests waiting',
     // A mentor with room whom no other test answers for: a request waits, and both its buttons work.

@@ -40,6 +40,7 @@ const failing: Record<string, string> = {
   person: '/api/people',
   'mentor card': '/api/mentors',
   'mentor matches': '/api/me/mentor-matches',
+  mentorships: '/api/me/mentorship-requests',
   'kudos feed': '/api/kudos',
   'kudos feed with its composer open': '/api/kudos',
   'skill map': '/api/skill-matrix',

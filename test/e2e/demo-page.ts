@@ -36,6 +36,17 @@ export async function showsEveryWidget(browser: Browser, origin: string) {
   assert.equal(await matches.count(), 3);
   await page.locator('peer-mentor-card[mentor-id="u0002"] [part~="expertise"]').waitFor();
   await page.locator('peer-mentor-card[mentor-id="u0001"] [part~="incoming"]').waitFor();
+  // Ask the best match for mentoring: the request waits in "Learning from a mentor".
+  await page.locator('peer-mentorships [part~="empty"]').waitFor();
+  const best = page.locator('peer-mentor-matches peer-mentor-card').first();
+  await best.locator('[part~="request-button"]').click();
+  await best.locator('dialog[open] #goal').fill('Learn to lead a design review');
+  await best.locator('dialog[open] [type="submit"]').click();
+  const waiting = page.locator('peer-mentorships [part~="waiting"] li');
+  await waiting.first().waitFor();
+  assert.match((await waiting.first().textContent())!, /Learn to lead a design review/);
+  await page.keyboard.press('Escape'); // the card's dialog, which says the request was sent
+  await best.locator('dialog[open]').waitFor({ state: 'detached' });
   const kudos = page.locator('peer-kudos-feed article[aria-posinset]');
   await kudos.first().waitFor();
   assert.ok((await kudos.count()) >= 10, 'the seeded kudos history is shown');
