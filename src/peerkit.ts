@@ -15,6 +15,7 @@ import './components/people-picker/person-option.styles.js';
 import './components/person/person.styles.js';
 import './components/skill-map/skill-map.styles.js';
 import './core/form-styles.js';
+import './core/list-styles.js';
 import './core/error-view.js';
 import './core/i18n/en-common.js';
 import './core/i18n/en-feedback.js';

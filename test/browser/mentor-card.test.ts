@@ -521,8 +521,8 @@ describe('<peer-mentor-card>', () => {
       await until(() => !!row(), 'the mentee');
       await injectFault({ method: 'POST', path: `/api/mentorship-requests/${running.id}/end`, status: 503, times: 1 });
       row()!.querySelector<HTMLButtonElement>('.ask-end')!.click();
-      await until(() => !!row()?.querySelector('.end'), 'asked');
-      row()!.querySelector<HTMLButtonElement>('.end')!.click();
+      await until(() => !!row()?.querySelector('.confirm'), 'asked');
+      row()!.querySelector<HTMLButtonElement>('.confirm')!.click();
       await until(() => $(settings, '[part~="mentees"] [part~="error"]') !== null, 'the error');
       expect($(settings, '[part~="mentees"] [part~="error"]')!.textContent).to.contain('The mentorship was not ended.');
       expect(!!row(), 'the mentee stays').to.equal(true);

@@ -4,10 +4,12 @@ import { html as staticHtml } from 'lit/static-html.js';
 import type { MentorProfile, MentorSettings, MentorshipRequest } from '../../contract/mentors.js';
 import { BIO_MAX, CAPACITY_MAX } from '../../contract/rules.js';
 import { BackendController } from '../../core/context.js';
+import { renderConfirm } from '../../core/confirm-view.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
 import { DraftStore } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -47,7 +49,7 @@ declare module '../../core/peer-element.js' {
  */
 export class PeerMentorSettings extends PeerElement {
   static override defaultTag = 'peer-mentor-settings';
-  static override styles = [tokens, formStyles, errorStyles, mentorSettingsStyles];
+  static override styles = [tokens, formStyles, errorStyles, mentorshipListStyles, mentorSettingsStyles];
   static override dependencies = [PeerPerson];
 
   static override properties: PropertyDeclarations = {
@@ -191,34 +193,23 @@ export class PeerMentorSettings extends PeerElement {
     const confirm = `mentee-confirm-${index}`;
     const busy = this.ending === request.id;
     return staticHtml`<li>
-      <span class="mentee">
+      <span class="who">
         <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
         <time class="hint" datetime=${since}>${t.term('mentorSettings.since', t.date(since, { dateStyle: 'medium' }))}</time>
       </span>
       <bdi class="goal" id=${goal}>${request.goal}</bdi>
       ${
         this.confirming === request.id
-          ? html`<span
-              class="actions"
-              role="group"
-              aria-labelledby=${confirm}
-              @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#cancelEnd(index)}
-            >
-              <span id=${confirm}>${t.term('mentorSettings.confirmEnd')}</span>
-              <button
-                type="button"
-                class="send end"
-                aria-disabled=${busy ? 'true' : 'false'}
-                aria-busy=${busy ? 'true' : 'false'}
-                aria-describedby=${goal}
-                @click=${() => this.#end(request)}
-              >
-                ${t.term('mentorSettings.end')}
-              </button>
-              <button type="button" class="secondary keep" @click=${() => this.#cancelEnd(index)}>
-                ${t.term('mentorSettings.keep')}
-              </button>
-            </span>`
+          ? renderConfirm({
+              id: confirm,
+              question: t.term('mentorSettings.confirmEnd'),
+              act: t.term('mentorSettings.end'),
+              keep: t.term('mentorSettings.keep'),
+              about: goal,
+              busy,
+              onAct: () => this.#end(request),
+              onKeep: () => this.#cancelEnd(index),
+            })
           : html`<span class="actions">
               <button
                 type="button"

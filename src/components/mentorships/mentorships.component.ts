@@ -2,10 +2,12 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import { BackendController } from '../../core/context.js';
+import { renderConfirm } from '../../core/confirm-view.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
 import { PeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorshipsMessages } from '../../core/i18n/en-mentorships.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -53,7 +55,7 @@ const pastState = {
  */
 export class PeerMentorships extends PeerElement {
   static override defaultTag = 'peer-mentorships';
-  static override styles = [tokens, formStyles, errorStyles, mentorshipsStyles];
+  static override styles = [tokens, formStyles, errorStyles, mentorshipListStyles, mentorshipsStyles];
   static override dependencies = [PeerPerson];
 
   static override properties: PropertyDeclarations = {
@@ -132,22 +134,18 @@ export class PeerMentorships extends PeerElement {
       html`<ul>
         ${items.map((r) => this.#renderRequest(r))}
       </ul>`;
+    // A group with a heading that names it; its part is written out where it is used.
+    const group = (id: string, heading: string, items: MentorshipRequest[]) =>
+      html`<h3 id=${id}>${heading}</h3>
+        ${list(items)}`;
+    const waitingGroup = group('waiting-heading', t.term('mentorships.waiting'), waiting);
+    const runningGroup = group('running-heading', t.term('mentorships.running'), running);
     return html`${
       waiting.length
-        ? html`<section part="waiting" aria-labelledby="waiting-heading">
-            <h3 id="waiting-heading">${t.term('mentorships.waiting')}</h3>
-            ${list(waiting)}
-          </section>`
+        ? html`<section part="waiting" aria-labelledby="waiting-heading">${waitingGroup}</section>`
         : nothing
     }
-    ${
-      running.length
-        ? html`<section part="running" aria-labelledby="running-heading">
-            <h3 id="running-heading">${t.term('mentorships.running')}</h3>
-            ${list(running)}
-          </section>`
-        : nothing
-    }
+    ${running.length ? html`<section part="running" aria-labelledby="running-heading">${runningGroup}</section>` : nothing}
     ${
       earlier.length
         ? html`<details part="earlier">
@@ -196,29 +194,16 @@ export class PeerMentorships extends PeerElement {
         </button>
       </span>`;
     }
-    const busy = this.acting === request.id;
-    const question = `confirm-${request.id}`;
-    return html`<span
-      class="actions"
-      role="group"
-      aria-labelledby=${question}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.#keep(request)}
-    >
-      <span id=${question}>${t.term(end ? 'mentorships.confirmEnd' : 'mentorships.confirmWithdraw')}</span>
-      <button
-        type="button"
-        class="send confirm"
-        aria-disabled=${busy ? 'true' : 'false'}
-        aria-busy=${busy ? 'true' : 'false'}
-        aria-describedby=${goal}
-        @click=${() => this.#act(request, action)}
-      >
-        ${t.term(end ? 'mentorships.end' : 'mentorships.withdraw')}
-      </button>
-      <button type="button" class="secondary keep" @click=${() => this.#keep(request)}>
-        ${t.term('mentorships.keep')}
-      </button>
-    </span>`;
+    return renderConfirm({
+      id: `confirm-${request.id}`,
+      question: t.term(end ? 'mentorships.confirmEnd' : 'mentorships.confirmWithdraw'),
+      act: t.term(end ? 'mentorships.end' : 'mentorships.withdraw'),
+      keep: t.term('mentorships.keep'),
+      about: goal,
+      busy: this.acting === request.id,
+      onAct: () => this.#act(request, action),
+      onKeep: () => this.#keep(request),
+    });
   }
 
   /** Asks once more; the safe answer, "Keep it", takes the focus. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** `<peer-mentorships>`: a card with the mentee's requests in three groups; the buttons come from the shared form styles. */
+/** `<peer-mentorships>`: a card with the mentee's requests in three groups; the rows come from `mentorshipListStyles`, the buttons from the form styles. */
 export const mentorshipsStyles = css`
   :host {
     display: block;
@@ -20,16 +20,6 @@ export const mentorshipsStyles = css`
     margin: 0;
     font-size: 1.1em;
   }
-  /* As the mentor card's section headings. */
-  h3,
-  summary {
-    margin: 0;
-    font-size: var(--_font-size-small);
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_text-muted);
-    font-weight: 600;
-  }
   summary {
     cursor: pointer;
     padding-block: calc(var(--_space) / 2);
@@ -41,27 +31,6 @@ export const mentorshipsStyles = css`
   }
   p {
     margin: 0;
-  }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  li {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-    padding-block: calc(var(--_space) / 2);
-    border-block-end: 1px solid var(--_border);
-  }
-  .who {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-  }
-  .goal {
-    overflow-wrap: anywhere;
   }
   @media (forced-colors: active) {
     .base,
