@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { ImportError, exportOrganisation, importOrganisation, type ImportSummary } from './organisation.js';
 import { openConfiguredDatabase } from './settings.js';
 import { findPerson, createToken, listTokens, revokeTokens } from './tokens.js';
-import { ERASED_NAME, erase, markBack, markLeft, today } from './leavers.js';
+import { rewriteStorage } from './db/database.js';
+import { ERASE_TOUCHES, ERASED_NAME, erase, markBack, markLeft, today } from './leavers.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -100,6 +101,11 @@ export async function admin(
         texts
           ? `Their full name or email was replaced in ${texts} ${texts === 1 ? 'text' : 'texts'} others wrote. Look for nicknames or a given name alone yourself.`
           : 'No text others wrote named them in full or by email. Look for nicknames or a given name alone yourself.',
+      );
+      out(
+        (await rewriteStorage(db, ERASE_TOUCHES))
+          ? 'The database was rewritten: its files keep no earlier copy of their details. Backups made before still do.'
+          : 'The database was rewritten, but another connection still reads an earlier state: the write-ahead log keeps some of it until its next checkpoint. Backups made before keep their details too.',
       );
     } else if (command === 'leave' || command === 'rejoin') {
       const person = await findPerson(db, sub);

@@ -84,6 +84,23 @@ export async function markBack(trx: Db, ids: string[]) {
 /** What an erased person is called wherever they are still named (kudos they gave or got). */
 export const ERASED_NAME = 'Former colleague';
 
+/** The tables `erase` changes, for `rewriteStorage` after it. */
+export const ERASE_TOUCHES = [
+  'people',
+  'kudos',
+  'kudos_reactions',
+  'feedback',
+  'mentorship_requests',
+  'mentor_profiles',
+  'mentor_expertise',
+  'circles',
+  'circle_members',
+  'learning_goals',
+  'skill_ratings',
+  'access_tokens',
+  'idempotency_records',
+] as const;
+
 /**
  * Erases what is stored about someone who has left, for a request to be forgotten: their name,
  * email, title, place, photo, languages and manager become nothing; their learning goals, skill

@@ -44,6 +44,23 @@ export async function openDatabase(location: string, options: OpenOptions = {}):
 }
 
 const postgresUrls = new WeakMap<Db, string>();
+
+/**
+ * Rewrites the stored tables so that no copy of rows changed or deleted stays behind in the
+ * database's files: on SQLite, VACUUM (a page's spare room can still hold old text) and a
+ * checkpoint that empties the write-ahead log; on PostgreSQL, VACUUM FULL of `tables` (an old row
+ * version stays on disk until then). Resolves to false when the log could not be emptied because
+ * another connection still reads an older state: its old pages go at a later checkpoint.
+ */
+export async function rewriteStorage(db: Db, tables: readonly (keyof Database)[]): Promise<boolean> {
+  if (postgresUrls.has(db)) {
+    await sql`vacuum full ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
+    return true;
+  }
+  await sql`vacuum`.execute(db);
+  const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(truncate)`.execute(db);
+  return rows[0]?.busy === 0;
+}
 const CHANNEL = 'peerkit_events';
 
 /**
@@ -91,6 +108,8 @@ async function openSqlite(file: string) {
   try {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // What is deleted or overwritten is zeroed in the file, not left in its free space.
+    sqlite.pragma('secure_delete = ON');
     await whileLocked(async () => sqlite.pragma('journal_mode = WAL'));
   } catch (error) {
     sqlite.close();

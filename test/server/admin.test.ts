@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -409,7 +410,26 @@ describe('running the server for an organisation', () => {
     assert.match(lines.pop()!, /had already left, on \d{4}-\d{2}-\d{2}/);
     assert.equal(await run('erase', 'ana.ruiz@acme.example'), 1);
     assert.match(lines.pop()!, /"e-100" has not left: only someone who has left is erased/);
+    if (!onPostgres) {
+      // As a version of the server from before secure_delete did: a change leaves the old row in the page's spare room.
+      const raw = new SQLite(location);
+      raw.pragma('secure_delete = OFF');
+      raw.prepare(`update people set name = name || ' (on leave)' where id = 'e-200'`).run();
+      raw.prepare(`update people set name = 'Jo Brandt' where id = 'e-200'`).run();
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      raw.close();
+    }
     assert.equal(await run('erase', 'jo.brandt@acme.example'), 0);
+    assert.match(lines.pop()!, /^The database was rewritten: its files keep no earlier copy/);
+    if (!onPostgres) {
+      // Not in the file, nor in its log: a page's spare room held the old row until it was rewritten.
+      for (const file of [location, `${location}-wal`]) {
+        const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+        for (const detail of ['Jo Brandt', 'jo.brandt@acme.example']) {
+          assert.equal(bytes.includes(Buffer.from(detail)), false, `${detail} in ${file}`);
+        }
+      }
+    }
     assert.match(lines.pop()!, /No text others wrote named them in full or by email/);
     assert.match(lines.pop()!, /Erased Jo Brandt \(e-200\)/);
     assert.equal((await exportOrganisation(db)).people.find((p) => p.id === 'e-200')!.name, 'Former colleague');
@@ -430,6 +450,45 @@ describe('running the server for an organisation', () => {
     assert.equal(await run('import', '--mark-leavers', '--max-leavers=0', file), 1);
     assert.match(lines.pop()!, /people: leaves out 1 of the 1 people there are, who would all leave; at most 0 may/);
     assert.equal(await leftOn('e-100'), null);
+  });
+
+  it('erases from the files too: no earlier copy of the person stays in the database or its log', async () => {
+    const location = onPostgres ? await freshLocation(true) : join(tempDir(), 'peerkit.db');
+    const env: Record<string, string> = onPostgres ? { DATABASE_URL: location } : { PEERKIT_DB: location };
+    const db = await open(location, true);
+    const person = await db
+      .selectFrom('people')
+      .select(['id', 'name', 'email'])
+      .where('id', '=', 'u0042')
+      .executeTakeFirstOrThrow();
+    if (!onPostgres) {
+      // Changed by a version of the server from before secure deletion: the old rows stay in free space.
+      const raw = new SQLite(location);
+      raw.pragma('secure_delete = OFF');
+      raw.prepare(`update people set name = name || ' (Finance)' where id = ?`).run(person.id);
+      raw.prepare(`update people set name = ? where id = ?`).run(person.name, person.id);
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      raw.close();
+    }
+    const lines: string[] = [];
+    const run = (...args: string[]) =>
+      admin(
+        args,
+        env,
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      );
+    assert.equal(await run('leave', person.id), 0);
+    assert.equal(await run('erase', person.id), 0);
+    assert.match(lines.at(-1)!, /^The database was rewritten: its files keep no earlier copy of their details/);
+    if (!onPostgres) {
+      for (const file of [location, `${location}-wal`]) {
+        const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+        for (const detail of [person.name, person.email]) {
+          assert.equal(bytes.includes(Buffer.from(detail)), false, `${detail} in ${file}`);
+        }
+      }
+    }
   });
 
   it('runs as a command: import, token, export; a bad file exits 1 and names each problem', async () => {
