@@ -55,7 +55,15 @@ const litWithContext = await bundle(
 const peerkit = readFileSync(join(root, 'dist/peerkit.js'));
 const autoloader = readFileSync(join(root, 'dist/peerkit-autoloader.js'));
 const widgets = [];
-for (const widget of ['person', 'mentor-card', 'mentorships', 'kudos-feed', 'skill-map', 'feedback-form']) {
+for (const widget of [
+  'person',
+  'mentor-card',
+  'mentorships',
+  'kudos-feed',
+  'skill-map',
+  'feedback-form',
+  'feedback-inbox',
+]) {
   const app = await bundleApp(`import 'peerkit/${widget}';`);
   widgets.push([`peerkit/${widget} before it is defined`, app.gzip, BUDGETS.widget]);
 }

@@ -11,6 +11,7 @@ const modules: Record<string, string> = {
   'peer-mentor-card': 'mentor-card',
   'peer-mentor-matches': 'mentor-matches',
   'peer-mentorships': 'mentorships',
+  'peer-feedback-inbox': 'feedback-inbox',
   'peer-kudos-feed': 'kudos-feed',
   'peer-kudos-composer': 'kudos-composer',
   'peer-people-picker': 'people-picker',

@@ -49,6 +49,7 @@ export { PeerPerson, initialsOf } from './components/person/person.component.js'
 export { PeerMentorCard } from './components/mentor-card/mentor-card.component.js';
 export { PeerMentorMatches } from './components/mentor-matches/mentor-matches.component.js';
 export { PeerMentorships } from './components/mentorships/mentorships.component.js';
+export { PeerFeedbackInbox } from './components/feedback-inbox/feedback-inbox.component.js';
 export { PeerPeoplePicker } from './components/people-picker/people-picker.component.js';
 export { PeerMentorSettings } from './components/mentor-card/mentor-settings.component.js';
 export { PeerKudosComposer } from './components/kudos-feed/kudos-composer.component.js';

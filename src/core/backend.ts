@@ -182,4 +182,9 @@ export interface PeerBackend {
   sendFeedback(feedback: NewFeedback, options?: WriteOptions): Promise<FeedbackReceipt>;
   /** Feedback the signed-in person received, newest first. */
   getMyFeedback(search: FeedbackSearch, options?: CallOptions): Promise<Page<ReceivedFeedback>>;
+  /**
+   * A person's feedback, newest first: all of it when they are the signed-in person, what they
+   * shared with their manager when the signed-in person is that manager. Anyone else gets a 403.
+   */
+  getPersonFeedback(personId: string, search: FeedbackSearch, options?: CallOptions): Promise<Page<ReceivedFeedback>>;
 }

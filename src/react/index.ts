@@ -3,6 +3,8 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { PeerFeedbackForm } from '../components/feedback-form/feedback-form.component.js';
 import '../components/feedback-form/feedback-form.js';
+import { PeerFeedbackInbox } from '../components/feedback-inbox/feedback-inbox.component.js';
+import '../components/feedback-inbox/feedback-inbox.js';
 import { PeerKudosComposer } from '../components/kudos-feed/kudos-composer.component.js';
 import '../components/kudos-feed/kudos-composer.js';
 import { PeerKudosFeed } from '../components/kudos-feed/kudos-feed.component.js';
@@ -37,6 +39,16 @@ export const FeedbackForm = createComponent({
     onPeerFeedbackSubmitted: 'peer-feedback-submitted' as EventName<PeerEvent<'peer-feedback-submitted'>>,
     onPeerFeedbackQueued: 'peer-feedback-queued' as EventName<PeerEvent<'peer-feedback-queued'>>,
     onPeerFeedbackFailed: 'peer-feedback-failed' as EventName<PeerEvent<'peer-feedback-failed'>>,
+  },
+});
+
+/** `<peer-feedback-inbox>` as a React component. The feedback a person received: theirs in full, or, for their manager, what they shared. */
+export const FeedbackInbox = createComponent({
+  tagName: 'peer-feedback-inbox',
+  elementClass: PeerFeedbackInbox,
+  react: React,
+  events: {
+    onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
   },
 });
 

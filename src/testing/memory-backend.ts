@@ -466,33 +466,54 @@ export class MemoryBackend implements PeerBackend {
   }
 
   getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
-    return this.#answer('getMyFeedback', options.signal, () => {
-      const mine = this.feedback
-        .filter((f) => f.recipientId === this.meId && (!search.kind || f.kind === search.kind))
-        .sort((a, b) =>
-          a.receivedOn === b.receivedOn ? (a.id < b.id ? -1 : 1) : a.receivedOn < b.receivedOn ? 1 : -1,
-        );
-      const start = search.cursor ? Number(search.cursor) : 0;
-      const limit = search.limit ?? 20;
-      const items = mine.slice(start, start + limit).map((f): ReceivedFeedback => {
-        const template = this.feedbackTemplates.find((t) => t.id === f.templateId)!;
-        return {
-          id: f.id,
-          templateId: f.templateId,
-          templateName: template.name,
-          kind: f.kind,
-          questions: template.questions,
-          answers: f.answers,
-          visibility: f.visibility,
-          anonymous: f.anonymous,
-          giver: f.giverId ? this.#find(f.giverId) : null,
-          recipient: this.#find(f.recipientId),
-          receivedOn: f.receivedOn,
-          receivedPrecision: f.anonymous ? 'week' : 'day',
-        };
-      });
-      return { items, nextCursor: start + limit < mine.length ? String(start + limit) : null };
+    return this.#answer('getMyFeedback', options.signal, () => this.#feedbackPage(this.meId, false, search));
+  }
+
+  getPersonFeedback(
+    personId: string,
+    search: FeedbackSearch,
+    options: CallOptions = {},
+  ): Promise<Page<ReceivedFeedback>> {
+    return this.#answer('getPersonFeedback', options.signal, () => {
+      if (personId === this.meId) return this.#feedbackPage(personId, false, search);
+      const person = this.people.get(personId);
+      if (!person) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (person.managerId !== this.meId)
+        throw new PeerError({ kind: 'http', status: 403, problem: { title: 'Forbidden' } });
+      return this.#feedbackPage(personId, true, search);
     });
+  }
+
+  /** A page of a person's feedback, newest first; for their manager only what they shared. */
+  #feedbackPage(recipientId: string, shared: boolean, search: FeedbackSearch): Page<ReceivedFeedback> {
+    const mine = this.feedback
+      .filter(
+        (f) =>
+          f.recipientId === recipientId &&
+          (!shared || f.visibility === 'recipient-and-manager') &&
+          (!search.kind || f.kind === search.kind),
+      )
+      .sort((a, b) => (a.receivedOn === b.receivedOn ? (a.id < b.id ? -1 : 1) : a.receivedOn < b.receivedOn ? 1 : -1));
+    const start = search.cursor ? Number(search.cursor) : 0;
+    const limit = search.limit ?? 20;
+    const items = mine.slice(start, start + limit).map((f): ReceivedFeedback => {
+      const template = this.feedbackTemplates.find((t) => t.id === f.templateId)!;
+      return {
+        id: f.id,
+        templateId: f.templateId,
+        templateName: template.name,
+        kind: f.kind,
+        questions: template.questions,
+        answers: f.answers,
+        visibility: f.visibility,
+        anonymous: f.anonymous,
+        giver: f.giverId ? this.#find(f.giverId) : null,
+        recipient: this.#find(f.recipientId),
+        receivedOn: f.receivedOn,
+        receivedPrecision: f.anonymous ? 'week' : 'day',
+      };
+    });
+    return { items, nextCursor: start + limit < mine.length ? String(start + limit) : null };
   }
 
   #circleView(circle: (typeof this.circles)[number]): Circle {

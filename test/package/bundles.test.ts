@@ -12,7 +12,7 @@ import { bundleApp } from '../../bench/widget-bundle.mjs';
 const WIDGET_BUDGET = 20 * 1024;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const widgets = ['person', 'mentor-card', 'mentorships', 'kudos-feed', 'skill-map', 'feedback-form'];
+const widgets = ['person', 'mentor-card', 'mentorships', 'kudos-feed', 'skill-map', 'feedback-form', 'feedback-inbox'];
 const own = (modules: string[]) =>
   new Set(modules.filter((m) => m.startsWith('dist/components/')).map((m) => m.split('/')[2]));
 
@@ -21,6 +21,7 @@ const rendered: Record<string, string[]> = {
   person: ['person'],
   'mentor-card': ['mentor-card', 'person'],
   mentorships: ['mentorships', 'person'],
+  'feedback-inbox': ['feedback-inbox', 'person'],
   'kudos-feed': ['kudos-feed', 'person'], // person/initials.js only, not the person card
   'skill-map': ['skill-map'],
   'feedback-form': ['feedback-form'],
@@ -29,6 +30,7 @@ const later: Record<string, string[]> = {
   person: [],
   'mentor-card': [],
   mentorships: [],
+  'feedback-inbox': [],
   'kudos-feed': ['dist/components/kudos-feed/kudos-composer.component.js'],
   'skill-map': ['dist/components/mentor-card/mentor-card.component.js'],
   'feedback-form': [

@@ -1,5 +1,6 @@
 import { commonMessages } from './en-common.js';
 import { feedbackMessages } from './en-feedback.js';
+import { feedbackInboxMessages } from './en-feedback-inbox.js';
 import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
 import { mentorMessages } from './en-mentor.js';
@@ -25,6 +26,7 @@ export const en = {
   ...kudosMessages,
   ...skillsMessages,
   ...feedbackMessages,
+  ...feedbackInboxMessages,
 };
 
 export type Messages = typeof en;

@@ -29,6 +29,7 @@ const METHODS = [
   'getFeedbackTemplate',
   'sendFeedback',
   'getMyFeedback',
+  'getPersonFeedback',
 ] as const satisfies readonly (keyof PeerBackend)[];
 
 type Method = (typeof METHODS)[number];

@@ -83,6 +83,7 @@ export interface PathTemplates {
   feedback: string;
   /** `kind`, `cursor` and `limit` are added as query parameters. */
   myFeedback: string;
+  personFeedback: string;
 }
 
 /** Turn what a foreign API answers into Peerkit's types. Each receives the parsed JSON. */
@@ -151,6 +152,7 @@ export const defaultPaths: PathTemplates = {
   feedbackTemplate: '/feedback-templates/{id}',
   feedback: '/feedback',
   myFeedback: '/me/feedback',
+  personFeedback: '/people/{id}/feedback',
 };
 
 const identity = <T>(raw: unknown) => raw as T;
@@ -420,7 +422,17 @@ export class RestBackend extends EventTarget implements PeerBackend {
   }
   async getMyFeedback(search: FeedbackSearch, options: CallOptions = {}): Promise<Page<ReceivedFeedback>> {
     const url = this.http.url(this.#paths.myFeedback, { ...search });
-    const page = this.#mappers.list(await this.#revalidate(url, options.signal));
+    return this.#feedbackPage(this.#mappers.list(await this.#revalidate(url, options.signal)));
+  }
+  async getPersonFeedback(
+    personId: string,
+    search: FeedbackSearch,
+    options: CallOptions = {},
+  ): Promise<Page<ReceivedFeedback>> {
+    const url = this.http.url(expandPath(this.#paths.personFeedback, { id: personId }), { ...search });
+    return this.#feedbackPage(this.#mappers.list(await this.#revalidate(url, options.signal)));
+  }
+  #feedbackPage(page: { items: unknown[]; nextCursor: string | null }): Page<ReceivedFeedback> {
     return { items: page.items.map((raw) => this.#mappers.receivedFeedback(raw)), nextCursor: page.nextCursor };
   }
 
