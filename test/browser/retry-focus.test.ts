@@ -41,6 +41,7 @@ const failing: Record<string, string> = {
   'mentor card': '/api/mentors',
   'mentor matches': '/api/me/mentor-matches',
   mentorships: '/api/me/mentorship-requests',
+  'feedback inbox': '/api/me/feedback',
   'kudos feed': '/api/kudos',
   'kudos feed with its composer open': '/api/kudos',
   'skill map': '/api/skill-matrix',

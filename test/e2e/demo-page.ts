@@ -51,6 +51,17 @@ export async function showsEveryWidget(browser: Browser, origin: string) {
   await kudos.first().waitFor();
   assert.ok((await kudos.count()) >= 10, 'the seeded kudos history is shown');
 
+  // The feedback the reader received: what the API holds for them, up to the page of five.
+  const received = page.locator('peer-feedback-inbox [part~="item"]');
+  await received.first().waitFor();
+  const mine = await page.request.get(`${origin}/api/me/feedback?limit=5`);
+  const { items } = (await mine.json()) as { items: { templateName: string }[] };
+  assert.ok(items.length > 0, 'the seeded feedback includes some for the demo reader');
+  assert.deepEqual(
+    await page.locator('peer-feedback-inbox [part~="item"] h3').allTextContents(),
+    items.map((item) => item.templateName),
+  );
+
   // Feedback to someone in another department, from the page as it ships.
   const form = page.locator('peer-feedback-form');
   await form.locator('peer-people-picker input').fill('Zanele');
