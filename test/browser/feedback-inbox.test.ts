@@ -3,8 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/feedback-inbox/feedback-inbox.js';
 import type { PeerFeedbackInbox } from '../../src/components/feedback-inbox/feedback-inbox.component.js';
 import type { NewFeedback, ReceivedFeedback } from '../../src/contract/feedback.js';
-import { configure } from '../../src/core/config.js';
-import { apiUrl, deepActive, injectFault, resetServer, serverRequests, shownText, tokenOf, until } from './helpers.js';
+import { call, deepActive, injectFault, resetServer, serverRequests, shownText, signIn, until } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -15,19 +14,6 @@ const RECIPIENT = { id: 'u0142', manager: 'u0032' };
 const PAGED = 'u0153';
 const EMPTY = 'u0154';
 const GIVERS = ['u0121', 'u0122', 'u0123', 'u0124', 'u0125'];
-
-function signIn(personId: string, options = {}) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
-}
-
-async function call<T>(path: string, as: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${tokenOf(as)}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
 
 async function give(as: string, feedback: NewFeedback) {
   const sent = await call('/feedback', as, feedback);

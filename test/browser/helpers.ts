@@ -1,3 +1,4 @@
+import { configure } from '../../src/core/config.js';
 import { RestBackend, type RestBackendOptions } from '../../src/core/rest/rest-backend.js';
 
 declare global {
@@ -76,6 +77,21 @@ export async function injectFault(fault: Fault) {
 }
 
 export const tokenOf = (personId: string) => `demo-${personId}`;
+
+/** Makes every widget's default backend the test server, signed in as `personId`, with short retry delays. */
+export function signIn(personId: string, options = {}) {
+  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
+}
+
+/** A JSON request to the test server's API as `as`: GET without a body, POST with one. */
+export async function call<T>(path: string, as: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${tokenOf(as)}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
 
 /** A RestBackend on the test server, signed in as `personId`, with short retry delays. */
 export function testBackend(options: RestBackendOptions = {}, personId = 'u0001') {

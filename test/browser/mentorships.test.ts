@@ -3,24 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mentorships/mentorships.js';
 import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
 import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
-import { configure, getDefaultBackend } from '../../src/core/config.js';
-import { apiUrl, deepActive, injectFault, resetServer, tokenOf, until } from './helpers.js';
+import { getDefaultBackend } from '../../src/core/config.js';
+import { call, deepActive, injectFault, resetServer, signIn, until } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-
-function signIn(personId: string, options = {}) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
-}
-
-async function call<T>(path: string, as: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${tokenOf(as)}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
 
 /** Mentors this mentee may ask: taking requests, with room, not asked by them before. */
 async function mentorsFor(mentee: string, count: number) {
