@@ -168,6 +168,16 @@ export const ErrorWithRetry: Story = {
 export const Offline: Story = { args: { backend: new MemoryBackend({ fail: new PeerError({ kind: 'offline' }) }) } };
 export const NotAccepting: Story = { name: 'Not accepting (disabled, with reason)', args: { mentorId: closed } };
 export const NoFreePlaces: Story = { name: 'No free places', args: { mentorId: full } };
+/** You asked this mentor before (on this page or another): the request waits for an answer. */
+export const RequestWaiting: Story = {
+  name: 'Your request waiting for an answer',
+  args: { mentorId: 'u0001', backend: new MemoryBackend({ meId: 'u0041' }) },
+};
+/** This mentor already mentors you: no request to send. */
+export const YourMentor: Story = {
+  name: 'Your mentor already',
+  args: { mentorId: 'u0004', backend: new MemoryBackend({ meId: 'u0002' }) },
+};
 export const MyOwnProfile: Story = {
   name: 'My own profile (availability, mentees, incoming requests)',
   args: { mentorId: 'u0001', backend: new MemoryBackend({ meId: 'u0001' }) },

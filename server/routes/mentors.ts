@@ -76,7 +76,7 @@ async function circlesFor(db: Db, meId: string, where: { leadIds?: string[]; ids
 /** Full profiles of the given mentors, in the order given; unknown ids, and those who left, are left out. */
 export async function loadProfiles(db: Db, ids: string[], meId: string, apiBase: string): Promise<MentorProfile[]> {
   if (ids.length === 0) return [];
-  const [profiles, people, expertise, goals, circles] = await Promise.all([
+  const [profiles, people, expertise, goals, circles, open] = await Promise.all([
     db.selectFrom('mentor_profiles').selectAll().where('person_id', 'in', ids).execute(),
     selectPeople(db).where('people.id', 'in', ids).where('people.left_on', 'is', null).execute(),
     db
@@ -95,7 +95,21 @@ export async function loadProfiles(db: Db, ids: string[], meId: string, apiBase:
       .orderBy('skills.name')
       .execute(),
     circlesFor(db, meId, { leadIds: ids }),
+    // The reader's own open request or running mentorship; a pending one past its expiry is over.
+    db
+      .selectFrom('mentorship_requests')
+      .select(['id', 'mentor_id', 'state'])
+      .where('mentee_id', '=', meId)
+      .where('mentor_id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'accepted'),
+          eb.and([eb('state', '=', 'pending'), eb('expires_at', '>=', new Date().toISOString())]),
+        ]),
+      )
+      .execute(),
   ]);
+  const openByMentor = new Map(open.map((r) => [r.mentor_id, r]));
   const profileById = new Map(profiles.map((p) => [p.person_id, p]));
   const personById = new Map(people.map((p) => [p.id, p]));
   return ids
@@ -116,8 +130,13 @@ export async function loadProfiles(db: Db, ids: string[], meId: string, apiBase:
         hidden: profile.hidden === 1,
         medianResponseHours: profile.median_response_hours,
         circles: circles.filter((c) => c.leadId === id),
+        yourRequest: yourRequest(openByMentor.get(id)),
       };
     });
+}
+
+function yourRequest(row: { id: string; state: string } | undefined): MentorProfile['yourRequest'] {
+  return row ? { id: row.id, state: row.state === 'accepted' ? 'accepted' : 'pending' } : null;
 }
 
 /** Pending requests past their expiry become expired (lazily, before anything reads them). */

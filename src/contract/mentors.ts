@@ -38,6 +38,15 @@ export const MentorProfile = z
     medianResponseHours: z.number().min(0).nullable(),
     /** Circles the mentor leads. */
     circles: z.array(Circle),
+    /**
+     * The signed-in person's request to this mentor while it waits for an answer (`pending`), or
+     * their running mentorship with them (`accepted`); null when there is neither. A server that
+     * predates this field leaves it out, and the card then offers a request as before.
+     */
+    yourRequest: z
+      .object({ id: Id, state: z.enum(['pending', 'accepted']) })
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'MentorProfile' });
 

@@ -282,13 +282,7 @@ export class MemoryBackend implements PeerBackend {
         );
       if (mentor.activeMentees >= mentor.capacity)
         throw conflict(CONFLICT.full, 'Mentor is full', 'This mentor has no free places at the moment.');
-      const open = this.requests.some(
-        (r) =>
-          r.menteeId === this.meId &&
-          r.mentorId === request.mentorId &&
-          (r.state === 'pending' || r.state === 'accepted'),
-      );
-      if (open)
+      if (this.#yourRequest(request.mentorId))
         throw conflict(
           CONFLICT.duplicate,
           'Request already open',
@@ -552,7 +546,15 @@ export class MemoryBackend implements PeerBackend {
       hidden: mentor.hidden,
       medianResponseHours: mentor.medianResponseHours,
       circles: this.circles.filter((c) => c.leadId === id).map((c) => this.#circleView(c)),
+      yourRequest: this.#yourRequest(id),
     };
+  }
+
+  #yourRequest(mentorId: string): MentorProfile['yourRequest'] {
+    const open = this.requests.find(
+      (r) => r.menteeId === this.meId && r.mentorId === mentorId && (r.state === 'pending' || r.state === 'accepted'),
+    );
+    return open ? { id: open.id, state: open.state === 'accepted' ? 'accepted' : 'pending' } : null;
   }
 
   /** As the server: a filter that names something that does not exist is a 404, not an empty list. */

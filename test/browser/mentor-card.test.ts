@@ -30,6 +30,17 @@ function signIn(personId: string, options = {}) {
   configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
 }
 
+/** A request from the mentee to the mentor, sent past the widget; the created request. */
+async function askAs(mentee: string, mentorId: string, goal: string): Promise<MentorshipRequest> {
+  const response = await fetch(`${apiUrl}/mentorship-requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokenOf(mentee)}` },
+    body: JSON.stringify({ mentorId, goal }),
+  });
+  expect(response.status).to.equal(201);
+  return (await response.json()) as MentorshipRequest;
+}
+
 async function ready(el: PeerMentorCard) {
   await until(
     () => $(el, '[part~="request-button"], [part~="incoming"], .message, [part~="error"]') !== null,
@@ -143,6 +154,11 @@ describe('<peer-mentor-card>', () => {
     expect(button.textContent!.trim()).to.equal('Request sent');
     const posts = (await serverRequests('/api/mentorship-requests')).filter((r) => r.method === 'POST');
     expect(posts).to.have.length(1);
+    // A card of the same mentor added to the page later knows the request is yours (nothing stale).
+    const later = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(later);
+    expect($(later, '[part~="request-button"]')!.textContent!.trim()).to.equal('Request sent');
+    expect($(later, '#request-reason')!.textContent).to.equal('Your request is waiting for their answer.');
   });
 
   it('closes with Escape and returns focus to the button', async () => {
@@ -196,17 +212,46 @@ describe('<peer-mentor-card>', () => {
     await until(() => $(el, '.sent') !== null, 'success on retry');
   });
 
+  it('knows of your request waiting for an answer, and of your running mentorship, after a reload', async () => {
+    const mentee = freshMentee();
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    const created = await askAs(mentee, mentor.id, 'Learn to plan releases');
+    const waiting = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(waiting);
+    const button = $<HTMLButtonElement>(waiting, '[part~="request-button"]')!;
+    expect(button.textContent!.trim()).to.equal('Request sent');
+    expect(button.disabled, 'focusable').to.be.false;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    const reason = $(waiting, `#${button.getAttribute('aria-describedby')}`)!;
+    expect(reason.textContent).to.equal('Your request is waiting for their answer.');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect($<HTMLDialogElement>(waiting, 'dialog')?.open ?? false, 'no dialog').to.be.false;
+    await expect(waiting).to.be.accessible();
+
+    const accepted = await fetch(`${apiUrl}/mentorship-requests/${created.id}/accept`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(mentor.id)}` },
+    });
+    expect(accepted.status).to.equal(200);
+    signIn(mentee); // a page loaded afresh, with nothing cached
+    const yours = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await until(() => $(yours, '[part~="your-mentorship"]') !== null, 'your mentorship');
+    expect($(yours, '[part~="your-mentorship"]')!.textContent).to.equal('You are their mentee.');
+    expect($(yours, '[part~="request-button"]')).to.be.null;
+    await expect(yours).to.be.accessible();
+  });
+
   it('explains a duplicate request in plain words', async () => {
     const mentee = freshMentee();
     signIn(mentee);
     const mentor = await openMentorFor(mentee);
-    await fetch(`${apiUrl}/mentorship-requests`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tokenOf(mentee)}` },
-      body: JSON.stringify({ mentorId: mentor.id, goal: 'Already asked' }),
-    });
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
     await ready(el);
+    // Sent from another tab after this card loaded.
+    await askAs(mentee, mentor.id, 'Already asked');
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
     await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
     await sendKeys({ type: 'Asking again' });
@@ -767,13 +812,10 @@ describe('<peer-mentor-card>', () => {
 
   it('answers an incoming request once, and says so when it was withdrawn meanwhile', async () => {
     signIn('u0001');
-    // A second request waiting, from someone who has not asked before.
-    const asked = await fetch(`${apiUrl}/mentorship-requests`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokenOf(freshMentee())}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mentorId: 'u0001', goal: 'Learn to plan a release' }),
-    });
-    expect(asked.status).to.equal(201);
+    // A second request waiting, from someone who has no open request to u0001 yet.
+    let mentee = freshMentee();
+    while ((await api<MentorProfile>('/mentors/u0001', mentee)).yourRequest) mentee = freshMentee();
+    await askAs(mentee, 'u0001', 'Learn to plan a release');
     const { items } = await api<{ items: MentorshipRequest[] }>('/me/mentorship-requests?role=mentor', 'u0001');
     const pending = items.filter((r) => r.state === 'pending');
     expect(pending.length, 'two requests waiting').to.be.greaterThanOrEqual(2);

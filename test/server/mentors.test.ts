@@ -219,6 +219,38 @@ describe('mentor routes', () => {
     assert.equal(after.active_mentees, after.capacity);
   });
 
+  it("tells the reader of a profile of their own waiting request or running mentorship, and no one else's", async () => {
+    const app = await makeApp();
+    const mentor = await openMentor(app, 'u0131');
+    const yours = async (as: string, path = `/api/mentors/${mentor.person_id}`) =>
+      ((await (await request(app, path, as)).json()) as MentorProfile).yourRequest;
+    assert.equal(await yours('u0131'), null);
+    const id = await ask(app, 'u0131', mentor.person_id);
+    assert.deepEqual(await yours('u0131'), { id, state: 'pending' });
+    // The same in a batch and in a listing; another reader sees none.
+    const batch = (await (await request(app, `/api/mentors?ids=${mentor.person_id}`, 'u0131')).json()) as {
+      items: MentorProfile[];
+    };
+    assert.deepEqual(batch.items[0].yourRequest, { id, state: 'pending' });
+    assert.equal(await yours('u0132'), null);
+    // Past its expiry a waiting request is over, before anything else reads it.
+    await app.db
+      .updateTable('mentorship_requests')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', id)
+      .execute();
+    assert.equal(await yours('u0131'), null);
+    const second = await ask(app, 'u0131', mentor.person_id);
+    const accepted = await request(app, `/api/mentorship-requests/${second}/accept`, mentor.person_id, {
+      method: 'POST',
+    });
+    assert.equal(accepted.status, 200);
+    assert.deepEqual(await yours('u0131'), { id: second, state: 'accepted' });
+    const ended = await request(app, `/api/mentorship-requests/${second}/end`, 'u0131', { method: 'POST' });
+    assert.equal(ended.status, 200);
+    assert.equal(await yours('u0131'), null);
+  });
+
   it('lets only the mentor accept or decline and only the mentee withdraw', async () => {
     const app = await makeApp();
     const mentor = await openMentor(app, 'u0130');

@@ -41,6 +41,7 @@ declare module '../../core/peer-element.js' {
  * @csspart wants-to-learn - Skills the mentor wants to learn.
  * @csspart circles - The circles the mentor leads, each with a join button.
  * @csspart request-button - The button that opens the request dialog.
+ * @csspart your-mentorship - In place of the request button, when the mentor is already yours.
  * @csspart dialog - The request dialog.
  * @csspart settings - On your own card: whether you take new requests, how many mentees at once, your bio, and your mentees.
  * @csspart incoming - On your own card: requests waiting for your answer.
@@ -297,32 +298,37 @@ export class PeerMentorCard extends PeerElement {
   }
 
   #renderRequest(profile: MentorProfile) {
+    const t = this.#localize;
+    // Yours: sent from this card, or known to the server (sent earlier, or from another page).
+    const yours = this.requestSent ? 'pending' : profile.yourRequest?.state;
+    if (yours === 'accepted') {
+      return html`<p class="request-row hint" part="your-mentorship">${t.term('mentor.yourMentor')}</p>`;
+    }
     const free = profile.capacity - profile.activeMentees;
-    const reason = !profile.accepting
-      ? this.#localize.term('mentor.notAccepting')
-      : free <= 0
-        ? this.#localize.term('mentor.full')
-        : '';
-    const disabled = Boolean(reason) || !this.#me.value;
+    const reason =
+      yours === 'pending'
+        ? t.term('mentor.requestWaiting')
+        : !profile.accepting
+          ? t.term('mentor.notAccepting')
+          : free <= 0
+            ? t.term('mentor.full')
+            : '';
+    const disabled = (Boolean(reason) && !yours) || !this.#me.value;
     return html`<div class="request-row">
         <button
           part="request-button"
           type="button"
           class="primary"
           ?disabled=${disabled}
-          aria-disabled=${this.requestSent ? 'true' : nothing}
+          aria-disabled=${yours ? 'true' : nothing}
           aria-describedby=${reason ? 'request-reason' : nothing}
           @click=${() => {
             // Once sent, the button stays focusable (focus returns to it) but does nothing.
-            if (!this.requestSent) this.#flow.open(profile.id);
+            if (!yours) this.#flow.open(profile.id);
           }}
         >
-          ${this.#localize.term(
-            this.requestSent
-              ? 'mentor.requested'
-              : this.#flow.hasDraft(profile.id)
-                ? 'mentor.continueRequest'
-                : 'mentor.request',
+          ${t.term(
+            yours ? 'mentor.requested' : this.#flow.hasDraft(profile.id) ? 'mentor.continueRequest' : 'mentor.request',
           )}
         </button>
         ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}

@@ -33,6 +33,8 @@ export const ar: Messages = {
   'mentor.meError': 'لا يمكن إرسال الطلبات قبل معرفة هويتك.',
   'mentor.request': 'اطلب الإرشاد',
   'mentor.requested': 'تم إرسال الطلب',
+  'mentor.requestWaiting': 'طلبك بانتظار الرد.',
+  'mentor.yourMentor': 'هذا المرشد يرشدك حاليًا.',
   'mentor.continueRequest': 'أكمل طلبك',
   'mentor.draftRestored': (when: string) => `عاد طلبك غير المرسل من ${when}.`,
   'mentor.notAccepting': 'لا يقبل متدرّبين جددًا حاليًا.',

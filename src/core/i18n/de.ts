@@ -33,6 +33,8 @@ export const de: Messages = {
   'mentor.meError': 'Anfragen sind erst möglich, wenn bekannt ist, wer Sie sind.',
   'mentor.request': 'Mentoring anfragen',
   'mentor.requested': 'Anfrage gesendet',
+  'mentor.requestWaiting': 'Ihre Anfrage wartet auf eine Antwort.',
+  'mentor.yourMentor': 'Sie werden von dieser Person betreut.',
   'mentor.continueRequest': 'Anfrage weiterschreiben',
   'mentor.draftRestored': (when: string) => `Ihre nicht gesendete Anfrage von ${when} ist wieder da.`,
   'mentor.notAccepting': 'Nimmt gerade keine neuen Mentees an.',

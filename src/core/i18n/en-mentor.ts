@@ -10,6 +10,8 @@ export const mentorMessages = {
   'mentor.meError': 'Requests cannot be sent until we know who you are.',
   'mentor.request': 'Request mentorship',
   'mentor.requested': 'Request sent',
+  'mentor.requestWaiting': 'Your request is waiting for their answer.',
+  'mentor.yourMentor': 'You are their mentee.',
   'mentor.continueRequest': 'Continue your request',
   'mentor.draftRestored': (when: string) => `Your unsent request from ${when} is back.`,
   'mentor.notAccepting': 'Not taking new mentees right now.',

@@ -290,6 +290,8 @@ export class RestBackend extends EventTarget implements PeerBackend {
   async requestMentorship(request: NewMentorshipRequest, options: WriteOptions = {}): Promise<MentorshipRequest> {
     const raw = await this.#write('POST', this.http.url(this.#paths.mentorshipRequests), request, options);
     this.#forget(this.http.url(this.#paths.myMentorshipRequests, { role: 'mentee' }));
+    // The profile says whose request is waiting: cards of this mentor that load later know it is yours.
+    this.#forget(this.http.url(expandPath(this.#paths.mentor, { id: request.mentorId })));
     return this.#mappers.mentorshipRequest(raw);
   }
 
