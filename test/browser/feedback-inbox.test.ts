@@ -143,7 +143,7 @@ describe('<peer-feedback-inbox>', () => {
     expect((window as { hacked?: unknown }).hacked).to.equal(undefined);
   });
 
-  it('shows a manager only what was shared with them, and anyone else that they may not', async () => {
+  it('shows a manager only what was shared with them, the person all of theirs, and anyone else that they may not', async () => {
     await give(GIVERS[2], {
       ...praise(RECIPIENT.id, 'Shared: thank you for the onboarding guide.'),
       visibility: 'recipient-and-manager',
@@ -164,6 +164,18 @@ describe('<peer-feedback-inbox>', () => {
     // Who may read it is no news to the manager: the line is left out.
     expect(shadow(el).textContent).not.to.contain('can read it');
     await expect(el).to.be.accessible();
+
+    // The recipient's own id reads as their own inbox: everything, their heading, who can read each.
+    signIn(RECIPIENT.id);
+    const own = await fixture<PeerFeedbackInbox>(
+      html`<peer-feedback-inbox person-id=${RECIPIENT.id} page-size="100"></peer-feedback-inbox>`,
+    );
+    await ready(own);
+    await until(() => $(own, 'h2')!.textContent === 'Feedback you received', 'the own heading');
+    expect($(own, '.about')).to.be.null;
+    expect(items(own)).to.have.length((await storedFor(RECIPIENT.id)).length);
+    expect(shadow(own).textContent).to.contain('Private: thank you');
+    expect(shadow(own).textContent).to.contain('can read it');
 
     signIn(GIVERS[4], { retries: 0 });
     const stranger = await fixture<PeerFeedbackInbox>(

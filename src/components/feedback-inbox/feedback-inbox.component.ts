@@ -73,17 +73,29 @@ export class PeerFeedbackInbox extends PeerElement {
   readonly #localize = new LocalizeController(this, feedbackInboxMessages);
   readonly #backend = new BackendController(this);
   readonly #feedback = new ResourceController(this, this.#backend, {
-    args: () => [this.#about, this.#kind, this.#limit] as const,
-    load: (backend, [about, kind, limit], signal) =>
-      about
-        ? backend.getPersonFeedback(about, { kind, limit }, { signal })
+    // A person id that turns out to be the reader's own reads the same feedback as `me`: no second load.
+    args: () => [this.#named, this.#kind, this.#limit] as const,
+    load: (backend, [named, kind, limit], signal) =>
+      named
+        ? backend.getPersonFeedback(named, { kind, limit }, { signal })
         : backend.getMyFeedback({ kind, limit }, { signal }),
     isEmpty: (page) => page.items.length === 0,
   });
 
+  /** Who is signed in: asked only when a person id is given, which may be their own. */
+  readonly #me = new ResourceController(this, this.#backend, {
+    args: () => (this.#named ? ([] as const) : undefined),
+    load: (backend, _args, signal) => backend.getMe({ signal }),
+  });
+
+  get #named() {
+    return this.personId && this.personId !== 'me' ? this.personId : undefined;
+  }
+
   /** The person whose feedback is shown, when it is not the signed-in person's own. */
   get #about() {
-    return this.personId && this.personId !== 'me' ? this.personId : undefined;
+    const named = this.#named;
+    return named && named !== this.#me.value?.id ? named : undefined;
   }
 
   get #kind() {
@@ -231,11 +243,11 @@ export class PeerFeedbackInbox extends PeerElement {
     this.loadingMore = true;
     this.moreFailure = undefined;
     this.loaded = undefined;
-    const about = this.#about;
+    const named = this.#named;
     const search = { kind: this.#kind, limit: this.#limit, cursor };
     try {
       const backend = this.#backend.value;
-      const next = about ? await backend.getPersonFeedback(about, search) : await backend.getMyFeedback(search);
+      const next = named ? await backend.getPersonFeedback(named, search) : await backend.getMyFeedback(search);
       // The filter changed meanwhile: this page belongs to a list no longer shown.
       if (this.#feedback.value !== page) return;
       const before = this.more?.after === page ? this.more.items : [];
