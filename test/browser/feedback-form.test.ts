@@ -5,7 +5,6 @@ import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedba
 import '../../src/components/provider/provider.js';
 import type { ReceivedFeedback } from '../../src/contract/feedback.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
-import { configure } from '../../src/core/config.js';
 import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { people } from '../../src/testing/organisation.js';
@@ -19,6 +18,7 @@ import {
   tokenOf,
   until,
   widgetPage,
+  signIn,
 } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -31,10 +31,6 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
 const withManager = people.filter((p) => p.managerId);
 const recipientFor = (n: number) => withManager[10 + n];
 const givers = people.filter((p) => !p.managerId || p.managerId !== p.id).slice(150);
-
-function signIn(personId: string) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10 });
-}
 
 async function receivedBy(personId: string): Promise<ReceivedFeedback[]> {
   const response = await fetch(`${apiUrl}/me/feedback?limit=100`, {

@@ -83,6 +83,11 @@ export function signIn(personId: string, options = {}) {
   configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
 }
 
+/** The JSON answer to a GET of the test server's API as `as`. */
+export async function getAs<T>(path: string, as = 'u0001'): Promise<T> {
+  return (await call<T>(path, as)).body;
+}
+
 /** A JSON request to the test server's API as `as`: GET without a body, POST with one. */
 export async function call<T>(path: string, as: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${apiUrl}${path}`, {

@@ -17,6 +17,7 @@ import {
   shownText,
   tokenOf,
   until,
+  signIn,
 } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -25,10 +26,6 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...shadow(el).querySelectorAll<T>(selector),
 ];
 const articles = (el: Element) => $$(el, 'article');
-
-function signIn(personId: string, options = {}) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
-}
 
 async function api<T>(path: string, as = 'u0001', init: RequestInit = {}): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {

@@ -6,16 +6,20 @@ import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-car
 import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
 import { GOAL_MAX, type MentorProfile, type MentorshipRequest } from '../../src/contract/mentors.js';
 import { CAPACITY_MAX } from '../../src/contract/rules.js';
-import { configure } from '../../src/core/config.js';
-import { apiUrl, deepActive, injectFault, resetServer, serverRequests, tokenOf, until } from './helpers.js';
+import {
+  apiUrl,
+  deepActive,
+  injectFault,
+  resetServer,
+  serverRequests,
+  tokenOf,
+  until,
+  signIn,
+  getAs as api,
+} from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
-
-async function api<T>(path: string, as = 'u0001'): Promise<T> {
-  const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${tokenOf(as)}` } });
-  return (await response.json()) as T;
-}
 
 let nextMentee = 90;
 /** A seeded person who has not asked anyone in this test run yet. */
@@ -24,10 +28,6 @@ const freshMentee = () => `u${String(nextMentee++).padStart(4, '0')}`;
 async function openMentorFor(mentee: string): Promise<MentorProfile> {
   const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
   return items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
-}
-
-function signIn(personId: string, options = {}) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
 }
 
 /** A request from the mentee to the mentor, sent past the widget; the created request. */

@@ -3,23 +3,22 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/skill-map/skill-map.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import type { Expert, SkillGap, SkillMatrix } from '../../src/contract/skills.js';
-import { configure } from '../../src/core/config.js';
-import { apiUrl, deepActive, injectFault, resetServer, serverRequests, shownText, tokenOf, until } from './helpers.js';
+import {
+  deepActive,
+  getAs as api,
+  injectFault,
+  resetServer,
+  serverRequests,
+  shownText,
+  signIn,
+  until,
+} from './helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
   ...el.shadowRoot!.querySelectorAll<T>(selector),
 ];
 const pos = () => deepActive()?.dataset.pos;
-
-function signIn(personId: string, options = {}) {
-  configure({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${tokenOf(personId)}` }, retryDelay: 10, ...options });
-}
-
-async function api<T>(path: string, as = 'u0001'): Promise<T> {
-  const response = await fetch(`${apiUrl}${path}`, { headers: { Authorization: `Bearer ${tokenOf(as)}` } });
-  return (await response.json()) as T;
-}
 
 async function ready(el: PeerSkillMap) {
   await until(() => !!$(el, '[role="grid"], [part~="empty"], [part~="error"]'), 'the skill map');
