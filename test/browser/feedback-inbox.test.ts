@@ -203,7 +203,7 @@ describe('<peer-feedback-inbox>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => items(el).length === 10, 'the second page');
     const ids = items(el).map((item) => item.querySelector('h3')!.id);
-    expect(deepActive()).to.equal(shadow(el).getElementById(ids[5]));
+    expect(deepActive()?.id, 'focus on the first new item').to.equal(ids[5]);
     expect($(el, '[role="status"]:not([aria-busy])')!.textContent).to.equal('5 more shown.');
 
     $<HTMLButtonElement>(el, '[part~="more-button"]')!.click();
