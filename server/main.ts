@@ -6,7 +6,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
 import { demoToken } from './db/seed.js';
-import { openConfiguredDatabase, root, seedsDemo } from './settings.js';
+import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './settings.js';
 
 /*
  * The reference server: the API under /api, the built library under /dist, and the demo page
@@ -20,6 +20,7 @@ import { openConfiguredDatabase, root, seedsDemo } from './settings.js';
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
  *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20),
  *   PEERKIT_SECRET (the key of today's feedback counts; the same for every process on one database),
+ *   PEERKIT_SECRET_FILE (a file holding that key, made when missing; for SQLite, <database>.secret),
  *   PEERKIT_EVENT_POLL_MS (how often live streams look for events stored by other server
  *   processes on the same database, default 1000).
  */
@@ -31,8 +32,12 @@ const list = (value?: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const { db, shown: shownDb } = await Promise.resolve()
-  .then(() => openConfiguredDatabase(env, seedsDemo(env)))
+const {
+  db,
+  shown: shownDb,
+  secret,
+} = await Promise.resolve()
+  .then(async () => ({ ...(await openConfiguredDatabase(env, seedsDemo(env))), secret: configuredSecret(env) }))
   .catch((error: Error) => {
     console.error(error.message);
     process.exit(1);
@@ -52,7 +57,7 @@ const app = createApp({
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
   feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
   eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
-  secret: env.PEERKIT_SECRET || undefined,
+  secret,
 });
 
 // Past days' feedback counts and old answers kept for retries: forgotten each hour, even on a quiet server.
@@ -80,6 +85,11 @@ const port = Number(env.PORT ?? 8080);
 const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
   const shown = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
   console.log(`Database: ${shownDb}`);
+  if (!secret && shownDb.startsWith('PostgreSQL')) {
+    console.warn(
+      'PEERKIT_SECRET and PEERKIT_SECRET_FILE are unset: this process keys the daily feedback counts on its own, so they start again after a restart and are not shared with other processes.',
+    );
+  }
   console.log(`Peerkit is running at http://${shown}:${info.port}/  (API: /api, reference: /api/docs)`);
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -113,6 +113,46 @@ describe('server process', () => {
       assert.deepEqual(sent, [201, 201, 429]);
     } finally {
       for (const server of servers) assert.equal(await server.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps counting a day's feedback after a restart without PEERKIT_SECRET: the key is kept beside a SQLite file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peerkit-secret-'));
+    const location = join(dir, 'peerkit.db');
+    // SQLite, whatever database the other tests use.
+    const env = { DATABASE_URL: '', PEERKIT_DB: location, PEERKIT_SECRET: '', PEERKIT_FEEDBACK_PER_DAY: '2' };
+    const send = async (server: Awaited<ReturnType<typeof startServer>>) =>
+      (
+        await fetch(`${server.origin}/api/feedback`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer demo-u0001', 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            templateId: 'quick-praise',
+            recipientId: 'u0002',
+            kind: 'praise',
+            answers: { what: 'The release notes were clear to everyone.' },
+          }),
+        })
+      ).status;
+    try {
+      const first = await startServer(env);
+      const sent = [await send(first), await send(first)];
+      assert.equal(await first.stop(), 0);
+      const key = readFileSync(`${location}.secret`, 'utf8');
+      assert.match(key, /^[0-9a-f]{64}\n$/);
+      assert.equal(statSync(`${location}.secret`).mode & 0o077, 0, 'only its owner may read the key');
+      const again = await startServer(env);
+      sent.push(await send(again));
+      assert.equal(await again.stop(), 0);
+      assert.deepEqual(sent, [201, 201, 429]);
+      assert.equal(readFileSync(`${location}.secret`, 'utf8'), key, 'the same key');
+      // The key is not in the database.
+      assert.ok(!readFileSync(location).includes(key.trim()));
+      // A key file that cannot be used stops the start with a clear message.
+      writeFileSync(`${location}.secret`, 'short');
+      await assert.rejects(startServer(env), /secret key file .*fewer than 16 characters/);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
