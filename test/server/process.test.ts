@@ -10,6 +10,21 @@ import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
 
+/** u0001 praises u0002 through a server's API; the answer's status. */
+async function sendPraise(server: Awaited<ReturnType<typeof startServer>>) {
+  const response = await fetch(`${server.origin}/api/feedback`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer demo-u0001', 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      templateId: 'quick-praise',
+      recipientId: 'u0002',
+      kind: 'praise',
+      answers: { what: 'You explained the plan to three teams at once.' },
+    }),
+  });
+  return response.status;
+}
+
 describe('server process', () => {
   it('serves on PORT and stops cleanly on SIGTERM', async () => {
     const server = await startServer();
@@ -97,19 +112,7 @@ describe('server process', () => {
       }
       // With one secret, they count one person's feedback of the day together.
       const sent = [];
-      for (const server of servers) {
-        const response = await fetch(`${server.origin}/api/feedback`, {
-          method: 'POST',
-          headers: { Authorization: 'Bearer demo-u0001', 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            templateId: 'quick-praise',
-            recipientId: 'u0002',
-            kind: 'praise',
-            answers: { what: 'You explained the plan to three teams at once.' },
-          }),
-        });
-        sent.push(response.status);
-      }
+      for (const server of servers) sent.push(await sendPraise(server));
       assert.deepEqual(sent, [201, 201, 429]);
     } finally {
       for (const server of servers) assert.equal(await server.stop(), 0);
@@ -122,28 +125,15 @@ describe('server process', () => {
     const location = join(dir, 'peerkit.db');
     // SQLite, whatever database the other tests use.
     const env = { DATABASE_URL: '', PEERKIT_DB: location, PEERKIT_SECRET: '', PEERKIT_FEEDBACK_PER_DAY: '2' };
-    const send = async (server: Awaited<ReturnType<typeof startServer>>) =>
-      (
-        await fetch(`${server.origin}/api/feedback`, {
-          method: 'POST',
-          headers: { Authorization: 'Bearer demo-u0001', 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            templateId: 'quick-praise',
-            recipientId: 'u0002',
-            kind: 'praise',
-            answers: { what: 'The release notes were clear to everyone.' },
-          }),
-        })
-      ).status;
     try {
       const first = await startServer(env);
-      const sent = [await send(first), await send(first)];
+      const sent = [await sendPraise(first), await sendPraise(first)];
       assert.equal(await first.stop(), 0);
       const key = readFileSync(`${location}.secret`, 'utf8');
       assert.match(key, /^[0-9a-f]{64}\n$/);
       assert.equal(statSync(`${location}.secret`).mode & 0o077, 0, 'only its owner may read the key');
       const again = await startServer(env);
-      sent.push(await send(again));
+      sent.push(await sendPraise(again));
       assert.equal(await again.stop(), 0);
       assert.deepEqual(sent, [201, 201, 429]);
       assert.equal(readFileSync(`${location}.secret`, 'utf8'), key, 'the same key');
