@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import type { LocalizeController } from './i18n/localize.js';
 import { renderError } from './error-view.js';
@@ -6,43 +6,33 @@ import { PeerError } from './errors.js';
 import type { PeerElement } from './peer-element.js';
 
 /**
- * An element that another renders only after the reader asks for it (the kudos composer behind
- * "Give kudos", an expert's mentor card in the skill map, the people picker of a feedback form
- * without a recipient). Its code loads the first time it is needed, or earlier when the reader
- * points at or focuses what opens it, and it is then defined under the host's tag prefix. Until it
- * is there the host shows a loading line; if it cannot be loaded, an error with a retry button.
+ * Code that a widget loads only when the reader asks for what it does (the request dialog of a
+ * mentor card), or earlier when the reader points at or focuses what opens it. Until it is there
+ * the host shows a loading line; if it cannot be loaded, an error with a retry button.
  */
-export class LazyElement {
-  #element?: typeof PeerElement;
-  #loading?: Promise<void>;
-  #staticTag?: StaticValue;
+export class LazyPart<T> {
+  value?: T;
+  #loading?: Promise<T>;
   error?: PeerError;
 
   constructor(
-    private readonly host: PeerElement,
-    private readonly importer: () => Promise<typeof PeerElement>,
+    protected readonly host: ReactiveControllerHost,
+    private readonly importer: () => Promise<T>,
   ) {}
 
-  /** Whether its tag is defined and it can be rendered. */
+  /** Whether it has loaded. */
   get ready(): boolean {
-    return this.#element !== undefined;
+    return this.value !== undefined;
   }
 
-  /** Its tag under the host's prefix, for `lit/static-html.js` templates. Only once `ready`. */
-  get tag(): StaticValue {
-    const prefix = (this.host.constructor as typeof PeerElement).prefix;
-    this.#staticTag ??= unsafeStatic(this.#element!.tagWith(prefix));
-    return this.#staticTag;
-  }
-
-  /** Loads and defines it (once); the host updates when it is ready or has failed. */
-  load(): Promise<void> {
+  /** Loads it (once); the host updates when it is ready or has failed. */
+  load(): Promise<T> {
     this.#loading ??= this.importer().then(
-      (element) => {
-        element.define(element.tagWith((this.host.constructor as typeof PeerElement).prefix));
-        this.#element = element;
+      (value) => {
+        this.value = value;
         this.error = undefined;
         this.host.requestUpdate();
+        return value;
       },
       (cause: unknown) => {
         this.#loading = undefined; // the retry button loads again
@@ -58,8 +48,8 @@ export class LazyElement {
   readonly preload = () => void this.load().catch(() => {});
 
   /**
-   * The element from `template` once it is ready; until then a loading line (and loading starts),
-   * or the error with a retry.
+   * `template` once it is ready; until then a loading line (and loading starts), or the error
+   * with a retry.
    */
   render(localize: LocalizeController<object>, template: () => unknown): unknown {
     if (this.ready) return template();
@@ -68,5 +58,32 @@ export class LazyElement {
     }
     this.preload();
     return html`<p class="lazy-loading" role="status">${localize.term('common.loading')}</p>` as TemplateResult;
+  }
+}
+
+/**
+ * An element that another renders only after the reader asks for it (the kudos composer behind
+ * "Give kudos", an expert's mentor card in the skill map, the people picker of a feedback form
+ * without a recipient). Its code loads as a `LazyPart`'s does, and it is then defined under the
+ * host's tag prefix.
+ */
+export class LazyElement extends LazyPart<typeof PeerElement> {
+  #staticTag?: StaticValue;
+
+  constructor(host: PeerElement, importer: () => Promise<typeof PeerElement>) {
+    const prefix = () => (host.constructor as typeof PeerElement).prefix;
+    super(host, () =>
+      importer().then((element) => {
+        element.define(element.tagWith(prefix()));
+        return element;
+      }),
+    );
+  }
+
+  /** Its tag under the host's prefix, for `lit/static-html.js` templates. Only once `ready`. */
+  get tag(): StaticValue {
+    const prefix = (this.host.constructor as typeof PeerElement).prefix;
+    this.#staticTag ??= unsafeStatic(this.value!.tagWith(prefix));
+    return this.#staticTag;
   }
 }

@@ -2,15 +2,18 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/kudos-feed/kudos-feed.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
+import '../../src/components/mentor-card/mentor-card.js';
+import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import { configure } from '../../src/core/config.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
-import { until } from './helpers.js';
+import { deepActive, until } from './helpers.js';
 
 /*
- * Parts a reader opens (the kudos composer here) load their code when first needed. These tests run
- * in order in one page: the composer's module must not have been loaded before the first one.
+ * Parts a reader opens (the kudos composer, the request dialog of a mentor card) load their code when
+ * first needed. These tests run in order in one page: no such module may have been loaded before them.
  */
 const composerModule = '/src/components/kudos-feed/kudos-composer.component.ts';
+const requestModule = '/src/components/mentor-card/request-dialog.ts';
 const loaded = (path: string) =>
   performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === path);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -48,5 +51,35 @@ describe('parts loaded when the reader opens them', () => {
     );
     expect(customElements.get('peer-kudos-composer')).to.exist;
     expect($(feed, '.composer-slot [part~="error"]')).to.equal(null);
+  });
+
+  it('a mentor card loads its request dialog only when asked; when loading fails, says so and retries', async () => {
+    const card = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id="u0002"></peer-mentor-card>`);
+    const button = () => $<HTMLButtonElement>(card, '[part~="request-button"]');
+    await until(() => button()?.disabled === false, 'the request button');
+    expect(loaded(requestModule)).to.equal(false);
+    expect($(card, 'dialog')).to.equal(null);
+
+    await executeServerCommand('block-urls', { urls: [`*${requestModule}*`] });
+    try {
+      // Focus starts loading; its failure shows only once the reader presses the button.
+      button()!.focus();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect($(card, '.dialog-failed')).to.equal(null);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!$(card, '.dialog-failed [part~="error"]'), 'the error');
+      expect($(card, '.dialog-failed [part~="error"]')!.textContent).to.contain('This part could not be loaded.');
+      await until(() => deepActive() === $(card, '.dialog-failed [part~="retry-button"]'), 'focus on retry');
+      await expect(card).to.be.accessible();
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+
+    $(card, '.dialog-failed [part~="retry-button"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(card, 'dialog')?.open, 'the dialog after retry');
+    expect(deepActive()?.id).to.equal('goal');
+    expect($(card, '.dialog-failed')).to.equal(null);
+    await sendKeys({ press: 'Escape' });
+    await until(() => deepActive() === button(), 'focus back on the button');
   });
 });

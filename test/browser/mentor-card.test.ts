@@ -129,8 +129,8 @@ describe('<peer-mentor-card>', () => {
     const button = $<HTMLButtonElement>(el, '[part~="request-button"]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    await until(() => dialog.open, 'the dialog');
     expect(deepActive()?.id).to.equal('goal');
     await expect(el).to.be.accessible();
     await sendKeys({ type: 'Learn to run workshops' });
@@ -169,9 +169,9 @@ describe('<peer-mentor-card>', () => {
     const button = $<HTMLButtonElement>(el, '[part~="request-button"]')!;
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     await sendKeys({ press: 'Escape' });
-    await until(() => !$<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog to close');
+    await until(() => !$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog to close');
     expect(deepActive() === button, 'focus is on button').to.be.true;
   });
 
@@ -181,7 +181,7 @@ describe('<peer-mentor-card>', () => {
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
     await ready(el);
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
-    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     await sendKeys({ type: 'x' });
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await until(() => $(el, '#goal-error') !== null, 'the goal error');
@@ -201,7 +201,7 @@ describe('<peer-mentor-card>', () => {
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
     await ready(el);
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
-    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     await sendKeys({ type: 'Understand pricing' });
     await injectFault({ method: 'POST', path: '/api/mentorship-requests', status: 503 });
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
@@ -253,7 +253,7 @@ describe('<peer-mentor-card>', () => {
     // Sent from another tab after this card loaded.
     await askAs(mentee, mentor.id, 'Already asked');
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
-    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     await sendKeys({ type: 'Asking again' });
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await until(() => $(el, '.failure') !== null, 'the conflict message');
@@ -268,7 +268,7 @@ describe('<peer-mentor-card>', () => {
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
     await ready(el);
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
-    await until(() => $<HTMLDialogElement>(el, 'dialog')!.open, 'the dialog');
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     await sendKeys({ type: 'Learn from the best' });
     const reasons = [
       ['urn:peerkit:problem:mentorship-self', 'You cannot ask yourself to be your mentor.'],
@@ -298,8 +298,8 @@ describe('<peer-mentor-card>', () => {
     const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
     await ready(el);
     $<HTMLButtonElement>(el, '[part~="request-button"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog');
     const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    await until(() => dialog.open, 'the dialog');
     for (let i = 0; i < 8; i++) {
       await sendKeys({ press: 'Tab' });
       const active = deepActive();

@@ -16,9 +16,9 @@ import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
 import { duration } from './mentor-text.js';
-import { RequestFlow, type RequestDraft } from './request-dialog.js';
+import type { RequestDraft, RequestFlow } from './request-dialog.js';
 import { DraftStore } from '../../core/local-store.js';
-import { LazyElement } from '../../core/lazy-element.js';
+import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -114,19 +114,28 @@ export class PeerMentorCard extends PeerElement {
     },
     load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
   });
-  readonly #flow = new RequestFlow(
-    this,
-    this.#localize,
-    (request) => {
-      this.requestSent = true;
-      const mentor = this.#currentProfile;
-      if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
-    },
-    () => ({
-      drafts: DraftStore.for<RequestDraft>('mentorship', this.#backend.value.storageScope),
-      owner: this.#me.value?.id ?? null,
-    }),
+  readonly #place = () => ({
+    drafts: DraftStore.for<RequestDraft>('mentorship', this.#backend.value.storageScope),
+    owner: this.#me.value?.id ?? null,
+  });
+  /** The request dialog: its code loads when the reader points at, focuses or presses the button. */
+  readonly #flow = new LazyPart<RequestFlow>(this, () =>
+    import('./request-dialog.js').then(
+      (m) =>
+        new m.RequestFlow(
+          this,
+          this.#localize,
+          (request) => {
+            this.requestSent = true;
+            const mentor = this.#currentProfile;
+            if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
+          },
+          this.#place,
+        ),
+    ),
   );
+  /** Whether the reader pressed the button: only then does a failed load of the dialog show. */
+  #asked = false;
 
   get #currentProfile(): MentorProfile | undefined {
     return this.profile ?? this.#mentor.value;
@@ -322,14 +331,14 @@ export class PeerMentorCard extends PeerElement {
           ?disabled=${disabled}
           aria-disabled=${yours ? 'true' : nothing}
           aria-describedby=${reason ? 'request-reason' : nothing}
+          @pointerenter=${this.#flow.preload}
+          @focus=${this.#flow.preload}
           @click=${() => {
             // Once sent, the button stays focusable (focus returns to it) but does nothing.
-            if (!yours) this.#flow.open(profile.id);
+            if (!yours) void this.#open(profile.id);
           }}
         >
-          ${t.term(
-            yours ? 'mentor.requested' : this.#flow.hasDraft(profile.id) ? 'mentor.continueRequest' : 'mentor.request',
-          )}
+          ${t.term(yours ? 'mentor.requested' : this.#hasDraft(profile.id) ? 'mentor.continueRequest' : 'mentor.request')}
         </button>
         ${reason ? html`<span id="request-reason" class="hint">${reason}</span>` : nothing}
       </div>
@@ -339,7 +348,33 @@ export class PeerMentorCard extends PeerElement {
         complete: () => nothing,
         error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.meError'), error, retry),
       })}
-      ${this.#flow.render(this.#backend.value, profile)}`;
+      ${
+        this.#flow.value?.render(this.#backend.value, profile) ??
+        (this.#asked && this.#flow.error
+          ? html`<div class="dialog-failed">
+              ${renderError(t, t.term('common.partFailed'), this.#flow.error, () => void this.#open(profile.id))}
+            </div>`
+          : nothing)
+      }`;
+  }
+
+  /** Whether an unsent request to this mentor waits, in the dialog or in the browser. */
+  #hasDraft(mentorId: string) {
+    const place = this.#place();
+    return this.#flow.value?.hasDraft(mentorId) ?? !!place.drafts.load(mentorId, place.owner);
+  }
+
+  async #open(mentorId: string) {
+    this.#asked = true;
+    try {
+      const flow = await this.#flow.load();
+      // From the retry button, which goes: the dialog gives focus back to the request button.
+      this.renderRoot.querySelector<HTMLElement>('[part~="request-button"]')?.focus();
+      flow.open(mentorId);
+    } catch {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.dialog-failed [part~="retry-button"]')?.focus();
+    }
   }
 
   #renderOwn(profile: MentorProfile) {
