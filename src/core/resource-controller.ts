@@ -84,6 +84,15 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
     if (this.#key) void this.#run(this.#key);
   }
 
+  /**
+   * Loads again in the background, after a change made elsewhere on the page: what is shown stays
+   * (no loading state, focus kept) until the new answer replaces it; a failure keeps it too.
+   */
+  refresh() {
+    if (this.#current !== 'complete') this.retry();
+    else if (this.#key) void this.#run(this.#key, true);
+  }
+
   hostUpdate() {
     // Off the page, an update still queued (a resize, a new backend) loads nothing: it waits for the return.
     if (!this.host.isConnected) return;
@@ -99,11 +108,11 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
     void this.#run(key);
   }
 
-  async #run(key: readonly unknown[]) {
+  async #run(key: readonly unknown[], quiet = false) {
     this.#running?.abort();
     const running = (this.#running = new AbortController());
     this.#key = key;
-    this.#current = 'pending';
+    if (!quiet) this.#current = 'pending';
     this.#interrupted = false;
     this.host.requestUpdate();
     try {
@@ -114,7 +123,7 @@ export class ResourceController<A extends readonly unknown[], T> implements Reac
       this.#current = 'complete';
     } catch (error) {
       // A load that a newer one replaced, or that leaving the page stopped, says nothing.
-      if (running !== this.#running || this.#interrupted) return;
+      if (running !== this.#running || this.#interrupted || quiet) return;
       const peerError = toPeerError(error);
       this.#failure = peerError;
       this.#current = 'error';

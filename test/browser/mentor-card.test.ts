@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/mentor-card/mentor-card.js';
 import '../../src/components/mentor-matches/mentor-matches.js';
+import '../../src/components/mentorships/mentorships.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerMentorMatches } from '../../src/components/mentor-matches/mentor-matches.component.js';
 import { GOAL_MAX, type MentorProfile, type MentorshipRequest } from '../../src/contract/mentors.js';
@@ -159,6 +160,64 @@ describe('<peer-mentor-card>', () => {
     await ready(later);
     expect($(later, '[part~="request-button"]')!.textContent!.trim()).to.equal('Request sent');
     expect($(later, '#request-reason')!.textContent).to.equal('Your request is waiting for their answer.');
+  });
+
+  it('keeps every card of a mentor and the mentorships list on one page in step, without reloading what is shown', async () => {
+    const mentee = 'u0140';
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    const given = await api<MentorProfile>(`/mentors/${mentor.id}`, mentee);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>
+        <peer-mentor-card mentor-id=${mentor.id} variant="compact"></peer-mentor-card>
+        <peer-mentor-card .profile=${given}></peer-mentor-card>
+        <peer-mentorships></peer-mentorships>
+      </div>`,
+    );
+    const [sender, other, fromMatches] = [...page.querySelectorAll<PeerMentorCard>('peer-mentor-card')];
+    const list = page.querySelector('peer-mentorships')!;
+    await Promise.all([sender, other, fromMatches].map(ready));
+    await until(() => !!$(list, 'ul, [part~="empty"]'), 'the list');
+    const label = (card: PeerMentorCard) => $(card, '[part~="request-button"]')?.textContent?.trim();
+    // Whatever changes, a card already shown never falls back to its loading placeholder.
+    let flickered = false;
+    const watch = new MutationObserver(() => {
+      flickered ||= [sender, other, fromMatches].some((card) => !!$(card, '[part~="skeleton"]'));
+    });
+    for (const card of [sender, other, fromMatches])
+      watch.observe(card.shadowRoot!, { subtree: true, childList: true });
+
+    $<HTMLButtonElement>(sender, '[part~="request-button"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(sender, 'dialog')?.open, 'the dialog');
+    await sendKeys({ type: 'Learn to lead a retro' });
+    $<HTMLButtonElement>(sender, 'button[type="submit"]')!.click();
+    await until(() => !!$(sender, '.sent'), 'sent');
+    $<HTMLButtonElement>(sender, '.close-sent')!.click();
+    await until(() => [other, fromMatches].every((card) => label(card) === 'Request sent'), 'the other cards');
+    expect($(other, '#request-reason')!.textContent).to.equal('Your request is waiting for their answer.');
+    const row = () => [...list.shadowRoot!.querySelectorAll('li')].find((li) => li.textContent!.includes('retro'));
+    await until(() => !!row()?.closest('[part~="waiting"]'), 'the request in the list');
+
+    // Withdrawn in the list: every card offers a request again.
+    row()!.querySelector<HTMLButtonElement>('.ask')!.click();
+    await until(() => !!row()?.querySelector('.confirm'), 'asked once more');
+    row()!.querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(
+      () => [sender, other, fromMatches].every((card) => label(card) === 'Request mentorship'),
+      'offered again',
+    );
+    for (const card of [sender, other, fromMatches]) {
+      expect($<HTMLButtonElement>(card, '[part~="request-button"]')!.getAttribute('aria-disabled')).to.equal(null);
+      expect($(card, '#request-reason')).to.equal(null);
+    }
+    watch.disconnect();
+    expect(flickered, 'a card showed its loading placeholder again').to.equal(false);
+    // And a new request can be sent from a card whose dialog said "sent" before.
+    $<HTMLButtonElement>(sender, '[part~="request-button"]')!.click();
+    await until(() => !!$<HTMLDialogElement>(sender, 'dialog')?.open, 'the dialog again');
+    expect($<HTMLInputElement>(sender, '#goal')!.value).to.equal('');
+    await expect(sender).to.be.accessible();
   });
 
   it('closes with Escape and returns focus to the button', async () => {

@@ -4,7 +4,7 @@ import '../../src/components/mentorships/mentorships.js';
 import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
 import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { getDefaultBackend } from '../../src/core/config.js';
-import { call, deepActive, injectFault, resetServer, signIn, until } from './helpers.js';
+import { call, deepActive, eventually, injectFault, resetServer, serverRequests, signIn, until } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -198,12 +198,27 @@ describe('<peer-mentorships>', () => {
     await expect(el).to.be.accessible();
 
     // A mentor card on the page sends a request through the same backend, and says so: the list loads it.
-    const [mentor] = await mentorsFor(mentee, 1);
+    const [mentor, another] = await mentorsFor(mentee, 2);
     const sent = await getDefaultBackend().requestMentorship({ mentorId: mentor, goal: 'Learn to coach a new lead' });
     document.body.dispatchEvent(
       new CustomEvent('peer-mentorship-requested', { bubbles: true, composed: true, detail: { request: sent } }),
     );
     await until(() => !!rowOf(el, sent.goal), 'the new request');
     expect(rowOf(el, sent.goal)!.closest('[part]')!.getAttribute('part')).to.equal('waiting');
+
+    // Loading again in the background fails: what is shown stays, with no error in its place.
+    await injectFault({ method: 'GET', path: '/api/me/mentorship-requests', status: 500, times: 1 });
+    const before = (await serverRequests('/api/me/mentorship-requests')).length;
+    const next = await getDefaultBackend().requestMentorship({ mentorId: another, goal: 'Learn to hire' });
+    document.body.dispatchEvent(
+      new CustomEvent('peer-mentorship-requested', { bubbles: true, composed: true, detail: { request: next } }),
+    );
+    await eventually(
+      async () => (await serverRequests('/api/me/mentorship-requests')).some((r, i) => i >= before && r.status === 500),
+      'the failed load',
+    );
+    await el.updateComplete;
+    expect(rowOf(el, sent.goal), 'the request still shown').to.exist;
+    expect($(el, '[part~="error"]')).to.equal(null);
   });
 });

@@ -26,12 +26,16 @@ declare module '../../core/peer-element.js' {
   }
 }
 
+/** What other widgets on the page tell of a mentorship request. */
+const changes = ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'];
+
 /**
  * @customElement peer-mentor-card
  * @summary A mentor's profile, availability and circles, with a request-mentorship flow.
  *
  * Many cards on one page share their requests: the profiles of every card come in one
- * `GET /mentors?ids=…`, and the signed-in person in one `GET /me`.
+ * `GET /mentors?ids=…`, and the signed-in person in one `GET /me`. A request to the mentor sent
+ * from another card, or withdrawn or ended in `<peer-mentorships>`, on the same page, shows at once.
  *
  * @csspart base - The card.
  * @csspart header - The person, with photo, name, title, department and local time.
@@ -136,6 +140,31 @@ export class PeerMentorCard extends PeerElement {
   );
   /** Whether the reader pressed the button: only then does a failed load of the dialog show. */
   #asked = false;
+
+  /** A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up. */
+  readonly #elsewhere = (event: Event) => {
+    const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
+    const profile = this.#currentProfile;
+    if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
+    this.requestSent = false;
+    if (!this.profile) return this.#mentor.refresh();
+    // A profile given from outside cannot be loaded again: the request itself says what changed.
+    this.profile = {
+      ...profile,
+      yourRequest: request.state === 'pending' ? { id: request.id, state: 'pending' } : null,
+      activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
+    };
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    for (const name of changes) addEventListener(name, this.#elsewhere);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    for (const name of changes) removeEventListener(name, this.#elsewhere);
+  }
 
   get #currentProfile(): MentorProfile | undefined {
     return this.profile ?? this.#mentor.value;

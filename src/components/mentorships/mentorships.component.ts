@@ -82,11 +82,8 @@ export class PeerMentorships extends PeerElement {
     load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentee', { signal }),
     isEmpty: (requests) => requests.length === 0,
   });
-  /** A request sent from a mentor card on the page: the list loads again to show it. */
-  readonly #requested = () => {
-    this.changed = new Map();
-    this.#requests.retry();
-  };
+  /** A request sent from a mentor card on the page: the list loads again, in the background, to show it. */
+  readonly #requested = () => this.#requests.refresh();
 
   override connectedCallback() {
     super.connectedCallback();
