@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/kudos-feed/kudos-feed.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
+import '../../src/components/feedback-form/feedback-form.js';
+import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import '../../src/components/mentor-card/mentor-card.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import { configure } from '../../src/core/config.js';
@@ -14,6 +16,7 @@ import { deepActive, until } from './helpers.js';
  */
 const composerModule = '/src/components/kudos-feed/kudos-composer.component.ts';
 const requestModule = '/src/components/mentor-card/request-dialog.ts';
+const sendingModule = '/src/components/feedback-form/feedback-delivery.ts';
 const loaded = (path: string) =>
   performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === path);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -81,5 +84,46 @@ describe('parts loaded when the reader opens them', () => {
     expect($(card, '.dialog-failed')).to.equal(null);
     await sendKeys({ press: 'Escape' });
     await until(() => deepActive() === button(), 'focus back on the button');
+  });
+
+  it('a feedback form loads the code that sends once it is used; a send that cannot load it waits in the outbox', async () => {
+    localStorage.clear();
+    const backend = new MemoryBackend();
+    configure({ backend });
+    const events: string[] = [];
+    const form = await fixture<PeerFeedbackForm>(
+      html`<peer-feedback-form
+        template-id="quick-praise"
+        recipient-id="u0003"
+        @peer-feedback-queued=${() => events.push('queued')}
+        @peer-feedback-submitted=${(e: CustomEvent) => events.push(`submitted queued=${e.detail.queued}`)}
+      ></peer-feedback-form>`,
+    );
+    await until(() => !!$(form, 'form'), 'the form');
+    expect(loaded(sendingModule)).to.equal(false);
+    const outbox = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:outbox'));
+
+    await executeServerCommand('block-urls', { urls: [`*${sendingModule}*`] });
+    try {
+      const what = $<HTMLTextAreaElement>(form, 'textarea[id="q:what"]')!;
+      what.value = 'Thank you for the calm release night.';
+      what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      $(form, 'button[type="submit"]')!.click();
+      await until(() => events.includes('queued'), 'queued');
+      await form.updateComplete;
+      expect($(form, '.notice.queued')!.textContent).to.contain('will be sent by itself');
+      expect(outbox()).to.have.length(1);
+      expect(backend.calls.sendFeedback ?? 0).to.equal(0);
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+    // Once the connection is back it goes out by itself, once.
+    window.dispatchEvent(new Event('online'));
+    await until(() => events.includes('submitted queued=true'), 'delivered');
+    await form.updateComplete;
+    expect($(form, '.sent')).to.exist;
+    expect(backend.calls.sendFeedback).to.equal(1);
+    expect(JSON.parse(localStorage.getItem(outbox()[0] ?? '') ?? '[]')).to.deep.equal([]);
+    configure({ backend: new MemoryBackend() });
   });
 });

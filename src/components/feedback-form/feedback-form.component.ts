@@ -13,17 +13,18 @@ import { FeedbackProblem } from '../../contract/problems.js';
 import type { PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
-import { PeerError } from '../../core/errors.js';
+import type { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { feedbackMessages } from '../../core/i18n/en-feedback.js';
-import { DraftStore, exclusively, Outbox, type OutboxItem } from '../../core/local-store.js';
+import { DraftStore, Outbox, type OutboxItem } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import type { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
-import { LazyElement } from '../../core/lazy-element.js';
+import { LazyElement, LazyPart } from '../../core/lazy-element.js';
+import type { Delivery } from './feedback-delivery.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
 
 declare module '../../core/peer-element.js' {
@@ -53,18 +54,7 @@ type Phase = 'editing' | 'sending' | 'queued' | 'sent';
 /** Field keys of inline errors: `recipient`, `kind`, `visibility`, `form`, or `q:<questionId>`. */
 type Errors = Record<string, string>;
 
-/** Outbox items being sent from this page, so that two forms (or a form and its own flush) never send one twice at once. */
-const inFlight = new Set<string>();
-
 const emptyDraft = (): FeedbackDraft => ({ answers: {}, visibility: 'recipient', anonymous: false });
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_MS = 5 * 60_000;
-
-/** Whether a failed send should wait in the outbox (the network or the server), rather than be shown as refused. */
-function waitsInOutbox(error: PeerError): boolean {
-  if (error.type === FeedbackProblem.dailyLimit) return false;
-  return error.retryable || (error.kind === 'http' && error.status >= 500);
-}
 
 /**
  * @customElement peer-feedback-form
@@ -148,6 +138,8 @@ export class PeerFeedbackForm extends PeerElement {
   readonly #personElement = new LazyElement(this, () =>
     import('../person/person.component.js').then((m) => m.PeerPerson),
   );
+  /** The code that sends: it loads once the form is in use (`feedback-delivery.ts`). */
+  readonly #sending = new LazyPart(this, () => import('./feedback-delivery.js'));
   readonly #backend = new BackendController(this);
   readonly #template = new ResourceController(this, this.#backend, {
     args: () => (this.#templateId ? ([this.#templateId] as const) : undefined),
@@ -305,6 +297,7 @@ export class PeerFeedbackForm extends PeerElement {
 
   /** Applies a change, saves the draft at once (a crash a moment later loses nothing), and clears the field's error. */
   #change(patch: Partial<FeedbackDraft>, field?: string) {
+    this.#sending.preload();
     this.draft = { ...this.draft, ...patch };
     this.restoredAt = undefined;
     if (field && this.errors[field]) {
@@ -431,47 +424,28 @@ export class PeerFeedbackForm extends PeerElement {
     await this.#deliver(item, false);
   }
 
-  /** Sends one outbox item, holding a lock across tabs; answers what became of it. */
+  /** Sends one outbox item, and shows what became of it. */
   async #deliver(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
-    if (inFlight.has(item.id)) return;
-    inFlight.add(item.id);
-    try {
-      await this.#deliverOnce(item, fromOutbox);
-    } finally {
-      inFlight.delete(item.id);
-    }
-  }
-
-  async #deliverOnce(item: OutboxItem<NewFeedback>, fromOutbox: boolean) {
-    const backend = this.#backend.value;
-    const outbox = this.#outbox;
-    const drafts = this.#drafts;
     const ours = item.draftId === this.#draftId;
-    const result = await exclusively(`peerkit-outbox ${this.#scope}`, async () => {
-      const current = outbox.get(item.id) ?? (this.#unsaved?.id === item.id ? this.#unsaved : undefined);
-      if (!current) return { kind: 'gone' as const };
-      try {
-        const receipt = await backend.sendFeedback(current.payload, { idempotencyKey: current.id });
-        outbox.remove(current.id);
-        this.#unsaved = undefined;
-        drafts.clear(current.draftId);
-        return { kind: 'sent' as const, receipt };
-      } catch (error) {
-        const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
-        if (waitsInOutbox(peerError)) {
-          const attempts = current.attempts + 1;
-          const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempts - 1), peerError.retryAfterMs ?? Infinity);
-          const nextAttemptAt = Date.now() + Math.max(wait, FIRST_RETRY_MS);
-          const next = { ...current, attempts, nextAttemptAt };
-          if (this.#unsaved?.id === current.id || !outbox.put(next)) this.#unsaved = next;
-          return { kind: 'queued' as const, error: peerError, nextAttemptAt };
-        }
-        // Refused: it leaves the outbox, and the draft (still saved) holds every answer.
-        outbox.remove(current.id);
-        this.#unsaved = undefined;
-        return { kind: 'refused' as const, error: peerError };
-      }
-    });
+    let result: Delivery | undefined;
+    try {
+      result = await (
+        await this.#sending.load()
+      ).deliver(item, {
+        backend: this.#backend.value,
+        scope: this.#scope,
+        outbox: this.#outbox,
+        drafts: this.#drafts,
+        unsaved: (next) => (next === undefined ? this.#unsaved : (this.#unsaved = next ?? undefined)),
+      });
+    } catch (error) {
+      // The code that sends could not be loaded (offline): the send waits in the outbox all the same.
+      const next = { ...item, nextAttemptAt: Date.now() + 5_000 };
+      if (this.#unsaved?.id === item.id) this.#unsaved = next;
+      else if (this.#outbox.get(item.id)) this.#outbox.put(next);
+      result = { kind: 'queued', error: error as PeerError, nextAttemptAt: next.nextAttemptAt };
+    }
+    if (!result) return;
     if (result.kind === 'gone') {
       if (ours && this.phase === 'queued') this.phase = 'sent'; // another tab delivered it
       return;
