@@ -49,13 +49,11 @@ export class LazyPart<T> {
 
   /**
    * `template` once it is ready; until then a loading line (and loading starts), or the error
-   * with a retry.
+   * with a retry (`retry`, when the host has more to do than load, such as moving focus).
    */
-  render(localize: LocalizeController<object>, template: () => unknown): unknown {
+  render(localize: LocalizeController<object>, template: () => unknown, retry: () => void = this.preload): unknown {
     if (this.ready) return template();
-    if (this.error) {
-      return renderError(localize, localize.term('common.partFailed'), this.error, () => this.preload());
-    }
+    if (this.error) return renderError(localize, localize.term('common.partFailed'), this.error, retry);
     this.preload();
     return html`<p class="lazy-loading" role="status">${localize.term('common.loading')}</p>` as TemplateResult;
   }

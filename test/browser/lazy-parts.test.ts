@@ -5,6 +5,8 @@ import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.c
 import '../../src/components/feedback-form/feedback-form.js';
 import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import '../../src/components/mentor-card/mentor-card.js';
+import '../../src/components/skill-map/skill-map.js';
+import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import { configure } from '../../src/core/config.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
@@ -17,6 +19,7 @@ import { deepActive, until } from './helpers.js';
 const composerModule = '/src/components/kudos-feed/kudos-composer.component.ts';
 const requestModule = '/src/components/mentor-card/request-dialog.ts';
 const sendingModule = '/src/components/feedback-form/feedback-delivery.ts';
+const expertsModule = '/src/components/skill-map/skill-experts.ts';
 const loaded = (path: string) =>
   performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === path);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -24,6 +27,27 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el
 describe('parts loaded when the reader opens them', () => {
   before(() => configure({ backend: new MemoryBackend() }));
   after(() => configure({}));
+
+  it('a feedback form without a recipient loads its people picker; after a failed load, retry focuses the picker', async () => {
+    const pickerModule = '/src/components/people-picker/people-picker.component.ts';
+    expect(loaded(pickerModule)).to.equal(false);
+    await executeServerCommand('block-urls', { urls: [`*${pickerModule}*`] });
+    let form: PeerFeedbackForm;
+    try {
+      form = await fixture<PeerFeedbackForm>(
+        html`<peer-feedback-form template-id="quick-praise"></peer-feedback-form>`,
+      );
+      await until(() => !!$(form, 'form [part~="error"]'), 'the error where the picker would be');
+      expect($(form, 'form [part~="error"]')!.textContent).to.contain('This part could not be loaded.');
+      await expect(form).to.be.accessible();
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+    $(form, 'form [part~="retry-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => form.shadowRoot!.activeElement === $(form, '[part~="picker"]'), 'focus on the picker');
+    expect($(form, 'form [part~="error"]')).to.equal(null);
+  });
 
   it('a feed does not load its composer until "Give kudos"; when loading fails, says so and retries', async () => {
     const feed = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5"></peer-kudos-feed>`);
@@ -47,11 +71,13 @@ describe('parts loaded when the reader opens them', () => {
       await executeServerCommand('block-urls', { urls: [] });
     }
 
-    $(feed, '.composer-slot [part~="retry-button"]')!.click();
+    // Retry with the keyboard: the composer comes, and takes the focus the retry button had.
+    await sendKeys({ press: 'Enter' });
     await until(
       () => !!$(feed, 'peer-kudos-composer')?.shadowRoot?.querySelector('textarea'),
       'the composer after retry',
     );
+    await until(() => feed.shadowRoot!.activeElement === $(feed, 'peer-kudos-composer'), 'focus in the composer');
     expect(customElements.get('peer-kudos-composer')).to.exist;
     expect($(feed, '.composer-slot [part~="error"]')).to.equal(null);
   });
@@ -125,5 +151,32 @@ describe('parts loaded when the reader opens them', () => {
     expect(backend.calls.sendFeedback).to.equal(1);
     expect(JSON.parse(localStorage.getItem(outbox()[0] ?? '') ?? '[]')).to.deep.equal([]);
     configure({ backend: new MemoryBackend() });
+  });
+
+  it('a skill map loads its experts panel only when a skill is chosen; when loading fails, says so and retries', async () => {
+    const map = await fixture<PeerSkillMap>(html`<peer-skill-map department="eng"></peer-skill-map>`);
+    const header = () => $(map, '[data-pos="0:1"]');
+    await until(() => !!header(), 'the grid');
+    expect(loaded(expertsModule)).to.equal(false);
+
+    await executeServerCommand('block-urls', { urls: [`*${expertsModule}*`] });
+    try {
+      header()!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!$(map, '.detail [part~="error"]'), 'the error where the experts would be');
+      expect($(map, '.detail [part~="error"]')!.textContent).to.contain('This part could not be loaded.');
+      expect($(map, '[part~="experts"]')).to.equal(null);
+      await expect(map).to.be.accessible();
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+
+    // Retry with the keyboard: once the experts are there, the keyboard goes on from their heading.
+    $(map, '.detail [part~="retry-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive() === $(map, '[part~="experts"] h3'), 'focus on the experts heading');
+    await until(() => (map.shadowRoot!.querySelectorAll('[part~="experts"] li').length ?? 0) > 0, 'the experts');
+    expect($(map, '.detail [part~="error"]')).to.equal(null);
+    await expect(map).to.be.accessible();
   });
 });

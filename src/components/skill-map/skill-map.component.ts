@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
 import { styleProps } from '../../core/style-props.js';
 import type { Me } from '../../contract/people.js';
 import { SKILL_LEVELS, type SkillLevel } from '../../contract/rules.js';
@@ -13,9 +12,8 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { skillsMessages } from '../../core/i18n/en-skills.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import { safeUrl } from '../../core/safe-url.js';
 import { tokens } from '../../core/tokens.js';
-import { LazyElement } from '../../core/lazy-element.js';
+import { LazyPart } from '../../core/lazy-element.js';
 import { type Cell, type Row, SkillModel } from './skill-model.js';
 import { skillMapStyles } from './skill-map.styles.js';
 
@@ -129,9 +127,18 @@ export class PeerSkillMap extends PeerElement {
   }
 
   readonly #localize = new LocalizeController(this, skillsMessages);
-  /** An expert's mentor card: its code loads when the reader chooses an expert (or points at one). */
-  readonly #mentorCard = new LazyElement(this, () =>
-    import('../mentor-card/mentor-card.component.js').then((m) => m.PeerMentorCard),
+  /** The experts of a skill (`skill-experts.ts`): its code loads when a skill's header is first active. */
+  readonly #experts = new LazyPart(this, () =>
+    import('./skill-experts.js').then(
+      (m) =>
+        new m.ExpertsPanel(
+          this,
+          this.#backend,
+          this.#localize,
+          () => this.#model?.matrix.skills[this.expertsFor],
+          () => this.expertHref,
+        ),
+    ),
   );
   readonly #backend = new BackendController(this);
   readonly #data = new ResourceController(this, this.#backend, {
@@ -157,21 +164,12 @@ export class PeerSkillMap extends PeerElement {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
-  readonly #experts = new ResourceController(this, this.#backend, {
-    args: () => {
-      const skill = this.#model?.matrix.skills[this.expertsFor];
-      return skill ? ([skill.id] as const) : undefined;
-    },
-    load: (backend, [id], signal) => backend.getSkillExperts(id, 8, { signal }),
-  });
-
   #model?: SkillModel;
   #modelFor?: SkillMatrix;
   #departments = new Map<string, string>();
   #resizeObserver?: ResizeObserver;
   #observed?: HTMLElement;
   #frame = 0;
-  #chosenExpert?: Expert;
   private measured = false;
 
   override disconnectedCallback() {
@@ -350,6 +348,8 @@ export class PeerSkillMap extends PeerElement {
     if (!cell) return;
     const [r, c] = cell.dataset.pos!.split(':').map(Number);
     if (r !== this.active.r || c !== this.active.c) this.active = { r, c };
+    // Enter on a skill lists its experts: their code loads now.
+    if (r === 0) this.#experts.preload();
   }
 
   /** Enter or a click on the active cell. */
@@ -359,7 +359,7 @@ export class PeerSkillMap extends PeerElement {
     if (r === 0 && c >= 1) {
       this.sortSkill = this.sortSkill === c - 1 ? -1 : c - 1;
       this.expertsFor = c - 1;
-      this.#chosenExpert = undefined;
+      this.#experts.value?.reset();
       return;
     }
     const row = r >= 2 ? rows[r - 2] : undefined;
@@ -418,12 +418,6 @@ export class PeerSkillMap extends PeerElement {
       this.message = { text: `${this.#localize.term('skills.saveFailed')} ${reason}`, failed: true };
     }
     this.revision++;
-  }
-
-  #chooseExpert(expert: Expert, skill: Skill) {
-    const allowed = this.emit('peer-expert-selected', { expert, skill }, { cancelable: true });
-    this.#chosenExpert = allowed && expert.mentor ? expert : undefined;
-    this.requestUpdate();
   }
 
   /* ---- text ---- */
@@ -751,7 +745,25 @@ export class PeerSkillMap extends PeerElement {
             </p>`
           : nothing
       }
-      ${this.editing ? this.#renderEditor() : nothing} ${this.expertsFor >= 0 ? this.#renderExperts() : nothing}
+      ${this.editing ? this.#renderEditor() : nothing}
+      ${
+        this.expertsFor >= 0
+          ? this.#experts.render(
+              t,
+              () => this.#experts.value!.render(),
+              // Once it is there, the keyboard goes on from its heading (not a control, which the
+              // error's own retry would look for).
+              () =>
+                void this.#experts.load().then(
+                  () =>
+                    this.updateComplete.then(() =>
+                      this.renderRoot.querySelector<HTMLElement>('[part~="experts"] h3')?.focus(),
+                    ),
+                  () => {},
+                ),
+            )
+          : nothing
+      }
     </section>`;
   }
 
@@ -799,61 +811,5 @@ export class PeerSkillMap extends PeerElement {
         <button type="button" @click=${() => this.#closeEditor()}>${t.term('skills.rateCancel')}</button>
       </div>
     </form>`;
-  }
-
-  #renderExperts() {
-    const t = this.#localize;
-    const skill = this.#model!.matrix.skills[this.expertsFor];
-    if (!skill) return nothing;
-    return html`<div part="experts" class="experts">
-      <h3>${t.term('skills.experts', skill.name)}</h3>
-      ${this.#experts.render({
-        pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
-        error: (error, retry) => renderError(t, t.term('skills.expertsError'), error, retry),
-        complete: (experts) =>
-          experts.length === 0
-            ? html`<p>${t.term('skills.noExperts')}</p>`
-            : html`<ul>
-                ${experts.map((expert) => {
-                  const href = this.expertHref
-                    ? safeUrl(this.expertHref.replace('{id}', encodeURIComponent(expert.person.id)))
-                    : undefined;
-                  const label = html`<span class="expert-name" dir="auto">${expert.person.name}</span>
-                    <span class="hint"
-                      >${t.term('skills.levelName', t.number(expert.level), this.#levelLabel(expert.level))} ·
-                      ${expert.person.department.name}${expert.mentor ? ` · ${t.term('skills.mentors')}` : ''}</span
-                    >`;
-                  return html`<li>
-                    ${
-                      href
-                        ? html`<a href=${href} @click=${() => this.emit('peer-expert-selected', { expert, skill })}
-                            >${label}</a
-                          >`
-                        : html`<button
-                            type="button"
-                            @click=${() => this.#chooseExpert(expert, skill)}
-                            @pointerenter=${expert.mentor ? this.#mentorCard.preload : nothing}
-                            @focus=${expert.mentor ? this.#mentorCard.preload : nothing}
-                          >
-                            ${label}
-                          </button>`
-                    }
-                  </li>`;
-                })}
-              </ul>`,
-      })}
-      ${
-        this.#chosenExpert
-          ? this.#mentorCard.render(
-              t,
-              () => staticHtml`<${this.#mentorCard.tag}
-                mentor-id=${this.#chosenExpert!.person.id}
-                variant="compact"
-                theme=${this.theme ?? 'light'}
-              ></${this.#mentorCard.tag}>`,
-            )
-          : nothing
-      }
-    </div>`;
   }
 }
