@@ -8,7 +8,8 @@ import type { PeerElement } from './peer-element.js';
 /**
  * Code that a widget loads only when the reader asks for what it does (the request dialog of a
  * mentor card), or earlier when the reader points at or focuses what opens it. Until it is there
- * the host shows a loading line; if it cannot be loaded, an error with a retry button.
+ * the host shows a loading line; if it cannot be loaded, an error with a retry button, and it
+ * loads again by itself once the browser is back online.
  */
 export class LazyPart<T> {
   value?: T;
@@ -35,8 +36,9 @@ export class LazyPart<T> {
         return value;
       },
       (cause: unknown) => {
-        this.#loading = undefined; // the retry button loads again
+        this.#loading = undefined; // the retry button loads again, and so does the browser coming back online
         this.error = new PeerError({ kind: navigator.onLine === false ? 'offline' : 'network', cause });
+        addEventListener('online', this.preload, { once: true });
         this.host.requestUpdate();
         throw this.error;
       },
