@@ -10,6 +10,7 @@ import { MemoryBackend } from '../../src/testing/memory-backend.js';
 import { people } from '../../src/testing/organisation.js';
 import {
   apiUrl,
+  backOnlineUntilSent,
   deepActive,
   eventually,
   injectFault,
@@ -434,10 +435,7 @@ describe('<peer-feedback-form>', () => {
       await executeServerCommand('block-urls', { urls: [] });
     }
     // The `online` event sends it; nothing is pressed.
-    window.dispatchEvent(new Event('online'));
-    await until(() => events.includes('submitted queued=true'), 'delivered');
-    await el.updateComplete;
-    expect($(el, '.sent')).to.exist;
+    await backOnlineUntilSent(el, events);
     const posts = (await serverRequests('/api/feedback')).filter((r) => r.method === 'POST');
     expect(posts.length).to.equal(2, 'the answer lost after storing was retried, once');
     const stored = (await receivedBy(recipient.id)).filter((f) => f.answers.what === marker);

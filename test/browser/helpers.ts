@@ -154,3 +154,15 @@ export function* deepElements(root: Element | ShadowRoot): Generator<Element> {
 /** The parent element, or the host of the shadow root the element is in. */
 export const composedParent = (el: Element) =>
   el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined);
+
+/**
+ * The browser says it is back online; resolves once a feedback form's queued send went out by
+ * itself (`events` collects `submitted queued=true` from its `peer-feedback-submitted`) and the
+ * form shows that it was sent.
+ */
+export async function backOnlineUntilSent(form: HTMLElement & { updateComplete: Promise<unknown> }, events: string[]) {
+  window.dispatchEvent(new Event('online'));
+  await until(() => events.includes('submitted queued=true'), 'delivered');
+  await form.updateComplete;
+  if (!form.shadowRoot!.querySelector('.sent')) throw new Error('the form does not say it was sent');
+}

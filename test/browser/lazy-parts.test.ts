@@ -10,7 +10,7 @@ import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.comp
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import { configure } from '../../src/core/config.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
-import { deepActive, until } from './helpers.js';
+import { backOnlineUntilSent, deepActive, until } from './helpers.js';
 
 /*
  * Parts a reader opens (the kudos composer, the request dialog of a mentor card) load their code when
@@ -144,10 +144,7 @@ describe('parts loaded when the reader opens them', () => {
       await executeServerCommand('block-urls', { urls: [] });
     }
     // Once the connection is back it goes out by itself, once.
-    window.dispatchEvent(new Event('online'));
-    await until(() => events.includes('submitted queued=true'), 'delivered');
-    await form.updateComplete;
-    expect($(form, '.sent')).to.exist;
+    await backOnlineUntilSent(form, events);
     expect(backend.calls.sendFeedback).to.equal(1);
     expect(JSON.parse(localStorage.getItem(outbox()[0] ?? '') ?? '[]')).to.deep.equal([]);
     configure({ backend: new MemoryBackend() });
