@@ -28,14 +28,19 @@ const rendered: Record<string, string[]> = {
 };
 const later: Record<string, string[]> = {
   person: [],
-  'mentor-card': [],
+  'mentor-card': [
+    'dist/components/mentor-card/request-dialog.js',
+    'dist/components/mentor-card/mentor-settings.component.js',
+  ],
   mentorships: [],
   'feedback-inbox': [],
   'kudos-feed': ['dist/components/kudos-feed/kudos-composer.component.js'],
-  'skill-map': ['dist/components/mentor-card/mentor-card.component.js'],
+  // The experts panel, which loads the mentor card of an expert in turn.
+  'skill-map': ['dist/components/skill-map/skill-experts.js'],
   'feedback-form': [
     'dist/components/people-picker/people-picker.component.js',
     'dist/components/person/person.component.js',
+    'dist/components/feedback-form/feedback-delivery.js',
   ],
 };
 

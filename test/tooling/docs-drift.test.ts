@@ -26,12 +26,19 @@ const elements = manifest.modules.flatMap((module) =>
   (module.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, path: module.path })),
 );
 
-/** The file and the local modules it imports that put styles or markup into the same shadow root. */
+/**
+ * The file and the local modules it imports, at once or when first needed (`import('./…')`), that
+ * put styles or markup into the same shadow root.
+ */
 function ownSources(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const source = readFileSync(file, 'utf8');
-  for (const [, specifier] of source.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'(\.[^']+)'/gm)) {
+  const imports = [
+    ...source.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'(\.[^']+)'/gm),
+    ...source.matchAll(/\bimport\(\s*'(\.[^']+)'\s*\)/g),
+  ];
+  for (const [, specifier] of imports) {
     const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
     // Another element's class renders into its own shadow root: its properties and parts are its own.
     if (!existsSync(target) || target.endsWith('.component.ts') || target.includes('/contract/')) continue;
