@@ -273,6 +273,36 @@ describe('<peer-skill-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a rating made in another skill map on the page, keeping its own sort', async () => {
+    signIn('u0001');
+    // Tall enough that every row is drawn, wherever the sort puts mine.
+    const page = await fixture<HTMLElement>(
+      html`<div style="--peer-skill-map-max-height: 400em">
+        <peer-skill-map department="eng" skills="kubernetes"></peer-skill-map>
+        <peer-skill-map department="eng" skills="kubernetes,rust"></peer-skill-map>
+      </div>`,
+    );
+    const [rater, other] = [...page.querySelectorAll<PeerSkillMap>('peer-skill-map')];
+    await Promise.all([ready(rater), ready(other)]);
+    const mine = (map: PeerSkillMap) => $(map, '.row.own .cell[data-pos$=":1"] [aria-hidden]')?.textContent;
+    await until(() => !!mine(rater) && !!mine(other), 'my rows');
+    cellAt(other, 0, 1)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => cellAt(other, 0, 1)!.getAttribute('aria-sort') === 'descending', 'sorted');
+    const before = mine(other);
+    const choice = before === '5' ? '4' : '5';
+
+    const r = Number($(rater, '.row.own .name')!.dataset.pos!.split(':')[0]);
+    cellAt(rater, r, 1)!.click();
+    await until(() => !!$(rater, '[part~="editor"]'), 'the level picker');
+    $<HTMLInputElement>(rater, `[part~="editor"] input[value="${choice}"]`)!.click();
+    await rater.updateComplete;
+    $<HTMLButtonElement>(rater, '[part~="editor"] .primary')!.click();
+    await until(() => mine(other) === choice, 'the rating in the other map');
+    expect(cellAt(other, 0, 1)!.getAttribute('aria-sort'), 'still sorted').to.equal('descending');
+    expect(mine(rater)).to.equal(choice);
+  });
+
   it('rolls a self-assessment back with a message when the server refuses', async () => {
     signIn('u0001');
     const el = await fixture<PeerSkillMap>(

@@ -172,8 +172,17 @@ export class PeerSkillMap extends PeerElement {
   #frame = 0;
   private measured = false;
 
+  /** You rated yourself in another skill map on the page: this one loads again, in the background. */
+  readonly #ratedElsewhere = (event: Event) => event.composedPath().includes(this) || this.#data.refresh();
+
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('peer-skill-rated', this.#ratedElsewhere);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    removeEventListener('peer-skill-rated', this.#ratedElsewhere);
     this.#resizeObserver?.disconnect();
     cancelAnimationFrame(this.#frame);
   }
@@ -181,13 +190,22 @@ export class PeerSkillMap extends PeerElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     const matrix = this.matrix ?? this.#data.value;
     if (matrix && matrix !== this.#modelFor) {
+      // The same people and skills with other levels (loaded again): the sort, the focused cell and
+      // an open picker stay where the reader left them.
+      const before = this.#modelFor;
+      const same =
+        before &&
+        `${before.people.map((p) => p.id)}|${before.skills.map((k) => k.id)}` ===
+          `${matrix.people.map((p) => p.id)}|${matrix.skills.map((k) => k.id)}`;
       this.#modelFor = matrix;
       this.#model = new SkillModel(matrix);
       for (const person of matrix.people) this.#departments.set(person.department.id, person.department.name);
-      this.sortSkill = -1;
-      this.expertsFor = -1;
-      this.editing = undefined;
-      this.active = { r: 2, c: 1 };
+      if (!same) {
+        this.sortSkill = -1;
+        this.expertsFor = -1;
+        this.editing = undefined;
+        this.active = { r: 2, c: 1 };
+      }
     }
     if (changed.has('department') || changed.has('category') || changed.has('skills')) this.collapsed = new Set();
   }
