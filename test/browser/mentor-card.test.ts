@@ -200,6 +200,7 @@ describe('<peer-mentor-card>', () => {
     await until(() => !!row()?.closest('[part~="waiting"]'), 'the request in the list');
 
     // Withdrawn in the list: every card offers a request again.
+    const seen = (await serverRequests('/api/mentors')).length;
     row()!.querySelector<HTMLButtonElement>('.ask')!.click();
     await until(() => !!row()?.querySelector('.confirm'), 'asked once more');
     row()!.querySelector<HTMLButtonElement>('.confirm')!.click();
@@ -207,6 +208,9 @@ describe('<peer-mentor-card>', () => {
       () => [sender, other, fromMatches].every((card) => label(card) === 'Request mentorship'),
       'offered again',
     );
+    // The two cards that load their profile ask for it again in one request; the given one asks nothing.
+    const asked = (await serverRequests('/api/mentors')).slice(seen).filter((r) => r.method === 'GET');
+    expect(asked.map((r) => `${r.path}${r.search}`)).to.deep.equal([`/api/mentors?ids=${mentor.id}`]);
     for (const card of [sender, other, fromMatches]) {
       expect($<HTMLButtonElement>(card, '[part~="request-button"]')!.getAttribute('aria-disabled')).to.equal(null);
       expect($(card, '#request-reason')).to.equal(null);
