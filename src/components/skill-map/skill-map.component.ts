@@ -51,7 +51,7 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  * to the ends of the grid, Page Up/Down by a screen. Enter on a skill sorts by it and lists its
  * experts; Enter on a department folds it; Enter on one of your own cells opens the level picker.
  * Levels are shown as numbers and words, never by colour alone. Only the visible part of large
- * matrices is rendered.
+ * matrices is rendered. A level you save in another skill map on the page shows here too.
  *
  * @csspart base - The whole widget.
  * @csspart toolbar - The filters and the view switch.
