@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/feedback-form/feedback-form.js';
+import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import '../../src/components/feedback-inbox/feedback-inbox.js';
 import type { PeerFeedbackInbox } from '../../src/components/feedback-inbox/feedback-inbox.component.js';
 import type { NewFeedback, ReceivedFeedback } from '../../src/contract/feedback.js';
@@ -185,6 +187,33 @@ describe('<peer-feedback-inbox>', () => {
     expect($(stranger, '[part~="error"]')!.textContent).to.contain('The feedback could not be loaded.');
     expect($(stranger, '[part~="error"]')!.textContent).to.contain('You are not allowed to see this.');
     expect(items(stranger)).to.have.length(0);
+  });
+
+  it('shows feedback the manager sends from a form on the same page, once stored, without loading anew', async () => {
+    signIn(RECIPIENT.manager);
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <peer-feedback-inbox person-id=${RECIPIENT.id} page-size="100"></peer-feedback-inbox>
+        <peer-feedback-form template-id="quick-praise" recipient-id=${RECIPIENT.id}></peer-feedback-form>
+      </div>`,
+    );
+    const inbox = page.querySelector<PeerFeedbackInbox>('peer-feedback-inbox')!;
+    const form = page.querySelector<PeerFeedbackForm>('peer-feedback-form')!;
+    await ready(inbox);
+    const before = items(inbox).length;
+    await until(() => !!$(form, 'textarea[id="q:what"]'), 'the form');
+    const what = $<HTMLTextAreaElement>(form, 'textarea[id="q:what"]')!;
+    what.value = 'Shared from the one-to-one page: thank you for the calm demo.';
+    what.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    $<HTMLInputElement>(form, 'input[name="visibility"][value="recipient-and-manager"]')!.click();
+    let busy = false;
+    const watch = new MutationObserver(() => (busy ||= !!$(inbox, '[aria-busy="true"]')));
+    watch.observe(shadow(inbox), { subtree: true, childList: true, attributes: true });
+    $(form, 'button[type="submit"]')!.click();
+    await until(() => items(inbox).length === before + 1, 'the new feedback in the inbox');
+    watch.disconnect();
+    expect(items(inbox).some((item) => shownText(item).includes('Shared from the one-to-one page'))).to.equal(true);
+    expect(busy, 'the list showed its loading state again').to.equal(false);
   });
 
   it('shows one kind at a time and loads more with the keyboard, the focus on the first of them', async () => {

@@ -31,7 +31,8 @@ interface More {
  * Newest first, each with its template, kind, giver (or that it is anonymous: the week, not the
  * day), who can read it, and every question with its answer as it was asked. Praise and
  * constructive feedback can be shown apart; more loads on request, and the focus moves to the
- * first of them.
+ * first of them. Feedback a manager sends from a form on the same page to the person shows here
+ * once stored, when it is shared with them.
  *
  * @csspart base - The card.
  * @csspart item - One feedback.
@@ -87,6 +88,25 @@ export class PeerFeedbackInbox extends PeerElement {
     args: () => (this.#named ? ([] as const) : undefined),
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
+
+  /**
+   * Feedback sent from a form on the page to the person whose feedback a manager reads here: the
+   * list loads again in the background (it shows there if it was shared with them).
+   */
+  readonly #sent = (event: Event) => {
+    const { feedback } = (event as CustomEvent<{ feedback: { recipientId: string } }>).detail;
+    if (feedback.recipientId === this.#about) this.#feedback.refresh();
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    addEventListener('peer-feedback-submitted', this.#sent);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('peer-feedback-submitted', this.#sent);
+  }
 
   get #named() {
     return this.personId && this.personId !== 'me' ? this.personId : undefined;
