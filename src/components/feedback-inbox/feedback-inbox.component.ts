@@ -11,6 +11,7 @@ import { feedbackInboxMessages } from '../../core/i18n/en-feedback-inbox.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { onPageEvents } from '../../core/page-events.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { feedbackInboxStyles } from './feedback-inbox.styles.js';
@@ -89,23 +90,14 @@ export class PeerFeedbackInbox extends PeerElement {
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
 
-  /**
-   * Feedback sent from a form on the page to the person whose feedback a manager reads here: the
-   * list loads again in the background (it shows there if it was shared with them).
-   */
-  readonly #sent = (event: Event) => {
-    const { feedback } = (event as CustomEvent<{ feedback: { recipientId: string } }>).detail;
-    if (feedback.recipientId === this.#about) this.#feedback.refresh();
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    addEventListener('peer-feedback-submitted', this.#sent);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    removeEventListener('peer-feedback-submitted', this.#sent);
+  constructor() {
+    super();
+    // Feedback sent from a form on the page to the person whose feedback a manager reads here: the
+    // list loads again in the background (it shows there if it was shared with them).
+    onPageEvents(this, ['peer-feedback-submitted'], (event) => {
+      const { feedback } = (event as CustomEvent<{ feedback: { recipientId: string } }>).detail;
+      if (feedback.recipientId === this.#about) this.#feedback.refresh();
+    });
   }
 
   get #named() {

@@ -19,15 +19,13 @@ import { duration } from './mentor-text.js';
 import type { RequestDraft, RequestFlow } from './request-dialog.js';
 import { DraftStore } from '../../core/local-store.js';
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
+import { onPageEvents } from '../../core/page-events.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-mentorship-requested': { request: MentorshipRequest; mentor: MentorProfile };
   }
 }
-
-/** What other widgets on the page tell of a mentorship request. */
-const changes = ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'];
 
 /**
  * @customElement peer-mentor-card
@@ -141,29 +139,22 @@ export class PeerMentorCard extends PeerElement {
   /** Whether the reader pressed the button: only then does a failed load of the dialog show. */
   #asked = false;
 
-  /** A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up. */
-  readonly #elsewhere = (event: Event) => {
-    const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
-    const profile = this.#currentProfile;
-    if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
-    this.requestSent = false;
-    if (!this.profile) return this.#mentor.refresh();
-    // A profile given from outside cannot be loaded again: the request itself says what changed.
-    this.profile = {
-      ...profile,
-      yourRequest: request.state === 'pending' ? { id: request.id, state: 'pending' } : null,
-      activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
-    };
-  };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    for (const name of changes) addEventListener(name, this.#elsewhere);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    for (const name of changes) removeEventListener(name, this.#elsewhere);
+  constructor() {
+    super();
+    // A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up.
+    onPageEvents(this, ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'], (event) => {
+      const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
+      const profile = this.#currentProfile;
+      if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
+      this.requestSent = false;
+      if (!this.profile) return this.#mentor.refresh();
+      // A profile given from outside cannot be loaded again: the request itself says what changed.
+      this.profile = {
+        ...profile,
+        yourRequest: request.state === 'pending' ? { id: request.id, state: 'pending' } : null,
+        activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
+      };
+    });
   }
 
   get #currentProfile(): MentorProfile | undefined {

@@ -11,6 +11,7 @@ import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorshipsMessages } from '../../core/i18n/en-mentorships.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { onPageEvents } from '../../core/page-events.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorshipsStyles } from './mentorships.styles.js';
@@ -82,17 +83,11 @@ export class PeerMentorships extends PeerElement {
     load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentee', { signal }),
     isEmpty: (requests) => requests.length === 0,
   });
-  /** A request sent from a mentor card on the page: the list loads again, in the background, to show it. */
-  readonly #requested = () => this.#requests.refresh();
 
-  override connectedCallback() {
-    super.connectedCallback();
-    addEventListener('peer-mentorship-requested', this.#requested);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    removeEventListener('peer-mentorship-requested', this.#requested);
+  constructor() {
+    super();
+    // A request sent from a mentor card on the page: the list loads again, in the background, to show it.
+    onPageEvents(this, ['peer-mentorship-requested'], () => this.#requests.refresh());
   }
 
   override render() {

@@ -12,6 +12,7 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { skillsMessages } from '../../core/i18n/en-skills.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { onPageEvents } from '../../core/page-events.js';
 import { tokens } from '../../core/tokens.js';
 import { LazyPart } from '../../core/lazy-element.js';
 import { type Cell, type Row, SkillModel } from './skill-model.js';
@@ -172,17 +173,14 @@ export class PeerSkillMap extends PeerElement {
   #frame = 0;
   private measured = false;
 
-  /** You rated yourself in another skill map on the page: this one loads again, in the background. */
-  readonly #ratedElsewhere = (event: Event) => event.composedPath().includes(this) || this.#data.refresh();
-
-  override connectedCallback() {
-    super.connectedCallback();
-    addEventListener('peer-skill-rated', this.#ratedElsewhere);
+  constructor() {
+    super();
+    // You rated yourself in another skill map on the page: this one loads again, in the background.
+    onPageEvents(this, ['peer-skill-rated'], (event) => event.composedPath().includes(this) || this.#data.refresh());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    removeEventListener('peer-skill-rated', this.#ratedElsewhere);
     this.#resizeObserver?.disconnect();
     cancelAnimationFrame(this.#frame);
   }
