@@ -297,7 +297,8 @@ export class PeerFeedbackForm extends PeerElement {
 
   /** Applies a change, saves the draft at once (a crash a moment later loses nothing), and clears the field's error. */
   #change(patch: Partial<FeedbackDraft>, field?: string) {
-    this.#sending.preload();
+    // Not on every key press once it failed: a send, or the browser coming back online, loads it again.
+    if (!this.#sending.error) this.#sending.preload();
     this.draft = { ...this.draft, ...patch };
     this.restoredAt = undefined;
     if (field && this.errors[field]) {
