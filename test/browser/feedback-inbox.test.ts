@@ -85,8 +85,10 @@ describe('<peer-feedback-inbox>', () => {
     const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${namedFeedback.receivedOn}T12:00:00Z`),
     );
-    expect(first.querySelector('.meta')!.textContent).to.contain(`Received on ${day}`);
-    expect(first.querySelector('.meta')!.textContent).to.contain('You and your manager can read it.');
+    // Two sentences, each ending with its full stop.
+    expect(first.querySelector('.meta')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `Received on ${day}. You and your manager can read it.`,
+    );
     expect(answerOf(first, 'Communication')!.textContent).to.equal('4 on a scale from 1 to 5: Strong');
     expect(answerOf(first, 'Reliability')!.textContent).to.equal('2 on a scale from 1 to 5: Below expectations');
     expect(answerOf(first, 'Working across teams')!.textContent!.trim()).to.equal('Not answered');
@@ -102,8 +104,9 @@ describe('<peer-feedback-inbox>', () => {
     const week = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${anonymousFeedback.receivedOn}T12:00:00Z`),
     );
-    expect(second.querySelector('.meta')!.textContent).to.contain(`Received in the week of ${week}`);
-    expect(second.querySelector('.meta')!.textContent).to.contain('Only you can read it.');
+    expect(second.querySelector('.meta')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `Received in the week of ${week}. Only you can read it.`,
+    );
     expect(answerOf(second, 'What did they do that you appreciated?')!.textContent).to.equal(
       'You unblocked the whole team on Friday.',
     );

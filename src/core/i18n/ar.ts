@@ -102,8 +102,8 @@ export const ar: Messages = {
   'inbox.loadError': 'تعذّر تحميل الملاحظات.',
   'inbox.from': 'من',
   'inbox.anonymous': 'مجهولة: لا يُحفظ من أرسلها.',
-  'inbox.on': (date: string) => `وصلت في ${date}`,
-  'inbox.week': (date: string) => `وصلت في أسبوع ${date}`,
+  'inbox.on': (date: string) => `وصلت في ${date}.`,
+  'inbox.week': (date: string) => `وصلت في أسبوع ${date}.`,
   'inbox.onlyYou': 'أنت وحدك تستطيع قراءتها.',
   'inbox.withManager': 'أنت ومديرك تستطيعان قراءتها.',
   'inbox.rating': (value: string, min: string, max: string, label: string) =>

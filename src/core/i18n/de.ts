@@ -103,8 +103,8 @@ export const de: Messages = {
   'inbox.loadError': 'Das Feedback konnte nicht geladen werden.',
   'inbox.from': 'Von',
   'inbox.anonymous': 'Anonym: Wer es gesendet hat, ist nicht gespeichert.',
-  'inbox.on': (date: string) => `Erhalten am ${date}`,
-  'inbox.week': (date: string) => `Erhalten in der Woche vom ${date}`,
+  'inbox.on': (date: string) => `Erhalten am ${date}.`,
+  'inbox.week': (date: string) => `Erhalten in der Woche vom ${date}.`,
   'inbox.onlyYou': 'Nur Sie können es lesen.',
   'inbox.withManager': 'Sie und Ihre Führungskraft können es lesen.',
   'inbox.rating': (value: string, min: string, max: string, label: string) =>

@@ -13,8 +13,8 @@ export const feedbackInboxMessages = {
   'inbox.loadError': 'The feedback could not be loaded.',
   'inbox.from': 'From',
   'inbox.anonymous': 'Anonymous: who sent it is not stored.',
-  'inbox.on': (date: string) => `Received on ${date}`,
-  'inbox.week': (date: string) => `Received in the week of ${date}`,
+  'inbox.on': (date: string) => `Received on ${date}.`,
+  'inbox.week': (date: string) => `Received in the week of ${date}.`,
   'inbox.onlyYou': 'Only you can read it.',
   'inbox.withManager': 'You and your manager can read it.',
   'inbox.rating': (value: string, min: string, max: string, label: string) =>
