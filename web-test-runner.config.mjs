@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, findChrome, NO_CHROME } from './scripts/find-chrome.mjs';
@@ -55,6 +56,8 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }),
+    // `a11ySnapshot()`: the accessibility tree as Chromium gives it to screen readers.
+    a11ySnapshotPlugin(),
     {
       // `executeServerCommand('block-urls', { urls })` makes the page's requests to these URL patterns
       // fail as a dropped network does (the test runner's own connection stays up); `[]` lifts it.

@@ -92,17 +92,15 @@ function baselineArticle(kudos, index, setSize, now) {
   }
   const reactions = el('div', { class: 'reactions', role: 'group', 'aria-label': 'Reactions' });
   for (const r of kudos.reactions) {
-    const button = el(
-      'button',
-      {
-        'aria-pressed': String(r.mine),
-        'aria-disabled': 'false',
-        'aria-label': `${labels[r.reaction]}: ${numbers.format(r.count)}`,
-        'data-reaction': r.reaction,
-      },
-      el('span', { 'aria-hidden': 'true' }, REACTIONS[r.reaction]),
-    );
-    if (r.count) button.append(' ', el('span', { class: 'count' }, numbers.format(r.count)));
+    const button = el('button', {
+      'aria-pressed': String(r.mine),
+      'aria-disabled': 'false',
+      title: `${labels[r.reaction]}: ${numbers.format(r.count)}`,
+      'data-reaction': r.reaction,
+    });
+    const shown = el('span', { 'aria-hidden': 'true' }, REACTIONS[r.reaction]);
+    if (r.count) shown.append(' ', el('span', { class: 'count' }, numbers.format(r.count)));
+    button.append(shown);
     reactions.append(button);
   }
   return el(

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/kudos-feed/kudos-feed.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { Kudos } from '../../src/contract/kudos.js';
@@ -201,10 +201,13 @@ describe('<peer-kudos-feed>', () => {
       times: 10,
       delayMs: 150,
     });
+    // Named by what it means and how many gave it, on hover as to a screen reader.
+    expect(clap().title).to.equal(`Applause: ${before}`);
     clap().click();
     await el.updateComplete;
     expect(clap().getAttribute('aria-pressed')).to.equal(wasPressed ? 'false' : 'true');
     expect(countOf(clap())).to.equal(before + (wasPressed ? -1 : 1));
+    expect(clap().title).to.equal(`Applause: ${before + (wasPressed ? -1 : 1)}`);
     await until(() => !!first().querySelector('.reaction-error'), 'the rollback');
     expect(clap().getAttribute('aria-pressed')).to.equal(wasPressed ? 'true' : 'false');
     expect(countOf(clap())).to.equal(before);
@@ -219,6 +222,25 @@ describe('<peer-kudos-feed>', () => {
     const stored = await storedClap();
     expect(stored.count).to.equal(countOf(clap()));
     expect(first().querySelector('.reaction-error')).to.equal(null);
+  });
+
+  it('names each reaction once to a screen reader, and on hover', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="1" live="off"></peer-kudos-feed>`);
+    await loaded(el, 1);
+    const buttons = [...articles(el)[0].querySelectorAll<HTMLButtonElement>('[data-reaction]')];
+    const names = ['Applause', 'Celebrate', 'Love', 'Impressive', 'Insightful', 'Thank you'];
+    expect(buttons.map((b) => b.title.replace(/: \d+$/, ''))).to.deep.equal(names);
+    type Node = { role: string; name?: string; description?: string; pressed?: boolean; children?: Node[] };
+    const found: Node[] = [];
+    const walk = (node: Node) => {
+      if (node.role === 'button' && names.some((name) => node.name?.startsWith(`${name}: `))) found.push(node);
+      node.children?.forEach(walk);
+    };
+    walk((await a11ySnapshot({})) as unknown as Node);
+    // Each button's name is its title, "Love: 2", and nothing repeats it as a description.
+    expect(found.map((node) => node.name)).to.deep.equal(buttons.map((b) => b.title));
+    expect(found.map((node) => node.description ?? '')).to.deep.equal(buttons.map(() => ''));
   });
 
   it('gives kudos with the keyboard only; it shows at once and is confirmed', async () => {

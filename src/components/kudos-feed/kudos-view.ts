@@ -60,7 +60,12 @@ function renderValue(value: Kudos['values'][number]) {
   return html`<li class="value"><span aria-hidden="true">${value.emoji}</span> <bdi>${value.name}</bdi></li>`;
 }
 
-/** A reaction toggle; clicks are handled once for the whole feed (by `data-reaction`). */
+/**
+ * A reaction toggle; clicks are handled once for the whole feed (by `data-reaction`). Its name,
+ * "Applause: 3", is its `title`: read by screen readers, and shown on hover to those who cannot
+ * tell an emoji's meaning (or whose system draws no emoji). What the button shows is hidden from
+ * screen readers, so that the name is read once, not again as a description.
+ */
 function renderReaction(ctx: KudosViewContext, r: Kudos['reactions'][number], pending: boolean) {
   const shown = ctx.localize.number(r.count);
   const name = ctx.localize.term('kudos.reaction', ctx.reactionNames[r.reaction], shown);
@@ -70,5 +75,5 @@ function renderReaction(ctx: KudosViewContext, r: Kudos['reactions'][number], pe
   const off = pending ? 'true' : 'false';
   const key = r.reaction;
   // prettier-ignore
-  return html`<button aria-pressed=${on} aria-disabled=${off} aria-label=${name} data-reaction=${key}><span aria-hidden="true">${emoji}</span>${count}</button>`;
+  return html`<button aria-pressed=${on} aria-disabled=${off} title=${name} data-reaction=${key}><span aria-hidden="true">${emoji}${count}</span></button>`;
 }
