@@ -96,6 +96,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
         return c.body(stored.body, stored.status as 200, {
           'Content-Type': stored.status >= 400 ? 'application/problem+json' : 'application/json',
           'Idempotent-Replayed': 'true',
+          ...(stored.location ? { Location: stored.location } : {}),
         });
       }
       if (Date.now() - Date.parse(stored.created_at) > ABANDONED_MS) {
@@ -133,7 +134,7 @@ export function idempotency(db: Db): MiddlewareHandler<AppEnv> {
     c.res = new Response(text, { status, headers });
     await db
       .updateTable('idempotency_records')
-      .set({ status, body: text, created_at: dayOnly(new Date().toISOString()) })
+      .set({ status, body: text, location: headers.get('Location'), created_at: dayOnly(new Date().toISOString()) })
       .where('owner', '=', owner)
       .execute();
   };

@@ -426,6 +426,15 @@ export const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
           .execute();
       },
     },
+    '0013_idempotency_location': {
+      // A replayed answer is the first one again, `Location` included (it names what was created).
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('idempotency_records').addColumn('location', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('idempotency_records').dropColumn('location').execute();
+      },
+    },
   };
 };
 

@@ -57,6 +57,8 @@ export interface Database {
     status: number;
     body: string;
     request_hash: string | null;
+    /** The first answer's `Location` header, sent again with each replay. */
+    location: string | null;
     /** The exact time while the first attempt runs, then only the day. */
     created_at: string;
   };

@@ -108,7 +108,13 @@ describe('database', () => {
       for (const row of kept) {
         // The answer itself (a kudos here) may name people; what it is filed under must not.
         const filing = Object.entries(row).filter(([column]) => column !== 'body');
-        assert.deepEqual(filing.map(([column]) => column).sort(), ['created_at', 'owner', 'request_hash', 'status']);
+        assert.deepEqual(filing.map(([column]) => column).sort(), [
+          'created_at',
+          'location',
+          'owner',
+          'request_hash',
+          'status',
+        ]);
         assert.ok(
           !JSON.stringify(filing).includes('u000'),
           `a kept answer names its person: ${JSON.stringify(filing)}`,

@@ -198,7 +198,11 @@ describe('kudos routes', () => {
     assert.equal(first.status, 201);
     assert.equal(second.status, 201);
     assert.equal(second.headers.get('Idempotent-Replayed'), 'true');
-    assert.equal(((await first.json()) as Kudos).id, ((await second.json()) as Kudos).id);
+    // The same answer again, down to the Location of what was created.
+    const id = ((await first.json()) as Kudos).id;
+    assert.equal(((await second.json()) as Kudos).id, id);
+    assert.match(first.headers.get('Location')!, new RegExp(`/api/kudos/${id}$`));
+    assert.equal(second.headers.get('Location'), first.headers.get('Location'));
     const stored = await app.db.selectFrom('kudos').select('id').where('message', '=', body.message).execute();
     assert.equal(stored.length, 1);
   });
