@@ -6,15 +6,60 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+/** Text of the document, with its `code` spans as code. */
+const prose = (text = '') => text.split('`').map((part, i) => (i % 2 ? el('code', { textContent: part }) : part));
+
+let serial = 0;
+const nextId = (name) => `${name}-${++serial}`;
+
 const tokenInput = document.getElementById('token');
 tokenInput.value = localStorage.getItem('peerkit-api-docs-token') ?? '';
 tokenInput.addEventListener('change', () => localStorage.setItem('peerkit-api-docs-token', tokenInput.value));
 
-function operationView(base, path, method, operation) {
+/** The schema a `$ref` points at, else the schema itself. */
+const resolved = (doc, schema) =>
+  schema?.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+
+/** A body to start from when the document gives no example: every required field, with a value of its type. */
+function sketch(doc, schema, depth = 0) {
+  const s = resolved(doc, schema) ?? {};
+  if (s.example !== undefined) return s.example;
+  if (s.default !== undefined) return s.default;
+  if (s.enum) return s.enum[0];
+  if (s.anyOf || s.oneOf) return sketch(doc, (s.anyOf ?? s.oneOf)[0], depth + 1);
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (depth > 6) return null;
+  if (type === 'object' || s.properties) {
+    const names = s.required ?? Object.keys(s.properties ?? {});
+    return Object.fromEntries(names.map((name) => [name, sketch(doc, s.properties?.[name], depth + 1)]));
+  }
+  if (type === 'array') return s.minItems ? [sketch(doc, s.items, depth + 1)] : [];
+  if (type === 'integer' || type === 'number') return s.minimum ?? 0;
+  if (type === 'boolean') return false;
+  return '';
+}
+
+/** Appends what a response body sends as it arrives (a server-sent event stream never ends). */
+async function readInto(output, response, signal) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  signal.addEventListener('abort', () => reader.cancel().catch(() => {}), { once: true });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done || signal.aborted) return;
+    output.textContent += value;
+  }
+}
+
+function operationView(doc, base, path, method, operation) {
+  const verb = method.toUpperCase();
   const inputs = new Map();
   const params = el('div', { className: 'params' });
   for (const parameter of operation.parameters ?? []) {
-    const input = el('input', { name: parameter.name, placeholder: parameter.schema?.default?.toString() ?? '' });
+    const input = el('input', {
+      name: parameter.name,
+      placeholder: parameter.schema?.default?.toString() ?? '',
+      autocomplete: 'off',
+    });
     inputs.set(parameter, input);
     params.append(
       el(
@@ -22,40 +67,96 @@ function operationView(base, path, method, operation) {
         {},
         `${parameter.name} (${parameter.in}${parameter.required ? ', required' : ''})`,
         input,
-        parameter.description ? el('small', { textContent: parameter.description }) : undefined,
+        parameter.description ? el('small', {}, ...prose(parameter.description)) : undefined,
       ),
     );
   }
-  const output = el('pre', { hidden: true });
+  const json = operation.requestBody?.content?.['application/json'];
+  const body = json
+    ? el('textarea', {
+        name: 'body',
+        spellcheck: false,
+        value: JSON.stringify(json.example ?? sketch(doc, json.schema), null, 2),
+      })
+    : undefined;
+  if (body) body.rows = Math.min(16, body.value.split('\n').length + 1);
+  const bodyLabel = body ? el('label', { className: 'body' }, 'Request body (JSON)', body) : undefined;
+  const status = el('p', { role: 'status', className: 'status' });
+  const output = el('pre', { hidden: true, tabIndex: 0, id: nextId('response') });
+  output.setAttribute('aria-label', `Response to ${verb} ${path}`);
   const send = el('button', { type: 'button', textContent: 'Send request' });
+  const stop = el('button', { type: 'button', textContent: 'Stop', hidden: true });
+  let running;
+  stop.addEventListener('click', () => running?.abort());
   send.addEventListener('click', async () => {
     let target = path;
     const query = new URLSearchParams();
+    const headers = new Headers();
+    if (tokenInput.value) headers.set('Authorization', `Bearer ${tokenInput.value}`);
     for (const [parameter, input] of inputs) {
       if (!input.value) continue;
       if (parameter.in === 'path') target = target.replace(`{${parameter.name}}`, encodeURIComponent(input.value));
+      else if (parameter.in === 'header') headers.set(parameter.name, input.value);
       else query.set(parameter.name, input.value);
     }
-    const url = `${base}${target}${query.size ? `?${query}` : ''}`;
-    output.hidden = false;
-    output.textContent = `${method.toUpperCase()} ${url}\n…`;
-    try {
-      const headers = tokenInput.value ? { Authorization: `Bearer ${tokenInput.value}` } : {};
-      const response = await fetch(url, { method: method.toUpperCase(), headers });
-      const text = await response.text();
-      let body = text;
+    let payload;
+    if (body) {
       try {
-        body = JSON.stringify(JSON.parse(text), null, 2);
-      } catch {
-        body = text; // not JSON: show it as it came
+        payload = JSON.stringify(JSON.parse(body.value));
+      } catch (error) {
+        status.textContent = `The request body is not valid JSON: ${error.message}`;
+        body.setAttribute('aria-invalid', 'true');
+        body.focus();
+        return;
       }
-      output.textContent = `${method.toUpperCase()} ${url}\n${response.status} ${response.statusText}\n\n${body}`;
+      body.removeAttribute('aria-invalid');
+      headers.set('Content-Type', 'application/json');
+    }
+    const url = `${base}${target}${query.size ? `?${query}` : ''}`;
+    running?.abort();
+    const controller = (running = new AbortController());
+    output.hidden = false;
+    output.textContent = `${verb} ${url}\n…`;
+    status.textContent = `Sending ${verb} ${target}…`;
+    try {
+      const response = await fetch(url, { method: verb, headers, body: payload, signal: controller.signal });
+      const shown = ['Content-Type', 'Location', 'ETag', 'Retry-After']
+        .filter((name) => response.headers.has(name))
+        .map((name) => `${name}: ${response.headers.get(name)}`);
+      const head = `${verb} ${url}\n${response.status} ${response.statusText}\n${shown.join('\n')}\n\n`;
+      status.textContent = `${response.status} ${response.statusText}`;
+      if (response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+        output.textContent = head;
+        stop.hidden = false;
+        status.textContent += ': events show as they arrive until you stop.';
+        await readInto(output, response, controller.signal);
+        status.textContent = controller.signal.aborted ? 'Stopped.' : 'The server ended the stream.';
+        return;
+      }
+      const text = await response.text();
+      let pretty = text;
+      try {
+        pretty = JSON.stringify(JSON.parse(text), null, 2);
+      } catch {
+        pretty = text; // not JSON: show it as it came
+      }
+      output.textContent = head + pretty;
     } catch (error) {
-      output.textContent = `${method.toUpperCase()} ${url}\nFailed: ${error}`;
+      if (controller.signal.aborted) {
+        status.textContent = 'Stopped.';
+        return;
+      }
+      output.textContent = `${verb} ${url}\nFailed: ${error}`;
+      status.textContent = `Failed: ${error.message}`;
+    } finally {
+      if (running === controller) {
+        stop.hidden = true;
+        running = undefined;
+      }
     }
   });
-  const responses = Object.entries(operation.responses ?? {}).map(([status, r]) =>
-    el('li', { textContent: `${status}: ${r.description}` }),
+  const responses = Object.entries(operation.responses ?? {}).map(([code, r]) =>
+    el('li', {}, `${code}: `, ...prose(r.description)),
   );
   return el(
     'details',
@@ -63,30 +164,43 @@ function operationView(base, path, method, operation) {
     el(
       'summary',
       {},
-      el('span', { className: 'method', textContent: method.toUpperCase() }),
-      `${path} — ${operation.summary ?? ''}`,
+      el('span', { className: 'method', textContent: verb }),
+      `${path} — `,
+      ...prose(operation.summary),
     ),
+    operation.description ? el('p', {}, ...prose(operation.description)) : undefined,
     params,
+    bodyLabel,
     el('ul', {}, ...responses),
-    send,
+    el('div', { className: 'actions' }, send, stop),
+    status,
     output,
   );
 }
 
+const operations = document.getElementById('operations');
 try {
   const response = await fetch('openapi.json');
   const doc = await response.json();
-  document.getElementById('description').textContent = doc.info.description;
+  document.getElementById('description').replaceChildren(...prose(doc.info.description));
   const base = new URL(doc.servers?.[0]?.url ?? '.', location.href).href.replace(/\/$/, '');
-  const list = document.getElementById('operations');
-  list.textContent = '';
+  operations.textContent = '';
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, operation] of Object.entries(item)) list.append(operationView(base, path, method, operation));
+    for (const [method, operation] of Object.entries(item)) {
+      operations.append(operationView(doc, base, path, method, operation));
+    }
   }
-  list.append(
+  operations.append(
     el('h2', { textContent: 'Schemas' }),
-    el('pre', { textContent: JSON.stringify(doc.components.schemas, null, 2) }),
+    el('pre', {
+      tabIndex: 0,
+      ariaLabel: 'Schemas',
+      textContent: JSON.stringify(doc.components.schemas, null, 2),
+    }),
   );
+  operations.removeAttribute('aria-busy');
 } catch (error) {
-  document.getElementById('operations').textContent = `The API description could not be loaded: ${error}`;
+  operations.replaceChildren(
+    el('p', { role: 'alert', textContent: `The API description could not be loaded: ${error}` }),
+  );
 }

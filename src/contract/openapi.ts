@@ -43,6 +43,15 @@ const jsonResponse = (description: string, schema: JsonObject) => ({
   content: { 'application/json': { schema } },
 });
 
+/**
+ * A JSON request body and an example of it, which the interactive reference puts in its editor.
+ * The examples name people, values and templates of the reference server's seeded data.
+ */
+const jsonBody = <T>(schema: z.ZodType<T>, example: z.input<typeof schema>) => ({
+  required: true,
+  content: { 'application/json': { schema: ref(schema), example } },
+});
+
 /** Query parameters of an operation, taken from a zod object schema. */
 function queryParameters(schema: z.ZodObject, descriptions: Record<string, string> = {}) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
@@ -209,7 +218,11 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           description: 'Send an `Idempotency-Key` header: a retry with the same key is stored once.',
           tags: ['mentoring'],
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(NewMentorshipRequest) } } },
+          requestBody: jsonBody(NewMentorshipRequest, {
+            mentorId: 'u0002',
+            goal: 'Learn to run design critiques',
+            message: 'Could we meet every other week?',
+          }),
           responses: {
             '201': {
               description: 'The request, pending. `Location` names it.',
@@ -291,7 +304,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'A mentor changes their own profile: taking requests or not, capacity, bio',
           description: 'What the body leaves out stays as it is.',
           tags: ['mentoring'],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(MentorSettings) } } },
+          requestBody: jsonBody(MentorSettings, { accepting: true, capacity: 3 }),
           responses: {
             '200': { description: 'The profile now.', content: { 'application/json': { schema: ref(MentorProfile) } } },
             '404': problemResponse('The signed-in person is not a mentor.'),
@@ -357,7 +370,12 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           description: 'Send an `Idempotency-Key` header: a retry with the same key is stored once.',
           tags: ['kudos'],
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(NewKudos) } } },
+          requestBody: jsonBody(NewKudos, {
+            recipientIds: ['u0002'],
+            message: 'Thank you for the clear review notes.',
+            valueIds: ['learning'],
+            visibility: 'public',
+          }),
           responses: {
             '201': { description: 'The kudos as stored.', content: { 'application/json': { schema: ref(Kudos) } } },
             '409': problemResponse('Kudos to yourself (`type` urn:peerkit:problem:kudos-self).'),
@@ -492,7 +510,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Assess your own level in a skill (source `self`)',
           tags: ['skills'],
           parameters: [{ name: 'skillId', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(NewRating) } } },
+          requestBody: jsonBody(NewRating, { level: 3 }),
           responses: {
             '200': { description: 'The stored rating.', content: { 'application/json': { schema: ref(Rating) } } },
             '404': problemResponse('No skill has that id.'),
@@ -536,7 +554,14 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           parameters: [
             { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
           ],
-          requestBody: { required: true, content: { 'application/json': { schema: ref(NewFeedback) } } },
+          requestBody: jsonBody(NewFeedback, {
+            templateId: 'quick-praise',
+            recipientId: 'u0002',
+            kind: 'praise',
+            answers: { what: 'You walked the new joiners through the release checklist.' },
+            visibility: 'recipient',
+            anonymous: false,
+          }),
           responses: {
             '201': {
               description: 'Stored. The receipt names no feedback id.',

@@ -128,6 +128,38 @@ describe('the OpenAPI document', () => {
       }
     }
   });
+
+  it('gives every request body an example that the reference server accepts', async () => {
+    const { request } = await makeApp();
+    type Operation = { operationId: string; requestBody?: { content: Record<string, { example?: unknown }> } };
+    const doc = (await (await request('/api/openapi.json', { as: null })).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const skill = ((await (await request('/api/skills')).json()) as { items: { id: string }[] }).items[0].id;
+    const sent: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.requestBody) continue;
+        const example = operation.requestBody.content['application/json']?.example;
+        assert.ok(example, `${operation.operationId} has an example body`);
+        // As the interactive reference sends it, signed in as the seeded u0001.
+        const response = await request(`/api${path.replace('{skillId}', skill)}`, {
+          method: method.toUpperCase(),
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(example),
+        });
+        assert.ok(response.ok, `${operation.operationId}: ${response.status} ${await response.text()}`);
+        sent.push(operation.operationId);
+      }
+    }
+    assert.deepEqual(sent.sort(), [
+      'changeMyMentorProfile',
+      'giveKudos',
+      'rateMySkill',
+      'requestMentorship',
+      'sendFeedback',
+    ]);
+  });
 });
 
 describe('CORS', () => {
