@@ -24,6 +24,7 @@ import { EventBus } from './event-bus.js';
 import { idempotency, pruneIdempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
+import { allowedMethods, jsonBody } from './body.js';
 
 export interface AppOptions {
   db: Db;
@@ -71,9 +72,25 @@ export function createApp(options: AppOptions) {
     console.error(error);
     return problem(c, new ProblemError(500, 'Internal server error'));
   });
-  app.notFound((c) =>
-    problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${new URL(c.req.url).pathname}.`)),
-  );
+  let methodsAt: ((pathname: string) => string[]) | undefined;
+  app.notFound((c) => {
+    const pathname = new URL(c.req.url).pathname;
+    methodsAt ??= allowedMethods(app.routes);
+    const methods = methodsAt(pathname);
+    if (methods.length) {
+      return problem(
+        c,
+        new ProblemError(
+          405,
+          'Method not allowed',
+          `${pathname} answers ${methods.join(', ')}.`,
+          {},
+          { Allow: methods.join(', ') },
+        ),
+      );
+    }
+    return problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${pathname}.`));
+  });
 
   const bus = new EventBus({
     latest: async () => {
@@ -162,7 +179,7 @@ export function createApp(options: AppOptions) {
     });
     // Sign in as a seeded person with a cookie, as an intranet SSO session would.
     app.post('/api/demo/session', async (c) => {
-      const { personId } = validate(z.object({ personId: Id }), await c.req.json().catch(() => null), 'body');
+      const { personId } = validate(z.object({ personId: Id }), await jsonBody(c), 'body');
       const person = await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
       if (!person) throw new ProblemError(404, 'Not found', `No person has the id "${personId}".`);
       setCookie(c, DEMO_COOKIE, demoToken(person.id), { path: '/', httpOnly: true, sameSite: 'Strict' });

@@ -29,6 +29,7 @@ import type { Database } from '../db/schema.js';
 import { ProblemError, validate } from '../problem.js';
 import { keysetCursor } from '../cursor.js';
 import { selectPeople, toPerson, type PersonRow } from './people.js';
+import { jsonBody } from '../body.js';
 
 export interface FeedbackOptions {
   /** Feedback one person may send per UTC day (default `FEEDBACK_PER_DAY`). */
@@ -178,7 +179,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
   });
 
   routes.post('/feedback', async (c) => {
-    const body = validate(NewFeedback, await c.req.json().catch(() => null), 'request body');
+    const body = validate(NewFeedback, await jsonBody(c), 'request body');
     const meId = c.get('personId');
     if (body.recipientId === meId) {
       throw new ProblemError(409, 'Cannot give feedback to yourself', 'Feedback goes to a colleague.', {

@@ -23,6 +23,7 @@ import type { EventBus } from '../event-bus.js';
 import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
+import { jsonBody } from '../body.js';
 
 /** Events a stream replays after a reconnect; with more missed, it tells the client to reload. */
 const MAX_REPLAY = 500;
@@ -335,7 +336,7 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
   });
 
   routes.post('/kudos', async (c) => {
-    const body = validate(NewKudos, await c.req.json().catch(() => null), 'request body');
+    const body = validate(NewKudos, await jsonBody(c), 'request body');
     const meId = c.get('personId');
     const recipientIds = [...new Set(body.recipientIds)];
     if (recipientIds.includes(meId)) {

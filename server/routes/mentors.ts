@@ -24,6 +24,7 @@ import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
 import { selectPeople, toPerson } from './people.js';
 import { leavers } from '../leavers.js';
+import { jsonBody } from '../body.js';
 
 const REQUEST_LIFETIME_MS = 14 * 86_400_000;
 
@@ -341,7 +342,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
   });
 
   routes.post('/mentorship-requests', async (c) => {
-    const body = validate(NewMentorshipRequest, await c.req.json().catch(() => null), 'request body');
+    const body = validate(NewMentorshipRequest, await jsonBody(c), 'request body');
     const meId = c.get('personId');
     if (body.mentorId === meId) {
       throw conflict(MentorshipConflict.self, 'Cannot mentor yourself', 'You cannot request mentorship from yourself.');
@@ -400,7 +401,7 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
   });
 
   routes.patch('/me/mentor-profile', async (c) => {
-    const changes = validate(MentorSettings, await c.req.json().catch(() => null), 'request body');
+    const changes = validate(MentorSettings, await jsonBody(c), 'request body');
     const meId = c.get('personId');
     await db.transaction().execute(async (trx) => {
       // Takes turns with requests being accepted, so that the capacity is checked against the mentees there are.

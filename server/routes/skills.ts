@@ -18,6 +18,7 @@ import { leavers } from '../leavers.js';
 import type { Db } from '../db/database.js';
 import { ProblemError, validate } from '../problem.js';
 import { mustExist } from './filters.js';
+import { jsonBody } from '../body.js';
 
 type RatingRow = { person_id: string; skill_id: string; source: string; level: number; assessed_at: string };
 
@@ -255,7 +256,7 @@ export function skillRoutes(db: Db, apiBase: (url: string) => string) {
 
   routes.put('/me/skills/:skillId', async (c) => {
     const skillId = validate(Id, c.req.param('skillId'), 'skill id');
-    const { level } = validate(NewRating, await c.req.json().catch(() => null), 'request body');
+    const { level } = validate(NewRating, await jsonBody(c), 'request body');
     await findSkill(db, skillId);
     const row = {
       person_id: c.get('personId'),

@@ -86,6 +86,12 @@ const commonErrors = {
   '429': problemResponse('Too many requests; wait for `Retry-After` seconds.'),
 };
 
+/** Operations with a JSON body also refuse one sent as anything else. */
+const writeErrors = {
+  ...commonErrors,
+  '415': problemResponse('The body was not sent as JSON (`Content-Type: application/json`).'),
+};
+
 /** The OpenAPI 3.1 document of the Peerkit REST contract, generated from its zod schemas. */
 export function buildOpenApiDocument(options: { serverUrl?: string; version?: string } = {}) {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
@@ -237,7 +243,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
                 MentorshipConflict.duplicate,
               ].join(', ')}.`,
             ),
-            ...commonErrors,
+            ...writeErrors,
           },
         },
       },
@@ -308,7 +314,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           responses: {
             '200': { description: 'The profile now.', content: { 'application/json': { schema: ref(MentorProfile) } } },
             '404': problemResponse('The signed-in person is not a mentor.'),
-            ...commonErrors,
+            ...writeErrors,
           },
         },
       },
@@ -380,7 +386,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             '201': { description: 'The kudos as stored.', content: { 'application/json': { schema: ref(Kudos) } } },
             '409': problemResponse('Kudos to yourself (`type` urn:peerkit:problem:kudos-self).'),
             '422': problemResponse('Unknown recipients, mentioned people or values; `errors` lists them.'),
-            ...commonErrors,
+            ...writeErrors,
           },
         },
       },
@@ -514,7 +520,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           responses: {
             '200': { description: 'The stored rating.', content: { 'application/json': { schema: ref(Rating) } } },
             '404': problemResponse('No skill has that id.'),
-            ...commonErrors,
+            ...writeErrors,
           },
         },
       },
@@ -585,7 +591,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Feedback the signed-in person received, newest day first',
           tags: ['feedback'],
           parameters: queryParameters(FeedbackQuery),
-          responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...commonErrors },
+          responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...writeErrors },
         },
       },
       '/people/{id}/feedback': {

@@ -72,6 +72,8 @@ export async function makeApp(options: Partial<AppOptions> = {}, location?: stri
     const headers = new Headers(init.headers);
     const as = init.as === undefined ? 'u0001' : init.as;
     if (as && !headers.has('Authorization')) headers.set('Authorization', `Bearer demo-${as}`);
+    // A JSON body is sent as JSON, as the widgets' REST client sends it, unless a test says otherwise.
+    if (typeof init.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     return app.request(`http://peerkit.test${path}`, { ...init, headers });
   };
   return { app, db, request };

@@ -162,6 +162,51 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe('request bodies and methods', () => {
+  it('takes a write only as JSON: 415 for a form or text, 400 for a body that is empty or not JSON', async () => {
+    const { request, db } = await makeApp();
+    const kudos = JSON.stringify({ recipientIds: ['u0002'], message: 'Sent as text', valueIds: ['learning'] });
+    // What another site's page can post without the browser asking first: refused, nothing stored.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await request('/api/kudos', { method: 'POST', headers: { 'Content-Type': type }, body: kudos });
+      assert.equal(response.status, 415, type);
+      const body = await problemOf(response);
+      assert.match(body.detail!, /Content-Type: application\/json/);
+    }
+    const stored = await db.selectFrom('kudos').select('id').where('message', '=', 'Sent as text').execute();
+    assert.equal(stored.length, 0);
+
+    const broken = await request('/api/kudos', { method: 'POST', body: '{"recipientIds": [' });
+    assert.equal(broken.status, 400);
+    assert.match((await problemOf(broken)).detail!, /^The request body is not valid JSON: /);
+    const empty = await request('/api/me/skills/contract-law', { method: 'PUT', body: ' ' });
+    assert.equal(empty.status, 400);
+    assert.equal((await problemOf(empty)).detail, 'The request body is empty: send a JSON object.');
+
+    // JSON with a charset, or a JSON type of its own, is JSON.
+    const profile = await request('/api/me/mentor-profile', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/merge-patch+json; charset=utf-8' },
+      body: JSON.stringify({ capacity: 4 }),
+    });
+    assert.equal(profile.status, 200);
+  });
+
+  it('answers 405 with Allow for a method a path does not take, and 404 where nothing lives', async () => {
+    const { request } = await makeApp();
+    const wrong = await request('/api/kudos', { method: 'DELETE' });
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.get('Allow'), 'GET, HEAD, POST');
+    assert.equal((await problemOf(wrong)).title, 'Method not allowed');
+    const reaction = await request('/api/kudos/k-1/reactions/clap', { method: 'POST' });
+    assert.equal(reaction.status, 405);
+    assert.equal(reaction.headers.get('Allow'), 'DELETE, PUT');
+    const nothing = await request('/api/nothing-here', { method: 'DELETE' });
+    assert.equal(nothing.status, 404);
+    assert.equal((await problemOf(nothing)).detail, 'Nothing lives at /api/nothing-here.');
+  });
+});
+
 describe('CORS', () => {
   it('allows listed origins only, with credentials and exposed ETag', async () => {
     const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
