@@ -26,6 +26,7 @@ import { personOptionStyles } from './person-option.styles.js';
  * @csspart listbox - The list of suggestions.
  * @csspart option - One suggestion.
  * @csspart error - The validation message.
+ * @csspart retry-button - Searches again after a search failed.
  *
  * @event change - The people chosen changed; read `value` (ids) or `selected` (people).
  */
@@ -110,6 +111,12 @@ export class PeerPeoplePicker extends PeerElement {
     this.#input.focus();
   }
 
+  /** The search failed: the same text again, and the reader back in the field. */
+  #retry() {
+    void this.#search.now(this.text);
+    this.#input.focus();
+  }
+
   #unchoose(person: Person) {
     this.selected = this.selected.filter((p) => p.id !== person.id);
     this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -121,7 +128,8 @@ export class PeerPeoplePicker extends PeerElement {
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
-        if (!search.open && this.text.trim()) void search.now(this.text);
+        // Closed, or the last search failed: search now.
+        if ((!search.open || search.error) && this.text.trim()) void search.now(this.text);
         else search.move(1);
         break;
       case 'ArrowUp':
@@ -200,6 +208,13 @@ export class PeerPeoplePicker extends PeerElement {
       </div>
       ${renderPersonOptions(this.#search, 'listbox', label, (person) => this.#choose(person))}
       <p id="hint" class="hint" role="status">${searchStatus(t, this.#search)}</p>
+      ${
+        this.#search.error
+          ? html`<button type="button" part="retry-button" class="retry" @click=${this.#retry}>
+              ${t.term('common.retry')}
+            </button>`
+          : nothing
+      }
       <p id="error" part="error" class="error">${this.error}</p>
     </div>`;
   }

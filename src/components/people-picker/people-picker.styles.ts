@@ -77,6 +77,16 @@ export const peoplePickerStyles = css`
   .error {
     color: var(--_danger);
   }
+  .retry {
+    justify-self: start;
+    font: inherit;
+    font-size: var(--_font-size-small);
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
   /* High-contrast mode draws no box shadow: the field shows focus with an outline instead. */
   @media (forced-colors: active) {
     .field:focus-within {
