@@ -92,6 +92,13 @@ export function createApp(options: AppOptions) {
     return problem(c, new ProblemError(404, 'Not found', `Nothing lives at ${pathname}.`));
   });
 
+  // Every answer is read as what its Content-Type says, never sniffed as something else: a JSON
+  // answer that holds someone's text must not be taken for HTML, nor a text file for a script.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  });
+
   const bus = new EventBus({
     latest: async () => {
       const row = await db
@@ -153,7 +160,11 @@ export function createApp(options: AppOptions) {
   app.get('/api/openapi.json', (c) => c.json(buildOpenApiDocument({ serverUrl: apiBase(c.req.url) })));
   const docsPage = readFileSync(`${staticDir}api-docs.html`, 'utf8');
   const docsScript = readFileSync(`${staticDir}api-docs.js`, 'utf8');
-  app.get('/api/docs', (c) => c.html(docsPage));
+  // It sends requests with the reader's token: never inside another site's frame, where a reader
+  // could be led to press its buttons.
+  app.get('/api/docs', (c) =>
+    c.html(docsPage, 200, { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' }),
+  );
   app.get('/api/docs/api-docs.js', (c) =>
     c.body(docsScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
   );

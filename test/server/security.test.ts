@@ -207,6 +207,30 @@ describe('request bodies and methods', () => {
   });
 });
 
+describe('response headers', () => {
+  it('marks every answer nosniff, and keeps the API reference out of frames', async () => {
+    const { request } = await makeApp();
+    const answers = {
+      json: await request('/api/me'),
+      problem: await request('/api/nothing-here'),
+      unauthorized: await request('/api/me', { as: null }),
+      notModified: await request('/api/values', {
+        headers: { 'If-None-Match': (await request('/api/values')).headers.get('ETag')! },
+      }),
+      reference: await request('/api/docs', { as: null }),
+      script: await request('/api/docs/api-docs.js', { as: null }),
+      photo: await request('/api/avatars/u0002.svg', { as: null }),
+    };
+    assert.equal(answers.notModified.status, 304);
+    assert.equal(answers.photo.status, 200);
+    for (const [what, response] of Object.entries(answers)) {
+      assert.equal(response.headers.get('X-Content-Type-Options'), 'nosniff', what);
+    }
+    assert.equal(answers.reference.headers.get('Content-Security-Policy'), "frame-ancestors 'none'");
+    assert.equal(answers.reference.headers.get('X-Frame-Options'), 'DENY');
+  });
+});
+
 describe('CORS', () => {
   it('allows listed origins only, with credentials and exposed ETag', async () => {
     const { request } = await makeApp({ corsOrigins: ['https://intranet.example'] });
