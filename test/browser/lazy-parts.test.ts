@@ -93,7 +93,13 @@ describe('parts loaded when the reader opens them', () => {
     try {
       // Focus starts loading; its failure shows only once the reader presses the button.
       button()!.focus();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Once the same module, asked for here after the card asked, has failed to load, the card's load has too.
+      const failed = await import(/* @vite-ignore */ `${requestModule}?after-the-card`).then(
+        () => false,
+        () => true,
+      );
+      expect(failed, 'the module is blocked').to.equal(true);
+      await card.updateComplete;
       expect($(card, '.dialog-failed')).to.equal(null);
       await sendKeys({ press: 'Enter' });
       await until(() => !!$(card, '.dialog-failed [part~="error"]'), 'the error');
