@@ -9,35 +9,9 @@ const el = (tag, props = {}, ...children) => {
 /** Text of the document, with its `code` spans as code. */
 const prose = (text = '') => text.split('`').map((part, i) => (i % 2 ? el('code', { textContent: part }) : part));
 
-let serial = 0;
-const nextId = (name) => `${name}-${++serial}`;
-
 const tokenInput = document.getElementById('token');
 tokenInput.value = localStorage.getItem('peerkit-api-docs-token') ?? '';
 tokenInput.addEventListener('change', () => localStorage.setItem('peerkit-api-docs-token', tokenInput.value));
-
-/** The schema a `$ref` points at, else the schema itself. */
-const resolved = (doc, schema) =>
-  schema?.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
-
-/** A body to start from when the document gives no example: every required field, with a value of its type. */
-function sketch(doc, schema, depth = 0) {
-  const s = resolved(doc, schema) ?? {};
-  if (s.example !== undefined) return s.example;
-  if (s.default !== undefined) return s.default;
-  if (s.enum) return s.enum[0];
-  if (s.anyOf || s.oneOf) return sketch(doc, (s.anyOf ?? s.oneOf)[0], depth + 1);
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
-  if (depth > 6) return null;
-  if (type === 'object' || s.properties) {
-    const names = s.required ?? Object.keys(s.properties ?? {});
-    return Object.fromEntries(names.map((name) => [name, sketch(doc, s.properties?.[name], depth + 1)]));
-  }
-  if (type === 'array') return s.minItems ? [sketch(doc, s.items, depth + 1)] : [];
-  if (type === 'integer' || type === 'number') return s.minimum ?? 0;
-  if (type === 'boolean') return false;
-  return '';
-}
 
 /** Appends what a response body sends as it arrives (a server-sent event stream never ends). */
 async function readInto(output, response, signal) {
@@ -50,7 +24,7 @@ async function readInto(output, response, signal) {
   }
 }
 
-function operationView(doc, base, path, method, operation) {
+function operationView(base, path, method, operation) {
   const verb = method.toUpperCase();
   const inputs = new Map();
   const params = el('div', { className: 'params' });
@@ -76,13 +50,13 @@ function operationView(doc, base, path, method, operation) {
     ? el('textarea', {
         name: 'body',
         spellcheck: false,
-        value: JSON.stringify(json.example ?? sketch(doc, json.schema), null, 2),
+        value: JSON.stringify(json.example ?? {}, null, 2),
       })
     : undefined;
   if (body) body.rows = Math.min(16, body.value.split('\n').length + 1);
   const bodyLabel = body ? el('label', { className: 'body' }, 'Request body (JSON)', body) : undefined;
   const status = el('p', { role: 'status', className: 'status' });
-  const output = el('pre', { hidden: true, tabIndex: 0, id: nextId('response') });
+  const output = el('pre', { hidden: true, tabIndex: 0 });
   output.setAttribute('aria-label', `Response to ${verb} ${path}`);
   const send = el('button', { type: 'button', textContent: 'Send request' });
   const stop = el('button', { type: 'button', textContent: 'Stop', hidden: true });
@@ -187,7 +161,7 @@ try {
   operations.textContent = '';
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      operations.append(operationView(doc, base, path, method, operation));
+      operations.append(operationView(base, path, method, operation));
     }
   }
   operations.append(
