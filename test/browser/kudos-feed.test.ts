@@ -361,9 +361,17 @@ describe('<peer-kudos-feed>', () => {
     } finally {
       await executeServerCommand('block-urls', { urls: [] });
     }
+    // Down searches again.
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => (status.textContent ?? '').includes('No one found.'), 'no one found after Down');
+    expect(area.value).to.equal('Thanks @Zed');
     await sendKeys({ type: 'x' });
     await until(() => (status.textContent ?? '').includes('No one found.'), 'no one found');
     expect(area.value).to.equal('Thanks @Zedx');
+    // With nothing to choose, the arrows move the caret as in any text, and leaving the mention ends its search.
+    await sendKeys({ press: 'ArrowUp' });
+    expect(area.selectionStart).to.equal(0);
+    await until(() => (status.textContent ?? '') === '', 'the search closed');
   });
 
   it('keeps the text when sending fails, and a retried send is stored once', async () => {

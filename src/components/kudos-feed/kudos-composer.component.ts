@@ -343,8 +343,12 @@ export class PeerKudosComposer extends PeerElement {
     const search = this.#mentionSearch;
     if (!search.open) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const typing = search.error && event.key === 'ArrowDown' ? this.#mentionAtCaret() : undefined;
+      // Through the suggestions; Down searches again after a failed search; else the caret moves as ever.
+      if (!search.results.length && !typing) return;
       event.preventDefault();
-      search.move(event.key === 'ArrowDown' ? 1 : -1);
+      if (typing) void search.now(typing.query);
+      else search.move(event.key === 'ArrowDown' ? 1 : -1);
     } else if ((event.key === 'Enter' || event.key === 'Tab') && search.current) {
       event.preventDefault();
       void this.#mention(search.current);
@@ -353,6 +357,11 @@ export class PeerKudosComposer extends PeerElement {
       event.stopPropagation();
       search.close();
     }
+  }
+
+  /** The caret left the mention being typed (an arrow key, a click): its suggestions go. */
+  #onCaretMoved() {
+    if (this.#mentionSearch.open && !this.#mentionAtCaret()) this.#mentionSearch.close();
   }
 
   /** Puts “@Name ” in place of what was typed after “@”, and keeps typing after it. */
@@ -415,6 +424,8 @@ export class PeerKudosComposer extends PeerElement {
             .value=${this.message}
             @input=${this.#onMessageInput}
             @keydown=${this.#onMessageKeyDown}
+            @keyup=${this.#onCaretMoved}
+            @pointerup=${this.#onCaretMoved}
             @blur=${() => setTimeout(() => this.#mentionSearch.close(), 150)}
           ></textarea>
           ${renderPersonOptions(this.#mentionSearch, 'mentions', t.term('kudos.mentionLabel'), (person) => void this.#mention(person))}
