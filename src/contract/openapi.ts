@@ -582,6 +582,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             ),
             '400': commonErrors['400'],
             '401': commonErrors['401'],
+            '415': writeErrors['415'],
           },
         },
       },
@@ -591,7 +592,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Feedback the signed-in person received, newest day first',
           tags: ['feedback'],
           parameters: queryParameters(FeedbackQuery),
-          responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...writeErrors },
+          responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...commonErrors },
         },
       },
       '/people/{id}/feedback': {

@@ -131,7 +131,11 @@ describe('the OpenAPI document', () => {
 
   it('gives every request body an example that the reference server accepts', async () => {
     const { request } = await makeApp();
-    type Operation = { operationId: string; requestBody?: { content: Record<string, { example?: unknown }> } };
+    type Operation = {
+      operationId: string;
+      requestBody?: { content: Record<string, { example?: unknown }> };
+      responses: Record<string, unknown>;
+    };
     const doc = (await (await request('/api/openapi.json', { as: null })).json()) as {
       paths: Record<string, Record<string, Operation>>;
     };
@@ -139,6 +143,8 @@ describe('the OpenAPI document', () => {
     const sent: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
+        // Only what takes a body can refuse one that is not JSON.
+        assert.equal('415' in operation.responses, Boolean(operation.requestBody), `${operation.operationId} and 415`);
         if (!operation.requestBody) continue;
         const example = operation.requestBody.content['application/json']?.example;
         assert.ok(example, `${operation.operationId} has an example body`);
