@@ -290,7 +290,11 @@ describe('<peer-mentor-card>', () => {
     expect(reason.textContent).to.equal('Your request is waiting for their answer.');
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Focus loads the dialog's code; once it has run and every task queued since has too, a dialog
+    // that the press had asked for would be open.
+    await import(/* @vite-ignore */ '/src/components/mentor-card/request-dialog.ts');
+    await new Promise((resolve) => setTimeout(resolve));
+    await waiting.updateComplete;
     expect($<HTMLDialogElement>(waiting, 'dialog')?.open ?? false, 'no dialog').to.be.false;
     await expect(waiting).to.be.accessible();
 
