@@ -292,7 +292,8 @@ describe('<peer-mentor-card>', () => {
     await sendKeys({ press: 'Enter' });
     // Focus loads the dialog's code; once it has run and every task queued since has too, a dialog
     // that the press had asked for would be open.
-    await import(/* @vite-ignore */ '/src/components/mentor-card/request-dialog.ts');
+    const dialogModule = '/src/components/mentor-card/request-dialog.ts';
+    await import(/* @vite-ignore */ dialogModule);
     await new Promise((resolve) => setTimeout(resolve));
     await waiting.updateComplete;
     expect($<HTMLDialogElement>(waiting, 'dialog')?.open ?? false, 'no dialog').to.be.false;
