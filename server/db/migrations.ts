@@ -435,6 +435,16 @@ export const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
         await db.schema.alterTable('idempotency_records').dropColumn('location').execute();
       },
     },
+    '0014_kudos_removed': {
+      // A kudos its giver deleted is gone with its recipients, values and reactions; the stream tells
+      // the feeds that show it by its id, which is all that is left of it.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('kudos_events').addColumn('kudos_id', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('kudos_events').dropColumn('kudos_id').execute();
+      },
+    },
   };
 };
 

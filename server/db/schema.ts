@@ -81,7 +81,14 @@ export interface Database {
   kudos_mentions: { kudos_seq: number; person_id: string };
   kudos_values: { kudos_seq: number; value_id: string };
   kudos_reactions: { kudos_seq: number; person_id: string; reaction: string; created_at: string };
-  kudos_events: { id: Generated<number>; kind: string; kudos_seq: number; created_at: string };
+  kudos_events: {
+    id: Generated<number>;
+    /** `kudos`, `reactions`, or `removed` (the kudos is gone: `kudos_id` names it). */
+    kind: string;
+    kudos_seq: number;
+    kudos_id: string | null;
+    created_at: string;
+  };
   skill_ratings: { person_id: string; skill_id: string; source: string; level: number; assessed_at: string };
   skill_targets: { department_id: string; skill_id: string; level: number };
   feedback_templates: {

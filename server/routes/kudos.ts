@@ -12,6 +12,7 @@ import {
   type CompanyValue,
   type Kudos,
   type KudosReactions,
+  type KudosRemoved,
   type ReactionCount,
 } from '../../src/contract/kudos.js';
 import { KudosConflict } from '../../src/contract/problems.js';
@@ -189,6 +190,20 @@ async function findVisible(db: Db, id: string, meId: string) {
   return row;
 }
 
+/** Deletes a kudos and everything that hangs on it, and tells the live streams. */
+export async function removeKudos(db: Db, row: Pick<KudosRow, 'seq' | 'id'>) {
+  await db.transaction().execute(async (trx) => {
+    for (const table of ['kudos_recipients', 'kudos_mentions', 'kudos_values', 'kudos_reactions'] as const) {
+      await trx.deleteFrom(table).where('kudos_seq', '=', row.seq).execute();
+    }
+    await trx.deleteFrom('kudos').where('seq', '=', row.seq).execute();
+    await trx
+      .insertInto('kudos_events')
+      .values({ kind: 'removed', kudos_seq: row.seq, kudos_id: row.id, created_at: new Date().toISOString() })
+      .execute();
+  });
+}
+
 export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => string) {
   const routes = new Hono<AppEnv>();
   /** Open live streams per person. */
@@ -284,6 +299,13 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
         for (const event of events) {
           if (stream.aborted || stream.closed) return;
           const id = String(event.id);
+          if (event.kind === 'removed') {
+            // Nothing is left to filter by: a feed that does not show this id has nothing to drop.
+            lastSent = Number(event.id);
+            const body: KudosRemoved = { kudosId: event.kudos_id! };
+            await stream.writeSSE({ event: 'removed', id, data: JSON.stringify(body) });
+            continue;
+          }
           const found = (await applyFilter(db.selectFrom('kudos').selectAll(), event.kind === 'kudos' ? filter : {})
             .where('kudos.seq', '=', event.kudos_seq)
             .where(visibleTo(meId))
@@ -440,6 +462,20 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
     const reactions = (await reactionsOf(db, [seq], meId)).get(seq)!;
     return c.json({ kudosId: id, reactions } satisfies KudosReactions);
   };
+  // The giver takes their kudos back: it is gone for everyone, with its reactions; the feeds that
+  // show it drop it. Anyone else gets a 403, and a kudos already gone a 404.
+  routes.delete('/kudos/:id', async (c) => {
+    const id = validate(Id, c.req.param('id'), 'kudos id');
+    const meId = c.get('personId');
+    const row = await findVisible(db, id, meId);
+    if (row.giver_id !== meId) {
+      throw new ProblemError(403, 'Forbidden', 'Only the person who gave kudos can delete them.');
+    }
+    await removeKudos(db, row);
+    bus.notify();
+    return c.body(null, 204);
+  });
+
   routes.put('/kudos/:id/reactions/:reaction', react(true));
   routes.delete('/kudos/:id/reactions/:reaction', react(false));
 

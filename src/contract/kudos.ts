@@ -92,6 +92,9 @@ export const KudosReactions = z
   .object({ kudosId: Id, reactions: z.array(ReactionCount) })
   .meta({ id: 'KudosReactions' });
 
+/** The `removed` stream event: the kudos was deleted (by its giver) and is gone for everyone. */
+export const KudosRemoved = z.object({ kudosId: Id }).meta({ id: 'KudosRemoved' });
+
 export type CompanyValue = z.infer<typeof CompanyValue>;
 export type Reaction = z.infer<typeof Reaction>;
 export type ReactionCount = z.infer<typeof ReactionCount>;
@@ -100,3 +103,4 @@ export type Kudos = z.infer<typeof Kudos>;
 export type NewKudos = z.input<typeof NewKudos>;
 export type KudosFilter = z.infer<typeof KudosFilter>;
 export type KudosReactions = z.infer<typeof KudosReactions>;
+export type KudosRemoved = z.infer<typeof KudosRemoved>;

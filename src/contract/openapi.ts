@@ -402,6 +402,21 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             ...commonErrors,
           },
         },
+        delete: {
+          operationId: 'deleteKudos',
+          summary: 'Delete kudos you gave',
+          description:
+            'The kudos is gone for everyone, with its reactions; live streams send a `removed` event. ' +
+            'Only its giver may delete it.',
+          tags: ['kudos'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '204': { description: 'Deleted.' },
+            '403': problemResponse('You did not give this kudos.'),
+            '404': problemResponse('No kudos with that id is visible to you (or it was deleted already).'),
+            ...commonErrors,
+          },
+        },
       },
       '/kudos/{id}/reactions/{reaction}': Object.fromEntries(
         (['put', 'delete'] as const).map((method) => [
@@ -435,7 +450,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           operationId: 'streamKudos',
           summary: 'Live kudos and reaction counts (server-sent events)',
           description:
-            'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `reset` (too much was missed: ' +
+            'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `removed` (data: KudosRemoved, ' +
+            'a kudos its giver deleted), `reset` (too much was missed: ' +
             'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed. ' +
             'One person may hold 10 streams open at once; more answer 429.',
           tags: ['kudos'],

@@ -102,6 +102,8 @@ export interface FeedbackSearch {
 export type KudosEvent =
   | { type: 'kudos'; kudos: Kudos }
   | { type: 'reactions'; kudosId: string; reactions: ReactionCount[] }
+  /** The kudos was deleted by its giver: drop it. */
+  | { type: 'removed'; kudosId: string }
   /** Too much was missed while disconnected: reload the first page. */
   | { type: 'reset' }
   /** The connection: `open`, `connecting`, `reconnecting` after a drop, or `failed` for good. */
@@ -154,7 +156,12 @@ export interface PeerBackend {
   /** Adds (`on`) or takes back a reaction of the signed-in person; answers the new counts. */
   setReaction(kudosId: string, reaction: ReactionKey, on: boolean, options?: WriteOptions): Promise<KudosReactions>;
   /**
-   * Reports new kudos matching `filter` and reaction counts as they happen, until `signal`
+   * The signed-in person deletes kudos they gave, for everyone. Resolves also when it was gone
+   * already; rejects with 403 for someone else's. Optional: without it, feeds offer no "Delete".
+   */
+  deleteKudos?(kudosId: string, options?: WriteOptions): Promise<void>;
+  /**
+   * Reports new kudos matching `filter`, reaction counts and deleted kudos as they happen, until `signal`
    * aborts. Reconnects by itself after a drop without missing events.
    */
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }): void;

@@ -665,6 +665,27 @@ export class MemoryBackend implements PeerBackend {
     });
   }
 
+  deleteKudos(kudosId: string, options: WriteOptions = {}) {
+    return this.#answer('deleteKudos', options.signal, () => {
+      const index = this.kudos.findIndex((item) => item.id === kudosId && this.#visible(item));
+      if (index < 0) return; // gone already
+      const k = this.kudos[index];
+      if (k.giverId !== this.meId) {
+        throw new PeerError({
+          kind: 'http',
+          status: 403,
+          problem: { title: 'Forbidden', detail: 'Only the person who gave kudos can delete them.' },
+        });
+      }
+      this.kudos.splice(index, 1);
+      this.#removedSeq = Math.max(this.#removedSeq, k.seq);
+      this.#broadcast(() => ({ type: 'removed', kudosId }));
+    });
+  }
+
+  /** The highest `seq` of a deleted kudos: never given out again. */
+  #removedSeq = 0;
+
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
     if (options.signal.aborted) return;
     const watcher = { filter, listener };
@@ -698,7 +719,7 @@ export class MemoryBackend implements PeerBackend {
   }
 
   #store(fields: Omit<MemoryKudos, 'seq' | 'id' | 'createdAt' | 'reactions'>): MemoryKudos {
-    const seq = (this.kudos.at(-1)?.seq ?? 0) + 1;
+    const seq = Math.max(this.kudos.at(-1)?.seq ?? 0, this.#removedSeq) + 1;
     const stored: MemoryKudos = {
       ...fields,
       seq,

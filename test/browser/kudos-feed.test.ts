@@ -224,6 +224,117 @@ describe('<peer-kudos-feed>', () => {
     expect(first().querySelector('.reaction-error')).to.equal(null);
   });
 
+  it('deletes kudos you gave after asking once more, with the keyboard; others have no "Delete…"', async () => {
+    signIn('u0060');
+    const older = await give('u0060', {
+      recipientIds: ['u0061'],
+      message: 'Older thanks to keep',
+      valueIds: ['together'],
+    });
+    const wrong = await give('u0060', {
+      recipientIds: ['u0062'],
+      message: 'Sent to the wrong person',
+      valueIds: ['together'],
+    });
+    await give('u0063', {
+      recipientIds: ['u0060'],
+      message: 'Thanks to u0060 from someone else',
+      valueIds: ['learning'],
+    });
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person="u0060" page-size="10" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 3);
+    const articleOf = (id: string) =>
+      articles(el).find(
+        (a) => a.querySelector('.message')!.textContent === (id === wrong.id ? wrong.message : older.message),
+      );
+    await until(() => !!articleOf(wrong.id)?.querySelector('.ask'), 'Delete… on your own kudos');
+    // Only on what you gave.
+    for (const article of articles(el)) {
+      const mine = article.querySelector('.kudos-title')!.textContent!.startsWith(wrong.giver.name);
+      expect(!!article.querySelector('.ask'), article.textContent!).to.equal(mine);
+    }
+    const ask = () => articleOf(wrong.id)!.querySelector<HTMLButtonElement>('.ask');
+    expect(ask()!.textContent!.trim()).to.equal('Delete…');
+    const deleted: string[] = [];
+    el.addEventListener('peer-kudos-deleted', (e) => deleted.push(e.detail.kudosId));
+
+    ask()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.classList.contains('keep') === true, 'focus on "Keep it"');
+    const question = articleOf(wrong.id)!.querySelector('.actions[role="group"]')!;
+    expect(question.textContent).to.contain('Delete this kudos for everyone? Its reactions go with it.');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => deepActive() === ask(), 'focus back on "Delete…"');
+    expect(articleOf(wrong.id)!.querySelector('.actions[role="group"]')).to.equal(null);
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.classList.contains('keep') === true, 'the question again');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive()!.textContent!.trim()).to.equal('Delete');
+    const index = articles(el).indexOf(articleOf(wrong.id)!);
+    const count = articles(el).length;
+    await sendKeys({ press: 'Enter' });
+    await until(() => !articleOf(wrong.id), 'the kudos gone');
+    expect(deleted).to.deep.equal([wrong.id]);
+    expect($(el, '[aria-live="polite"]')!.textContent).to.equal('Your kudos was deleted.');
+    // Focus goes to the kudos now in its place, not to the page.
+    await until(() => deepActive() === articles(el)[Math.min(index, articles(el).length - 1)], 'focus in the feed');
+    expect(articles(el).length).to.equal(count - 1);
+    const gone = await fetch(`${apiUrl}/kudos/${wrong.id}`, {
+      headers: { Authorization: `Bearer ${tokenOf('u0060')}` },
+    });
+    expect(gone.status).to.equal(404);
+    expect(articleOf(older.id)).to.not.equal(undefined);
+  });
+
+  it('keeps kudos whose deletion failed, says why, and deletes them on a second try', async () => {
+    signIn('u0064');
+    const kudos = await give('u0064', { recipientIds: ['u0065'], message: 'Delete me later', valueIds: ['courage'] });
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person="u0064" page-size="5" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 1);
+    const mine = () => articles(el).find((a) => a.querySelector('.message')!.textContent === kudos.message);
+    await until(() => !!mine()?.querySelector('.ask'), 'Delete…');
+    await injectFault({ method: 'DELETE', path: `/api/kudos/${kudos.id}`, status: 403, times: 1 });
+    mine()!.querySelector<HTMLButtonElement>('.ask')!.click();
+    await until(() => !!mine()!.querySelector('.confirm'), 'the question');
+    mine()!.querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(() => !!mine()!.querySelector('[role="alert"]'), 'the failure');
+    expect(mine()!.querySelector('[role="alert"]')!.textContent).to.contain('Your kudos was not deleted.');
+    // The question stays, to try again from where the reader is.
+    mine()!.querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(() => !mine(), 'deleted on the second try');
+    const gone = await fetch(`${apiUrl}/kudos/${kudos.id}`, {
+      headers: { Authorization: `Bearer ${tokenOf('u0064')}` },
+    });
+    expect(gone.status).to.equal(404);
+  });
+
+  it('drops live a kudos its giver deleted elsewhere, keeping focus in the feed', async () => {
+    signIn('u0001');
+    const kudos = await give('u0066', { recipientIds: ['u0067'], message: 'Soon withdrawn', valueIds: ['learning'] });
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    await streamOpen();
+    const shown = () => articles(el).find((a) => a.querySelector('.message')!.textContent === kudos.message);
+    expect(shown(), 'the newest kudos is shown').to.not.equal(undefined);
+    expect(shown()!.querySelector('.ask'), 'not yours to delete').to.equal(null);
+    shown()!.focus();
+    const response = await fetch(`${apiUrl}/kudos/${kudos.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${tokenOf('u0066')}` },
+    });
+    expect(response.status).to.equal(204);
+    await until(() => !shown(), 'the kudos dropped');
+    await until(() => deepActive() === articles(el)[0], 'focus on the kudos in its place');
+  });
+
   it('names each reaction once to a screen reader, and on hover', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="1" live="off"></peer-kudos-feed>`);

@@ -62,6 +62,24 @@ describe('RestBackend against the reference server', () => {
     expect(me.languages).to.be.an('array');
   });
 
+  it("deletes kudos the signed-in person gave; one already gone counts as deleted, someone else's is refused", async () => {
+    const giver = testBackend({}, 'u0070');
+    const kudos = await giver.giveKudos({
+      recipientIds: ['u0071'],
+      message: 'Thanks, to be deleted',
+      valueIds: ['learning'],
+    });
+    const refused = await rejection(testBackend({}, 'u0071').deleteKudos(kudos.id));
+    expect(refused.status).to.equal(403);
+    await giver.deleteKudos(kudos.id);
+    const page = await giver.getKudos({ person: 'u0070', limit: 100 });
+    expect(page.items.map((k) => k.id)).to.not.include(kudos.id);
+    // A second delete (another tab, a retry whose answer was lost) meets a 404: done all the same.
+    await giver.deleteKudos(kudos.id);
+    const deletes = (await serverRequests(`/api/kudos/${kudos.id}`)).filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => r.status)).to.deep.equal([403, 204, 404]);
+  });
+
   describe('errors', () => {
     it('maps 404 to a PeerError with the problem title and detail', async () => {
       const error = await rejection(testBackend({ batch: false }).getPerson('nobody'));

@@ -258,6 +258,46 @@ describe('kudos routes', () => {
     assert.equal(missing.status, 404);
   });
 
+  it('lets the giver delete their kudos for everyone, and tells the live streams; no one else may', async () => {
+    const app = await makeApp();
+    const given = (await (
+      await give(app, { recipientIds: ['u0002'], message: 'Oops, wrong person', valueIds: ['learning'] }, 'u0040')
+    ).json()) as Kudos;
+    await app.request(`/api/kudos/${given.id}/reactions/clap`, { method: 'PUT', as: 'u0041' });
+    const { seq } = await app.db.selectFrom('kudos').select('seq').where('id', '=', given.id).executeTakeFirstOrThrow();
+    for (const table of ['kudos_recipients', 'kudos_values', 'kudos_reactions'] as const) {
+      assert.equal((await app.db.selectFrom(table).selectAll().where('kudos_seq', '=', seq).execute()).length, 1);
+    }
+    const ac = new AbortController();
+    const stream = await app.request('/api/kudos/stream?value=courage', { signal: ac.signal, as: 'u0010' });
+    const reading = readEvents(stream, (events) => events.some((e) => e.event === 'removed'));
+    await new Promise((r) => setTimeout(r, 50));
+
+    for (const as of ['u0002', 'u0041']) {
+      const refused = await app.request(`/api/kudos/${given.id}`, { method: 'DELETE', as });
+      assert.equal(refused.status, 403, `${as} did not give it`);
+      assert.equal((await problemOf(refused)).detail, 'Only the person who gave kudos can delete them.');
+    }
+    assert.equal((await app.request(`/api/kudos/${given.id}`, { as: 'u0002' })).status, 200, 'still there');
+
+    const deleted = await app.request(`/api/kudos/${given.id}`, { method: 'DELETE', as: 'u0040' });
+    assert.equal(deleted.status, 204);
+    assert.equal(await deleted.text(), '');
+    assert.equal((await app.request(`/api/kudos/${given.id}`, { as: 'u0040' })).status, 404);
+    assert.ok(!(await page(app, '?person=u0002&limit=100', 'u0002')).items.some((k) => k.id === given.id));
+    const again = await app.request(`/api/kudos/${given.id}`, { method: 'DELETE', as: 'u0040' });
+    assert.equal(again.status, 404, 'gone already');
+    for (const table of ['kudos_recipients', 'kudos_values', 'kudos_reactions'] as const) {
+      const left = await app.db.selectFrom(table).selectAll().where('kudos_seq', '=', seq).execute();
+      assert.equal(left.length, 0, table);
+    }
+
+    // A stream filtered to another value hears of it too: nothing of the kudos is left to filter by.
+    const events = await reading;
+    ac.abort();
+    assert.deepEqual(JSON.parse(events.find((e) => e.event === 'removed')!.data), { kudosId: given.id });
+  });
+
   it('holds at most ten live streams open per person, and frees a place when one closes', async () => {
     const app = await makeApp({ testHooks: true });
     const open = async (as: string) => ({ response: await app.request('/api/kudos/stream', { as }) });

@@ -10,6 +10,7 @@ import type { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages } from '../../core/i18n/en-kudos.js';
+import { kudosComposerMessages } from '../../core/i18n/en-kudos-composer.js';
 import { pickerMessages } from '../../core/i18n/en-picker.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -106,7 +107,7 @@ export class PeerKudosComposer extends PeerElement {
     return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')!;
   }
 
-  readonly #localize = new LocalizeController(this, { ...kudosMessages, ...pickerMessages });
+  readonly #localize = new LocalizeController(this, { ...kudosMessages, ...kudosComposerMessages, ...pickerMessages });
   readonly #backend = new BackendController(this);
   readonly #values = new ResourceController(this, this.#backend, {
     args: () => [] as const,

@@ -19,6 +19,12 @@ import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { renderKudos } from './kudos-view.js';
 import { kudosDrafts } from './kudos-draft.js';
 
+declare module '../../core/peer-element.js' {
+  interface PeerEventDetails {
+    'peer-kudos-deleted': { kudosId: string };
+  }
+}
+
 /** Height assumed for an article not yet measured, in px. */
 const ESTIMATED_HEIGHT = 170;
 /** Rendered beyond the visible part, above and below, in px. */
@@ -43,7 +49,7 @@ const KEEP = 50;
  * @csspart new-button - The “N new kudos” button.
  * @csspart scroller - The scrolling area around the feed.
  * @csspart feed - The element with `role="feed"`.
- * @csspart kudos - One kudos article.
+ * @csspart kudos - One kudos article; kudos you gave have a "Delete…" button, which asks once more.
  * @csspart load-more - The “load more” button.
  * @csspart notice - Offline and reconnecting notices.
  * @csspart empty - The empty state.
@@ -53,6 +59,7 @@ const KEEP = 50;
  * @cssproperty --peer-kudos-feed-max-height - Height of the scrolling area (default 40rem).
  *
  * @event peer-kudos-sent - Kudos given from the composer were stored; `detail.kudos`.
+ * @event peer-kudos-deleted - The reader deleted kudos they gave; `detail.kudosId`.
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
  */
 export class PeerKudosFeed extends PeerElement {
@@ -89,6 +96,9 @@ export class PeerKudosFeed extends PeerElement {
     focusIndex: { state: true },
     scrolled: { state: true },
     viewport: { state: true },
+    me: { state: true },
+    confirming: { state: true },
+    deleting: { state: true },
   };
 
   /** Only kudos given or received by someone in this department (its id). */
@@ -124,6 +134,11 @@ export class PeerKudosFeed extends PeerElement {
   private focusIndex = 0;
   private scrolled = 0;
   private viewport = 640;
+  /** Who is signed in, once known, when the backend can delete kudos. */
+  private me?: string;
+  /** The kudos whose deletion is being asked about, and whether it is under way. */
+  private confirming?: string;
+  private deleting = false;
 
   get #scroller() {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
@@ -273,6 +288,13 @@ export class PeerKudosFeed extends PeerElement {
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
       if (this.live !== 'off') this.#follow(backend);
+      // What you gave can be deleted: known once it is known who you are (no error if not).
+      if (backend.deleteKudos && !this.me) {
+        void backend.getMe().then(
+          (me) => (this.me = me.id),
+          () => undefined,
+        );
+      }
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#failed(error, () => this.reload());
@@ -343,6 +365,9 @@ export class PeerKudosFeed extends PeerElement {
         if (this.items.some((k) => k.id === event.kudosId)) this.items = this.items.map(update);
         break;
       }
+      case 'removed':
+        this.#remove(event.kudosId);
+        break;
       case 'reset':
         this.reload();
         break;
@@ -373,22 +398,66 @@ export class PeerKudosFeed extends PeerElement {
       r.reaction === reaction ? { ...r, mine: on, count: Math.max(0, r.count + (on ? 1 : -1)) } : r,
     );
     this.#replaceReactions(kudos.id, optimistic);
-    const errors = new Map(this.reactionErrors);
-    errors.delete(kudos.id);
-    this.reactionErrors = errors;
+    this.#setError(kudos.id);
     this.#reactionsInFlight.add(kudos.id);
     try {
       const answer = await this.#backend.value.setReaction(kudos.id, reaction, on);
       this.#replaceReactions(kudos.id, answer.reactions);
     } catch (error) {
       this.#replaceReactions(kudos.id, before);
-      const failed = new Map(this.reactionErrors);
       const reason = error instanceof PeerError ? ` ${errorMessage(this.#localize, error)}` : '';
-      failed.set(kudos.id, `${this.#localize.term('kudos.reactionFailed')}${reason}`);
-      this.reactionErrors = failed;
+      this.#setError(kudos.id, `${this.#localize.term('kudos.reactionFailed')}${reason}`);
     } finally {
       this.#reactionsInFlight.delete(kudos.id);
     }
+  }
+
+  async #onDelete(kudos: Kudos, step: 'ask' | 'act' | 'keep') {
+    const article = () => this.#articleAt(this.items.findIndex((k) => k.id === kudos.id));
+    if (step !== 'act') {
+      this.confirming = step === 'ask' ? kudos.id : undefined;
+      this.#setError(kudos.id);
+      await this.updateComplete;
+      // The safe answer takes the focus; keeping it gives focus back to "Delete…".
+      article()
+        ?.querySelector<HTMLElement>(step === 'ask' ? '.keep' : '.ask')
+        ?.focus();
+      return;
+    }
+    if (this.deleting) return;
+    this.deleting = true;
+    try {
+      await this.#backend.value.deleteKudos!(kudos.id);
+      this.#remove(kudos.id);
+      this.announcement = this.#localize.term('kudos.deleted');
+      this.emit('peer-kudos-deleted', { kudosId: kudos.id });
+    } catch (error) {
+      this.#setError(
+        kudos.id,
+        `${this.#localize.term('kudos.deleteFailed')} ${errorMessage(this.#localize, error as PeerError)}`,
+      );
+    } finally {
+      this.deleting = false;
+    }
+  }
+
+  /** A kudos is gone (deleted here or elsewhere): focus that was on it goes to the one now in its place. */
+  #remove(id: string) {
+    this.arrivals = this.arrivals.filter((k) => k.id !== id);
+    const index = this.items.findIndex((k) => k.id === id);
+    if (index < 0) return;
+    this.items = this.items.filter((k) => k.id !== id);
+    if (this.confirming === id) this.confirming = undefined;
+    if (this.focusIndex > index) this.focusIndex--;
+    this.#refocus = () =>
+      this.#articleAt(Math.min(index, this.items.length - 1)) ?? this.renderRoot.querySelector('.give');
+  }
+
+  #setError(id: string, message?: string) {
+    const errors = new Map(this.reactionErrors);
+    if (message) errors.set(id, message);
+    else errors.delete(id);
+    this.reactionErrors = errors;
   }
 
   #replaceReactions(id: string, reactions: Kudos['reactions']) {
@@ -723,6 +792,10 @@ export class PeerKudosFeed extends PeerElement {
         ReactionKey,
         string
       >,
+      me: this.me,
+      confirming: this.confirming,
+      deleting: this.deleting,
+      onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void this.#onDelete(kudos, step),
     };
     // Keyed: an article's element stays with its kudos when the range moves or kudos arrive on top,
     // so focus and the reader's place stay where they were.

@@ -164,6 +164,32 @@ export const kudosFeedStyles = css`
     cursor: default;
     opacity: 0.6;
   }
+  /* "Delete…" on kudos you gave, and the question it asks. */
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+    font-size: var(--_font-size-small);
+  }
+  .actions button {
+    min-block-size: 2rem;
+    padding: 0.125em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .actions .send {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .actions .send[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
   .reaction-error {
     margin: 0;
     color: var(--_danger);

@@ -8,4 +8,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'peer-kudos-feed': PeerKudosFeed;
   }
+  interface GlobalEventHandlersEventMap {
+    'peer-kudos-deleted': CustomEvent<import('../../core/peer-element.js').PeerEventDetails['peer-kudos-deleted']>;
+  }
 }

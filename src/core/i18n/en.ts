@@ -3,6 +3,7 @@ import { feedbackMessages } from './en-feedback.js';
 import { feedbackInboxMessages } from './en-feedback-inbox.js';
 import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
+import { kudosComposerMessages } from './en-kudos-composer.js';
 import { mentorMessages } from './en-mentor.js';
 import { mentorSettingsMessages } from './en-mentor-settings.js';
 import { mentorshipsMessages } from './en-mentorships.js';
@@ -24,6 +25,7 @@ export const en = {
   ...mentorshipsMessages,
   ...pickerMessages,
   ...kudosMessages,
+  ...kudosComposerMessages,
   ...skillsMessages,
   ...feedbackMessages,
   ...feedbackInboxMessages,

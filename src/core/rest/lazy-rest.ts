@@ -20,6 +20,7 @@ const METHODS = [
   'getKudos',
   'giveKudos',
   'setReaction',
+  'deleteKudos',
   'getSkills',
   'getSkillMatrix',
   'getSkillExperts',

@@ -8,7 +8,7 @@ import type {
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../../contract/mentors.js';
-import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from '../../contract/kudos.js';
+import type { CompanyValue, Kudos, KudosFilter, KudosReactions, KudosRemoved, NewKudos } from '../../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../../contract/skills.js';
 import type {
@@ -64,6 +64,8 @@ export interface PathTemplates {
   values: string;
   /** The feed; `team`, `person`, `value`, `cursor` and `limit` are added as query parameters. */
   kudos: string;
+  /** `{id}`: DELETE deletes kudos the signed-in person gave. */
+  kudosItem: string;
   /** `{id}` and `{reaction}`; PUT adds, DELETE takes back. */
   kudosReaction: string;
   /** Server-sent events; the filter is added as query parameters. */
@@ -141,6 +143,7 @@ export const defaultPaths: PathTemplates = {
   myMentorProfile: '/me/mentor-profile',
   values: '/values',
   kudos: '/kudos',
+  kudosItem: '/kudos/{id}',
   kudosReaction: '/kudos/{id}/reactions/{reaction}',
   kudosStream: '/kudos/stream',
   skills: '/skills',
@@ -350,6 +353,20 @@ export class RestBackend extends EventTarget implements PeerBackend {
     return this.#mappers.reactions(await this.#write(on ? 'PUT' : 'DELETE', url, undefined, options));
   }
 
+  async deleteKudos(kudosId: string, options: WriteOptions = {}): Promise<void> {
+    try {
+      await this.#write(
+        'DELETE',
+        this.http.url(expandPath(this.#paths.kudosItem, { id: kudosId })),
+        undefined,
+        options,
+      );
+    } catch (error) {
+      // Gone already (deleted in another tab, or by a retry whose first answer was lost): done.
+      if (!(error as PeerError).notFound) throw error;
+    }
+  }
+
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
     const url = this.http.url(this.#paths.kudosStream, { ...filter });
     void keepEventStream({
@@ -367,6 +384,8 @@ export class RestBackend extends EventTarget implements PeerBackend {
           else if (event.event === 'reactions') {
             const { kudosId, reactions } = this.#mappers.reactions(JSON.parse(event.data));
             listener({ type: 'reactions', kudosId, reactions });
+          } else if (event.event === 'removed') {
+            listener({ type: 'removed', kudosId: (JSON.parse(event.data) as KudosRemoved).kudosId });
           } else if (event.event === 'reset') listener({ type: 'reset' });
         } catch (error) {
           this.dispatchEvent(new CustomEvent('revalidation-error', { detail: error }));
