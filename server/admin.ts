@@ -5,6 +5,7 @@ import { openConfiguredDatabase } from './settings.js';
 import { findPerson, createToken, listTokens, revokeTokens } from './tokens.js';
 import { rewriteStorage } from './db/database.js';
 import { ERASE_TOUCHES, ERASED_NAME, erase, markBack, markLeft, today } from './leavers.js';
+import { removeKudos } from './routes/kudos.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -19,6 +20,8 @@ const USAGE = `Usage: npm run admin -- <command>
   rejoin <person>                someone who left is back (they need a new token)
   erase <person>                 forget someone who has left: their details, ratings, requests
                                  and the feedback they got; kudos name them "Former colleague"
+  kudos delete <id>              delete kudos that break the rules: gone for everyone, with
+                                 their reactions; open feeds drop them
   token create <person> <label>  print a new bearer token for a person (id or email); shown once
   token list [person]            list tokens: person, label, date (never the token itself)
   token revoke <person> [label]  revoke a person's tokens with that label, or all of them
@@ -49,6 +52,7 @@ export async function admin(
       (maxLeavers === undefined || (markLeavers && Number.isInteger(maxLeavers) && maxLeavers >= 0))) ||
     (command === 'export' && !sub) ||
     ((command === 'leave' || command === 'rejoin' || command === 'erase') && sub && !rest.length) ||
+    (command === 'kudos' && sub === 'delete' && rest.length === 1) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
     (command === 'token' && sub === 'list' && rest.length <= 1) ||
     (command === 'token' && sub === 'revoke' && rest.length >= 1 && rest.length <= 2);
@@ -127,6 +131,21 @@ export async function admin(
               : `${person.name} (${person.id}) had not left.`,
         );
       }
+    } else if (command === 'kudos') {
+      const row = await db
+        .selectFrom('kudos')
+        .innerJoin('people', 'people.id', 'kudos.giver_id')
+        .select(['kudos.seq', 'kudos.id', 'kudos.created_at', 'people.name'])
+        .where('kudos.id', '=', rest[0])
+        .executeTakeFirst();
+      if (!row) {
+        err(`No kudos has the id "${rest[0]}" (deleted already?).`);
+        return 1;
+      }
+      await removeKudos(db, row);
+      out(
+        `Deleted the kudos ${row.name} gave on ${row.created_at.slice(0, 10)} (${row.id}), with its reactions; open feeds drop it.`,
+      );
     } else if (command === 'export') {
       out(JSON.stringify(await exportOrganisation(db), null, 2));
     } else if (sub === 'create') {

@@ -83,6 +83,7 @@ const meta: Meta<FeedArgs> = {
           '| Ctrl+End / Ctrl+Home | Leave the feed after / before it |',
           '| Tab | Into a kudos: its reactions; out: the next control |',
           '| Enter / Space | On a reaction: adds or takes it back |',
+          '| Enter on “Delete…” | On kudos you gave: asks once more; Escape keeps them |',
           '| @ and part of a name | In the message: suggests colleagues to mention |',
           '| Down / Up, Enter or Tab | In the suggestions: move, choose (the message shows @Name) |',
           '| Escape | Closes the suggestions, keeping the text |',
@@ -155,6 +156,17 @@ export const MentionSuggestions: Story = {
     area.value = 'Thanks for the demo, @a';
     area.setSelectionRange(area.value.length, area.value.length);
     area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  },
+};
+
+/** Kudos the signed-in person gave have “Delete…”; here it has been pressed and asks once more. */
+export const DeletingYourKudos: Story = {
+  args: { person: 'u0001' },
+  play: async ({ canvasElement }) => {
+    const feed = canvasElement.querySelector('peer-kudos-feed')!;
+    const ask = () => feed.shadowRoot?.querySelector<HTMLButtonElement>('button.ask');
+    for (let i = 0; i < 200 && !ask(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    ask()?.click();
   },
 };
 

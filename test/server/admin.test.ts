@@ -452,6 +452,42 @@ describe('running the server for an organisation', () => {
     assert.equal(await leftOn('e-100'), null);
   });
 
+  it('deletes kudos that break the rules, for everyone, by command', async () => {
+    const { location, env } = await emptyLocation();
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const app = createApp({ db, rateLimit: false, trustedHeader: 'X-Remote-User' });
+    const ana = { headers: { 'X-Remote-User': 'e-100' } };
+    const given = await app.request('/api/kudos', {
+      method: 'POST',
+      headers: { ...ana.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        recipientIds: ['e-200'],
+        message: 'Something against the rules',
+        valueIds: [acme().values![0].id],
+      }),
+    });
+    assert.equal(given.status, 201, await given.clone().text());
+    const { id } = (await given.json()) as { id: string };
+    const lines: string[] = [];
+    const run = (...args: string[]) =>
+      admin(
+        args,
+        env,
+        (line) => lines.push(line),
+        (line) => lines.push(line),
+      );
+    assert.equal(await run('kudos', 'delete', id), 0);
+    assert.match(
+      lines.pop()!,
+      new RegExp(`^Deleted the kudos Ana Ruiz gave on \\d{4}-\\d{2}-\\d{2} \\(${id}\\), with its reactions`),
+    );
+    assert.equal((await app.request(`/api/kudos/${id}`, ana)).status, 404);
+    assert.equal(await run('kudos', 'delete', id), 1);
+    assert.equal(lines.pop(), `No kudos has the id "${id}" (deleted already?).`);
+    assert.equal(await run('kudos', 'delete'), 2, 'no id: the usage');
+  });
+
   it('erases from the files too: no earlier copy of the person stays in the database or its log', async () => {
     const location = onPostgres ? await freshLocation(true) : join(tempDir(), 'peerkit.db');
     const env: Record<string, string> = onPostgres ? { DATABASE_URL: location } : { PEERKIT_DB: location };
