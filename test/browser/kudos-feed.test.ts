@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { a11ySnapshot, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/kudos-feed/kudos-feed.js';
+import '../../src/components/provider/provider.js';
+import type { PeerProvider } from '../../src/components/provider/provider.component.js';
 import type { PeerKudosFeed } from '../../src/components/kudos-feed/kudos-feed.component.js';
 import type { Kudos } from '../../src/contract/kudos.js';
 import type { Person } from '../../src/contract/people.js';
@@ -18,6 +20,7 @@ import {
   tokenOf,
   until,
   signIn,
+  testBackend,
 } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -290,6 +293,22 @@ describe('<peer-kudos-feed>', () => {
     });
     expect(gone.status).to.equal(404);
     expect(articleOf(older.id)).to.not.equal(undefined);
+  });
+
+  it('offers "Delete…" to whoever its backend signs in, and asks again when the backend changes', async () => {
+    const kudos = await give('u0072', { recipientIds: ['u0073'], message: 'Whose to delete?', valueIds: ['learning'] });
+    const provider = await fixture<PeerProvider>(
+      html`<peer-provider .backend=${testBackend({}, 'u0072')}
+        ><peer-kudos-feed person="u0072" page-size="5" live="off"></peer-kudos-feed
+      ></peer-provider>`,
+    );
+    const el = provider.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
+    const shown = () => articles(el).find((a) => a.querySelector('.message')!.textContent === kudos.message);
+    await until(() => !!shown()?.querySelector('.ask'), 'Delete… for the giver');
+    provider.backend = testBackend({}, 'u0073');
+    await until(() => !!shown() && !shown()!.querySelector('.ask'), 'no Delete… for the recipient');
+    provider.backend = testBackend({}, 'u0072');
+    await until(() => !!shown()?.querySelector('.ask'), 'Delete… for the giver again');
   });
 
   it('keeps kudos whose deletion failed, says why, and deletes them on a second try', async () => {

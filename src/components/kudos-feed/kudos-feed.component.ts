@@ -152,6 +152,8 @@ export class PeerKudosFeed extends PeerElement {
   );
   readonly #backend = new BackendController(this);
   #loadedFrom?: { backend: PeerBackend; key: string };
+  /** The backend `me` was asked of. */
+  #meFrom?: PeerBackend;
   #loading?: AbortController;
   #watching?: AbortController;
   readonly #heights = new Map<string, number>();
@@ -288,11 +290,16 @@ export class PeerKudosFeed extends PeerElement {
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
       if (this.live !== 'off') this.#follow(backend);
-      // What you gave can be deleted: known once it is known who you are (no error if not).
-      if (backend.deleteKudos && !this.me) {
+      // What you gave can be deleted: known once it is known who you are (no error if not), asked
+      // again of another backend (another person, perhaps).
+      if (backend.deleteKudos && this.#meFrom !== backend) {
+        this.#meFrom = backend;
+        this.me = undefined;
         void backend.getMe().then(
-          (me) => (this.me = me.id),
-          () => undefined,
+          (me) => {
+            if (this.#meFrom === backend) this.me = me.id;
+          },
+          () => (this.#meFrom = undefined),
         );
       }
     } catch (error) {
@@ -432,10 +439,8 @@ export class PeerKudosFeed extends PeerElement {
       this.announcement = this.#localize.term('kudos.deleted');
       this.emit('peer-kudos-deleted', { kudosId: kudos.id });
     } catch (error) {
-      this.#setError(
-        kudos.id,
-        `${this.#localize.term('kudos.deleteFailed')} ${errorMessage(this.#localize, error as PeerError)}`,
-      );
+      const reason = error instanceof PeerError ? ` ${errorMessage(this.#localize, error)}` : '';
+      this.#setError(kudos.id, `${this.#localize.term('kudos.deleteFailed')}${reason}`);
     } finally {
       this.deleting = false;
     }
