@@ -344,8 +344,23 @@ describe('<peer-skill-map>', () => {
       expect(coverage.textContent!.includes('Bus factor')).to.equal(gap.busFactor, gap.skill.id);
     }
     expect($$(el, '.cell.below').length).to.be.greaterThan(0);
-    expect($$(el, '.cell.below')[0].textContent).to.contain('below target');
+    const below = $$(el, '.cell.below')[0];
+    const spoken = below.querySelector('.visually-hidden')!.textContent!;
+    expect(spoken).to.match(/below target \d$/);
+    // Seen too, not only heard: the key of the marks, and the target in the details of a cell.
+    expect($(el, '[part~="legend"]')!.textContent).to.equal(
+      '▼ below the target of their department, ✓ at it or above; ⚠ fewer than two people at target; · no target.',
+    );
+    below.click();
+    await until(
+      () => $(el, '.summary')!.textContent!.includes(spoken.slice(spoken.indexOf('below target'))),
+      'the target',
+    );
     await expect(el).to.be.accessible();
+    el.view = 'levels';
+    await el.updateComplete;
+    expect($(el, '[part~="legend"]')).to.equal(null);
+    expect($(el, '.summary')!.textContent).to.not.contain('target');
   });
 
   it('renders only what is visible of 500 × 80, and reaches the far corner', async () => {

@@ -58,6 +58,7 @@ const key = (p: Position) => `${p.r}:${p.c}`;
  * @csspart toolbar - The filters and the view switch.
  * @csspart viewport - The scrolling area around the grid.
  * @csspart grid - The element with `role="grid"`.
+ * @csspart legend - What the marks of the gaps view mean (▼ below target, ✓ at it, ⚠ bus factor).
  * @csspart detail - The panel with the focused cell's details, the experts and the level picker.
  * @csspart experts - The list of experts.
  * @csspart editor - The level picker of your own cells.
@@ -669,6 +670,12 @@ export class PeerSkillMap extends PeerElement {
           ${rowIndexes.map((index) => this.#renderRow(rows[index], index, columns, me, tab))}
         </div>
       </div>
+      ${
+        this.view === 'gaps'
+          ? // What the marks mean, for those who see them (each cell says it to screen readers).
+            html`<p part="legend" class="legend" aria-hidden="true">${t.term('skills.gapsKey')}</p>`
+          : nothing
+      }
       ${this.#renderDetail(rows)}`;
   }
 
@@ -737,8 +744,15 @@ export class PeerSkillMap extends PeerElement {
       const person = model.matrix.people[row.index];
       const skill = model.matrix.skills[c - 1];
       const cell = model.cell(row.index, c - 1);
+      const target = this.view === 'gaps' ? model.target(person, c - 1) : undefined;
       summary = html`<strong><bdi>${person.name}</bdi> · <bdi>${skill.name}</bdi></strong
-        >:
+        >${
+          target === undefined
+            ? nothing
+            : html` (${
+                (cell?.level ?? 0) < target ? t.term('skills.belowTarget', t.number(target)) : t.term('skills.atTarget')
+              })`
+        }:
         ${
           cell
             ? html`${t.term('skills.levelName', t.number(cell.level), this.#levelLabel(cell.level))} —

@@ -197,6 +197,11 @@ export const skillMapStyles = css`
     box-shadow: none;
     z-index: 4;
   }
+  .legend {
+    margin: 0;
+    color: var(--_text-muted);
+    font-size: var(--_font-size-small);
+  }
   .detail {
     display: grid;
     gap: var(--_space);

@@ -264,6 +264,7 @@ export const ar: Messages = {
   'skills.levelName': (level: string, label: string) => `${level} ${label}`,
   'skills.belowTarget': (target: string) => `دون الهدف ${target}`,
   'skills.atTarget': 'عند الهدف',
+  'skills.gapsKey': '▼ دون هدف القسم، ✓ عند الهدف أو فوقه؛ ⚠ أقل من شخصين عند الهدف؛ · لا هدف.',
   'skills.sortBy': (skill: string) => `الترتيب حسب ${skill}`,
   'skills.details': 'التفاصيل',
   'skills.detailsHint': 'تنقّل في الشبكة لرؤية التفاصيل؛ اضغط Enter على مهارة لرؤية خبرائها.',

@@ -244,6 +244,8 @@ export const de: Messages = {
   'skills.levelName': (level: string, label: string) => `${level} ${label}`,
   'skills.belowTarget': (target: string) => `unter Ziel ${target}`,
   'skills.atTarget': 'auf Zielniveau',
+  'skills.gapsKey':
+    '▼ unter dem Ziel der eigenen Abteilung, ✓ auf Zielniveau oder darüber; ⚠ weniger als zwei Personen auf Zielniveau; · kein Ziel.',
   'skills.sortBy': (skill: string) => `Nach ${skill} sortieren`,
   'skills.details': 'Details',
   'skills.detailsHint':

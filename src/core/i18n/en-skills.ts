@@ -26,6 +26,8 @@ export const skillsMessages = {
   'skills.levelName': (level: string, label: string) => `${level} ${label}`,
   'skills.belowTarget': (target: string) => `below target ${target}`,
   'skills.atTarget': 'at target',
+  'skills.gapsKey':
+    '▼ below the target of their department, ✓ at it or above; ⚠ fewer than two people at target; · no target.',
   'skills.sortBy': (skill: string) => `Sort by ${skill}`,
   'skills.details': 'Details',
   'skills.detailsHint': 'Move through the grid to see details; press Enter on a skill to see its experts.',
