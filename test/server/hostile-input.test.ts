@@ -61,6 +61,9 @@ describe('hostile input', () => {
         const status = await answer(await app.request(path), path);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
+      const path = `/api/kudos/${s}`;
+      const deleted = await answer(await app.request(path, { method: 'DELETE' }), `DELETE ${path}`);
+      assert.ok(deleted === 400 || deleted === 404, `DELETE ${path}: ${deleted}`);
     }
     // Both kinds of answer happened: the strings reached the checks, not a catch-all.
     assert.ok(
