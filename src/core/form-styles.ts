@@ -10,6 +10,10 @@ export const formStyles = css`
   legend {
     font-weight: 600;
   }
+  /* In line with the fields and text around it (browsers pad a legend by 2px). */
+  legend {
+    padding: 0;
+  }
   input:not([type='checkbox'], [type='radio']),
   textarea,
   select {

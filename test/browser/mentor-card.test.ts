@@ -457,6 +457,13 @@ describe('<peer-mentor-card>', () => {
       expect(select.value).to.equal(String(before.capacity));
       expect(select.options[0].value, 'never fewer places than mentees').to.equal(String(before.activeMentees));
       await expect(settings).to.be.accessible();
+      // The group's name lines up with the fields under it, not 2px in as a browser draws a legend.
+      const textLeft = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect().left;
+      };
+      expect(textLeft($(settings, 'legend')!)).to.equal(textLeft($(settings, '.hint')!));
 
       box.focus();
       await sendKeys({ press: 'Space' });
