@@ -1027,6 +1027,23 @@ describe('<peer-mentor-matches>', () => {
     expect(reasons.some((r) => r.startsWith('Has room for you'))).to.be.true;
     const cards = [...shadow(el).querySelectorAll<PeerMentorCard>('peer-mentor-card')];
     expect(cards.every((card) => card.variant === 'compact' && card.profile)).to.be.true;
+    // Each card holds its reasons, above its request button; cards side by side end on one line.
+    for (const card of cards) {
+      await until(() => !!$(card, '[part~="request-button"]'), 'the request button');
+      const why = card.querySelector('[slot="why"]')!.getBoundingClientRect();
+      const base = $(card, '[part~="base"]')!.getBoundingClientRect();
+      const button = $(card, '[part~="request-button"]')!.getBoundingClientRect();
+      expect(why.top).to.be.greaterThan(base.top);
+      expect(why.bottom).to.be.at.most(button.top);
+      expect(button.bottom).to.be.lessThan(base.bottom);
+    }
+    el.style.display = 'block';
+    el.style.width = '1100px';
+    await until(() => cards[0].getBoundingClientRect().top === cards[2].getBoundingClientRect().top, 'one row');
+    const bottoms = cards.map((card) => Math.round($(card, '[part~="base"]')!.getBoundingClientRect().bottom));
+    const buttons = cards.map((card) => Math.round($(card, '[part~="request-button"]')!.getBoundingClientRect().top));
+    expect(new Set(bottoms).size, `card bottoms ${bottoms}`).to.equal(1);
+    expect(new Set(buttons).size, `button tops ${buttons}`).to.equal(1);
     await expect(el).to.be.accessible();
   });
 });

@@ -51,6 +51,8 @@ declare module '../../core/peer-element.js' {
  * @csspart error - The error message.
  * @csspart retry-button - The button that loads again after an error.
  *
+ * @slot why - Above the request button: why this mentor, for example (`<peer-mentor-matches>` puts its reasons there).
+ *
  * @cssproperty --peer-mentor-card-width - The card's preferred width.
  *
  * @event peer-mentorship-requested - A request was sent; `detail.request` and `detail.mentor`.
@@ -216,6 +218,7 @@ export class PeerMentorCard extends PeerElement {
           : nothing
       }
       ${full && profile.circles.length ? this.#renderCircles(profile) : nothing}
+      <slot name="why"></slot>
       ${own ? this.#renderOwn(profile) : this.#renderRequest(profile)}
     </article>`;
   }

@@ -16,6 +16,9 @@ export const mentorCardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     min-inline-size: 0;
+    /* Cards side by side are as tall as the tallest, with their request buttons on one line. */
+    block-size: 100%;
+    box-sizing: border-box;
   }
   h3 {
     font-size: var(--_font-size-small);
@@ -125,6 +128,7 @@ export const mentorCardStyles = css`
     overflow-wrap: anywhere;
   }
   .request-row {
+    margin-block-start: auto;
     display: flex;
     flex-wrap: wrap;
     align-items: center;

@@ -18,7 +18,7 @@ import { mentorMatchesStyles } from './mentor-matches.styles.js';
  * Mentors from other departments rank above those from the same department at equal skill fit.
  *
  * @csspart list - The list of matches.
- * @csspart match - One match: the card and its reasons.
+ * @csspart match - One match: the card, with its reasons inside above the request button.
  * @csspart reasons - The "why this match" list.
  * @csspart empty - Shown when there is no match.
  * @csspart error - The error message.
@@ -64,11 +64,14 @@ export class PeerMentorMatches extends PeerElement {
                   .profile=${match.mentor}
                   variant="compact"
                   theme=${this.theme ?? 'light'}
-                ></${this.tagOf(PeerMentorCard)}>
-                <h3 id="why-${index}">${this.#localize.term('mentor.whyMatch')}</h3>
-                <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
-                  ${match.reasons.map((reason) => html`<li>${reasonText(this.#localize, reason)}</li>`)}
-                </ul>
+                >
+                  <div slot="why" class="why">
+                    <h3 id="why-${index}">${this.#localize.term('mentor.whyMatch')}</h3>
+                    <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
+                      ${match.reasons.map((reason) => html`<li>${reasonText(this.#localize, reason)}</li>`)}
+                    </ul>
+                  </div>
+                </${this.tagOf(PeerMentorCard)}>
               </li>`,
           )}
         </ul>`,

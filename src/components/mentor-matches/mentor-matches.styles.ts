@@ -13,9 +13,12 @@ export const mentorMatchesStyles = css`
     padding: 0;
   }
   .match {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
+    display: grid;
+  }
+  /* Inside the card, as its own sections are: a small heading, then the reasons. */
+  .why {
+    display: grid;
+    gap: calc(var(--_space) / 2);
   }
   .reasons {
     margin: 0;
@@ -25,6 +28,9 @@ export const mentorMatchesStyles = css`
   }
   h3 {
     font-size: var(--_font-size-small);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_text-muted);
     margin: 0;
   }
   .empty,
