@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/config.js';
 import { RestBackend, type RestBackendOptions } from '../../src/core/rest/rest-backend.js';
 
@@ -165,4 +166,11 @@ export async function backOnlineUntilSent(form: HTMLElement & { updateComplete: 
   await until(() => events.includes('submitted queued=true'), 'delivered');
   await form.updateComplete;
   if (!form.shadowRoot!.querySelector('.sent')) throw new Error('the form does not say it was sent');
+}
+
+/** Shift+Tab: focus moves back one stop. */
+export async function shiftTab() {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
 }

@@ -21,6 +21,7 @@ import {
   until,
   signIn,
   testBackend,
+  shiftTab,
 } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -275,9 +276,7 @@ describe('<peer-kudos-feed>', () => {
 
     await sendKeys({ press: 'Enter' });
     await until(() => deepActive()?.classList.contains('keep') === true, 'the question again');
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await shiftTab();
     expect(deepActive()!.textContent!.trim()).to.equal('Delete');
     const index = articles(el).indexOf(articleOf(wrong.id)!);
     const count = articles(el).length;

@@ -17,6 +17,7 @@ import {
   until,
   signIn,
   getAs as api,
+  shiftTab,
 } from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -612,9 +613,7 @@ describe('<peer-mentor-card>', () => {
 
       await sendKeys({ press: 'Enter' });
       await until(() => deepActive()?.classList.contains('keep') === true, 'asked again');
-      await sendKeys({ down: 'Shift' });
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ up: 'Shift' });
+      await shiftTab();
       expect(deepActive()!.textContent!.trim()).to.equal('End mentorship');
       await sendKeys({ press: 'Enter' });
       await until(() => !row(), 'the mentee gone from the list');

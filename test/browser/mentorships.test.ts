@@ -4,7 +4,17 @@ import '../../src/components/mentorships/mentorships.js';
 import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
 import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { getDefaultBackend } from '../../src/core/config.js';
-import { call, deepActive, eventually, injectFault, resetServer, serverRequests, signIn, until } from './helpers.js';
+import {
+  call,
+  deepActive,
+  eventually,
+  injectFault,
+  resetServer,
+  serverRequests,
+  signIn,
+  until,
+  shiftTab,
+} from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -94,9 +104,7 @@ describe('<peer-mentorships>', () => {
 
     await sendKeys({ press: 'Enter' });
     await until(() => deepActive()?.classList.contains('keep') === true, 'asked again');
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
+    await shiftTab();
     expect(deepActive()!.textContent!.trim()).to.equal('Withdraw request');
     await sendKeys({ press: 'Enter' });
     await until(() => $(el, '[role="status"]:not([aria-busy])')?.textContent === 'Your request was withdrawn.', 'done');

@@ -31,6 +31,19 @@ function tempDir() {
   return dir;
 }
 
+/** `npm run admin` with these settings; what it prints, to either stream, goes to `lines`. */
+function adminCommand(env: Record<string, string>) {
+  const lines: string[] = [];
+  const run = (...args: string[]) =>
+    admin(
+      args,
+      env,
+      (line) => lines.push(line),
+      (line) => lines.push(line),
+    );
+  return { run, lines };
+}
+
 /** Where an empty database (no demo organisation) can be opened, and the settings that name it. */
 async function emptyLocation() {
   const location = onPostgres ? await freshLocation(false) : join(tempDir(), 'peerkit.db');
@@ -392,14 +405,7 @@ describe('running the server for an organisation', () => {
     assert.equal(await leftOn('e-100'), null);
 
     // By command, by id or email.
-    const lines: string[] = [];
-    const run = (...args: string[]) =>
-      admin(
-        args,
-        env,
-        (line) => lines.push(line),
-        (line) => lines.push(line),
-      );
+    const { run, lines } = adminCommand(env);
     assert.equal(await run('rejoin', 'jo.brandt@acme.example'), 0);
     assert.match(lines.pop()!, /Jo Brandt \(e-200\) is back\. Make them a token/);
     assert.equal(await leftOn('e-200'), null);
@@ -469,14 +475,7 @@ describe('running the server for an organisation', () => {
     });
     assert.equal(given.status, 201, await given.clone().text());
     const { id } = (await given.json()) as { id: string };
-    const lines: string[] = [];
-    const run = (...args: string[]) =>
-      admin(
-        args,
-        env,
-        (line) => lines.push(line),
-        (line) => lines.push(line),
-      );
+    const { run, lines } = adminCommand(env);
     assert.equal(await run('kudos', 'delete', id), 0);
     assert.match(
       lines.pop()!,
@@ -506,14 +505,7 @@ describe('running the server for an organisation', () => {
       raw.pragma('wal_checkpoint(TRUNCATE)');
       raw.close();
     }
-    const lines: string[] = [];
-    const run = (...args: string[]) =>
-      admin(
-        args,
-        env,
-        (line) => lines.push(line),
-        (line) => lines.push(line),
-      );
+    const { run, lines } = adminCommand(env);
     assert.equal(await run('leave', person.id), 0);
     assert.equal(await run('erase', person.id), 0);
     assert.match(lines.at(-1)!, /^The database was rewritten: its files keep no earlier copy of their details/);
