@@ -190,13 +190,15 @@ async function findVisible(db: Db, id: string, meId: string) {
   return row;
 }
 
-/** Deletes a kudos and everything that hangs on it, and tells the live streams. */
+/** Deletes a kudos and everything that hangs on it, its stored first answer too, and tells the live streams. */
 export async function removeKudos(db: Db, row: Pick<KudosRow, 'seq' | 'id'>) {
   await db.transaction().execute(async (trx) => {
     for (const table of ['kudos_recipients', 'kudos_mentions', 'kudos_values', 'kudos_reactions'] as const) {
       await trx.deleteFrom(table).where('kudos_seq', '=', row.seq).execute();
     }
     await trx.deleteFrom('kudos').where('seq', '=', row.seq).execute();
+    // Nor is it kept as the answer to its first send, for a retry of it (its Location names it).
+    await trx.deleteFrom('idempotency_records').where('location', 'like', `%/kudos/${row.id}`).execute();
     await trx
       .insertInto('kudos_events')
       .values({ kind: 'removed', kudos_seq: row.seq, kudos_id: row.id, created_at: new Date().toISOString() })

@@ -261,8 +261,13 @@ describe('kudos routes', () => {
   it('lets the giver delete their kudos for everyone, and tells the live streams; no one else may', async () => {
     const app = await makeApp();
     const given = (await (
-      await give(app, { recipientIds: ['u0002'], message: 'Oops, wrong person', valueIds: ['learning'] }, 'u0040')
+      await give(app, { recipientIds: ['u0002'], message: 'Oops, wrong person', valueIds: ['learning'] }, 'u0040', {
+        'Idempotency-Key': 'wrong-person',
+      })
     ).json()) as Kudos;
+    const kept = () =>
+      app.db.selectFrom('idempotency_records').select('location').where('location', 'like', `%${given.id}`).execute();
+    assert.equal((await kept()).length, 1, 'the first answer is kept for a retry');
     await app.request(`/api/kudos/${given.id}/reactions/clap`, { method: 'PUT', as: 'u0041' });
     const { seq } = await app.db.selectFrom('kudos').select('seq').where('id', '=', given.id).executeTakeFirstOrThrow();
     for (const table of ['kudos_recipients', 'kudos_values', 'kudos_reactions'] as const) {
@@ -285,6 +290,7 @@ describe('kudos routes', () => {
     assert.equal(await deleted.text(), '');
     assert.equal((await app.request(`/api/kudos/${given.id}`, { as: 'u0040' })).status, 404);
     assert.ok(!(await page(app, '?person=u0002&limit=100', 'u0002')).items.some((k) => k.id === given.id));
+    assert.equal((await kept()).length, 0, 'nor is its text kept as the answer to its send');
     const again = await app.request(`/api/kudos/${given.id}`, { method: 'DELETE', as: 'u0040' });
     assert.equal(again.status, 404, 'gone already');
     for (const table of ['kudos_recipients', 'kudos_values', 'kudos_reactions'] as const) {
