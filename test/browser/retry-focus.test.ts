@@ -44,6 +44,7 @@ const failing: Record<string, string> = {
   'feedback inbox': '/api/me/feedback',
   'kudos feed': '/api/kudos',
   'kudos feed with its composer open': '/api/kudos',
+  'kudos feed with kudos you gave': '/api/kudos',
   'skill map': '/api/skill-matrix',
   'feedback form': '/api/feedback-templates/sbi',
   'feedback form, choosing a template': '/api/feedback-templates',
