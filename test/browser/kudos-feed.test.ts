@@ -310,6 +310,42 @@ describe('<peer-kudos-feed>', () => {
     await until(() => !!shown()?.querySelector('.ask'), 'Delete… for the giver again');
   });
 
+  it('keeps focus in a feed whose last kudos was deleted, even one without a give-kudos button', async () => {
+    // A person, a value and u0001's department that no kudos has together yet: the feed of the three
+    // holds only the kudos given here (from that person, with that value, to u0001).
+    const team = (await api<Person>('/people/u0001')).department.id;
+    let pair: [string, string] | undefined;
+    for (let n = 180; !pair && n > 100; n--) {
+      const person = `u0${n}`;
+      for (const value of ['simplicity', 'courage', 'ownership']) {
+        const page = await api<{ items: Kudos[] }>(
+          `/kudos?person=${person}&value=${value}&team=${team}&limit=1`,
+          person,
+        );
+        if (page.items.length === 0) {
+          pair = [person, value];
+          break;
+        }
+      }
+    }
+    const [person, value] = pair!;
+    signIn(person);
+    const kudos = await give(person, { recipientIds: ['u0001'], message: 'The only one here', valueIds: [value] });
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person=${person} value=${value} team=${team} composer="none" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 1);
+    expect(articles(el).map((a) => a.querySelector('.message')!.textContent)).to.deep.equal([kudos.message]);
+    await until(() => !!articles(el)[0].querySelector('.ask'), 'Delete…');
+    articles(el)[0].querySelector<HTMLButtonElement>('.ask')!.click();
+    await until(() => !!$(el, '.confirm'), 'the question');
+    $<HTMLButtonElement>(el, '.confirm')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$(el, '[part~="empty"]'), 'the empty feed');
+    await until(() => deepActive() === $(el, '.empty-title'), 'focus on what the empty feed says');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps kudos whose deletion failed, says why, and deletes them on a second try', async () => {
     signIn('u0064');
     const kudos = await give('u0064', { recipientIds: ['u0065'], message: 'Delete me later', valueIds: ['courage'] });

@@ -454,8 +454,9 @@ export class PeerKudosFeed extends PeerElement {
     this.items = this.items.filter((k) => k.id !== id);
     if (this.confirming === id) this.confirming = undefined;
     if (this.focusIndex > index) this.focusIndex--;
+    // The last one gone: the give-kudos button, else what the empty feed says.
     this.#refocus = () =>
-      this.#articleAt(Math.min(index, this.items.length - 1)) ?? this.renderRoot.querySelector('.give');
+      this.#articleAt(Math.min(index, this.items.length - 1)) ?? this.renderRoot.querySelector('.give, .empty-title');
   }
 
   #setError(id: string, message?: string) {
@@ -768,7 +769,7 @@ export class PeerKudosFeed extends PeerElement {
     }
     if (this.items.length === 0) {
       return html`<div part="empty" class="empty">
-        <p class="empty-title">${t.term('kudos.empty')}</p>
+        <p class="empty-title" tabindex="-1">${t.term('kudos.empty')}</p>
         <p>${t.term('kudos.emptyInvite')}</p>
         ${
           this.composer !== 'none' && !this.composerOpen
