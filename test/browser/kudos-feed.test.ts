@@ -355,11 +355,17 @@ describe('<peer-kudos-feed>', () => {
     await loaded(el, 1);
     const mine = () => articles(el).find((a) => a.querySelector('.message')!.textContent === kudos.message);
     await until(() => !!mine()?.querySelector('.ask'), 'Delete…');
-    await injectFault({ method: 'DELETE', path: `/api/kudos/${kudos.id}`, status: 403, times: 1 });
+    await injectFault({ method: 'DELETE', path: `/api/kudos/${kudos.id}`, status: 403, times: 1, delayMs: 300 });
     mine()!.querySelector<HTMLButtonElement>('.ask')!.click();
     await until(() => !!mine()!.querySelector('.confirm'), 'the question');
     mine()!.querySelector<HTMLButtonElement>('.confirm')!.click();
+    // While it is under way the button says so, and a second press sends nothing more.
+    await until(() => mine()!.querySelector('.confirm')?.getAttribute('aria-busy') === 'true', 'busy');
+    mine()!.querySelector<HTMLButtonElement>('.confirm')!.click();
     await until(() => !!mine()!.querySelector('[role="alert"]'), 'the failure');
+    expect(mine()!.querySelector('.confirm')!.getAttribute('aria-busy')).to.equal('false');
+    const sent = (await serverRequests(`/api/kudos/${kudos.id}`)).filter((r) => r.method === 'DELETE');
+    expect(sent.length, 'one DELETE for two presses').to.equal(1);
     expect(mine()!.querySelector('[role="alert"]')!.textContent).to.contain('Your kudos was not deleted.');
     // The question stays, to try again from where the reader is.
     mine()!.querySelector<HTMLButtonElement>('.confirm')!.click();

@@ -91,7 +91,7 @@ export class PeerKudosFeed extends PeerElement {
     offline: { state: true },
     connection: { state: true },
     composerOpen: { state: true },
-    reactionErrors: { state: true },
+    articleErrors: { state: true },
     pending: { state: true },
     focusIndex: { state: true },
     scrolled: { state: true },
@@ -129,7 +129,7 @@ export class PeerKudosFeed extends PeerElement {
   private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   private connection: 'connecting' | 'open' | 'reconnecting' | 'failed' = 'connecting';
   private composerOpen = false;
-  private reactionErrors = new Map<string, string>();
+  private articleErrors = new Map<string, string>();
   private pending = new Set<string>();
   private focusIndex = 0;
   private scrolled = 0;
@@ -460,10 +460,10 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   #setError(id: string, message?: string) {
-    const errors = new Map(this.reactionErrors);
+    const errors = new Map(this.articleErrors);
     if (message) errors.set(id, message);
     else errors.delete(id);
-    this.reactionErrors = errors;
+    this.articleErrors = errors;
   }
 
   #replaceReactions(id: string, reactions: Kudos['reactions']) {
@@ -793,7 +793,7 @@ export class PeerKudosFeed extends PeerElement {
       setSize: this.nextCursor ? -1 : this.items.length,
       focusIndex: Math.min(this.focusIndex, this.items.length - 1),
       pending: this.pending,
-      reactionErrors: this.reactionErrors,
+      articleErrors: this.articleErrors,
       reactionNames: Object.fromEntries(REACTION_KEYS.map((key) => [key, t.term(`kudos.reaction.${key}`)])) as Record<
         ReactionKey,
         string

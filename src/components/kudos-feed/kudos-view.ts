@@ -15,7 +15,8 @@ export interface KudosViewContext {
   setSize: number;
   focusIndex: number;
   pending: ReadonlySet<string>;
-  reactionErrors: ReadonlyMap<string, string>;
+  /** What failed on a kudos (a reaction, a deletion), by its id. */
+  articleErrors: ReadonlyMap<string, string>;
   /** The name of each reaction in the reader's language, looked up once per render. */
   reactionNames: Readonly<Record<ReactionKey, string>>;
   /** Who is signed in, when kudos can be deleted: what they gave has a "Delete…" button. */
@@ -50,7 +51,7 @@ function renderMessage(kudos: Kudos) {
 export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) {
   const t = ctx.localize;
   const pending = ctx.pending.has(kudos.id);
-  const error = ctx.reactionErrors.get(kudos.id);
+  const error = ctx.articleErrors.get(kudos.id);
   const title = `k-${index}-title`;
   const body = `k-${index}-message`;
   const names = t.term('kudos.to', kudos.giver.name, recipientNames(t, kudos.recipients));
