@@ -23,6 +23,7 @@ import './core/i18n/en-feedback.js';
 import './core/i18n/en-filters.js';
 import './core/i18n/en-kudos.js';
 import './core/i18n/en-kudos-composer.js';
+import './core/i18n/en-kudos-reader.js';
 import './core/i18n/en-mentor.js';
 import './core/i18n/en-mentor-settings.js';
 import './core/i18n/en-mentorships.js';

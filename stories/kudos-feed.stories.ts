@@ -15,6 +15,7 @@ interface FeedArgs {
   person?: string;
   value?: string;
   composer: 'button' | 'open' | 'none';
+  filters?: 'on' | 'off';
   pageSize: number;
   width: string;
   theme?: PeerTheme;
@@ -44,6 +45,7 @@ const render = (args: FeedArgs, context: { globals: Record<string, unknown> }) =
         person=${ifDefined(args.person)}
         value=${ifDefined(args.value)}
         composer=${args.composer}
+        filters=${ifDefined(args.filters)}
         page-size=${args.pageSize}
         .kudos=${args.kudos}
         theme=${ifDefined(args.theme ?? (context.globals.theme as FeedArgs['theme']))}
@@ -58,6 +60,7 @@ const meta: Meta<FeedArgs> = {
   args: { composer: 'button', pageSize: 10, width: '44rem', backend: memory() },
   argTypes: {
     composer: { control: 'inline-radio', options: ['button', 'open', 'none'] },
+    filters: { control: 'inline-radio', options: ['on', 'off'] },
     value: {
       control: 'select',
       options: [undefined, 'customers', 'ownership', 'learning', 'together', 'courage', 'simplicity'],
@@ -84,6 +87,7 @@ const meta: Meta<FeedArgs> = {
           '| Tab | Into a kudos: its reactions; out: the next control |',
           '| Enter / Space | On a reaction: adds or takes it back |',
           '| Enter on “Delete…” | On kudos you gave: asks once more; Escape keeps them |',
+          '| Down / Up on “Show” | All kudos, yours, your department’s, or one value’s |',
           '| @ and part of a name | In the message: suggests colleagues to mention |',
           '| Down / Up, Enter or Tab | In the suggestions: move, choose (the message shows @Name) |',
           '| Escape | Closes the suggestions, keeping the text |',
@@ -167,6 +171,24 @@ export const DeletingYourKudos: Story = {
     const ask = () => feed.shadowRoot?.querySelector<HTMLButtonElement>('button.ask');
     for (let i = 0; i < 200 && !ask(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     ask()?.click();
+  },
+};
+
+/**
+ * Readers narrow the feed with “Show”: to kudos they gave or received, their department's, or one
+ * company value's (here “Learn and share”). Choices the attributes already make are not offered.
+ */
+export const ChoosingWhatToShow: Story = {
+  play: async ({ canvasElement }) => {
+    const feed = canvasElement.querySelector('peer-kudos-feed')!;
+    const select = () => feed.shadowRoot?.querySelector<HTMLSelectElement>('.show select');
+    for (let i = 0; i < 200 && !select()?.querySelector('option[value="value:learning"]'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const list = select();
+    if (!list) return;
+    list.value = 'value:learning';
+    list.dispatchEvent(new Event('change'));
   },
 };
 

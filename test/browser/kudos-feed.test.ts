@@ -188,6 +188,83 @@ describe('<peer-kudos-feed>', () => {
     expect(articles(el).length).to.equal(expected.items.length);
   });
 
+  it("lets the reader choose to show their own kudos, their department's or one value's, with the keyboard", async () => {
+    signIn('u0001');
+    const me = await api<Person>('/people/u0001');
+    const values = await api<{ items: { id: string; name: string }[] }>('/values');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="8" live="off"></peer-kudos-feed>`);
+    await loaded(el, 8);
+    await until(() => !!$(el, '.show select option[value^="value:"]'), 'the "Show" list');
+    const select = $<HTMLSelectElement>(el, '.show select')!;
+    expect($(el, '.show')!.textContent).to.contain('Show');
+    expect([...select.options].map((o) => o.value)).to.deep.equal([
+      '',
+      'person:u0001',
+      `team:${me.department.id}`,
+      ...values.items.map((v) => `value:${v.id}`),
+    ]);
+    expect(select.options[2].textContent).to.equal(`Your department: ${me.department.name}`);
+    await expect(el).to.be.accessible();
+    const lastSearch = async () =>
+      Object.fromEntries(new URLSearchParams((await serverRequests('/api/kudos')).at(-1)!.search));
+
+    // A closed list steps through its options with the arrow keys.
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await eventually(async () => (await lastSearch()).person === 'u0001', 'a request for your kudos');
+    await until(() => articles(el).length > 0, 'your kudos');
+    const yours = await api<{ items: Kudos[] }>('/kudos?limit=8&person=u0001');
+    expect(articles(el).map((a) => a.querySelector('.message')!.textContent)).to.deep.equal(
+      yours.items.map((k) =>
+        k.message.replace(/@\{(\w+)\}/g, (_, id) => `@${k.mentions.find((p) => p.id === id)!.name}`),
+      ),
+    );
+    expect(deepActive()).to.equal(select);
+
+    await sendKeys({ press: 'ArrowDown' });
+    await eventually(async () => (await lastSearch()).team === me.department.id, 'a request for your department');
+    await sendKeys({ press: 'ArrowDown' });
+    const first = values.items[0];
+    await until(
+      () =>
+        articles(el).length > 0 &&
+        articles(el).every((a) => a.querySelector('.values')!.textContent!.includes(first.name)),
+      `the kudos tagged ${first.name}`,
+    );
+    expect(await lastSearch()).to.deep.equal({ limit: '8', value: first.id });
+    expect(el.filter).to.deep.equal({ value: first.id });
+
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await eventually(async () => Object.keys(await lastSearch()).join() === 'limit', 'all kudos again');
+    expect(el.filter).to.deep.equal({});
+  });
+
+  it('offers only the choices its attributes leave open, and none with filters="off"', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed value="courage" page-size="5" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(el, 5);
+    await until(() => !!$(el, '.show select'), 'the "Show" list');
+    const options = () => [...$<HTMLSelectElement>(el, '.show select')!.options].map((o) => o.value.split(':')[0]);
+    expect(options()).to.deep.equal(['', 'person', 'team']);
+    // What the reader chooses narrows what the attributes give.
+    const select = $<HTMLSelectElement>(el, '.show select')!;
+    select.value = 'person:u0001';
+    select.dispatchEvent(new Event('change'));
+    await until(() => el.filter.person === 'u0001', 'the choice');
+    expect(el.filter).to.deep.equal({ value: 'courage', person: 'u0001' });
+
+    // Without the list, what u0001 gave still has "Delete…": the code that draws both has loaded.
+    const off = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed person="u0001" filters="off" page-size="20" live="off"></peer-kudos-feed>`,
+    );
+    await loaded(off, 1);
+    await until(() => !!$(off, 'article .ask'), 'Delete… on what u0001 gave');
+    expect($(off, '.show')).to.equal(null);
+  });
+
   it('shows a reaction at once and rolls it back with a message when the server refuses', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" live="off"></peer-kudos-feed>`);
@@ -308,6 +385,24 @@ describe('<peer-kudos-feed>', () => {
     await until(() => !!shown() && !shown()!.querySelector('.ask'), 'no Delete… for the recipient');
     provider.backend = testBackend({}, 'u0072');
     await until(() => !!shown()?.querySelector('.ask'), 'Delete… for the giver again');
+  });
+
+  it('forgets what the reader chose to show when the backend changes: it may sign in someone else', async () => {
+    const provider = await fixture<PeerProvider>(
+      html`<peer-provider .backend=${testBackend({}, 'u0072')}
+        ><peer-kudos-feed page-size="5" live="off"></peer-kudos-feed
+      ></peer-provider>`,
+    );
+    const el = provider.querySelector<PeerKudosFeed>('peer-kudos-feed')!;
+    await until(() => !!$(el, '.show select option[value="person:u0072"]'), 'the choice of your own kudos');
+    const select = $<HTMLSelectElement>(el, '.show select')!;
+    select.value = 'person:u0072';
+    select.dispatchEvent(new Event('change'));
+    await until(() => el.filter.person === 'u0072', 'your own kudos');
+    provider.backend = testBackend({}, 'u0073');
+    await until(() => !!$(el, '.show select option[value="person:u0073"]'), 'the choices of the one now signed in');
+    expect(el.filter).to.deep.equal({});
+    expect($<HTMLSelectElement>(el, '.show select')!.value).to.equal('');
   });
 
   it('keeps focus in a feed whose last kudos was deleted, even one without a give-kudos button', async () => {

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'l
 import { html as staticHtml } from 'lit/static-html.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../../core/style-props.js';
-import type { Kudos, KudosFilter } from '../../contract/kudos.js';
+import type { CompanyValue, Kudos, KudosFilter } from '../../contract/kudos.js';
+import type { Me } from '../../contract/people.js';
 import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
 import type { KudosEvent, PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
@@ -10,7 +11,8 @@ import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/
 import { filterErrorMessage } from '../../core/filter-error.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
-import { kudosMessages } from '../../core/i18n/en-kudos.js';
+import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
+import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import type { PeerKudosComposer } from './kudos-composer.component.js';
@@ -78,6 +80,7 @@ export class PeerKudosFeed extends PeerElement {
     pageSize: { type: Number, attribute: 'page-size' },
     composer: {},
     live: {},
+    filters: {},
     virtualThreshold: { type: Number, attribute: 'virtual-threshold' },
     kudos: { attribute: false },
     items: { state: true },
@@ -97,6 +100,9 @@ export class PeerKudosFeed extends PeerElement {
     scrolled: { state: true },
     viewport: { state: true },
     me: { state: true },
+    values: { state: true },
+    choice: { state: true },
+    reader: { state: true },
     confirming: { state: true },
     deleting: { state: true },
   };
@@ -113,6 +119,11 @@ export class PeerKudosFeed extends PeerElement {
   composer: 'button' | 'open' | 'none' = 'button';
   /** Set `live="off"` to not follow new kudos as they happen. */
   live: 'on' | 'off' = 'on';
+  /**
+   * Set `filters="off"` to hide the "Show" list, with which readers narrow the feed to their own
+   * kudos, their department's or one value's (within what the attributes above already narrow).
+   */
+  filters: 'on' | 'off' = 'on';
   /** Feeds with more loaded kudos than this render only those near the visible part. */
   virtualThreshold = 200;
   /** Kudos to show instead of loading them (no paging, no live updates). */
@@ -134,8 +145,14 @@ export class PeerKudosFeed extends PeerElement {
   private focusIndex = 0;
   private scrolled = 0;
   private viewport = 640;
-  /** Who is signed in, once known, when the backend can delete kudos. */
-  private me?: string;
+  /** Who is signed in, once known (to offer "Delete…" and the reader's own kudos). */
+  private me?: Me;
+  /** The company values, once known, for the "Show" list. */
+  private values?: CompanyValue[];
+  /** What the reader chose in the "Show" list: '' for all, else a filter's key and id (`value:courage`). */
+  private choice = '';
+  /** The code of the "Show" list and of "Delete…", once loaded. */
+  private reader?: typeof import('./kudos-reader.js');
   /** The kudos whose deletion is being asked about, and whether it is under way. */
   private confirming?: string;
   private deleting = false;
@@ -144,7 +161,10 @@ export class PeerKudosFeed extends PeerElement {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  readonly #localize = new LocalizeController(this, kudosMessages);
+  /** The English strings, with those of the "Show" list and "Delete…" once their code is loaded. */
+  readonly #english = { ...kudosMessages } as KudosMessages & KudosReaderMessages;
+  readonly #localize = new LocalizeController(this, this.#english);
+  #readerLoading?: Promise<unknown>;
   /** The composer's code loads when the reader opens it (or points at "Give kudos"). */
   #hasDraft?: boolean;
   readonly #composerElement = new LazyElement(this, () =>
@@ -152,8 +172,9 @@ export class PeerKudosFeed extends PeerElement {
   );
   readonly #backend = new BackendController(this);
   #loadedFrom?: { backend: PeerBackend; key: string };
-  /** The backend `me` was asked of. */
+  /** The backends `me` and the values were asked of. */
   #meFrom?: PeerBackend;
+  #valuesFrom?: PeerBackend;
   #loading?: AbortController;
   #watching?: AbortController;
   readonly #heights = new Map<string, number>();
@@ -192,12 +213,20 @@ export class PeerKudosFeed extends PeerElement {
     cancelAnimationFrame(this.#frame);
   }
 
-  /** The filter of the feed, as attributes give it. */
-  get filter(): KudosFilter {
+  /** The filter of the feed as attributes give it. */
+  get #given(): KudosFilter {
     const filter: KudosFilter = {};
     if (this.team) filter.team = this.team;
     if (this.person) filter.person = this.person;
     if (this.value) filter.value = this.value;
+    return filter;
+  }
+
+  /** The filter of the feed, as attributes give it, narrowed by what the reader chose to show. */
+  get filter(): KudosFilter {
+    const filter = this.#given;
+    const [key, id] = this.choice.split(':') as [keyof KudosFilter, string];
+    if (id) filter[key] ??= id;
     return filter;
   }
 
@@ -263,6 +292,8 @@ export class PeerKudosFeed extends PeerElement {
     // Off the page, an update still queued (a resize, a new backend) loads nothing: it waits for the return.
     if (!this.isConnected) return;
     const backend = this.#backend.value;
+    // Another backend may sign in someone else: what was chosen for the one before no longer holds.
+    if (this.#loadedFrom && this.#loadedFrom.backend !== backend) this.choice = '';
     const key = JSON.stringify([this.filter, this.#limit, this.live]);
     if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
       this.#loadedFrom = { backend, key };
@@ -290,21 +321,46 @@ export class PeerKudosFeed extends PeerElement {
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
       if (this.live !== 'off') this.#follow(backend);
-      // What you gave can be deleted: known once it is known who you are (no error if not), asked
-      // again of another backend (another person, perhaps).
-      if (backend.deleteKudos && this.#meFrom !== backend) {
-        this.#meFrom = backend;
-        this.me = undefined;
-        void backend.getMe().then(
-          (me) => {
-            if (this.#meFrom === backend) this.me = me.id;
-          },
-          () => (this.#meFrom = undefined),
-        );
-      }
+      // What you gave can be deleted, and your own kudos chosen: known once it is known who you are
+      // (no error if not), asked again of another backend (another person, perhaps).
+      this.#askWhoAndValues(backend);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#failed(error, () => this.reload());
+    }
+  }
+
+  #askWhoAndValues(backend: PeerBackend) {
+    const chooses = this.filters !== 'off';
+    // Its code loads beside the questions whose answers it waits for; after a failure, at the next load.
+    if (!this.#readerLoading && (chooses || backend.deleteKudos)) {
+      this.#readerLoading = import('./kudos-reader.js').then(
+        (reader) => {
+          Object.assign(this.#english, reader.kudosReaderMessages);
+          this.reader = reader;
+        },
+        () => (this.#readerLoading = undefined),
+      );
+    }
+    if (this.#meFrom !== backend && (chooses || backend.deleteKudos)) {
+      this.#meFrom = backend;
+      this.me = undefined;
+      void backend.getMe().then(
+        (me) => {
+          if (this.#meFrom === backend) this.me = me;
+        },
+        () => (this.#meFrom = undefined),
+      );
+    }
+    if (this.#valuesFrom !== backend && chooses) {
+      this.#valuesFrom = backend;
+      this.values = undefined;
+      void backend.getValues().then(
+        (values) => {
+          if (this.#valuesFrom === backend) this.values = values;
+        },
+        () => (this.#valuesFrom = undefined),
+      );
     }
   }
 
@@ -688,6 +744,17 @@ export class PeerKudosFeed extends PeerElement {
       <header part="header" class="header">
         <h2 id="feed-title" class="title">${t.term('kudos.title')}</h2>
         ${
+          this.reader && this.filters !== 'off' && !this.kudos
+            ? this.reader.renderChoice(t, {
+                me: this.me,
+                values: this.values,
+                given: this.#given,
+                chosen: this.choice,
+                choose: (choice) => (this.choice = choice),
+              })
+            : nothing
+        }
+        ${
           this.composer === 'button' && !this.composerOpen
             ? html`<button
                 part="give-button"
@@ -798,7 +865,8 @@ export class PeerKudosFeed extends PeerElement {
         ReactionKey,
         string
       >,
-      me: this.me,
+      me: this.#backend.value.deleteKudos && this.me?.id,
+      reader: this.reader,
       confirming: this.confirming,
       deleting: this.deleting,
       onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void this.#onDelete(kudos, step),

@@ -7,6 +7,8 @@ export const kudosFeedStyles = css`
   }
   .base {
     display: grid;
+    /* Never wider than the host, whatever a long option of the "Show" list asks for. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     color: var(--_text);
     /* The widget paints its own surface, so a dark theme reads on a light page. */
@@ -21,7 +23,28 @@ export const kudosFeedStyles = css`
   }
   .title {
     margin: 0;
+    margin-inline-end: auto;
     font-size: var(--_font-size-large);
+  }
+  .show {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    max-inline-size: 100%;
+  }
+  .show {
+    font-weight: 600;
+  }
+  /* As the shared form styles draw a list, which the feed does not load. */
+  .show select {
+    font: inherit;
+    font-weight: normal;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_text-muted);
+    border-radius: var(--_radius);
+    padding: 0.35em 0.5em;
+    min-inline-size: 0;
   }
   .give,
   .new,

@@ -4,13 +4,14 @@ import type { Person } from '../../contract/people.js';
 import { REACTIONS, splitMentions, type ReactionKey } from '../../contract/rules.js';
 import { isolate, type LocalizeController } from '../../core/i18n/localize.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
-import { renderConfirm } from '../../core/confirm-view.js';
+import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import { safeUrl } from '../../core/safe-url.js';
+import type { Deletion } from './kudos-reader.js';
 import { initialsOf } from '../person/initials.js';
 
 /** What one article needs besides its kudos. */
-export interface KudosViewContext {
-  localize: LocalizeController<KudosMessages>;
+export interface KudosViewContext extends Deletion {
+  localize: LocalizeController<KudosMessages & KudosReaderMessages>;
   now: number;
   setSize: number;
   focusIndex: number;
@@ -21,11 +22,8 @@ export interface KudosViewContext {
   reactionNames: Readonly<Record<ReactionKey, string>>;
   /** Who is signed in, when kudos can be deleted: what they gave has a "Delete…" button. */
   me?: string;
-  /** The kudos whose deletion is being asked about, and whether it is under way. */
-  confirming?: string;
-  deleting: boolean;
-  /** "Delete…" pressed (`ask`), then "Delete" (`act`) or "Keep it" (`keep`). */
-  onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void;
+  /** The code that draws "Delete…", once loaded. */
+  reader?: typeof import('./kudos-reader.js');
 }
 
 const MAX_NAMED = 3;
@@ -62,33 +60,7 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   // One template per kudos, written without whitespace between tags: a feed renders thousands,
   // and every extra template instance or whitespace text node costs time. Prettier would add both.
   // prettier-ignore
-  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body} dir="auto">${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${ctx.me === kudos.giver.id && !pending ? renderDelete(kudos, title, ctx) : nothing}${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
-}
-
-/** Kudos you gave: "Delete…", which asks once more where it stood. */
-function renderDelete(kudos: Kudos, about: string, ctx: KudosViewContext) {
-  const t = ctx.localize;
-  return ctx.confirming === kudos.id
-    ? renderConfirm({
-        id: `${about}-delete`,
-        question: t.term('kudos.confirmDelete'),
-        act: t.term('kudos.delete'),
-        keep: t.term('kudos.keep'),
-        about,
-        busy: ctx.deleting,
-        onAct: () => ctx.onDelete(kudos, 'act'),
-        onKeep: () => ctx.onDelete(kudos, 'keep'),
-      })
-    : html`<span class="actions"
-        ><button
-          type="button"
-          class="secondary ask"
-          aria-describedby=${about}
-          @click=${() => ctx.onDelete(kudos, 'ask')}
-        >
-          ${t.term('kudos.deleteAsk')}
-        </button></span
-      >`;
+  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body} dir="auto">${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${ctx.me === kudos.giver.id && !pending && ctx.reader ? ctx.reader.renderDelete(kudos, title, ctx) : nothing}${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
 }
 
 function renderValue(value: Kudos['values'][number]) {

@@ -4,6 +4,7 @@ import { feedbackInboxMessages } from './en-feedback-inbox.js';
 import { filterMessages } from './en-filters.js';
 import { kudosMessages } from './en-kudos.js';
 import { kudosComposerMessages } from './en-kudos-composer.js';
+import { kudosReaderMessages } from './en-kudos-reader.js';
 import { mentorMessages } from './en-mentor.js';
 import { mentorSettingsMessages } from './en-mentor-settings.js';
 import { mentorshipsMessages } from './en-mentorships.js';
@@ -26,6 +27,7 @@ export const en = {
   ...pickerMessages,
   ...kudosMessages,
   ...kudosComposerMessages,
+  ...kudosReaderMessages,
   ...skillsMessages,
   ...feedbackMessages,
   ...feedbackInboxMessages,
