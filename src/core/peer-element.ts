@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import type { PeerError } from './errors.js';
 import { languagePending } from './i18n/localize.js';
@@ -80,10 +80,24 @@ export class PeerElement extends LitElement {
 
   static override properties: PropertyDeclarations = {
     theme: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
   };
 
   /** `light` (default), `dark`, `contrast` (black and white, yellow accent), or `auto` to follow the reader's preferences. */
   theme?: PeerTheme;
+
+  /**
+   * The level (1 to 6) of the element's own headings, to fit the page's outline: its title, or, in
+   * an element without one (a mentor card), its section headings; headings under those go one
+   * level deeper. Unset, a title is a level 2 heading and a section a level 3.
+   */
+  headingLevel?: number;
+
+  /** @internal `aria-level` for a heading `depth` levels under the element's own, once `heading-level` is set. */
+  headingAt(depth = 0) {
+    const own = Math.round(this.headingLevel!);
+    return own >= 1 ? String(Math.min(own + depth, 6)) : nothing;
+  }
 
   /** Waits, before rendering, for the strings of the element's language when they are still loading. */
   protected override scheduleUpdate(): void | Promise<unknown> {

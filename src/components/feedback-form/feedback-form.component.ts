@@ -585,7 +585,7 @@ export class PeerFeedbackForm extends PeerElement {
     const busy = this.phase === 'sending';
     return html`<form part="base" novalidate aria-labelledby="title" aria-busy=${busy} @submit=${this.#submit}>
       <header part="header">
-        <h3 id="title" dir="auto">${template.name}</h3>
+        <h3 id="title" dir="auto" aria-level=${this.headingAt()}>${template.name}</h3>
         <p class="hint" dir="auto">${template.description}</p>
       </header>
       ${this.#renderNotice()} ${this.#renderSummary(template)} ${this.#renderRecipient()} ${this.#renderKind(template)}

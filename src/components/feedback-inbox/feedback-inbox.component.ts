@@ -123,9 +123,10 @@ export class PeerFeedbackInbox extends PeerElement {
     const t = this.#localize;
     const about = this.#about;
     const person = this.tagOf(PeerPerson);
+    const heading = t.term(about ? 'inbox.headingShared' : 'inbox.heading');
     return html`<section part="base" class="base" aria-labelledby="heading">
       <div class="top">
-        <h2 id="heading" tabindex="-1">${t.term(about ? 'inbox.headingShared' : 'inbox.heading')}</h2>
+        <h2 id="heading" tabindex="-1" aria-level=${this.headingAt()}>${heading}</h2>
         <label class="show">
           ${t.term('inbox.show')}
           <select @change=${(event: Event) => this.#choose(event)}>
@@ -189,7 +190,7 @@ export class PeerFeedbackInbox extends PeerElement {
     return staticHtml`<li part="item" class="item">
       <article aria-labelledby=${heading}>
         <div class="top">
-          <h3 id=${heading} tabindex="-1"><bdi>${feedback.templateName}</bdi></h3>
+          <h3 id=${heading} tabindex="-1" aria-level=${this.headingAt(1)}><bdi>${feedback.templateName}</bdi></h3>
           <span class="kind ${feedback.kind}">${t.term(`inbox.${feedback.kind}`)}</span>
         </div>
         <p class="meta">

@@ -390,7 +390,7 @@ export class PeerKudosComposer extends PeerElement {
   override render() {
     const t = this.#localize;
     return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.#send}>
-      <h3 id="heading">${t.term('kudos.composer')}</h3>
+      <h3 id="heading" aria-level=${this.headingAt()}>${t.term('kudos.composer')}</h3>
       ${
         this.restoredAt
           ? html`<p part="restored" class="hint" role="status">

@@ -210,7 +210,7 @@ export class PeerMentorCard extends PeerElement {
       ${
         full && profile.wantsToLearn.length
           ? html`<section part="wants-to-learn" class="section">
-              <h3>${this.#localize.term('mentor.wantsToLearn')}</h3>
+              <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.wantsToLearn')}</h3>
               <ul class="chips">
                 ${profile.wantsToLearn.map((skill) => html`<li dir="auto">${skill.name}</li>`)}
               </ul>
@@ -248,7 +248,7 @@ export class PeerMentorCard extends PeerElement {
   #renderExpertise(profile: MentorProfile) {
     const shown = this.variant === 'compact' ? profile.expertise.slice(0, 3) : profile.expertise;
     return html`<section part="expertise" class="section">
-      <h3>${this.#localize.term('mentor.expertise')}</h3>
+      <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.expertise')}</h3>
       <ul class="expertise">
         ${shown.map(
           (item) =>
@@ -266,7 +266,7 @@ export class PeerMentorCard extends PeerElement {
 
   #renderCircles(profile: MentorProfile) {
     return html`<section part="circles" class="section">
-      <h3>${this.#localize.term('mentor.circles')}</h3>
+      <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.circles')}</h3>
       <ul class="circles">
         ${profile.circles.map((original) => {
           const circle = this.circleUpdates.get(original.id) ?? original;
@@ -409,6 +409,7 @@ export class PeerMentorCard extends PeerElement {
           () =>
             staticHtml`<${this.#settings.tag}
               .profile=${profile}
+              heading-level=${this.headingAt()}
               theme=${this.theme ?? 'light'}
               @peer-mentor-profile-changed=${(event: CustomEvent<{ profile: MentorProfile }>) => {
                 this.profile = event.detail.profile;
@@ -417,7 +418,7 @@ export class PeerMentorCard extends PeerElement {
         )}
       </section>
       <section part="incoming" class="section own">
-        <h3>${this.#localize.term('mentor.incoming')}</h3>
+        <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.incoming')}</h3>
         ${this.#incoming.render({
           pending: () => html`<p class="hint" aria-busy="true">${this.#localize.term('common.loading')}</p>`,
           complete: (requests) => {

@@ -162,7 +162,7 @@ export class PeerMentorSettings extends PeerElement {
   #renderMentees() {
     const t = this.#localize;
     return html`<section part="mentees" class="mentees" aria-labelledby="mentees-heading">
-      <h3 id="mentees-heading" tabindex="-1">${t.term('mentorSettings.mentees')}</h3>
+      <h3 id="mentees-heading" tabindex="-1" aria-level=${this.headingAt()}>${t.term('mentorSettings.mentees')}</h3>
       ${this.#mentees.render({
         pending: () => html`<p class="hint" aria-busy="true">${t.term('common.loading')}</p>`,
         complete: (requests) => {

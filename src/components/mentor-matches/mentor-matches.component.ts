@@ -63,10 +63,11 @@ export class PeerMentorMatches extends PeerElement {
                 <${this.tagOf(PeerMentorCard)}
                   .profile=${match.mentor}
                   variant="compact"
+                  heading-level=${this.headingAt()}
                   theme=${this.theme ?? 'light'}
                 >
                   <div slot="why" class="why">
-                    <h3 id="why-${index}">${this.#localize.term('mentor.whyMatch')}</h3>
+                    <h3 id="why-${index}" aria-level=${this.headingAt()}>${this.#localize.term('mentor.whyMatch')}</h3>
                     <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
                       ${match.reasons.map((reason) => html`<li>${reasonText(this.#localize, reason)}</li>`)}
                     </ul>

@@ -59,7 +59,7 @@ export class ExpertsPanel {
     const card = this.#mentorCard;
     const template = this.href();
     return html`<div part="experts" class="experts">
-      <h3 tabindex="-1">${t.term('skills.experts', skill.name)}</h3>
+      <h3 tabindex="-1" aria-level=${this.host.headingAt(1)}>${t.term('skills.experts', skill.name)}</h3>
       ${this.#experts.render({
         pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
         error: (error, retry) => renderError(t, t.term('skills.expertsError'), error, retry),
@@ -102,6 +102,7 @@ export class ExpertsPanel {
               () => staticHtml`<${card.tag}
                 mentor-id=${this.#chosen!.person.id}
                 variant="compact"
+                heading-level=${this.host.headingAt(2)}
                 theme=${this.host.theme ?? 'light'}
               ></${card.tag}>`,
             )

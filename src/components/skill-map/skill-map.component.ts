@@ -486,7 +486,7 @@ export class PeerSkillMap extends PeerElement {
           error: (error, retry) => renderError(t, t.term('skills.error'), error, retry, filterErrorMessage(t, error)),
         });
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="title">
-      <h2 id="title" class="title">${t.term('skills.title')}</h2>
+      <h2 id="title" class="title" aria-level=${this.headingAt()}>${t.term('skills.title')}</h2>
       ${this.#renderToolbar()} ${body}
     </section>`;
   }
