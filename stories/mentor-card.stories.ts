@@ -72,7 +72,7 @@ const meta: Meta<CardArgs> = {
           '| Keys | Does |',
           '| --- | --- |',
           '| Tab | Moves through the card: request, circles; on your own card, your availability, bio, mentees and incoming requests |',
-          '| Enter / Space | Opens the request dialog, joins a circle, accepts or declines, takes requests or not, ends a mentorship (asked once more) |',
+          '| Enter / Space | Opens the request dialog, joins or leaves a circle (asked once more), accepts or declines, takes requests or not, ends a mentorship (asked once more) |',
           '| Up / Down | On your own card, the most mentees at once |',
           '| Tab in the dialog | Stays inside it |',
           '| Escape | Closes the dialog, or takes back “End mentorship…”; focus returns to the button that opened it |',
@@ -158,6 +158,18 @@ export const CircleJustFilled: Story = {
   play: pressWhenReady('[part~="circles"] button'),
 };
 
+/** A circle the reader is in has “Leave…”; here it has been pressed and asks once more. */
+export const LeavingACircle: Story = {
+  render: (args, context) => {
+    const backend = new MemoryBackend({ meId: 'u0120' });
+    const circle = backend.circles.find(
+      (c) => c.memberIds.length < c.capacity && !c.memberIds.includes('u0120') && sample.mentors.has(c.leadId),
+    )!;
+    circle.memberIds.push('u0120');
+    return render({ ...args, backend, mentorId: circle.leadId }, context);
+  },
+  play: pressWhenReady('[part~="circles"] .leave'),
+};
 export const Compact: Story = { args: { variant: 'compact' } };
 export const Loading: Story = { args: { backend: new MemoryBackend({ latency: Infinity }) } };
 export const NotAMentor: Story = { name: 'Not found', args: { mentorId: 'nobody' } };

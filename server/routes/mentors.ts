@@ -545,5 +545,17 @@ export function mentorRoutes(db: Db, apiBase: (url: string) => string) {
     return c.json(circle);
   });
 
+  // Leaving frees the place at once. Leaving a circle you are not in changes nothing and answers
+  // the same (a retry whose first answer was lost), so it needs no Idempotency-Key.
+  routes.post('/circles/:id/leave', async (c) => {
+    const id = validate(Id, c.req.param('id'), 'circle id');
+    const meId = c.get('personId');
+    const [found] = await circlesFor(db, meId, { ids: [id] });
+    if (!found) throw new ProblemError(404, 'Not found', `No circle has the id "${id}".`);
+    await db.deleteFrom('circle_members').where('circle_id', '=', id).where('person_id', '=', meId).execute();
+    const [circle] = await circlesFor(db, meId, { ids: [id] });
+    return c.json(circle);
+  });
+
   return routes;
 }

@@ -342,6 +342,21 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           },
         },
       },
+      '/circles/{id}/leave': {
+        post: {
+          operationId: 'leaveCircle',
+          summary: 'Leave a circle',
+          description:
+            'The place is free at once. Leaving a circle you are not in changes nothing and gives the same answer.',
+          tags: ['mentoring'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The circle now.', content: { 'application/json': { schema: ref(Circle) } } },
+            '404': problemResponse('No circle has that id.'),
+            ...commonErrors,
+          },
+        },
+      },
       '/values': {
         get: {
           operationId: 'listValues',

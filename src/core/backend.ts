@@ -142,6 +142,11 @@ export interface PeerBackend {
   respondToMentorshipRequest(id: string, action: RequestAction, options?: WriteOptions): Promise<MentorshipRequest>;
   joinCircle(id: string, options?: WriteOptions): Promise<Circle>;
   /**
+   * The signed-in person leaves a circle they joined; answers the circle now. Leaving one they are
+   * not in changes nothing. Optional: without it, cards offer no "Leave…".
+   */
+  leaveCircle?(id: string, options?: WriteOptions): Promise<Circle>;
+  /**
    * The signed-in mentor changes their own profile (taking requests, capacity, bio); what is left
    * out stays. Rejects with 400 (`errors` at `capacity`) below the mentees there are, 404 for a non-mentor.
    */

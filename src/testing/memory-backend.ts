@@ -359,6 +359,15 @@ export class MemoryBackend implements PeerBackend {
     });
   }
 
+  leaveCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
+    return this.#answer('leaveCircle', options.signal, () => {
+      const circle = this.circles.find((c) => c.id === id);
+      if (!circle) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      circle.memberIds = circle.memberIds.filter((member) => member !== this.meId);
+      return this.#circleView(circle);
+    });
+  }
+
   updateMyMentorProfile(changes: MentorSettings, options: WriteOptions = {}): Promise<MentorProfile> {
     return this.#answer('updateMyMentorProfile', options.signal, () => {
       const mentor = this.mentors.get(this.meId);

@@ -1000,6 +1000,94 @@ describe('<peer-mentor-card>', () => {
     await expect(cardB).to.be.accessible();
   });
 
+  it('leaves a circle after asking once more, with the keyboard; the place is free again', async () => {
+    const me = 'u0108';
+    signIn(me);
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
+    const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
+    const mentor = items.find((m) => m.id !== me && open(m))!;
+    const circle = open(mentor)!;
+    const joined = await fetch(`${apiUrl}/circles/${circle.id}/join`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(me)}` },
+    });
+    expect(joined.status).to.equal(200);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    const row = () =>
+      [...shadow(el).querySelectorAll('[part~="circles"] li')].find(
+        (li) => li.querySelector('.circle-topic')!.textContent === circle.topic,
+      )!;
+    const leave = () => row().querySelector<HTMLButtonElement>('.leave');
+    const join = () => row().querySelector<HTMLButtonElement>('.join');
+    expect(join()!.textContent!.trim()).to.equal('Joined');
+    expect(leave()!.textContent!.trim()).to.equal('Leave…');
+    // "Leave…" names its circle.
+    expect(shadow(el).getElementById(leave()!.getAttribute('aria-describedby')!)!.textContent).to.equal(circle.topic);
+
+    leave()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.classList.contains('keep') === true, 'focus on "Stay"');
+    expect(row().querySelector('[role="group"]')!.textContent).to.contain(
+      'Leave this circle? Someone else may take your place.',
+    );
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await until(() => deepActive() === leave(), 'focus back on "Leave…"');
+    expect(row().querySelector('[role="group"]')).to.equal(null);
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActive()?.classList.contains('keep') === true, 'the question again');
+    await shiftTab();
+    expect(deepActive()!.textContent!.trim()).to.equal('Leave');
+    await sendKeys({ press: 'Enter' });
+    await until(() => join()?.textContent!.trim() === 'Join', '"Join" again');
+    // The buttons went; the keyboard is on "Join", not at the top of the page.
+    await until(() => deepActive() === join(), 'focus on "Join"');
+    expect(leave()).to.equal(null);
+    expect(row().textContent).to.contain(`${circle.memberCount} of ${circle.capacity} members`);
+    const { items: circles } = await api<{ items: { id: string; joined: boolean }[] }>('/circles', me);
+    expect(circles.find((c) => c.id === circle.id)!.joined).to.equal(false);
+  });
+
+  it('keeps you in a circle when leaving fails, says why, and leaves on a second try', async () => {
+    const me = 'u0109';
+    signIn(me);
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
+    const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
+    const mentor = items.find((m) => m.id !== me && open(m))!;
+    const circle = open(mentor)!;
+    await fetch(`${apiUrl}/circles/${circle.id}/join`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokenOf(me)}` },
+    });
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+    await ready(el);
+    const row = () =>
+      [...shadow(el).querySelectorAll('[part~="circles"] li')].find(
+        (li) => li.querySelector('.circle-topic')!.textContent === circle.topic,
+      )!;
+    const leave = () => row().querySelector<HTMLButtonElement>('.leave');
+    await injectFault({ method: 'POST', path: `/api/circles/${circle.id}/leave`, status: 403, times: 1, delayMs: 300 });
+    leave()!.click();
+    await until(() => !!row().querySelector('.confirm'), 'the question');
+    row().querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(() => row().querySelector('.confirm')?.getAttribute('aria-busy') === 'true', 'leaving under way');
+    // A second press while it is under way sends nothing more.
+    row().querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(() => !!row().querySelector('[role="alert"]')?.textContent, 'the reason');
+    expect(row().querySelector('.join')!.textContent!.trim()).to.equal('Joined');
+    expect(leave()).to.not.equal(null);
+    const tries = (await serverRequests(`/api/circles/${circle.id}/leave`)).length;
+
+    leave()!.click();
+    await until(() => !!row().querySelector('.confirm'), 'the question again');
+    row().querySelector<HTMLButtonElement>('.confirm')!.click();
+    await until(() => row().querySelector('.join')?.textContent!.trim() === 'Join', 'left');
+    expect(row().querySelector('[role="alert"]')).to.equal(null);
+    expect((await serverRequests(`/api/circles/${circle.id}/leave`)).length).to.equal(tries + 1);
+  });
+
   it('renders hostile bios and names as text', async () => {
     signIn('u0106');
     const mentor = await openMentorFor('u0106');

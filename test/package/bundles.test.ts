@@ -31,10 +31,14 @@ const later: Record<string, string[]> = {
   'mentor-card': [
     'dist/components/mentor-card/request-dialog.js',
     'dist/components/mentor-card/mentor-settings.component.js',
+    'dist/components/mentor-card/incoming-requests.js',
   ],
   mentorships: [],
   'feedback-inbox': [],
-  'kudos-feed': ['dist/components/kudos-feed/kudos-composer.component.js'],
+  'kudos-feed': [
+    'dist/components/kudos-feed/kudos-composer.component.js',
+    'dist/components/kudos-feed/kudos-reader.js',
+  ],
   // The experts panel, which loads the mentor card of an expert in turn.
   'skill-map': ['dist/components/skill-map/skill-experts.js'],
   'feedback-form': [

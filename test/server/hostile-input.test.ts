@@ -64,6 +64,9 @@ describe('hostile input', () => {
       const path = `/api/kudos/${s}`;
       const deleted = await answer(await app.request(path, { method: 'DELETE' }), `DELETE ${path}`);
       assert.ok(deleted === 400 || deleted === 404, `DELETE ${path}: ${deleted}`);
+      const leave = `/api/circles/${s}/leave`;
+      const left = await answer(await app.request(leave, { method: 'POST' }), `POST ${leave}`);
+      assert.ok(left === 400 || left === 404, `POST ${leave}: ${left}`);
     }
     // Both kinds of answer happened: the strings reached the checks, not a catch-all.
     assert.ok(

@@ -429,6 +429,48 @@ describe('mentor routes', () => {
     assert.equal((await problemOf(refused)).type, MentorshipConflict.circleFull);
   });
 
+  it('leaves circles: the place is free at once; leaving again changes nothing; 404 for no circle', async () => {
+    const app = await makeApp();
+    const circles = (await (await request(app, '/api/circles', 'u0160')).json()).items as {
+      id: string;
+      capacity: number;
+      memberCount: number;
+      joined: boolean;
+    }[];
+    const open = circles.find((c) => c.memberCount < c.capacity && !c.joined)!;
+    await request(app, `/api/circles/${open.id}/join`, 'u0160', { method: 'POST' });
+    const left = await request(app, `/api/circles/${open.id}/leave`, 'u0160', { method: 'POST' });
+    assert.equal(left.status, 200);
+    assert.deepEqual(await left.json(), { ...open, joined: false, memberCount: open.memberCount });
+    const rows = await app.db
+      .selectFrom('circle_members')
+      .select('person_id')
+      .where('circle_id', '=', open.id)
+      .where('person_id', '=', 'u0160')
+      .execute();
+    assert.equal(rows.length, 0);
+    // Again (a retry whose answer was lost): the same answer, and nobody else leaves.
+    const again = await request(app, `/api/circles/${open.id}/leave`, 'u0160', { method: 'POST' });
+    assert.equal(again.status, 200);
+    assert.equal((await again.json()).memberCount, open.memberCount);
+    // A full circle someone leaves has a place for the next.
+    const full = circles.find((c) => c.memberCount >= c.capacity)!;
+    const [member] = await app.db
+      .selectFrom('circle_members')
+      .select('person_id')
+      .where('circle_id', '=', full.id)
+      .execute();
+    const outsider = 'u0165';
+    const refused = await request(app, `/api/circles/${full.id}/join`, outsider, { method: 'POST' });
+    assert.equal((await problemOf(refused)).type, MentorshipConflict.circleFull);
+    await request(app, `/api/circles/${full.id}/leave`, member.person_id, { method: 'POST' });
+    const joined = await request(app, `/api/circles/${full.id}/join`, outsider, { method: 'POST' });
+    assert.equal(joined.status, 200);
+    const missing = await request(app, '/api/circles/c-nowhere/leave', 'u0160', { method: 'POST' });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('content-type'), 'application/problem+json');
+  });
+
   it('lets a mentor change their own availability, capacity and bio, never below the mentees they have', async () => {
     const app = await makeApp();
     const mentor = await openMentor(app, '');
@@ -502,6 +544,7 @@ describe('mentor routes', () => {
       ['POST', '/api/mentorship-requests/r0001/accept'],
       ['GET', '/api/circles'],
       ['POST', '/api/circles/c-writing/join'],
+      ['POST', '/api/circles/c-writing/leave'],
       ['PATCH', '/api/me/mentor-profile'],
     ]) {
       const response = await app.request(path, { method, as: null });

@@ -6,6 +6,7 @@ import { MentorshipConflict } from '../../contract/problems.js';
 import type { Me } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
+import { renderConfirm } from '../../core/confirm-view.js';
 import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorMessages } from '../../core/i18n/en-mentor.js';
@@ -17,6 +18,7 @@ import { PeerPerson } from '../person/person.component.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
 import { duration } from './mentor-text.js';
 import type { RequestDraft, RequestFlow } from './request-dialog.js';
+import type { IncomingRequests } from './incoming-requests.js';
 import { DraftStore } from '../../core/local-store.js';
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 import { onPageEvents } from '../../core/page-events.js';
@@ -72,10 +74,8 @@ export class PeerMentorCard extends PeerElement {
     circleUpdates: { state: true },
     circleErrors: { state: true },
     joining: { state: true },
-    answering: { state: true },
+    leaving: { state: true },
     requestSent: { state: true },
-    answered: { state: true },
-    answerError: { state: true },
   };
 
   /** The person id of the mentor. */
@@ -91,11 +91,9 @@ export class PeerMentorCard extends PeerElement {
   private circleErrors = new Map<string, string>();
   /** The circles whose join is on its way: their buttons wait, so that a double click joins once. */
   private joining = new Set<string>();
-  /** The incoming request whose answer is on its way: its buttons wait. */
-  private answering?: string;
+  /** The circle whose leaving is being asked about. */
+  private leaving?: string;
   private requestSent = false;
-  private answered = new Map<string, MentorshipRequest>();
-  private answerError = '';
 
   readonly #localize = new LocalizeController(this, mentorMessages);
   readonly #backend = new BackendController(this);
@@ -111,13 +109,26 @@ export class PeerMentorCard extends PeerElement {
     args: () => [] as const,
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
-  readonly #incoming = new ResourceController(this, this.#backend, {
-    args: () => {
-      const id = this.profile?.id ?? this.mentorId;
-      return id && this.#me.value?.id === id ? ([id] as const) : undefined;
-    },
-    load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
-  });
+  /** On your own card, the requests waiting for you: their code loads only there. */
+  readonly #incoming = new LazyPart<IncomingRequests>(this, () =>
+    import('./incoming-requests.js').then(
+      (m) =>
+        new m.IncomingRequests({
+          host: this,
+          backend: this.#backend,
+          localize: this.#localize,
+          ownId: () => {
+            const id = this.profile?.id ?? this.mentorId;
+            return id && this.#me.value?.id === id ? id : undefined;
+          },
+          personTag: this.tagOf(PeerPerson),
+          accepted: () => {
+            const profile = this.#currentProfile;
+            if (profile) this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };
+          },
+        }),
+    ),
+  );
   readonly #place = () => ({
     drafts: DraftStore.for<RequestDraft>('mentorship', this.#backend.value.storageScope),
     owner: this.#me.value?.id ?? null,
@@ -265,44 +276,108 @@ export class PeerMentorCard extends PeerElement {
   }
 
   #renderCircles(profile: MentorProfile) {
+    const t = this.#localize;
+    const canLeave = !!this.#backend.value.leaveCircle;
     return html`<section part="circles" class="section">
-      <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.circles')}</h3>
+      <h3 aria-level=${this.headingAt()}>${t.term('mentor.circles')}</h3>
       <ul class="circles">
-        ${profile.circles.map((original) => {
+        ${profile.circles.map((original, index) => {
           const circle = this.circleUpdates.get(original.id) ?? original;
           const isFull = circle.memberCount >= circle.capacity;
           const error = this.circleErrors.get(circle.id);
+          const busy = this.joining.has(circle.id);
           // Joining, joined or full: the button stays focusable (a keyboard on it stays there) but does nothing.
-          const off = circle.joined || isFull || this.joining.has(circle.id);
-          const label = circle.joined
-            ? this.#localize.term('mentor.joined')
-            : isFull
-              ? this.#localize.term('mentor.circleFull')
-              : this.#localize.term('mentor.join');
+          const off = circle.joined || isFull || busy;
+          const label = t.term(circle.joined ? 'mentor.joined' : isFull ? 'mentor.circleFull' : 'mentor.join');
+          const topic = `circle-${index}`;
           return html`<li>
-            <bdi class="circle-topic">${circle.topic}</bdi>
+            <bdi class="circle-topic" id=${topic}>${circle.topic}</bdi>
             <span class="hint"
-              >${this.#localize.term(
-                'mentor.members',
-                this.#localize.number(circle.memberCount),
-                this.#localize.number(circle.capacity),
-              )}</span
+              >${t.term('mentor.members', t.number(circle.memberCount), t.number(circle.capacity))}</span
             >
-            <button
-              type="button"
-              class="secondary"
-              aria-label="${label}: ${circle.topic}"
-              aria-disabled=${off ? 'true' : nothing}
-              aria-busy=${this.joining.has(circle.id) ? 'true' : nothing}
-              @click=${() => off || this.#join(circle)}
-            >
-              ${label}
-            </button>
+            ${
+              this.leaving === circle.id
+                ? renderConfirm({
+                    id: `${topic}-leave`,
+                    question: t.term('mentor.confirmLeave'),
+                    act: t.term('mentor.leave'),
+                    keep: t.term('mentor.stay'),
+                    about: topic,
+                    busy,
+                    onAct: () => void this.#leave(circle),
+                    onKeep: () => void this.#askLeave(),
+                  })
+                : html`<span class="actions">
+                    <button
+                      type="button"
+                      class="secondary join"
+                      aria-label="${label}: ${circle.topic}"
+                      aria-disabled=${off ? 'true' : nothing}
+                      aria-busy=${busy ? 'true' : nothing}
+                      @click=${() => off || this.#join(circle)}
+                    >
+                      ${label}
+                    </button>
+                    ${
+                      circle.joined && canLeave
+                        ? html`<button
+                            type="button"
+                            class="secondary leave"
+                            aria-describedby=${topic}
+                            @click=${() => void this.#askLeave(circle.id)}
+                          >
+                            ${t.term('mentor.leaveAsk')}
+                          </button>`
+                        : nothing
+                    }
+                  </span>`
+            }
             ${error ? html`<span class="field-error" role="alert">${error}</span>` : nothing}
           </li>`;
         })}
       </ul>
     </section>`;
+  }
+
+  /** The circle of the button that asked, and its buttons once drawn. */
+  #circleRow(id: string) {
+    const index = this.#currentProfile?.circles.findIndex((c) => c.id === id) ?? -1;
+    return this.renderRoot.querySelector(`#circle-${index}`)?.closest('li');
+  }
+
+  /** "Leave…" pressed (asks once more: "Stay" takes the focus), or the question closed (back to "Leave…"). */
+  async #askLeave(id?: string) {
+    const was = this.leaving;
+    this.leaving = id;
+    await this.updateComplete;
+    this.#circleRow(id ?? was ?? '')
+      ?.querySelector<HTMLElement>(id ? '.keep' : '.leave')
+      ?.focus();
+  }
+
+  /** Leaves at once; focus goes to "Join" (or back to "Leave…" when it failed, with the reason). */
+  async #leave(circle: Circle) {
+    if (this.joining.has(circle.id)) return;
+    this.joining = new Set(this.joining).add(circle.id);
+    let message = '';
+    try {
+      const updated = await this.#backend.value.leaveCircle!(circle.id, { idempotencyKey: newKey() });
+      this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
+    } catch (error) {
+      message = errorMessage(
+        this.#localize,
+        error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error }),
+      );
+    }
+    this.circleErrors = new Map(this.circleErrors).set(circle.id, message);
+    const joining = new Set(this.joining);
+    joining.delete(circle.id);
+    this.joining = joining;
+    this.leaving = undefined;
+    await this.updateComplete;
+    this.#circleRow(circle.id)
+      ?.querySelector<HTMLElement>(message ? '.leave' : '.join')
+      ?.focus();
   }
 
   async #join(circle: Circle) {
@@ -401,7 +476,6 @@ export class PeerMentorCard extends PeerElement {
   }
 
   #renderOwn(profile: MentorProfile) {
-    const full = profile.activeMentees >= profile.capacity;
     return html`<section part="settings" class="section own">
         <p class="hint">${this.#localize.term('mentor.ownProfile')}</p>
         ${this.#settings.render(
@@ -419,92 +493,7 @@ export class PeerMentorCard extends PeerElement {
       </section>
       <section part="incoming" class="section own">
         <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.incoming')}</h3>
-        ${this.#incoming.render({
-          pending: () => html`<p class="hint" aria-busy="true">${this.#localize.term('common.loading')}</p>`,
-          complete: (requests) => {
-            const waiting = requests.filter((r) => r.state === 'pending' || this.answered.has(r.id));
-            if (waiting.length === 0) return html`<p class="hint">${this.#localize.term('mentor.noIncoming')}</p>`;
-            return html`<ul class="incoming">
-                ${waiting.map((request, i) => this.#renderIncoming(request, i, full))}
-              </ul>
-              ${full ? html`<p id="full-reason" class="hint">${this.#localize.term('mentor.fullCannotAccept')}</p>` : nothing}
-              ${this.answerError ? html`<p class="field-error" role="alert">${this.answerError}</p>` : nothing}`;
-          },
-          error: (error, retry) => renderError(this.#localize, this.#localize.term('mentor.error'), error, retry),
-        })}
+        ${this.#incoming.render(this.#localize, () => this.#incoming.value!.render(profile))}
       </section>`;
-  }
-
-  #renderIncoming(request: MentorshipRequest, index: number, full: boolean) {
-    const t = this.#localize;
-    const answer = this.answered.get(request.id);
-    const busy = this.answering === request.id;
-    const goal = `goal-${index}`;
-    // Each row has its own "Accept" and "Decline": the goal tells them apart out of context.
-    const described = full ? `${goal} full-reason` : goal;
-    return staticHtml`<li class="incoming-request">
-      <span class="asker">
-        <${this.tagOf(PeerPerson)} person-id=${request.menteeId} size="small"></${this.tagOf(PeerPerson)}>
-        <time class="hint" datetime=${request.createdAt} title=${t.date(request.createdAt, { dateStyle: 'long', timeStyle: 'short' })}
-          >${t.relativeTime(request.createdAt, undefined, true)}</time
-        >
-      </span>
-      <bdi class="goal" id=${goal}>${request.goal}</bdi>
-      ${request.message ? html`<bdi class="hint">${request.message}</bdi>` : nothing}
-      ${
-        answer
-          ? html`<span class="status" tabindex="-1"
-              >${t.term(answer.state === 'accepted' ? 'mentor.accepted' : 'mentor.declined')}</span
-            >`
-          : html`<span class="actions">
-              <button
-                type="button"
-                class="primary"
-                aria-disabled=${full || busy ? 'true' : nothing}
-                aria-busy=${busy ? 'true' : nothing}
-                aria-describedby=${described}
-                @click=${() => full || this.#answer(request, 'accept')}
-              >
-                ${t.term('mentor.accept')}
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                aria-disabled=${busy ? 'true' : nothing}
-                aria-describedby=${goal}
-                @click=${() => this.#answer(request, 'decline')}
-              >
-                ${t.term('mentor.decline')}
-              </button>
-            </span>`
-      }
-    </li>`;
-  }
-
-  async #answer(request: MentorshipRequest, action: 'accept' | 'decline') {
-    if (this.answering) return;
-    this.answering = request.id;
-    this.answerError = '';
-    // The buttons make way for the answer: a keyboard that was on them moves to it.
-    const row = this.shadowRoot!.activeElement?.closest('li');
-    try {
-      const updated = await this.#backend.value.respondToMentorshipRequest(request.id, action);
-      this.answered = new Map(this.answered).set(request.id, updated);
-      void this.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
-      if (action === 'accept' && this.#currentProfile) {
-        const profile = this.#currentProfile;
-        this.profile = { ...profile, activeMentees: profile.activeMentees + 1 };
-      }
-    } catch (error) {
-      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
-      const t = this.#localize;
-      if (peerError.type === MentorshipConflict.notPending) {
-        // Answered or withdrawn elsewhere meanwhile: the list shows how it stands now.
-        this.answerError = t.term('mentor.conflict.notPending');
-        this.#incoming.retry();
-      } else if (peerError.type === MentorshipConflict.full) this.answerError = t.term('mentor.fullCannotAccept');
-      else this.answerError = errorMessage(t, peerError);
-    }
-    this.answering = undefined;
   }
 }

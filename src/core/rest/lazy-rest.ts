@@ -15,6 +15,7 @@ const METHODS = [
   'getMyMentorshipRequests',
   'respondToMentorshipRequest',
   'joinCircle',
+  'leaveCircle',
   'updateMyMentorProfile',
   'getValues',
   'getKudos',

@@ -59,6 +59,7 @@ export interface PathTemplates {
   /** `{action}` is accept, decline, withdraw or end. */
   mentorshipRequestAction: string;
   joinCircle: string;
+  leaveCircle: string;
   /** PATCH: the signed-in mentor's own profile. */
   myMentorProfile: string;
   values: string;
@@ -140,6 +141,7 @@ export const defaultPaths: PathTemplates = {
   myMentorshipRequests: '/me/mentorship-requests',
   mentorshipRequestAction: '/mentorship-requests/{id}/{action}',
   joinCircle: '/circles/{id}/join',
+  leaveCircle: '/circles/{id}/leave',
   myMentorProfile: '/me/mentor-profile',
   values: '/values',
   kudos: '/kudos',
@@ -321,6 +323,11 @@ export class RestBackend extends EventTarget implements PeerBackend {
 
   async joinCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
     const url = this.http.url(expandPath(this.#paths.joinCircle, { id }));
+    return this.#mappers.circle(await this.#write('POST', url, undefined, options));
+  }
+
+  async leaveCircle(id: string, options: WriteOptions = {}): Promise<Circle> {
+    const url = this.http.url(expandPath(this.#paths.leaveCircle, { id }));
     return this.#mappers.circle(await this.#write('POST', url, undefined, options));
   }
 
