@@ -1,4 +1,4 @@
-import { LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import type { PeerError } from './errors.js';
 import { languagePending } from './i18n/localize.js';
@@ -92,12 +92,6 @@ export class PeerElement extends LitElement {
    * level deeper. Unset, a title is a level 2 heading and a section a level 3.
    */
   headingLevel?: number;
-
-  /** @internal `aria-level` for a heading `depth` levels under the element's own, once `heading-level` is set. */
-  headingAt(depth = 0) {
-    const own = Math.round(this.headingLevel!);
-    return own >= 1 ? String(Math.min(own + depth, 6)) : nothing;
-  }
 
   /** Waits, before rendering, for the strings of the element's language when they are still loading. */
   protected override scheduleUpdate(): void | Promise<unknown> {

@@ -26,6 +26,7 @@ import type { PeerPeoplePicker } from '../people-picker/people-picker.component.
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 import type { Delivery } from './feedback-delivery.js';
 import { feedbackFormStyles } from './feedback-form.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -585,7 +586,7 @@ export class PeerFeedbackForm extends PeerElement {
     const busy = this.phase === 'sending';
     return html`<form part="base" novalidate aria-labelledby="title" aria-busy=${busy} @submit=${this.#submit}>
       <header part="header">
-        <h3 id="title" dir="auto" aria-level=${this.headingAt()}>${template.name}</h3>
+        <h3 id="title" dir="auto" aria-level=${headingAt(this)}>${template.name}</h3>
         <p class="hint" dir="auto">${template.description}</p>
       </header>
       ${this.#renderNotice()} ${this.#renderSummary(template)} ${this.#renderRecipient()} ${this.#renderKind(template)}

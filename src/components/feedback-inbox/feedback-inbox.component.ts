@@ -15,6 +15,7 @@ import { onPageEvents } from '../../core/page-events.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { feedbackInboxStyles } from './feedback-inbox.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 const KINDS: readonly FeedbackKind[] = ['praise', 'constructive'];
 
@@ -126,7 +127,7 @@ export class PeerFeedbackInbox extends PeerElement {
     const heading = t.term(about ? 'inbox.headingShared' : 'inbox.heading');
     return html`<section part="base" class="base" aria-labelledby="heading">
       <div class="top">
-        <h2 id="heading" tabindex="-1" aria-level=${this.headingAt()}>${heading}</h2>
+        <h2 id="heading" tabindex="-1" aria-level=${headingAt(this)}>${heading}</h2>
         <label class="show">
           ${t.term('inbox.show')}
           <select @change=${(event: Event) => this.#choose(event)}>
@@ -190,7 +191,7 @@ export class PeerFeedbackInbox extends PeerElement {
     return staticHtml`<li part="item" class="item">
       <article aria-labelledby=${heading}>
         <div class="top">
-          <h3 id=${heading} tabindex="-1" aria-level=${this.headingAt(1)}><bdi>${feedback.templateName}</bdi></h3>
+          <h3 id=${heading} tabindex="-1" aria-level=${headingAt(this, 1)}><bdi>${feedback.templateName}</bdi></h3>
           <span class="kind ${feedback.kind}">${t.term(`inbox.${feedback.kind}`)}</span>
         </div>
         <p class="meta">

@@ -22,6 +22,7 @@ import { renderPersonOptions, searchStatus } from '../people-picker/person-optio
 import { kudosDrafts, type KudosDraft } from './kudos-draft.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 import { personOptionStyles } from '../people-picker/person-option.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -390,7 +391,7 @@ export class PeerKudosComposer extends PeerElement {
   override render() {
     const t = this.#localize;
     return staticHtml`<form part="base" novalidate dir=${t.dir} aria-labelledby="heading" @submit=${this.#send}>
-      <h3 id="heading" aria-level=${this.headingAt()}>${t.term('kudos.composer')}</h3>
+      <h3 id="heading" aria-level=${headingAt(this)}>${t.term('kudos.composer')}</h3>
       ${
         this.restoredAt
           ? html`<p part="restored" class="hint" role="status">

@@ -20,6 +20,7 @@ import { LazyElement } from '../../core/lazy-element.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { renderKudos } from './kudos-view.js';
 import { kudosDrafts } from './kudos-draft.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -742,7 +743,7 @@ export class PeerKudosFeed extends PeerElement {
     const t = this.#localize;
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="feed-title">
       <header part="header" class="header">
-        <h2 id="feed-title" class="title" aria-level=${this.headingAt()}>${t.term('kudos.title')}</h2>
+        <h2 id="feed-title" class="title" aria-level=${headingAt(this)}>${t.term('kudos.title')}</h2>
         ${
           this.reader && this.filters !== 'off' && !this.kudos
             ? this.reader.renderChoice(t, {
@@ -777,7 +778,7 @@ export class PeerKudosFeed extends PeerElement {
                 () => staticHtml`<${this.#composerElement.tag}
                   part="composer"
                   draft-key=${this.#draftKey}
-                  heading-level=${this.headingAt(1)}
+                  heading-level=${headingAt(this, 1)}
                   theme=${this.theme ?? 'light'}
                   ?cancelable=${this.composer === 'button'}
                   @peer-kudos-sending=${this.#onSending}

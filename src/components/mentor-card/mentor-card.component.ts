@@ -22,6 +22,7 @@ import type { IncomingRequests } from './incoming-requests.js';
 import { DraftStore } from '../../core/local-store.js';
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 import { onPageEvents } from '../../core/page-events.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -221,7 +222,7 @@ export class PeerMentorCard extends PeerElement {
       ${
         full && profile.wantsToLearn.length
           ? html`<section part="wants-to-learn" class="section">
-              <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.wantsToLearn')}</h3>
+              <h3 aria-level=${headingAt(this)}>${this.#localize.term('mentor.wantsToLearn')}</h3>
               <ul class="chips">
                 ${profile.wantsToLearn.map((skill) => html`<li dir="auto">${skill.name}</li>`)}
               </ul>
@@ -259,7 +260,7 @@ export class PeerMentorCard extends PeerElement {
   #renderExpertise(profile: MentorProfile) {
     const shown = this.variant === 'compact' ? profile.expertise.slice(0, 3) : profile.expertise;
     return html`<section part="expertise" class="section">
-      <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.expertise')}</h3>
+      <h3 aria-level=${headingAt(this)}>${this.#localize.term('mentor.expertise')}</h3>
       <ul class="expertise">
         ${shown.map(
           (item) =>
@@ -279,7 +280,7 @@ export class PeerMentorCard extends PeerElement {
     const t = this.#localize;
     const canLeave = !!this.#backend.value.leaveCircle;
     return html`<section part="circles" class="section">
-      <h3 aria-level=${this.headingAt()}>${t.term('mentor.circles')}</h3>
+      <h3 aria-level=${headingAt(this)}>${t.term('mentor.circles')}</h3>
       <ul class="circles">
         ${profile.circles.map((original, index) => {
           const circle = this.circleUpdates.get(original.id) ?? original;
@@ -483,7 +484,7 @@ export class PeerMentorCard extends PeerElement {
           () =>
             staticHtml`<${this.#settings.tag}
               .profile=${profile}
-              heading-level=${this.headingAt()}
+              heading-level=${headingAt(this)}
               theme=${this.theme ?? 'light'}
               @peer-mentor-profile-changed=${(event: CustomEvent<{ profile: MentorProfile }>) => {
                 this.profile = event.detail.profile;
@@ -492,7 +493,7 @@ export class PeerMentorCard extends PeerElement {
         )}
       </section>
       <section part="incoming" class="section own">
-        <h3 aria-level=${this.headingAt()}>${this.#localize.term('mentor.incoming')}</h3>
+        <h3 aria-level=${headingAt(this)}>${this.#localize.term('mentor.incoming')}</h3>
         ${this.#incoming.render(this.#localize, () => this.#incoming.value!.render(profile))}
       </section>`;
   }

@@ -17,6 +17,7 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorSettingsStyles } from './mentor-settings.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -162,7 +163,7 @@ export class PeerMentorSettings extends PeerElement {
   #renderMentees() {
     const t = this.#localize;
     return html`<section part="mentees" class="mentees" aria-labelledby="mentees-heading">
-      <h3 id="mentees-heading" tabindex="-1" aria-level=${this.headingAt()}>${t.term('mentorSettings.mentees')}</h3>
+      <h3 id="mentees-heading" tabindex="-1" aria-level=${headingAt(this)}>${t.term('mentorSettings.mentees')}</h3>
       ${this.#mentees.render({
         pending: () => html`<p class="hint" aria-busy="true">${t.term('common.loading')}</p>`,
         complete: (requests) => {

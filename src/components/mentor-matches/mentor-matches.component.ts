@@ -10,6 +10,7 @@ import { tokens } from '../../core/tokens.js';
 import { PeerMentorCard } from '../mentor-card/mentor-card.component.js';
 import { reasonText } from '../mentor-card/mentor-text.js';
 import { mentorMatchesStyles } from './mentor-matches.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 /**
  * @customElement peer-mentor-matches
@@ -63,11 +64,11 @@ export class PeerMentorMatches extends PeerElement {
                 <${this.tagOf(PeerMentorCard)}
                   .profile=${match.mentor}
                   variant="compact"
-                  heading-level=${this.headingAt()}
+                  heading-level=${headingAt(this)}
                   theme=${this.theme ?? 'light'}
                 >
                   <div slot="why" class="why">
-                    <h3 id="why-${index}" aria-level=${this.headingAt()}>${this.#localize.term('mentor.whyMatch')}</h3>
+                    <h3 id="why-${index}" aria-level=${headingAt(this)}>${this.#localize.term('mentor.whyMatch')}</h3>
                     <ul part="reasons" class="reasons" aria-labelledby="why-${index}">
                       ${match.reasons.map((reason) => html`<li>${reasonText(this.#localize, reason)}</li>`)}
                     </ul>

@@ -15,6 +15,7 @@ import { onPageEvents } from '../../core/page-events.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorshipsStyles } from './mentorships.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -94,7 +95,7 @@ export class PeerMentorships extends PeerElement {
     const t = this.#localize;
     const failure = this.failure;
     return html`<section part="base" class="base" aria-labelledby="heading">
-      <h2 id="heading" tabindex="-1" aria-level=${this.headingAt()}>${t.term('mentorships.heading')}</h2>
+      <h2 id="heading" tabindex="-1" aria-level=${headingAt(this)}>${t.term('mentorships.heading')}</h2>
       ${this.#requests.render({
         pending: () => html`<p class="hint" role="status" aria-busy="true">${t.term('common.loading')}</p>`,
         empty: () => html`<p part="empty" class="hint">${t.term('mentorships.none')}</p>`,
@@ -128,7 +129,7 @@ export class PeerMentorships extends PeerElement {
       </ul>`;
     // A group with a heading that names it; its part is written out where it is used.
     const group = (id: string, heading: string, items: MentorshipRequest[]) =>
-      html`<h3 id=${id} aria-level=${this.headingAt(1)}>${heading}</h3>
+      html`<h3 id=${id} aria-level=${headingAt(this, 1)}>${heading}</h3>
         ${list(items)}`;
     const waitingGroup = group('waiting-heading', t.term('mentorships.waiting'), waiting);
     const runningGroup = group('running-heading', t.term('mentorships.running'), running);

@@ -10,6 +10,7 @@ import { LazyElement } from '../../core/lazy-element.js';
 import type { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { safeUrl } from '../../core/safe-url.js';
+import { headingAt } from '../../core/heading.js';
 
 /**
  * The experts of one skill in the skill map, each a link (`expert-href`) or a button that opens
@@ -59,7 +60,7 @@ export class ExpertsPanel {
     const card = this.#mentorCard;
     const template = this.href();
     return html`<div part="experts" class="experts">
-      <h3 tabindex="-1" aria-level=${this.host.headingAt(1)}>${t.term('skills.experts', skill.name)}</h3>
+      <h3 tabindex="-1" aria-level=${headingAt(this.host, 1)}>${t.term('skills.experts', skill.name)}</h3>
       ${this.#experts.render({
         pending: () => html`<p class="hint">${t.term('common.loading')}</p>`,
         error: (error, retry) => renderError(t, t.term('skills.expertsError'), error, retry),
@@ -102,7 +103,7 @@ export class ExpertsPanel {
               () => staticHtml`<${card.tag}
                 mentor-id=${this.#chosen!.person.id}
                 variant="compact"
-                heading-level=${this.host.headingAt(2)}
+                heading-level=${headingAt(this.host, 2)}
                 theme=${this.host.theme ?? 'light'}
               ></${card.tag}>`,
             )

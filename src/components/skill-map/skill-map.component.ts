@@ -17,6 +17,7 @@ import { tokens } from '../../core/tokens.js';
 import { LazyPart } from '../../core/lazy-element.js';
 import { type Cell, type Row, SkillModel } from './skill-model.js';
 import { skillMapStyles } from './skill-map.styles.js';
+import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -486,7 +487,7 @@ export class PeerSkillMap extends PeerElement {
           error: (error, retry) => renderError(t, t.term('skills.error'), error, retry, filterErrorMessage(t, error)),
         });
     return html`<section part="base" class="base" dir=${t.dir} aria-labelledby="title">
-      <h2 id="title" class="title" aria-level=${this.headingAt()}>${t.term('skills.title')}</h2>
+      <h2 id="title" class="title" aria-level=${headingAt(this)}>${t.term('skills.title')}</h2>
       ${this.#renderToolbar()} ${body}
     </section>`;
   }
