@@ -58,6 +58,27 @@ async function ready(el: PeerMentorCard) {
   );
 }
 
+/** `me` joins a circle with room (past the widget); the card of its mentor, ready, and the circle's row in it. */
+async function cardInACircle(me: string) {
+  signIn(me);
+  const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
+  const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
+  const mentor = items.find((m) => m.id !== me && open(m))!;
+  const circle = open(mentor)!;
+  const joined = await fetch(`${apiUrl}/circles/${circle.id}/join`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokenOf(me)}` },
+  });
+  expect(joined.status).to.equal(200);
+  const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
+  await ready(el);
+  const row = () =>
+    [...shadow(el).querySelectorAll('[part~="circles"] li')].find(
+      (li) => li.querySelector('.circle-topic')!.textContent === circle.topic,
+    )!;
+  return { el, circle, row };
+}
+
 describe('<peer-mentor-card>', () => {
   beforeEach(resetServer);
 
@@ -1001,23 +1022,7 @@ describe('<peer-mentor-card>', () => {
   });
 
   it('leaves a circle after asking once more, with the keyboard; the place is free again', async () => {
-    const me = 'u0108';
-    signIn(me);
-    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
-    const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
-    const mentor = items.find((m) => m.id !== me && open(m))!;
-    const circle = open(mentor)!;
-    const joined = await fetch(`${apiUrl}/circles/${circle.id}/join`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokenOf(me)}` },
-    });
-    expect(joined.status).to.equal(200);
-    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
-    await ready(el);
-    const row = () =>
-      [...shadow(el).querySelectorAll('[part~="circles"] li')].find(
-        (li) => li.querySelector('.circle-topic')!.textContent === circle.topic,
-      )!;
+    const { el, circle, row } = await cardInACircle('u0108');
     const leave = () => row().querySelector<HTMLButtonElement>('.leave');
     const join = () => row().querySelector<HTMLButtonElement>('.join');
     expect(join()!.textContent!.trim()).to.equal('Joined');
@@ -1046,27 +1051,12 @@ describe('<peer-mentor-card>', () => {
     await until(() => deepActive() === join(), 'focus on "Join"');
     expect(leave()).to.equal(null);
     expect(row().textContent).to.contain(`${circle.memberCount} of ${circle.capacity} members`);
-    const { items: circles } = await api<{ items: { id: string; joined: boolean }[] }>('/circles', me);
+    const { items: circles } = await api<{ items: { id: string; joined: boolean }[] }>('/circles', 'u0108');
     expect(circles.find((c) => c.id === circle.id)!.joined).to.equal(false);
   });
 
   it('keeps you in a circle when leaving fails, says why, and leaves on a second try', async () => {
-    const me = 'u0109';
-    signIn(me);
-    const { items } = await api<{ items: MentorProfile[] }>('/mentors?limit=100', me);
-    const open = (m: MentorProfile) => m.circles.find((c) => !c.joined && c.memberCount < c.capacity);
-    const mentor = items.find((m) => m.id !== me && open(m))!;
-    const circle = open(mentor)!;
-    await fetch(`${apiUrl}/circles/${circle.id}/join`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokenOf(me)}` },
-    });
-    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card mentor-id=${mentor.id}></peer-mentor-card>`);
-    await ready(el);
-    const row = () =>
-      [...shadow(el).querySelectorAll('[part~="circles"] li')].find(
-        (li) => li.querySelector('.circle-topic')!.textContent === circle.topic,
-      )!;
+    const { circle, row } = await cardInACircle('u0109');
     const leave = () => row().querySelector<HTMLButtonElement>('.leave');
     await injectFault({ method: 'POST', path: `/api/circles/${circle.id}/leave`, status: 403, times: 1, delayMs: 300 });
     leave()!.click();

@@ -36,6 +36,14 @@ async function openMentor(app: Awaited<ReturnType<typeof makeApp>>, except: stri
   return row;
 }
 
+/** Every circle as `as` sees it. */
+async function circlesAs(app: Awaited<ReturnType<typeof makeApp>>, as: string) {
+  const { items } = (await (await request(app, '/api/circles', as)).json()) as {
+    items: { id: string; capacity: number; memberCount: number; joined: boolean }[];
+  };
+  return items;
+}
+
 describe('mentor routes', () => {
   it('lists visible mentors with profiles, filters by skill, department and availability', async () => {
     const app = await makeApp();
@@ -404,12 +412,7 @@ describe('mentor routes', () => {
 
   it('joins circles, 409 when full or already a member', async () => {
     const app = await makeApp();
-    const circles = (await (await request(app, '/api/circles', 'u0160')).json()).items as {
-      id: string;
-      capacity: number;
-      memberCount: number;
-      joined: boolean;
-    }[];
+    const circles = await circlesAs(app, 'u0160');
     const open = circles.find((c) => c.memberCount < c.capacity && !c.joined)!;
     const joined = await request(app, `/api/circles/${open.id}/join`, 'u0160', { method: 'POST' });
     assert.equal(joined.status, 200);
@@ -431,12 +434,7 @@ describe('mentor routes', () => {
 
   it('leaves circles: the place is free at once; leaving again changes nothing; 404 for no circle', async () => {
     const app = await makeApp();
-    const circles = (await (await request(app, '/api/circles', 'u0160')).json()).items as {
-      id: string;
-      capacity: number;
-      memberCount: number;
-      joined: boolean;
-    }[];
+    const circles = await circlesAs(app, 'u0160');
     const open = circles.find((c) => c.memberCount < c.capacity && !c.joined)!;
     await request(app, `/api/circles/${open.id}/join`, 'u0160', { method: 'POST' });
     const left = await request(app, `/api/circles/${open.id}/leave`, 'u0160', { method: 'POST' });
