@@ -255,6 +255,14 @@ describe('<peer-kudos-feed>', () => {
     select.dispatchEvent(new Event('change'));
     await until(() => el.filter.person === 'u0001', 'the choice');
     expect(el.filter).to.deep.equal({ value: 'courage', person: 'u0001' });
+    // Taking the list away takes the choice with it: nothing would show it or undo it.
+    el.filters = 'off';
+    await until(() => !$(el, '.show'), 'no "Show" list');
+    expect(el.filter).to.deep.equal({ value: 'courage' });
+    await eventually(
+      async () => !new URLSearchParams((await serverRequests('/api/kudos')).at(-1)!.search).has('person'),
+      'the feed loaded without the choice',
+    );
 
     // Without the list, what u0001 gave still has "Delete…": the code that draws both has loaded.
     const off = await fixture<PeerKudosFeed>(

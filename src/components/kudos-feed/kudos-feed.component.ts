@@ -227,7 +227,8 @@ export class PeerKudosFeed extends PeerElement {
   get filter(): KudosFilter {
     const filter = this.#given;
     const [key, id] = this.choice.split(':') as [keyof KudosFilter, string];
-    if (id) filter[key] ??= id;
+    // A list taken away takes its choice with it: nothing would show or undo it.
+    if (id && this.filters !== 'off') filter[key] ??= id;
     return filter;
   }
 
