@@ -48,6 +48,7 @@ const KEEP = 50;
  * @csspart base - The whole widget.
  * @csspart header - The title and the give-kudos button.
  * @csspart give-button - The button that opens the composer.
+ * @csspart show - The "Show" list with which readers narrow the feed (once the feed knows who reads it).
  * @csspart composer - The composer.
  * @csspart new-button - The “N new kudos” button.
  * @csspart scroller - The scrolling area around the feed.

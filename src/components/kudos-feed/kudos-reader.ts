@@ -73,7 +73,7 @@ export function renderChoice(t: Localize, c: Choice) {
   if (!choices.length && !values.length) return nothing;
   const option = ([value, label]: [string, string]) =>
     html`<option value=${value} ?selected=${c.chosen === value}>${label}</option>`;
-  return html`<label class="show"
+  return html`<label part="show" class="show"
     >${t.term('kudos.show')}
     <select @change=${(event: Event) => c.choose((event.target as HTMLSelectElement).value)}>
       ${option(['', t.term('kudos.showAll')])}${choices.map(option)}
