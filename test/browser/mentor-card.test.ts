@@ -1026,6 +1026,10 @@ describe('<peer-mentor-card>', () => {
     const leave = () => row().querySelector<HTMLButtonElement>('.leave');
     const join = () => row().querySelector<HTMLButtonElement>('.join');
     expect(join()!.textContent!.trim()).to.equal('Joined');
+    // What the circle is about, between its topic and its places.
+    const lines = [...row().children].map((child) => child.className.split(' ')[0]);
+    expect(lines.slice(0, 3)).to.deep.equal(['circle-topic', 'circle-about', 'hint']);
+    expect(row().querySelector('.circle-about')!.textContent).to.equal(circle.description);
     expect(leave()!.textContent!.trim()).to.equal('Leave…');
     // "Leave…" names its circle.
     expect(shadow(el).getElementById(leave()!.getAttribute('aria-describedby')!)!.textContent).to.equal(circle.topic);

@@ -293,6 +293,7 @@ export class PeerMentorCard extends PeerElement {
           const topic = `circle-${index}`;
           return html`<li>
             <bdi class="circle-topic" id=${topic}>${circle.topic}</bdi>
+            ${circle.description ? html`<bdi class="circle-about hint">${circle.description}</bdi>` : nothing}
             <span class="hint"
               >${t.term('mentor.members', t.number(circle.memberCount), t.number(circle.capacity))}</span
             >

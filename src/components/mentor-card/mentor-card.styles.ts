@@ -100,6 +100,11 @@ export const mentorCardStyles = css`
   .own h3 {
     margin-block-start: var(--_space);
   }
+  /* What a circle is about has a line of its own, between its topic and its places. */
+  .circle-about {
+    flex-basis: 100%;
+    overflow-wrap: anywhere;
+  }
   .skill,
   .circle-topic {
     overflow-wrap: anywhere;
