@@ -1,10 +1,10 @@
 import { expect, fixture } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
-import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
+import type { Circle, MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import { configure } from '../../src/core/config.js';
 import { has, settled, widgets } from './fixtures/widget-states.js';
-import { apiUrl, composedParent, deepActive, resetServer, tokenOf, until } from './helpers.js';
+import { apiUrl, composedParent, deepActive, resetServer, shiftTab, tokenOf, until } from './helpers.js';
 
 /*
  * WCAG 2.4.7 (Focus visible) and 2.4.11 (Focus not obscured): going through each widget with Tab,
@@ -127,6 +127,7 @@ interface State {
 }
 
 let ownMentor = '';
+let circleLead = '';
 /** Someone other than the mentor who has not asked anyone yet in this run. */
 const mentee = (mentor: string) => (mentor === 'u0178' ? 'u0179' : 'u0178');
 
@@ -193,6 +194,34 @@ const states: State[] = [
     open: async (card) => {
       card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="request-button"]')!.click();
       await until(() => deepActive()?.id === 'goal', 'the goal field');
+    },
+  },
+  {
+    name: 'a mentor card with a circle I am in, asked whether to leave it',
+    template: () => html`<peer-mentor-card mentor-id=${circleLead}></peer-mentor-card>`,
+    done: has('[part~="circles"] .leave'),
+    minStops: 3,
+    setup: async () => {
+      if (circleLead) return;
+      const response = await fetch(`${apiUrl}/circles`, { headers: { Authorization: `Bearer ${tokenOf('u0001')}` } });
+      const { items } = (await response.json()) as { items: Circle[] };
+      const mentors = await fetch(`${apiUrl}/mentors?limit=100`, {
+        headers: { Authorization: `Bearer ${tokenOf('u0001')}` },
+      });
+      const leads = new Set(((await mentors.json()) as { items: MentorProfile[] }).items.map((m) => m.id));
+      const circle = items.find((c) => c.memberCount < c.capacity && leads.has(c.leadId) && c.leadId !== 'u0001')!;
+      const joined = await fetch(`${apiUrl}/circles/${circle.id}/join`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokenOf('u0001')}` },
+      });
+      expect(joined.status).to.equal(200);
+      circleLead = circle.leadId;
+    },
+    open: async (card) => {
+      card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="circles"] .leave')!.click();
+      await until(() => deepActive()?.classList.contains('keep') === true, '"Stay"');
+      // From "Leave", the question's first button: both of its buttons are Tab stops to check.
+      await shiftTab();
     },
   },
   {
