@@ -445,6 +445,15 @@ export const migrationsFor = (dialect: Dialect): Record<string, Migration> => {
         await db.schema.alterTable('kudos_events').dropColumn('kudos_id').execute();
       },
     },
+    '0015_kudos_edited': {
+      // Its giver may change the message and values of kudos they gave; readers see that it was.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('kudos').addColumn('edited_at', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('kudos').dropColumn('edited_at').execute();
+      },
+    },
   };
 };
 

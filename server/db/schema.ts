@@ -76,6 +76,8 @@ export interface Database {
     message: string;
     visibility: string;
     created_at: string;
+    /** When its giver last changed it; null when never. */
+    edited_at: Generated<string | null>;
   };
   kudos_recipients: { kudos_seq: number; person_id: string };
   kudos_mentions: { kudos_seq: number; person_id: string };
@@ -83,7 +85,7 @@ export interface Database {
   kudos_reactions: { kudos_seq: number; person_id: string; reaction: string; created_at: string };
   kudos_events: {
     id: Generated<number>;
-    /** `kudos`, `reactions`, or `removed` (the kudos is gone: `kudos_id` names it). */
+    /** `kudos`, `reactions`, `edited`, or `removed` (the kudos is gone: `kudos_id` names it). */
     kind: string;
     kudos_seq: number;
     kudos_id: string | null;

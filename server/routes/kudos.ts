@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { Id } from '../../src/contract/common.js';
 import {
   KudosFilter,
+  KudosChanges,
   KudosQuery,
   NewKudos,
   Reaction,
@@ -179,6 +180,7 @@ async function loadKudos(db: Db, rows: KudosRow[], meId: string, apiBase: string
         .sort((a, b) => allValues.indexOf(a) - allValues.indexOf(b)),
       visibility: row.visibility as Kudos['visibility'],
       createdAt: row.created_at,
+      editedAt: row.edited_at ?? null,
       reactions: reactions.get(seq)!,
     };
   });
@@ -204,6 +206,43 @@ export async function removeKudos(db: Db, row: Pick<KudosRow, 'seq' | 'id'>) {
       .values({ kind: 'removed', kudos_seq: row.seq, kudos_id: row.id, created_at: new Date().toISOString() })
       .execute();
   });
+}
+
+/**
+ * The mentions in a message and the values, once every person (recipient or mentioned) is known
+ * and present and every value is a company value; else a 422 problem that names each one that is not.
+ */
+async function checkNames(db: Db, recipientIds: string[], message: string | undefined, wantedValues: string[] = []) {
+  const mentionIds = message === undefined ? [] : [...new Set([...message.matchAll(MENTION_PATTERN)].map((m) => m[1]))];
+  const valueIds = [...new Set(wantedValues)];
+  const wanted = [...new Set([...recipientIds, ...mentionIds])];
+  const [known, values] = await Promise.all([
+    wanted.length ? db.selectFrom('people').select(['id', 'left_on']).where('id', 'in', wanted).execute() : [],
+    valueIds.length ? db.selectFrom('company_values').select('id').where('id', 'in', valueIds).execute() : [],
+  ]);
+  const knownIds = new Set(known.filter((p) => !p.left_on).map((p) => p.id));
+  const leftIds = new Set(known.filter((p) => p.left_on).map((p) => p.id));
+  const errors = [
+    ...recipientIds
+      .filter((id) => !knownIds.has(id))
+      .map((id) => ({
+        path: 'recipientIds',
+        message: leftIds.has(id) ? `"${id}" has left the organisation` : `no person has the id "${id}"`,
+      })),
+    ...mentionIds
+      .filter((id) => !knownIds.has(id))
+      .map((id) => ({
+        path: 'message',
+        message: leftIds.has(id) ? `mentions "${id}", who has left` : `mentions "${id}", who does not exist`,
+      })),
+    ...valueIds
+      .filter((id) => !values.some((v) => v.id === id))
+      .map((id) => ({ path: 'valueIds', message: `"${id}" is not a company value` })),
+  ];
+  if (errors.length) {
+    throw new ProblemError(422, 'Unknown people or values', 'Some of the people or values do not exist.', { errors });
+  }
+  return { mentionIds, valueIds };
 }
 
 export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => string) {
@@ -308,15 +347,17 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
             await stream.writeSSE({ event: 'removed', id, data: JSON.stringify(body) });
             continue;
           }
+          // A new kudos goes to the streams whose filter it fits; a change, to every stream that may see
+          // the kudos (a feed of one value drops kudos changed to another; the others update theirs).
           const found = (await applyFilter(db.selectFrom('kudos').selectAll(), event.kind === 'kudos' ? filter : {})
             .where('kudos.seq', '=', event.kudos_seq)
             .where(visibleTo(meId))
             .execute()) as KudosRow[];
           lastSent = Number(event.id);
           if (found.length === 0) continue;
-          if (event.kind === 'kudos') {
+          if (event.kind === 'kudos' || event.kind === 'edited') {
             const [kudos] = await loadKudos(db, found, meId, base);
-            await stream.writeSSE({ event: 'kudos', id, data: JSON.stringify(kudos) });
+            await stream.writeSSE({ event: event.kind, id, data: JSON.stringify(kudos) });
           } else {
             const reactions = (await reactionsOf(db, [event.kudos_seq], meId)).get(event.kudos_seq)!;
             const body: KudosReactions = { kudosId: found[0].id, reactions };
@@ -368,35 +409,7 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
         type: KudosConflict.self,
       });
     }
-    const mentionIds = [...new Set([...body.message.matchAll(MENTION_PATTERN)].map((m) => m[1]))];
-    const valueIds = [...new Set(body.valueIds)];
-    const wanted = [...new Set([...recipientIds, ...mentionIds])];
-    const [known, values] = await Promise.all([
-      db.selectFrom('people').select(['id', 'left_on']).where('id', 'in', wanted).execute(),
-      db.selectFrom('company_values').select('id').where('id', 'in', valueIds).execute(),
-    ]);
-    const knownIds = new Set(known.filter((p) => !p.left_on).map((p) => p.id));
-    const leftIds = new Set(known.filter((p) => p.left_on).map((p) => p.id));
-    const errors = [
-      ...recipientIds
-        .filter((id) => !knownIds.has(id))
-        .map((id) => ({
-          path: 'recipientIds',
-          message: leftIds.has(id) ? `"${id}" has left the organisation` : `no person has the id "${id}"`,
-        })),
-      ...mentionIds
-        .filter((id) => !knownIds.has(id))
-        .map((id) => ({
-          path: 'message',
-          message: leftIds.has(id) ? `mentions "${id}", who has left` : `mentions "${id}", who does not exist`,
-        })),
-      ...valueIds
-        .filter((id) => !values.some((v) => v.id === id))
-        .map((id) => ({ path: 'valueIds', message: `"${id}" is not a company value` })),
-    ];
-    if (errors.length) {
-      throw new ProblemError(422, 'Unknown people or values', 'Some of the people or values do not exist.', { errors });
-    }
+    const { mentionIds, valueIds } = await checkNames(db, recipientIds, body.message, body.valueIds);
     const createdAt = new Date().toISOString();
     const row = await db.transaction().execute(async (trx) => {
       const inserted = await trx
@@ -464,6 +477,49 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
     const reactions = (await reactionsOf(db, [seq], meId)).get(seq)!;
     return c.json({ kudosId: id, reactions } satisfies KudosReactions);
   };
+  // The giver changes the message or the values of kudos they gave; who receives them and who may
+  // see them stay. Open feeds show the change. Anyone else gets a 403, a kudos gone a 404.
+  routes.patch('/kudos/:id', async (c) => {
+    const id = validate(Id, c.req.param('id'), 'kudos id');
+    const changes = validate(KudosChanges, await jsonBody(c), 'request body');
+    const meId = c.get('personId');
+    const row = await findVisible(db, id, meId);
+    if (row.giver_id !== meId) {
+      throw new ProblemError(403, 'Forbidden', 'Only the person who gave kudos can change them.');
+    }
+    const { mentionIds, valueIds } = await checkNames(db, [], changes.message, changes.valueIds);
+    const now = new Date().toISOString();
+    const seq = row.seq;
+    const updated = await db.transaction().execute(async (trx) => {
+      if (changes.message !== undefined) {
+        await trx.deleteFrom('kudos_mentions').where('kudos_seq', '=', seq).execute();
+        if (mentionIds.length) {
+          await trx
+            .insertInto('kudos_mentions')
+            .values(mentionIds.map((person_id) => ({ kudos_seq: seq, person_id })))
+            .execute();
+        }
+      }
+      if (changes.valueIds !== undefined) {
+        await trx.deleteFrom('kudos_values').where('kudos_seq', '=', seq).execute();
+        await trx
+          .insertInto('kudos_values')
+          .values(valueIds.map((value_id) => ({ kudos_seq: seq, value_id })))
+          .execute();
+      }
+      await trx.insertInto('kudos_events').values({ kind: 'edited', kudos_seq: seq, created_at: now }).execute();
+      return trx
+        .updateTable('kudos')
+        .set({ ...(changes.message === undefined ? {} : { message: changes.message }), edited_at: now })
+        .where('seq', '=', seq)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    bus.notify();
+    const [kudos] = await loadKudos(db, [updated], meId, apiBase(c.req.url));
+    return c.json(kudos);
+  });
+
   // The giver takes their kudos back: it is gone for everyone, with its reactions; the feeds that
   // show it drop it. Anyone else gets a 403, and a kudos already gone a 404.
   routes.delete('/kudos/:id', async (c) => {

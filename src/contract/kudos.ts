@@ -46,10 +46,22 @@ export const Kudos = z
     values: z.array(CompanyValue),
     visibility: KudosVisibility,
     createdAt: z.string(),
+    /** When its giver last changed its message or values; null when never. */
+    editedAt: z.string().nullable().optional(),
     /** Every reaction of the fixed set, with its count. */
     reactions: z.array(ReactionCount),
   })
   .meta({ id: 'Kudos' });
+
+const KudosMessage = z
+  .string()
+  .trim()
+  .min(KUDOS_MESSAGE_MIN, `say a few words (at least ${KUDOS_MESSAGE_MIN} characters)`)
+  .max(KUDOS_MESSAGE_MAX, `at most ${KUDOS_MESSAGE_MAX} characters`);
+const KudosValueIds = z
+  .array(Id)
+  .min(1, 'choose at least one value')
+  .max(KUDOS_VALUES_MAX, `at most ${KUDOS_VALUES_MAX} values`);
 
 export const NewKudos = z
   .object({
@@ -57,18 +69,23 @@ export const NewKudos = z
       .array(Id)
       .min(1, 'choose at least one person')
       .max(KUDOS_RECIPIENTS_MAX, `at most ${KUDOS_RECIPIENTS_MAX} people at once`),
-    message: z
-      .string()
-      .trim()
-      .min(KUDOS_MESSAGE_MIN, `say a few words (at least ${KUDOS_MESSAGE_MIN} characters)`)
-      .max(KUDOS_MESSAGE_MAX, `at most ${KUDOS_MESSAGE_MAX} characters`),
-    valueIds: z
-      .array(Id)
-      .min(1, 'choose at least one value')
-      .max(KUDOS_VALUES_MAX, `at most ${KUDOS_VALUES_MAX} values`),
+    message: KudosMessage,
+    valueIds: KudosValueIds,
     visibility: KudosVisibility.default('public'),
   })
   .meta({ id: 'NewKudos' });
+
+/**
+ * What the giver may change of kudos they gave (`PATCH /kudos/{id}`): the message and the values;
+ * what is left out stays. Who receives it and who may see it stay as they were sent.
+ */
+export const KudosChanges = z
+  .object({ message: KudosMessage.optional(), valueIds: KudosValueIds.optional() })
+  .strict()
+  .refine((changes) => changes.message !== undefined || changes.valueIds !== undefined, {
+    message: 'change the message, the values, or both',
+  })
+  .meta({ id: 'KudosChanges' });
 
 /** Filters of the feed and of the stream. */
 export const KudosFilter = z.object({
@@ -101,6 +118,7 @@ export type ReactionCount = z.infer<typeof ReactionCount>;
 export type KudosVisibility = z.infer<typeof KudosVisibility>;
 export type Kudos = z.infer<typeof Kudos>;
 export type NewKudos = z.input<typeof NewKudos>;
+export type KudosChanges = z.input<typeof KudosChanges>;
 export type KudosFilter = z.infer<typeof KudosFilter>;
 export type KudosReactions = z.infer<typeof KudosReactions>;
 export type KudosRemoved = z.infer<typeof KudosRemoved>;

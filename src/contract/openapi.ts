@@ -22,7 +22,16 @@ import {
   RequestState,
 } from './mentors.js';
 import { MentorshipConflict, UnknownFilter } from './problems.js';
-import { CompanyValue, Kudos, KudosFilter, KudosPage, KudosQuery, KudosReactions, NewKudos } from './kudos.js';
+import {
+  CompanyValue,
+  Kudos,
+  KudosChanges,
+  KudosFilter,
+  KudosPage,
+  KudosQuery,
+  KudosReactions,
+  NewKudos,
+} from './kudos.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -417,6 +426,27 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             ...commonErrors,
           },
         },
+        patch: {
+          operationId: 'editKudos',
+          summary: 'Change the message or values of kudos you gave',
+          description:
+            'What is left out stays; who receives the kudos and who may see it stay as they were sent, and ' +
+            'so do its reactions. `editedAt` says when it was changed; live streams send an `edited` event. ' +
+            'Only its giver may change it.',
+          tags: ['kudos'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: jsonBody(KudosChanges, {
+            message: 'Thanks @{u0004} for untangling the release notes with us.',
+            valueIds: ['together'],
+          }),
+          responses: {
+            '200': jsonResponse('The kudos now.', ref(Kudos)),
+            '403': problemResponse('You did not give this kudos.'),
+            '404': problemResponse('No kudos with that id is visible to you (or it was deleted).'),
+            '422': problemResponse('A mentioned person or a value does not exist (`errors`).'),
+            ...writeErrors,
+          },
+        },
         delete: {
           operationId: 'deleteKudos',
           summary: 'Delete kudos you gave',
@@ -465,7 +495,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           operationId: 'streamKudos',
           summary: 'Live kudos and reaction counts (server-sent events)',
           description:
-            'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `removed` (data: KudosRemoved, ' +
+            'Events: `kudos` (data: Kudos), `reactions` (data: KudosReactions), `edited` (data: Kudos, as its ' +
+            'giver changed it; sent to every stream that may see it, whatever its filter), `removed` (data: KudosRemoved, ' +
             'a kudos its giver deleted), `reset` (too much was missed: ' +
             'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed. ' +
             'One person may hold 10 streams open at once; more answer 429.',

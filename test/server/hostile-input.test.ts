@@ -64,6 +64,15 @@ describe('hostile input', () => {
       const path = `/api/kudos/${s}`;
       const deleted = await answer(await app.request(path, { method: 'DELETE' }), `DELETE ${path}`);
       assert.ok(deleted === 400 || deleted === 404, `DELETE ${path}: ${deleted}`);
+      const patched = await answer(
+        await app.request(path, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ message: 'A message long enough' }),
+        }),
+        `PATCH ${path}`,
+      );
+      assert.ok(patched === 400 || patched === 404, `PATCH ${path}: ${patched}`);
       const leave = `/api/circles/${s}/leave`;
       const left = await answer(await app.request(leave, { method: 'POST' }), `POST ${leave}`);
       assert.ok(left === 400 || left === 404, `POST ${leave}: ${left}`);

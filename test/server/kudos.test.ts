@@ -304,6 +304,89 @@ describe('kudos routes', () => {
     assert.deepEqual(JSON.parse(events.find((e) => e.event === 'removed')!.data), { kudosId: given.id });
   });
 
+  it('lets the giver change the message and values of their kudos, tells the live streams; no one else may', async () => {
+    const app = await makeApp();
+    const given = (await (
+      await give(
+        app,
+        { recipientIds: ['u0002'], message: 'Thanks @{u0003} for the tyop', valueIds: ['learning'] },
+        'u0040',
+      )
+    ).json()) as Kudos;
+    assert.equal(given.editedAt, null);
+    await app.request(`/api/kudos/${given.id}/reactions/clap`, { method: 'PUT', as: 'u0041' });
+    const ac = new AbortController();
+    // A stream of the value the kudos leaves: it hears of the change, and its feed drops the kudos.
+    const stream = await app.request('/api/kudos/stream?value=learning', { signal: ac.signal, as: 'u0010' });
+    const reading = readEvents(stream, (events) => events.some((e) => e.event === 'edited'));
+    await new Promise((r) => setTimeout(r, 50));
+    const change = (body: unknown, as = 'u0040') =>
+      app.request(`/api/kudos/${given.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify(body),
+        headers: { 'Content-Type': 'application/json' },
+        as,
+      });
+
+    for (const as of ['u0002', 'u0041']) {
+      const refused = await change({ message: 'Not mine to change' }, as);
+      assert.equal(refused.status, 403, `${as} did not give it`);
+      assert.equal((await problemOf(refused)).detail, 'Only the person who gave kudos can change them.');
+    }
+    for (const [body, path] of [
+      [{}, ''],
+      [{ message: 'no' }, 'message'],
+      [{ valueIds: [] }, 'valueIds'],
+      [{ recipientIds: ['u0005'] }, ''],
+      [{ message: 'Thanks @{nobody} for this' }, 'message'],
+      [{ valueIds: ['not-a-value'] }, 'valueIds'],
+    ] as const) {
+      const refused = await change(body);
+      assert.ok(refused.status === 400 || refused.status === 422, `${JSON.stringify(body)}: ${refused.status}`);
+      const problem = await problemOf(refused);
+      if (path)
+        assert.ok(
+          problem.errors!.some((e) => e.path === path),
+          JSON.stringify(problem),
+        );
+    }
+
+    const changed = await change({ message: 'Thanks @{u0004} for the typo fix', valueIds: ['courage', 'together'] });
+    assert.equal(changed.status, 200);
+    const kudos = (await changed.json()) as Kudos;
+    assert.equal(kudos.message, 'Thanks @{u0004} for the typo fix');
+    assert.deepEqual(
+      kudos.mentions.map((p) => p.id),
+      ['u0004'],
+    );
+    assert.deepEqual(kudos.values.map((v) => v.id).sort(), ['courage', 'together']);
+    assert.ok(kudos.editedAt && kudos.editedAt >= kudos.createdAt);
+    // What the change leaves alone stays: who receives it, when it was given, its reactions.
+    assert.deepEqual(kudos.recipients, given.recipients);
+    assert.equal(kudos.createdAt, given.createdAt);
+    assert.equal(kudos.reactions.find((r) => r.reaction === 'clap')!.count, 1);
+    assert.deepEqual((await (await app.request(`/api/kudos/${given.id}`, { as: 'u0002' })).json()) as Kudos, {
+      ...kudos,
+      reactions: kudos.reactions,
+    });
+    // The values alone: the message stays.
+    const values = (await (await change({ valueIds: ['ownership'] })).json()) as Kudos;
+    assert.equal(values.message, kudos.message);
+    assert.deepEqual(
+      values.values.map((v) => v.id),
+      ['ownership'],
+    );
+
+    const events = await reading;
+    ac.abort();
+    const edited = JSON.parse(events.find((e) => e.event === 'edited')!.data) as Kudos;
+    assert.equal(edited.id, given.id);
+    assert.equal(edited.message, kudos.message);
+    assert.equal((await change({ message: 'Gone already' }, 'u0040')).status, 200);
+    await app.request(`/api/kudos/${given.id}`, { method: 'DELETE', as: 'u0040' });
+    assert.equal((await change({ message: 'Gone already' })).status, 404);
+  });
+
   it('holds at most ten live streams open per person, and frees a place when one closes', async () => {
     const app = await makeApp({ testHooks: true });
     const open = async (as: string) => ({ response: await app.request('/api/kudos/stream', { as }) });

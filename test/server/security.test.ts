@@ -140,6 +140,12 @@ describe('the OpenAPI document', () => {
       paths: Record<string, Record<string, Operation>>;
     };
     const skill = ((await (await request('/api/skills')).json()) as { items: { id: string }[] }).items[0].id;
+    // Kudos u0001 gave, which u0001 may change.
+    const given = (
+      (await (await request('/api/kudos?person=u0001&limit=100')).json()) as {
+        items: { id: string; giver: { id: string } }[];
+      }
+    ).items.find((k) => k.giver.id === 'u0001')!.id;
     const sent: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -149,17 +155,21 @@ describe('the OpenAPI document', () => {
         const example = operation.requestBody.content['application/json']?.example;
         assert.ok(example, `${operation.operationId} has an example body`);
         // As the interactive reference sends it, signed in as the seeded u0001.
-        const response = await request(`/api${path.replace('{skillId}', skill)}`, {
-          method: method.toUpperCase(),
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(example),
-        });
+        const response = await request(
+          `/api${path.replace('{skillId}', skill).replace('/kudos/{id}', `/kudos/${given}`)}`,
+          {
+            method: method.toUpperCase(),
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(example),
+          },
+        );
         assert.ok(response.ok, `${operation.operationId}: ${response.status} ${await response.text()}`);
         sent.push(operation.operationId);
       }
     }
     assert.deepEqual(sent.sort(), [
       'changeMyMentorProfile',
+      'editKudos',
       'giveKudos',
       'rateMySkill',
       'requestMentorship',
