@@ -86,6 +86,7 @@ const meta: Meta<FeedArgs> = {
           '| Ctrl+End / Ctrl+Home | Leave the feed after / before it |',
           '| Tab | Into a kudos: its reactions; out: the next control |',
           '| Enter / Space | On a reaction: adds or takes it back |',
+          '| Enter on “Edit…” | On kudos you gave: change the message and values in place; Escape keeps them as they were |',
           '| Enter on “Delete…” | On kudos you gave: asks once more; Escape keeps them |',
           '| Down / Up on “Show” | All kudos, yours, your department’s, or one value’s |',
           '| @ and part of a name | In the message: suggests colleagues to mention |',
@@ -189,6 +190,17 @@ export const ChoosingWhatToShow: Story = {
     if (!list) return;
     list.value = 'value:learning';
     list.dispatchEvent(new Event('change'));
+  },
+};
+
+/** Kudos the signed-in person gave have “Edit…”: here it has been pressed, and the message and values can be changed in place. */
+export const EditingYourKudos: Story = {
+  args: { person: 'u0001' },
+  play: async ({ canvasElement }) => {
+    const feed = canvasElement.querySelector('peer-kudos-feed')!;
+    const edit = () => feed.shadowRoot?.querySelector<HTMLButtonElement>('button.edit');
+    for (let i = 0; i < 200 && !edit(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    edit()?.click();
   },
 };
 

@@ -9,7 +9,15 @@ import type {
   NewMentorshipRequest,
   RequestAction,
 } from '../contract/mentors.js';
-import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos, ReactionCount } from '../contract/kudos.js';
+import type {
+  CompanyValue,
+  Kudos,
+  KudosChanges,
+  KudosFilter,
+  KudosReactions,
+  NewKudos,
+  ReactionCount,
+} from '../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../contract/rules.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
 import type {
@@ -102,6 +110,8 @@ export interface FeedbackSearch {
 export type KudosEvent =
   | { type: 'kudos'; kudos: Kudos }
   | { type: 'reactions'; kudosId: string; reactions: ReactionCount[] }
+  /** Its giver changed the message or values: show it as it is now (or drop it, if it left the filter). */
+  | { type: 'edited'; kudos: Kudos }
   /** The kudos was deleted by its giver: drop it. */
   | { type: 'removed'; kudosId: string }
   /** Too much was missed while disconnected: reload the first page. */
@@ -165,6 +175,12 @@ export interface PeerBackend {
    * already; rejects with 403 for someone else's. Optional: without it, feeds offer no "Delete".
    */
   deleteKudos?(kudosId: string, options?: WriteOptions): Promise<void>;
+  /**
+   * The signed-in person changes the message or values of kudos they gave; answers the kudos now.
+   * Rejects with 403 for someone else's, 404 when gone, 400/422 for changes out of bounds.
+   * Optional: without it, feeds offer no "Edit…".
+   */
+  editKudos?(kudosId: string, changes: KudosChanges, options?: WriteOptions): Promise<Kudos>;
   /**
    * Reports new kudos matching `filter`, reaction counts and deleted kudos as they happen, until `signal`
    * aborts. Reconnects by itself after a drop without missing events.

@@ -72,6 +72,7 @@ export const KudosFeed = createComponent({
   react: React,
   events: {
     onPeerKudosSent: 'peer-kudos-sent' as EventName<PeerEvent<'peer-kudos-sent'>>,
+    onPeerKudosEdited: 'peer-kudos-edited' as EventName<PeerEvent<'peer-kudos-edited'>>,
     onPeerKudosDeleted: 'peer-kudos-deleted' as EventName<PeerEvent<'peer-kudos-deleted'>>,
     onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,
   },

@@ -11,7 +11,7 @@ import type {
   RequestAction,
   WriteOptions,
 } from '../core/backend.js';
-import type { CompanyValue, Kudos, KudosFilter, KudosReactions, NewKudos } from '../contract/kudos.js';
+import type { CompanyValue, Kudos, KudosChanges, KudosFilter, KudosReactions, NewKudos } from '../contract/kudos.js';
 import {
   KUDOS_MESSAGE_MAX,
   KUDOS_MESSAGE_MIN,
@@ -98,6 +98,7 @@ export interface MemoryBackendOptions {
 /** A seeded kudos with its feed position, and reactions as sets of people per reaction. */
 interface MemoryKudos extends Omit<SeedKudos, 'reactions'> {
   seq: number;
+  editedAt?: string;
   reactions: Map<ReactionKey, Set<string>>;
 }
 
@@ -692,6 +693,36 @@ export class MemoryBackend implements PeerBackend {
     });
   }
 
+  editKudos(kudosId: string, changes: KudosChanges, options: WriteOptions = {}): Promise<Kudos> {
+    return this.#answer('editKudos', options.signal, () => {
+      const k = this.kudos.find((item) => item.id === kudosId && this.#visible(item));
+      if (!k) throw new PeerError({ kind: 'http', status: 404, problem: { title: 'Not found' } });
+      if (k.giverId !== this.meId) {
+        throw new PeerError({
+          kind: 'http',
+          status: 403,
+          problem: { title: 'Forbidden', detail: 'Only the person who gave kudos can change them.' },
+        });
+      }
+      const message = changes.message?.trim();
+      const valueIds = changes.valueIds && [...new Set(changes.valueIds)];
+      const errors = [
+        ...(message !== undefined && (message.length < KUDOS_MESSAGE_MIN || message.length > KUDOS_MESSAGE_MAX)
+          ? [{ path: 'message', message: 'say a few words' }]
+          : []),
+        ...(valueIds && (valueIds.length < 1 || valueIds.length > KUDOS_VALUES_MAX)
+          ? [{ path: 'valueIds', message: 'choose at least one value' }]
+          : []),
+      ];
+      if (errors.length) throw invalid(errors);
+      if (message !== undefined) k.message = message;
+      if (valueIds) k.valueIds = valueIds;
+      k.editedAt = new Date().toISOString();
+      this.#broadcast(() => ({ type: 'edited', kudos: this.#kudosView(k) }));
+      return this.#kudosView(k);
+    });
+  }
+
   /** The highest `seq` of a deleted kudos: never given out again. */
   #removedSeq = 0;
 
@@ -784,6 +815,7 @@ export class MemoryBackend implements PeerBackend {
       values: this.values.filter((v) => k.valueIds.includes(v.id)),
       visibility: k.visibility,
       createdAt: k.createdAt,
+      editedAt: k.editedAt ?? null,
       reactions: this.#reactionView(k),
     };
   }

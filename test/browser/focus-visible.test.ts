@@ -225,6 +225,16 @@ const states: State[] = [
     },
   },
   {
+    name: 'a kudos feed, changing kudos I gave',
+    template: html`<peer-kudos-feed live="off" person="u0001" composer="none"></peer-kudos-feed>`,
+    done: has('article .edit'),
+    minStops: 4,
+    open: async (feed) => {
+      feed.shadowRoot!.querySelector<HTMLButtonElement>('article .edit')!.click();
+      await until(() => deepActive()?.localName === 'textarea', 'the message being changed');
+    },
+  },
+  {
     name: 'the skill map, rating my own level',
     template: html`<peer-skill-map department="eng"></peer-skill-map>`,
     done: has('.cell.editable'),

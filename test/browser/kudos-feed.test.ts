@@ -498,6 +498,165 @@ describe('<peer-kudos-feed>', () => {
     await until(() => deepActive() === articles(el)[0], 'focus on the kudos in its place');
   });
 
+  describe('changing kudos you gave', () => {
+    const mentionee = async () => (await api<Person>('/people/u0086')).name;
+    /** A feed of u0084's kudos, one of which u0084 just gave; its article once "Edit…" is there. */
+    async function feedWithOwn(message = 'Thanks @{u0086} for the tyop fix') {
+      signIn('u0084');
+      const kudos = await give('u0084', { recipientIds: ['u0085'], message, valueIds: ['learning'] });
+      const el = await fixture<PeerKudosFeed>(
+        html`<peer-kudos-feed person="u0084" page-size="10" live="off"></peer-kudos-feed>`,
+      );
+      await loaded(el, 1);
+      // The newest, first in the feed.
+      const article = () => articles(el).find((a) => a.dataset.index === '0')!;
+      await until(() => !!article()?.querySelector('.edit'), 'Edit… on your own kudos');
+      return { el, kudos, article };
+    }
+    const textarea = (article: HTMLElement) => article.querySelector<HTMLTextAreaElement>('textarea')!;
+    const type = (area: HTMLTextAreaElement, value: string) => {
+      area.value = value;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+
+    it('changes the message, its mentions and the values in place, with the keyboard, and says it was edited', async () => {
+      const name = await mentionee();
+      const { el, kudos, article } = await feedWithOwn();
+      expect(article().querySelector('time')!.textContent).to.not.contain('edited');
+      const edited: Kudos[] = [];
+      el.addEventListener('peer-kudos-edited', (e) => edited.push(e.detail.kudos));
+      article().querySelector<HTMLButtonElement>('.edit')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => deepActive()?.localName === 'textarea', 'focus in the message');
+      // Mentions read as names, as in the composer.
+      expect(textarea(article()).value).to.equal(`Thanks @${name} for the tyop fix`);
+      await expect(el).to.be.accessible();
+      const area = textarea(article());
+      area.setSelectionRange(area.value.length, area.value.length);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'typo fix, twice over' });
+      expect(area.value).to.equal(`Thanks @${name} for the tyop typo fix, twice over`);
+      // To the values: "Be bold" on, and "Learn and share" stays.
+      const bold = [...article().querySelectorAll<HTMLInputElement>('fieldset input')].find((box) =>
+        box.closest('label')!.textContent!.includes('Be bold'),
+      )!;
+      bold.focus();
+      await sendKeys({ press: 'Space' });
+      expect(bold.checked).to.equal(true);
+      article().querySelector<HTMLButtonElement>('.editor .send')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !article().querySelector('.editor'), 'the kudos saved');
+      const message = article().querySelector('.message')!.textContent;
+      expect(message).to.equal(`Thanks @${name} for the tyop typo fix, twice over`);
+      expect(article().querySelector('.values')!.textContent).to.contain('Be bold');
+      expect(article().querySelector('time')!.textContent).to.contain('· edited');
+      expect($(el, '[aria-live="polite"]')!.textContent).to.equal('Your kudos was changed.');
+      await until(() => deepActive() === article(), 'focus on the kudos');
+      const stored = await api<Kudos>(`/kudos/${kudos.id}`, 'u0084');
+      expect(stored.message).to.equal('Thanks @{u0086} for the tyop typo fix, twice over');
+      expect(stored.values.map((v) => v.id).sort()).to.deep.equal(['courage', 'learning']);
+      expect(stored.editedAt).to.be.a('string');
+      expect(edited.map((k) => k.message)).to.deep.equal([stored.message]);
+    });
+
+    it('checks the changes before saving, keeps them when saving fails, and Escape keeps the kudos as it was', async () => {
+      const { kudos, article } = await feedWithOwn('Thanks for the quick review today');
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor');
+      type(textarea(article()), ' ');
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => !!article().querySelector('.editor [role="alert"]'), 'the problem');
+      expect(article().querySelector('.editor [role="alert"]')!.textContent).to.equal('Write at least 3 characters.');
+      expect(textarea(article()).getAttribute('aria-invalid')).to.equal('true');
+      await until(() => deepActive() === textarea(article()), 'focus on the message');
+      // No value: said beside the values, whose first box takes the focus.
+      type(textarea(article()), 'Thanks for the quick and careful review');
+      article().querySelector<HTMLInputElement>('fieldset input:checked')!.click();
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(
+        () => article().querySelector('.editor [role="alert"]')?.textContent === 'Choose at least one value.',
+        'the values problem',
+      );
+      await until(() => deepActive() === article().querySelector('fieldset input'), 'focus on the values');
+      expect((await serverRequests(`/api/kudos/${kudos.id}`)).filter((r) => r.method === 'PATCH')).to.have.length(0);
+
+      article().querySelector<HTMLInputElement>('fieldset input')!.click();
+      await injectFault({ method: 'PATCH', path: `/api/kudos/${kudos.id}`, status: 403, times: 1 });
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(
+        () => !!article().querySelector('.editor [role="alert"]')?.textContent?.includes('not saved'),
+        'the refusal',
+      );
+      expect(article().querySelector('.editor [role="alert"]')!.textContent).to.contain(
+        'Your changes were not saved; they are still here.',
+      );
+      expect(textarea(article()).value).to.equal('Thanks for the quick and careful review');
+      await until(() => deepActive() === textarea(article()), 'focus back on the message');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !article().querySelector('.editor'), 'the kudos as it was');
+      expect(article().querySelector('.message')!.textContent).to.equal('Thanks for the quick review today');
+      await until(() => deepActive() === article().querySelector('.edit'), 'focus on "Edit…"');
+      expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).editedAt).to.equal(null);
+    });
+
+    it('brings unsaved changes back after a reload, when "Edit…" is pressed again', async () => {
+      const first = await feedWithOwn('Thanks for hosting the retro');
+      first.article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!first.article().querySelector('textarea'), 'the editor');
+      type(textarea(first.article()), 'Thanks for hosting the retro so well');
+      first.el.remove();
+      const el = await fixture<PeerKudosFeed>(
+        html`<peer-kudos-feed person="u0084" page-size="10" live="off"></peer-kudos-feed>`,
+      );
+      await loaded(el, 1);
+      const article = () => articles(el).find((a) => a.dataset.index === '0')!;
+      await until(() => article()?.querySelector('.message')?.textContent === first.kudos.message, 'the kudos');
+      await until(() => !!article().querySelector('.edit'), 'Edit…');
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor again');
+      expect(textarea(article()).value).to.equal('Thanks for hosting the retro so well');
+      expect(article().querySelector('.editor [role="status"]')!.textContent).to.equal(
+        'Your unsaved changes are back.',
+      );
+    });
+
+    it('shows kudos changed elsewhere as they happen, and a feed of one value drops those that left it', async () => {
+      signIn('u0001');
+      const kudos = await give('u0087', {
+        recipientIds: ['u0088'],
+        message: 'Before the change',
+        valueIds: ['learning'],
+      });
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <peer-kudos-feed page-size="5"></peer-kudos-feed
+          ><peer-kudos-feed value="learning" page-size="5"></peer-kudos-feed>
+        </div>`,
+      );
+      const [all, learning] = [...page.querySelectorAll<PeerKudosFeed>('peer-kudos-feed')];
+      await loaded(all, 5);
+      await loaded(learning, 5);
+      await streamOpen();
+      const shown = (el: PeerKudosFeed) => articles(el).find((a) => a.dataset.index === '0')!;
+      expect(shown(all).querySelector('.message')!.textContent).to.equal('Before the change');
+      expect(shown(learning).querySelector('.message')!.textContent).to.equal('Before the change');
+      const changed = await fetch(`${apiUrl}/kudos/${kudos.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${tokenOf('u0087')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ message: 'After the change', valueIds: ['courage'] }),
+      });
+      expect(changed.status).to.equal(200);
+      await until(() => shown(all).querySelector('.message')!.textContent === 'After the change', 'the change');
+      expect(shown(all).querySelector('time')!.textContent).to.contain('edited');
+      await until(
+        () => !articles(learning).some((a) => a.querySelector('.message')!.textContent!.includes('the change')),
+        'dropped from the feed of a value it left',
+      );
+    });
+  });
+
   it('names each reaction once to a screen reader, and on hover', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="1" live="off"></peer-kudos-feed>`);

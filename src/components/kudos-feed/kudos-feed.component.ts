@@ -1,7 +1,6 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleProps } from '../../core/style-props.js';
 import type { CompanyValue, Kudos, KudosFilter } from '../../contract/kudos.js';
 import type { Me } from '../../contract/people.js';
 import { REACTION_KEYS, type ReactionKey } from '../../contract/rules.js';
@@ -13,6 +12,7 @@ import { PeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+import type { Edit, OwnFeed } from './kudos-reader.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import type { PeerKudosComposer } from './kudos-composer.component.js';
@@ -25,6 +25,7 @@ import { headingAt } from '../../core/heading.js';
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-kudos-deleted': { kudosId: string };
+    'peer-kudos-edited': { kudos: Kudos };
   }
 }
 
@@ -53,7 +54,7 @@ const KEEP = 50;
  * @csspart new-button - The “N new kudos” button.
  * @csspart scroller - The scrolling area around the feed.
  * @csspart feed - The element with `role="feed"`.
- * @csspart kudos - One kudos article; kudos you gave have a "Delete…" button, which asks once more.
+ * @csspart kudos - One kudos article; kudos you gave have "Edit…" (in place: message and values) and "Delete…" (asked once more).
  * @csspart load-more - The “load more” button.
  * @csspart notice - Offline and reconnecting notices.
  * @csspart empty - The empty state.
@@ -63,6 +64,7 @@ const KEEP = 50;
  * @cssproperty --peer-kudos-feed-max-height - Height of the scrolling area (default 40rem).
  *
  * @event peer-kudos-sent - Kudos given from the composer were stored; `detail.kudos`.
+ * @event peer-kudos-edited - The reader changed kudos they gave; `detail.kudos`, as saved.
  * @event peer-kudos-deleted - The reader deleted kudos they gave; `detail.kudosId`.
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
  */
@@ -105,6 +107,7 @@ export class PeerKudosFeed extends PeerElement {
     values: { state: true },
     choice: { state: true },
     reader: { state: true },
+    editing: { state: true },
     confirming: { state: true },
     deleting: { state: true },
   };
@@ -155,6 +158,8 @@ export class PeerKudosFeed extends PeerElement {
   private choice = '';
   /** The code of the "Show" list and of "Delete…", once loaded. */
   private reader?: typeof import('./kudos-reader.js');
+  /** Kudos the reader gave that they are changing, as they left it. */
+  private editing?: Edit;
   /** The kudos whose deletion is being asked about, and whether it is under way. */
   private confirming?: string;
   private deleting = false;
@@ -185,6 +190,8 @@ export class PeerKudosFeed extends PeerElement {
   /** Where focus goes after the next render, when it has fallen to the page. */
   #refocus?: () => HTMLElement | null;
   #offsets: number[] = [0];
+  /** The space above and below the drawn articles of a long feed, for those not drawn. */
+  #padding = ['', ''];
   #frame = 0;
   #resizeObserver?: ResizeObserver;
   readonly #reactionsInFlight = new Set<string>();
@@ -335,17 +342,19 @@ export class PeerKudosFeed extends PeerElement {
 
   #askWhoAndValues(backend: PeerBackend) {
     const chooses = this.filters !== 'off';
+    const needed = chooses || backend.deleteKudos || backend.editKudos;
     // Its code loads beside the questions whose answers it waits for; after a failure, at the next load.
-    if (!this.#readerLoading && (chooses || backend.deleteKudos)) {
+    if (!this.#readerLoading && needed) {
       this.#readerLoading = import('./kudos-reader.js').then(
         (reader) => {
           Object.assign(this.#english, reader.kudosReaderMessages);
+          adoptStyles(this.renderRoot as ShadowRoot, [...PeerKudosFeed.elementStyles, ...reader.readerStyles]);
           this.reader = reader;
         },
         () => (this.#readerLoading = undefined),
       );
     }
-    if (this.#meFrom !== backend && (chooses || backend.deleteKudos)) {
+    if (this.#meFrom !== backend && needed) {
       this.#meFrom = backend;
       this.me = undefined;
       void backend.getMe().then(
@@ -355,7 +364,7 @@ export class PeerKudosFeed extends PeerElement {
         () => (this.#meFrom = undefined),
       );
     }
-    if (this.#valuesFrom !== backend && chooses) {
+    if (this.#valuesFrom !== backend && (chooses || backend.editKudos)) {
       this.#valuesFrom = backend;
       this.values = undefined;
       void backend.getValues().then(
@@ -431,6 +440,14 @@ export class PeerKudosFeed extends PeerElement {
         if (this.items.some((k) => k.id === event.kudosId)) this.items = this.items.map(update);
         break;
       }
+      case 'edited': {
+        // Changed by its giver: as it is now, unless it left the value this feed shows.
+        const { kudos } = event;
+        const value = this.filter.value;
+        if (value && !kudos.values.some((v) => v.id === value)) this.#remove(kudos.id);
+        else this.#replace(kudos);
+        break;
+      }
       case 'removed':
         this.#remove(event.kudosId);
         break;
@@ -478,33 +495,6 @@ export class PeerKudosFeed extends PeerElement {
     }
   }
 
-  async #onDelete(kudos: Kudos, step: 'ask' | 'act' | 'keep') {
-    const article = () => this.#articleAt(this.items.findIndex((k) => k.id === kudos.id));
-    if (step !== 'act') {
-      this.confirming = step === 'ask' ? kudos.id : undefined;
-      this.#setError(kudos.id);
-      await this.updateComplete;
-      // The safe answer takes the focus; keeping it gives focus back to "Delete…".
-      article()
-        ?.querySelector<HTMLElement>(step === 'ask' ? '.keep' : '.ask')
-        ?.focus();
-      return;
-    }
-    if (this.deleting) return;
-    this.deleting = true;
-    try {
-      await this.#backend.value.deleteKudos!(kudos.id);
-      this.#remove(kudos.id);
-      this.announcement = this.#localize.term('kudos.deleted');
-      this.emit('peer-kudos-deleted', { kudosId: kudos.id });
-    } catch (error) {
-      const reason = error instanceof PeerError ? ` ${errorMessage(this.#localize, error)}` : '';
-      this.#setError(kudos.id, `${this.#localize.term('kudos.deleteFailed')}${reason}`);
-    } finally {
-      this.deleting = false;
-    }
-  }
-
   /** A kudos is gone (deleted here or elsewhere): focus that was on it goes to the one now in its place. */
   #remove(id: string) {
     this.arrivals = this.arrivals.filter((k) => k.id !== id);
@@ -516,6 +506,42 @@ export class PeerKudosFeed extends PeerElement {
     // The last one gone: the give-kudos button, else what the empty feed says.
     this.#refocus = () =>
       this.#articleAt(Math.min(index, this.items.length - 1)) ?? this.renderRoot.querySelector('.give, .empty-title');
+  }
+
+  #replace(kudos: Kudos) {
+    const update = (k: Kudos) => (k.id === kudos.id ? kudos : k);
+    this.items = this.items.map(update);
+    this.arrivals = this.arrivals.map(update);
+  }
+
+  /** What the code of "Edit…" and "Delete…" may do to the feed; made once it has loaded. */
+  #own?: OwnFeed;
+  get #ownFeed(): OwnFeed {
+    return (this.#own ??= {
+      backend: () => this.#backend.value,
+      localize: this.#localize,
+      me: () => this.me?.id,
+      editing: () => this.editing,
+      setEditing: (edit) => (this.editing = edit),
+      deleting: () => this.deleting,
+      setDeleting: (on) => (this.deleting = on),
+      setConfirming: (id) => (this.confirming = id),
+      setError: (id, message) => this.#setError(id, message),
+      changed: (kudos) => {
+        this.#replace(kudos);
+        this.emit('peer-kudos-edited', { kudos });
+      },
+      removed: (id) => {
+        this.#remove(id);
+        this.emit('peer-kudos-deleted', { kudosId: id });
+      },
+      announce: (text) => (this.announcement = text),
+      focus: (id, selector) =>
+        void this.updateComplete.then(() => {
+          const article = this.#articleAt(this.items.findIndex((k) => k.id === id));
+          (selector ? article?.querySelector<HTMLElement>(selector) : article)?.focus();
+        }),
+    });
   }
 
   #setError(id: string, message?: string) {
@@ -654,6 +680,9 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   protected override updated() {
+    // Through the CSSOM, which a strict style-src allows (a style attribute it would block).
+    const style = this.renderRoot.querySelector<HTMLElement>('.feed')?.style;
+    if (style) [style.paddingTop, style.paddingBottom] = this.#padding;
     const refocus = this.#refocus;
     this.#refocus = undefined;
     // Unless the reader put focus somewhere meanwhile.
@@ -852,12 +881,10 @@ export class PeerKudosFeed extends PeerElement {
       </div>`;
     }
     const [start, end] = this.#range();
-    const padding: Record<string, string> = this.#virtual
-      ? {
-          'padding-top': `${this.#offsets[start]}px`,
-          'padding-bottom': `${this.#offsets[this.items.length] - this.#offsets[end]}px`,
-        }
-      : {};
+    this.#padding = this.#virtual
+      ? [`${this.#offsets[start]}px`, `${this.#offsets[this.items.length] - this.#offsets[end]}px`]
+      : ['', ''];
+    const backend = this.#backend.value;
     const ctx = {
       localize: t,
       now: Date.now(),
@@ -869,11 +896,17 @@ export class PeerKudosFeed extends PeerElement {
         ReactionKey,
         string
       >,
-      me: this.#backend.value.deleteKudos && this.me?.id,
+      me: (backend.deleteKudos || backend.editKudos) && this.me?.id,
+      backend,
       reader: this.reader,
+      editing: this.editing,
+      values: this.values,
+      onEdit: (kudos: Kudos, step: 'open' | 'input' | 'save' | 'cancel', change?: Partial<Edit>) =>
+        void this.reader?.editStep(this.#ownFeed, kudos, step, change),
       confirming: this.confirming,
       deleting: this.deleting,
-      onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void this.#onDelete(kudos, step),
+      onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') =>
+        void this.reader?.deleteStep(this.#ownFeed, kudos, step),
     };
     // Keyed: an article's element stays with its kudos when the range moves or kudos arrive on top,
     // so focus and the reader's place stay where they were.
@@ -889,7 +922,6 @@ export class PeerKudosFeed extends PeerElement {
         role="feed"
         aria-label=${t.term('kudos.feed')}
         aria-busy=${this.more === 'loading' ? 'true' : 'false'}
-        style=${styleProps(padding)}
         @keydown=${this.#onFeedKeyDown}
         @focusin=${this.#onFeedFocusIn}
         @click=${this.#onFeedClick}

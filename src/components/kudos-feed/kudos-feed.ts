@@ -10,5 +10,6 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'peer-kudos-deleted': CustomEvent<import('../../core/peer-element.js').PeerEventDetails['peer-kudos-deleted']>;
+    'peer-kudos-edited': CustomEvent<import('../../core/peer-element.js').PeerEventDetails['peer-kudos-edited']>;
   }
 }

@@ -1,31 +1,100 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { CompanyValue, Kudos, KudosFilter } from '../../contract/kudos.js';
 import type { Me } from '../../contract/people.js';
+import { KUDOS_MESSAGE_MAX, KUDOS_MESSAGE_MIN, KUDOS_VALUES_MAX } from '../../contract/rules.js';
+import type { PeerBackend } from '../../core/backend.js';
 import { renderConfirm } from '../../core/confirm-view.js';
+import { errorMessage } from '../../core/error-message.js';
+import { PeerError } from '../../core/errors.js';
+import { formStyles } from '../../core/form-styles.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
+import { kudosDrafts } from './kudos-draft.js';
 
 /*
- * What `<peer-kudos-feed>` offers a reader it knows, beyond reading: the "Show" list and "Delete…"
- * on kudos they gave. Both wait for the answer to who reads the feed, so this code loads beside
- * that question rather than with the feed.
+ * What `<peer-kudos-feed>` offers a reader it knows, beyond reading: the "Show" list, and "Edit…"
+ * and "Delete…" on kudos they gave. They wait for the answer to who reads the feed, so this code
+ * (with its styles) loads beside that question rather than with the feed.
  */
 export { kudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 
 type Localize = LocalizeController<KudosMessages & KudosReaderMessages>;
 
-export interface Deletion {
+/** The message and values of kudos being changed, as the reader left them. */
+export interface Edit {
+  id: string;
+  message: string;
+  valueIds: string[];
+  /** Why it was not saved, and what that is about (its field is marked). */
+  error?: string;
+  invalid?: 'message' | 'values';
+  busy?: boolean;
+  /** The changes came back from an earlier visit. */
+  restored?: boolean;
+}
+
+/** What the feed gives the buttons and the editor of kudos the reader gave. */
+export interface OwnKudos {
   localize: Localize;
   /** The kudos whose deletion is being asked about, and whether it is under way. */
   confirming?: string;
   deleting: boolean;
   /** "Delete…" pressed (`ask`), then "Delete" (`act`) or "Keep it" (`keep`). */
   onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void;
+  /** The backend: without `deleteKudos` or `editKudos`, no "Delete…" or "Edit…"; kudos being changed; the company values. */
+  backend: PeerBackend;
+  editing?: Edit;
+  values?: CompanyValue[];
+  /** "Edit…" pressed (`open`), typed in (`input`), "Save" or "Cancel" (Escape). */
+  onEdit: (kudos: Kudos, step: 'open' | 'input' | 'save' | 'cancel', change?: Partial<Edit>) => void;
 }
 
-/** Kudos you gave: "Delete…", which asks once more where it stood. */
-export function renderDelete(kudos: Kudos, about: string, ctx: Deletion) {
+/** The styles of the editor, added to the feed's with this code. */
+export const readerStyles = [
+  formStyles,
+  css`
+    .editor {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+    }
+    .editor fieldset {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) / 2) var(--_space);
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    .editor legend {
+      margin-block-end: calc(var(--_space) / 2);
+    }
+    .editor .choice {
+      font-weight: normal;
+    }
+  `,
+];
+
+/** The message as the reader edits it: each `@{id}` it mentions as `@Name`. */
+export function editable(kudos: Kudos) {
+  const names = new Map(kudos.mentions.map((person) => [person.id, person.name]));
+  return kudos.message.replace(/@\{([^}]+)\}/g, (mention, id: string) =>
+    names.has(id) ? `@${names.get(id)}` : mention,
+  );
+}
+
+/** The message as sent: each `@Name` of someone the kudos mentioned becomes `@{id}` again. */
+export function sendable(text: string, kudos: Kudos) {
+  let message = text.trim();
+  for (const person of [...kudos.mentions].sort((a, b) => b.name.length - a.name.length)) {
+    message = message.split(`@${person.name}`).join(`@{${person.id}}`);
+  }
+  return message;
+}
+
+/** Kudos you gave: "Edit…" (when the backend can), and "Delete…", which asks once more where it stood. */
+export function renderDelete(kudos: Kudos, about: string, ctx: OwnKudos) {
   const t = ctx.localize;
   return ctx.confirming === kudos.id
     ? renderConfirm({
@@ -39,15 +108,221 @@ export function renderDelete(kudos: Kudos, about: string, ctx: Deletion) {
         onKeep: () => ctx.onDelete(kudos, 'keep'),
       })
     : html`<span class="actions"
-        ><button
-          type="button"
-          class="secondary ask"
-          aria-describedby=${about}
-          @click=${() => ctx.onDelete(kudos, 'ask')}
-        >
-          ${t.term('kudos.deleteAsk')}
-        </button></span
+        >${
+          ctx.backend.editKudos
+            ? html`<button
+                type="button"
+                class="secondary edit"
+                aria-describedby=${about}
+                @click=${() => ctx.onEdit(kudos, 'open')}
+              >
+                ${t.term('kudos.editAsk')}
+              </button>`
+            : nothing
+        }${
+          ctx.backend.deleteKudos
+            ? html`<button
+                type="button"
+                class="secondary ask"
+                aria-describedby=${about}
+                @click=${() => ctx.onDelete(kudos, 'ask')}
+              >
+                ${t.term('kudos.deleteAsk')}
+              </button>`
+            : nothing
+        }</span
       >`;
+}
+
+/**
+ * The message and values of kudos you gave, to change in place of them. "Save" checks them first
+ * (a problem is said beside what it is about, which takes the focus); Escape or "Cancel" keeps
+ * the kudos as it was. Who receives it and who may see it are not changed here.
+ */
+export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
+  const t = ctx.localize;
+  const edit = ctx.editing!;
+  const count = `${id}-count`;
+  const error = `${id}-error`;
+  const about = (what: Edit['invalid']) => (edit.invalid === what ? ` ${error}` : '');
+  const toggle = (value: string, on: boolean) =>
+    ctx.onEdit(kudos, 'input', {
+      valueIds: on ? [...edit.valueIds, value] : edit.valueIds.filter((v) => v !== value),
+    });
+  return html`<form
+    class="editor"
+    id=${id}
+    novalidate
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      ctx.onEdit(kudos, 'save');
+    }}
+    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ctx.onEdit(kudos, 'cancel')}
+  >
+    ${edit.restored ? html`<p class="hint" role="status">${t.term('kudos.editRestored')}</p>` : nothing}
+    <label class="field"
+      >${t.term('kudos.editMessage')}
+      <textarea
+        rows="3"
+        dir="auto"
+        .value=${edit.message}
+        aria-invalid=${edit.invalid === 'message' ? 'true' : 'false'}
+        aria-describedby="${count}${about('message')}"
+        @input=${(event: Event) => ctx.onEdit(kudos, 'input', { message: (event.target as HTMLTextAreaElement).value })}
+      ></textarea>
+    </label>
+    <p class="hint" id=${count}>
+      ${t.term('kudos.editCount', t.number(edit.message.trim().length), t.number(KUDOS_MESSAGE_MAX))}
+    </p>
+    <fieldset aria-describedby=${about('values').trim() || nothing}>
+      <legend>${t.term('kudos.editValues', t.number(KUDOS_VALUES_MAX))}</legend>
+      ${(ctx.values ?? kudos.values).map(
+        (value) =>
+          html`<label class="choice"
+            ><input
+              type="checkbox"
+              .checked=${edit.valueIds.includes(value.id)}
+              @change=${(event: Event) => toggle(value.id, (event.target as HTMLInputElement).checked)}
+            />
+            <span aria-hidden="true">${value.emoji}</span> <bdi>${value.name}</bdi></label
+          >`,
+      )}
+    </fieldset>
+    ${edit.error ? html`<p class="field-error" id=${error} role="alert">${edit.error}</p>` : nothing}
+    <span class="actions">
+      <button class="send" aria-disabled=${edit.busy ? 'true' : 'false'} aria-busy=${edit.busy ? 'true' : 'false'}>
+        ${t.term('kudos.save')}
+      </button>
+      <button type="button" class="secondary cancel" @click=${() => ctx.onEdit(kudos, 'cancel')}>
+        ${t.term('kudos.editCancel')}
+      </button>
+    </span>
+  </form>`;
+}
+
+/** What "Edit…" and "Delete…" may do to the feed. */
+export interface OwnFeed {
+  backend(): PeerBackend;
+  localize: Localize;
+  /** Who reads the feed: their unsaved changes are theirs. */
+  me(): string | undefined;
+  editing(): Edit | undefined;
+  setEditing(edit: Edit | undefined): void;
+  deleting(): boolean;
+  setDeleting(on: boolean): void;
+  setConfirming(id: string | undefined): void;
+  /** What failed on a kudos, shown in its article; none to clear it. */
+  setError(id: string, message?: string): void;
+  /** The kudos as it is now, saved. */
+  changed(kudos: Kudos): void;
+  /** The kudos was deleted here: it goes, and the feed says so to the page. */
+  removed(id: string): void;
+  announce(text: string): void;
+  /** Focuses what matches `selector` in the kudos' article (the article itself for ''), once drawn. */
+  focus(kudosId: string, selector: string): void;
+}
+
+/** "Delete…" pressed (`ask`): the safe answer takes the focus; "Keep it" (`keep`) gives it back; `act` deletes. */
+export async function deleteStep(feed: OwnFeed, kudos: Kudos, step: 'ask' | 'act' | 'keep') {
+  const t = feed.localize;
+  if (step !== 'act') {
+    feed.setConfirming(step === 'ask' ? kudos.id : undefined);
+    feed.setError(kudos.id);
+    feed.focus(kudos.id, step === 'ask' ? '.keep' : '.ask');
+    return;
+  }
+  if (feed.deleting()) return;
+  feed.setDeleting(true);
+  try {
+    await feed.backend().deleteKudos!(kudos.id);
+    feed.removed(kudos.id);
+    feed.announce(t.term('kudos.deleted'));
+  } catch (error) {
+    const reason = error instanceof PeerError ? ` ${errorMessage(t, error)}` : '';
+    feed.setError(kudos.id, `${t.term('kudos.deleteFailed')}${reason}`);
+  } finally {
+    feed.setDeleting(false);
+  }
+}
+
+/**
+ * One step of changing kudos. What is typed is kept in the browser as it is typed, so that it
+ * survives a reload: "Edit…" on the same kudos brings it back.
+ */
+export async function editStep(
+  feed: OwnFeed,
+  kudos: Kudos,
+  step: 'open' | 'input' | 'save' | 'cancel',
+  change: Partial<Edit> = {},
+) {
+  const t = feed.localize;
+  const drafts = kudosDrafts(feed.backend().storageScope);
+  const draftId = `edit:${kudos.id}`;
+  const edit = feed.editing();
+  if (step === 'open') {
+    const saved = drafts.load(draftId, feed.me() ?? null)?.value;
+    feed.setEditing({
+      id: kudos.id,
+      message: saved?.message ?? editable(kudos),
+      valueIds: saved?.valueIds ?? kudos.values.map((v) => v.id),
+      restored: !!saved,
+    });
+    feed.focus(kudos.id, 'textarea');
+    return;
+  }
+  if (!edit || edit.id !== kudos.id) return;
+  if (step === 'cancel') {
+    drafts.clear(draftId);
+    feed.setEditing(undefined);
+    feed.focus(kudos.id, '.edit');
+    return;
+  }
+  if (step === 'input') {
+    const next = { ...edit, ...change, error: undefined, invalid: undefined };
+    drafts.save(
+      draftId,
+      { recipientIds: [], message: next.message, valueIds: next.valueIds, isPrivate: false },
+      feed.me() ?? null,
+    );
+    feed.setEditing(next);
+    return;
+  }
+  if (edit.busy) return;
+  const length = edit.message.trim().length;
+  const problem: [Edit['invalid'], string] | undefined =
+    length < KUDOS_MESSAGE_MIN
+      ? ['message', t.term('kudos.editTooShort', t.number(KUDOS_MESSAGE_MIN))]
+      : length > KUDOS_MESSAGE_MAX
+        ? ['message', t.term('kudos.editTooLong', t.number(KUDOS_MESSAGE_MAX))]
+        : edit.valueIds.length < 1
+          ? ['values', t.term('kudos.editValuesRequired')]
+          : edit.valueIds.length > KUDOS_VALUES_MAX
+            ? ['values', t.term('kudos.editValuesTooMany', t.number(KUDOS_VALUES_MAX))]
+            : undefined;
+  if (problem) {
+    feed.setEditing({ ...edit, invalid: problem[0], error: problem[1] });
+    feed.focus(kudos.id, problem[0] === 'message' ? 'textarea' : 'fieldset input');
+    return;
+  }
+  feed.setEditing({ ...edit, busy: true, error: undefined, invalid: undefined });
+  try {
+    const saved = await feed.backend().editKudos!(kudos.id, {
+      message: sendable(edit.message, kudos),
+      valueIds: edit.valueIds,
+    });
+    drafts.clear(draftId);
+    feed.setEditing(undefined);
+    feed.changed(saved);
+    feed.announce(t.term('kudos.changedAnnounce'));
+    feed.focus(kudos.id, '');
+  } catch (error) {
+    const reason = errorMessage(
+      t,
+      error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error }),
+    );
+    feed.setEditing({ ...(feed.editing() ?? edit), busy: false, error: `${t.term('kudos.editFailed')} ${reason}` });
+    feed.focus(kudos.id, 'textarea');
+  }
 }
 
 export interface Choice {

@@ -6,11 +6,11 @@ import { isolate, type LocalizeController } from '../../core/i18n/localize.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import { safeUrl } from '../../core/safe-url.js';
-import type { Deletion } from './kudos-reader.js';
+import type { OwnKudos } from './kudos-reader.js';
 import { initialsOf } from '../person/initials.js';
 
 /** What one article needs besides its kudos. */
-export interface KudosViewContext extends Deletion {
+export interface KudosViewContext extends OwnKudos {
   localize: LocalizeController<KudosMessages & KudosReaderMessages>;
   now: number;
   setSize: number;
@@ -53,14 +53,19 @@ export function renderKudos(kudos: Kudos, index: number, ctx: KudosViewContext) 
   const title = `k-${index}-title`;
   const body = `k-${index}-message`;
   const names = t.term('kudos.to', kudos.giver.name, recipientNames(t, kudos.recipients));
-  const when = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now, true);
-  const full = t.date(kudos.createdAt, { dateStyle: 'long', timeStyle: 'short' });
+  const long = { dateStyle: 'long', timeStyle: 'short' } as const;
+  const given = pending ? t.term('kudos.sending') : t.relativeTime(kudos.createdAt, ctx.now, true);
+  // Changed by its giver since: "3 hours ago · edited", and when, on hover.
+  const edited = kudos.editedAt;
+  const when = edited ? `${given} · ${t.term('kudos.edited')}` : given;
+  const full = `${t.date(kudos.createdAt, long)}${edited ? ` (${t.term('kudos.edited')} ${t.date(edited, long)})` : ''}`;
+  const editing = ctx.editing?.id === kudos.id && ctx.reader;
   const photo = safeUrl(kudos.giver.photoUrl, 'image');
   const reactions = kudos.reactions.map((r) => renderReaction(ctx, r, pending));
   // One template per kudos, written without whitespace between tags: a feed renders thousands,
   // and every extra template instance or whitespace text node costs time. Prettier would add both.
   // prettier-ignore
-  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header><p class="message" id=${body} dir="auto">${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${ctx.me === kudos.giver.id && !pending && ctx.reader ? ctx.reader.renderDelete(kudos, title, ctx) : nothing}${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
+  return html`<article part="kudos" class="kudos ${pending ? 'pending' : ''}" tabindex=${index === ctx.focusIndex ? 0 : -1} aria-posinset=${index + 1} aria-setsize=${ctx.setSize} aria-labelledby=${title} aria-describedby=${body} data-index=${index}><header class="kudos-header">${photo ? html`<img class="avatar" src=${photo} alt="" loading="lazy" />` : html`<span class="avatar initials" aria-hidden="true">${initialsOf(kudos.giver.name)}</span>`}<p class="kudos-title" id=${title}>${names}</p><time class="time" datetime=${kudos.createdAt} title=${full}>${when}</time></header>${editing ? ctx.reader!.renderEditor(kudos, body, ctx) : html`<p class="message" id=${body} dir="auto">${renderMessage(kudos)}</p><ul class="values" aria-label=${t.term('kudos.values')}>${kudos.values.map(renderValue)}</ul>`}${kudos.visibility === 'private' ? html`<p class="private">${t.term('kudos.private')}</p>` : nothing}<div class="reactions" role="group" aria-label=${t.term('kudos.reactions')}>${reactions}</div>${ctx.me === kudos.giver.id && !pending && !editing && ctx.reader ? ctx.reader.renderDelete(kudos, title, ctx) : nothing}${error ? html`<p class="reaction-error" role="alert">${error}</p>` : nothing}</article>`;
 }
 
 function renderValue(value: Kudos['values'][number]) {

@@ -14,6 +14,19 @@ export const kudosReaderMessages = {
   'kudos.keep': 'Keep it',
   'kudos.deleted': 'Your kudos was deleted.',
   'kudos.deleteFailed': 'Your kudos was not deleted.',
+  'kudos.editAsk': 'Edit…',
+  'kudos.editMessage': 'Message',
+  'kudos.editCount': (used: string, max: string) => `${used} / ${max} characters`,
+  'kudos.editValues': (max: string) => `Company values (up to ${max})`,
+  'kudos.editRestored': 'Your unsaved changes are back.',
+  'kudos.editTooShort': (min: string) => `Write at least ${min} characters.`,
+  'kudos.editTooLong': (max: string) => `Keep it under ${max} characters.`,
+  'kudos.editValuesRequired': 'Choose at least one value.',
+  'kudos.editValuesTooMany': (max: string) => `Choose at most ${max} values.`,
+  'kudos.save': 'Save',
+  'kudos.editCancel': 'Cancel',
+  'kudos.changedAnnounce': 'Your kudos was changed.',
+  'kudos.editFailed': 'Your changes were not saved; they are still here.',
 } satisfies Record<string, string | ((...args: never[]) => string)>;
 
 export type KudosReaderMessages = typeof kudosReaderMessages;

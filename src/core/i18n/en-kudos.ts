@@ -35,6 +35,7 @@ export const kudosMessages = {
   'kudos.reactionFailed': 'Your reaction could not be saved. Try again.',
   'kudos.private': 'Private: only the giver and recipients see this.',
   'kudos.sending': 'Sending…',
+  'kudos.edited': 'edited',
   'kudos.continue': 'Continue your kudos',
 } satisfies Record<string, string | ((...args: never[]) => string)>;
 

@@ -22,6 +22,7 @@ const METHODS = [
   'giveKudos',
   'setReaction',
   'deleteKudos',
+  'editKudos',
   'getSkills',
   'getSkillMatrix',
   'getSkillExperts',

@@ -8,7 +8,15 @@ import type {
   MentorshipRequest,
   NewMentorshipRequest,
 } from '../../contract/mentors.js';
-import type { CompanyValue, Kudos, KudosFilter, KudosReactions, KudosRemoved, NewKudos } from '../../contract/kudos.js';
+import type {
+  CompanyValue,
+  Kudos,
+  KudosChanges,
+  KudosFilter,
+  KudosReactions,
+  KudosRemoved,
+  NewKudos,
+} from '../../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../../contract/rules.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../../contract/skills.js';
 import type {
@@ -65,7 +73,7 @@ export interface PathTemplates {
   values: string;
   /** The feed; `team`, `person`, `value`, `cursor` and `limit` are added as query parameters. */
   kudos: string;
-  /** `{id}`: DELETE deletes kudos the signed-in person gave. */
+  /** `{id}`: PATCH changes, DELETE deletes kudos the signed-in person gave. */
   kudosItem: string;
   /** `{id}` and `{reaction}`; PUT adds, DELETE takes back. */
   kudosReaction: string;
@@ -374,6 +382,11 @@ export class RestBackend extends EventTarget implements PeerBackend {
     }
   }
 
+  async editKudos(kudosId: string, changes: KudosChanges, options: WriteOptions = {}): Promise<Kudos> {
+    const url = this.http.url(expandPath(this.#paths.kudosItem, { id: kudosId }));
+    return this.#mappers.kudos(await this.#write('PATCH', url, changes, options));
+  }
+
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
     const url = this.http.url(this.#paths.kudosStream, { ...filter });
     void keepEventStream({
@@ -387,8 +400,9 @@ export class RestBackend extends EventTarget implements PeerBackend {
       onState: (state) => listener({ type: 'connection', state }),
       onEvent: (event) => {
         try {
-          if (event.event === 'kudos') listener({ type: 'kudos', kudos: this.#mappers.kudos(JSON.parse(event.data)) });
-          else if (event.event === 'reactions') {
+          if (event.event === 'kudos' || event.event === 'edited') {
+            listener({ type: event.event, kudos: this.#mappers.kudos(JSON.parse(event.data)) });
+          } else if (event.event === 'reactions') {
             const { kudosId, reactions } = this.#mappers.reactions(JSON.parse(event.data));
             listener({ type: 'reactions', kudosId, reactions });
           } else if (event.event === 'removed') {
