@@ -530,6 +530,8 @@ describe('<peer-kudos-feed>', () => {
       await until(() => deepActive()?.localName === 'textarea', 'focus in the message');
       // Mentions read as names, as in the composer.
       expect(textarea(article()).value).to.equal(`Thanks @${name} for the tyop fix`);
+      // Text as written, not in the weight of the label around the field.
+      expect(getComputedStyle(textarea(article())).fontWeight).to.equal('400');
       await expect(el).to.be.accessible();
       const area = textarea(article());
       area.setSelectionRange(area.value.length, area.value.length);

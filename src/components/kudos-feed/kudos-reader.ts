@@ -70,6 +70,8 @@ export const readerStyles = [
     .editor legend {
       margin-block-end: calc(var(--_space) / 2);
     }
+    /* The field sits inside its label, whose weight it would take. */
+    .editor textarea,
     .editor .choice {
       font-weight: normal;
     }
