@@ -164,15 +164,22 @@ export const MentionSuggestions: Story = {
   },
 };
 
+/** Waits (up to 5 s) for what `find` finds in the feed's shadow root; undefined if it never came. */
+async function inFeed<T>(canvas: HTMLElement, find: (root: ShadowRoot) => T | null | undefined) {
+  const root = () => canvas.querySelector('peer-kudos-feed')?.shadowRoot;
+  for (let i = 0; i < 200; i++) {
+    const found = root() && find(root()!);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return undefined;
+}
+
 /** Kudos the signed-in person gave have “Delete…”; here it has been pressed and asks once more. */
 export const DeletingYourKudos: Story = {
   args: { person: 'u0001' },
-  play: async ({ canvasElement }) => {
-    const feed = canvasElement.querySelector('peer-kudos-feed')!;
-    const ask = () => feed.shadowRoot?.querySelector<HTMLButtonElement>('button.ask');
-    for (let i = 0; i < 200 && !ask(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    ask()?.click();
-  },
+  play: async ({ canvasElement }) =>
+    (await inFeed(canvasElement, (root) => root.querySelector<HTMLButtonElement>('button.ask')))?.click(),
 };
 
 /**
@@ -181,12 +188,9 @@ export const DeletingYourKudos: Story = {
  */
 export const ChoosingWhatToShow: Story = {
   play: async ({ canvasElement }) => {
-    const feed = canvasElement.querySelector('peer-kudos-feed')!;
-    const select = () => feed.shadowRoot?.querySelector<HTMLSelectElement>('.show select');
-    for (let i = 0; i < 200 && !select()?.querySelector('option[value="value:learning"]'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    const list = select();
+    const list = await inFeed(canvasElement, (root) =>
+      root.querySelector('.show option[value="value:learning"]')?.closest('select'),
+    );
     if (!list) return;
     list.value = 'value:learning';
     list.dispatchEvent(new Event('change'));
@@ -196,12 +200,8 @@ export const ChoosingWhatToShow: Story = {
 /** Kudos the signed-in person gave have “Edit…”: here it has been pressed, and the message and values can be changed in place. */
 export const EditingYourKudos: Story = {
   args: { person: 'u0001' },
-  play: async ({ canvasElement }) => {
-    const feed = canvasElement.querySelector('peer-kudos-feed')!;
-    const edit = () => feed.shadowRoot?.querySelector<HTMLButtonElement>('button.edit');
-    for (let i = 0; i < 200 && !edit(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    edit()?.click();
-  },
+  play: async ({ canvasElement }) =>
+    (await inFeed(canvasElement, (root) => root.querySelector<HTMLButtonElement>('button.edit')))?.click(),
 };
 
 export const StandaloneComposer: Story = {
