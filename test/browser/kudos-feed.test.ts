@@ -219,7 +219,7 @@ describe('<peer-kudos-feed>', () => {
         k.message.replace(/@\{(\w+)\}/g, (_, id) => `@${k.mentions.find((p) => p.id === id)!.name}`),
       ),
     );
-    expect(deepActive()).to.equal(select);
+    expect(deepActive() === select, 'focus stays on the list').to.equal(true);
 
     await sendKeys({ press: 'ArrowDown' });
     await eventually(async () => (await lastSearch()).team === me.department.id, 'a request for your department');
@@ -540,6 +540,9 @@ describe('<peer-kudos-feed>', () => {
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ type: 'typo fix, twice over' });
       expect(area.value).to.equal(`Thanks @${name} for the tyop typo fix, twice over`);
+      // Page Down moves in the text, not to the next kudos.
+      await sendKeys({ press: 'PageDown' });
+      expect(deepActive() === area, 'focus stays in the message').to.equal(true);
       // To the values: "Be bold" on, and "Learn and share" stays.
       const bold = [...article().querySelectorAll<HTMLInputElement>('fieldset input')].find((box) =>
         box.closest('label')!.textContent!.includes('Be bold'),

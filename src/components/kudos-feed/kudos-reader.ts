@@ -42,8 +42,9 @@ export interface OwnKudos {
   deleting: boolean;
   /** "Delete…" pressed (`ask`), then "Delete" (`act`) or "Keep it" (`keep`). */
   onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void;
-  /** The backend: without `deleteKudos` or `editKudos`, no "Delete…" or "Edit…"; kudos being changed; the company values. */
+  /** The backend: without `deleteKudos` or `editKudos`, no "Delete…" or "Edit…". */
   backend: PeerBackend;
+  /** The kudos being changed, and the company values to choose from. */
   editing?: Edit;
   values?: CompanyValue[];
   /** "Edit…" pressed (`open`), typed in (`input`), "Save" or "Cancel" (Escape). */
@@ -159,7 +160,11 @@ export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
       event.preventDefault();
       ctx.onEdit(kudos, 'save');
     }}
-    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && ctx.onEdit(kudos, 'cancel')}
+    @keydown=${(event: KeyboardEvent) => {
+      // The keys are the text's here (Page Down moves the caret), not the feed's (the next kudos).
+      event.stopPropagation();
+      if (event.key === 'Escape') ctx.onEdit(kudos, 'cancel');
+    }}
   >
     ${edit.restored ? html`<p class="hint" role="status">${t.term('kudos.editRestored')}</p>` : nothing}
     <label class="field"
