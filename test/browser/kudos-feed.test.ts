@@ -606,25 +606,52 @@ describe('<peer-kudos-feed>', () => {
       expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).editedAt).to.equal(null);
     });
 
-    it('brings unsaved changes back after a reload, when "Edit…" is pressed again', async () => {
+    it('brings unsaved changes back after a reload ("Continue editing…"), and forgets them with the kudos', async () => {
       const first = await feedWithOwn('Thanks for hosting the retro');
-      first.article().querySelector<HTMLButtonElement>('.edit')!.click();
-      await until(() => !!first.article().querySelector('textarea'), 'the editor');
-      type(textarea(first.article()), 'Thanks for hosting the retro so well');
-      first.el.remove();
-      const el = await fixture<PeerKudosFeed>(
-        html`<peer-kudos-feed person="u0084" page-size="10" live="off"></peer-kudos-feed>`,
-      );
-      await loaded(el, 1);
-      const article = () => articles(el).find((a) => a.dataset.index === '0')!;
-      await until(() => article()?.querySelector('.message')?.textContent === first.kudos.message, 'the kudos');
-      await until(() => !!article().querySelector('.edit'), 'Edit…');
-      article().querySelector<HTMLButtonElement>('.edit')!.click();
-      await until(() => !!article().querySelector('textarea'), 'the editor again');
-      expect(textarea(article()).value).to.equal('Thanks for hosting the retro so well');
-      expect(article().querySelector('.editor [role="status"]')!.textContent).to.equal(
+      /** The page again: a new feed of the same kudos, its article once its buttons are there. */
+      const reload = async (before: PeerKudosFeed) => {
+        before.remove();
+        const el = await fixture<PeerKudosFeed>(
+          html`<peer-kudos-feed person="u0084" page-size="10" live="off"></peer-kudos-feed>`,
+        );
+        await loaded(el, 1);
+        const article = () => articles(el).find((a) => a.dataset.index === '0')!;
+        await until(() => article()?.querySelector('.message')?.textContent === first.kudos.message, 'the kudos');
+        await until(() => !!article().querySelector('.edit'), 'Edit…');
+        return { el, article };
+      };
+      const changeTo = async (article: () => HTMLElement, text: string) => {
+        article().querySelector<HTMLButtonElement>('.edit')!.click();
+        await until(() => !!article().querySelector('textarea'), 'the editor');
+        type(textarea(article()), text);
+      };
+      await changeTo(first.article, 'Thanks for hosting the retro so well');
+      const second = await reload(first.el);
+      expect(second.article().querySelector('.edit')!.textContent!.trim()).to.equal('Continue editing…');
+      second.article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!second.article().querySelector('textarea'), 'the editor again');
+      expect(textarea(second.article()).value).to.equal('Thanks for hosting the retro so well');
+      expect(second.article().querySelector('.editor [role="status"]')!.textContent).to.equal(
         'Your unsaved changes are back.',
       );
+      // Cancelled: forgotten.
+      await sendKeys({ press: 'Escape' });
+      await until(() => second.article().querySelector('.edit')?.textContent!.trim() === 'Edit…', '"Edit…" again');
+
+      // Deleted with changes unsaved: they go with it.
+      await changeTo(second.article, 'Thanks for hosting the retro, again');
+      const third = await reload(second.el);
+      expect(third.article().querySelector('.edit')!.textContent!.trim()).to.equal('Continue editing…');
+      const kept = () => Object.keys(localStorage).filter((key) => key.endsWith(`:edit:${first.kudos.id}`));
+      expect(kept()).to.have.length(1);
+      third.article().querySelector<HTMLButtonElement>('.ask')!.click();
+      await until(() => !!third.article().querySelector('.confirm'), 'the question');
+      third.article().querySelector<HTMLButtonElement>('.confirm')!.click();
+      await until(
+        () => !articles(third.el).some((a) => a.textContent!.includes('Thanks for hosting the retro')),
+        'gone',
+      );
+      expect(kept()).to.deep.equal([]);
     });
 
     it('shows kudos changed elsewhere as they happen, and a feed of one value drops those that left it', async () => {

@@ -44,6 +44,8 @@ export interface OwnKudos {
   onDelete: (kudos: Kudos, step: 'ask' | 'act' | 'keep') => void;
   /** The backend: without `deleteKudos` or `editKudos`, no "Delete…" or "Edit…". */
   backend: PeerBackend;
+  /** Who is signed in, when kudos can be deleted or changed: what they gave has the buttons. */
+  me?: string;
   /** The kudos being changed, and the company values to choose from. */
   editing?: Edit;
   values?: CompanyValue[];
@@ -96,6 +98,10 @@ export function sendable(text: string, kudos: Kudos) {
   return message;
 }
 
+/** Changes to kudos not saved yet, kept in the browser as they were typed. */
+const editDraft = (backend: PeerBackend, id: string, me?: string) =>
+  kudosDrafts(backend.storageScope).load(`edit:${id}`, me ?? null)?.value;
+
 /** Kudos you gave: "Edit…" (when the backend can), and "Delete…", which asks once more where it stood. */
 export function renderDelete(kudos: Kudos, about: string, ctx: OwnKudos) {
   const t = ctx.localize;
@@ -119,7 +125,7 @@ export function renderDelete(kudos: Kudos, about: string, ctx: OwnKudos) {
                 aria-describedby=${about}
                 @click=${() => ctx.onEdit(kudos, 'open')}
               >
-                ${t.term('kudos.editAsk')}
+                ${t.term(editDraft(ctx.backend, kudos.id, ctx.me) ? 'kudos.editContinue' : 'kudos.editAsk')}
               </button>`
             : nothing
         }${
@@ -242,6 +248,8 @@ export async function deleteStep(feed: OwnFeed, kudos: Kudos, step: 'ask' | 'act
   feed.setDeleting(true);
   try {
     await feed.backend().deleteKudos!(kudos.id);
+    // Changes to it not saved yet go too: nothing is left to change.
+    kudosDrafts(feed.backend().storageScope).clear(`edit:${kudos.id}`);
     feed.removed(kudos.id);
     feed.announce(t.term('kudos.deleted'));
   } catch (error) {
@@ -267,7 +275,7 @@ export async function editStep(
   const draftId = `edit:${kudos.id}`;
   const edit = feed.editing();
   if (step === 'open') {
-    const saved = drafts.load(draftId, feed.me() ?? null)?.value;
+    const saved = editDraft(feed.backend(), kudos.id, feed.me());
     feed.setEditing({
       id: kudos.id,
       message: saved?.message ?? editable(kudos),

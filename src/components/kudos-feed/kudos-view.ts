@@ -20,8 +20,6 @@ export interface KudosViewContext extends OwnKudos {
   articleErrors: ReadonlyMap<string, string>;
   /** The name of each reaction in the reader's language, looked up once per render. */
   reactionNames: Readonly<Record<ReactionKey, string>>;
-  /** Who is signed in, when kudos can be deleted: what they gave has a "Delete…" button. */
-  me?: string;
   /** The code that draws "Delete…", once loaded. */
   reader?: typeof import('./kudos-reader.js');
 }

@@ -231,6 +231,7 @@ export const ar: Messages = {
   'kudos.sending': 'جارٍ الإرسال…',
   'kudos.edited': 'مُعدَّل',
   'kudos.editAsk': 'تعديل…',
+  'kudos.editContinue': 'أكمل التعديل…',
   'kudos.editMessage': 'الرسالة',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} حرفًا`,
   'kudos.editValues': (max: string) => `قيم الشركة (حتى ${max})`,

@@ -211,6 +211,7 @@ export const de: Messages = {
   'kudos.sending': 'Wird gesendet…',
   'kudos.edited': 'bearbeitet',
   'kudos.editAsk': 'Bearbeiten…',
+  'kudos.editContinue': 'Weiter bearbeiten…',
   'kudos.editMessage': 'Nachricht',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} Zeichen`,
   'kudos.editValues': (max: string) => `Unternehmenswerte (bis zu ${max})`,

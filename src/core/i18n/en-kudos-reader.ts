@@ -15,6 +15,7 @@ export const kudosReaderMessages = {
   'kudos.deleted': 'Your kudos was deleted.',
   'kudos.deleteFailed': 'Your kudos was not deleted.',
   'kudos.editAsk': 'Edit…',
+  'kudos.editContinue': 'Continue editing…',
   'kudos.editMessage': 'Message',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} characters`,
   'kudos.editValues': (max: string) => `Company values (up to ${max})`,
