@@ -654,6 +654,32 @@ describe('<peer-kudos-feed>', () => {
       expect(kept()).to.deep.equal([]);
     });
 
+    it('forgets changes being made to kudos deleted elsewhere meanwhile', async () => {
+      signIn('u0084');
+      const kudos = await give('u0084', {
+        recipientIds: ['u0085'],
+        message: 'Deleted in another tab',
+        valueIds: ['learning'],
+      });
+      const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed person="u0084" page-size="10"></peer-kudos-feed>`);
+      await loaded(el, 1);
+      await streamOpen();
+      const article = () => articles(el).find((a) => a.dataset.index === '0')!;
+      await until(() => !!article()?.querySelector('.edit'), 'Edit…');
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor');
+      type(textarea(article()), 'Deleted in another tab, or so I hear');
+      const kept = () => Object.keys(localStorage).filter((key) => key.endsWith(`:edit:${kudos.id}`));
+      expect(kept()).to.have.length(1);
+      const deleted = await fetch(`${apiUrl}/kudos/${kudos.id}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${tokenOf('u0084')}` },
+      });
+      expect(deleted.status).to.equal(204);
+      await until(() => !$(el, '.editor'), 'the editor gone with the kudos');
+      expect(kept()).to.deep.equal([]);
+    });
+
     it('shows kudos changed elsewhere as they happen, and a feed of one value drops those that left it', async () => {
       signIn('u0001');
       const kudos = await give('u0087', {

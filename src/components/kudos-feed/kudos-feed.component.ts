@@ -502,6 +502,9 @@ export class PeerKudosFeed extends PeerElement {
     if (index < 0) return;
     this.items = this.items.filter((k) => k.id !== id);
     if (this.confirming === id) this.confirming = undefined;
+    // Changes to it not saved yet go too: nothing is left to change.
+    if (this.editing?.id === id) this.editing = undefined;
+    kudosDrafts(this.#backend.value.storageScope).clear(`edit:${id}`);
     if (this.focusIndex > index) this.focusIndex--;
     // The last one gone: the give-kudos button, else what the empty feed says.
     this.#refocus = () =>

@@ -228,7 +228,7 @@ export interface OwnFeed {
   setError(id: string, message?: string): void;
   /** The kudos as it is now, saved. */
   changed(kudos: Kudos): void;
-  /** The kudos was deleted here: it goes, and the feed says so to the page. */
+  /** The kudos was deleted here: it goes (with changes to it not saved yet), and the feed says so to the page. */
   removed(id: string): void;
   announce(text: string): void;
   /** Focuses what matches `selector` in the kudos' article (the article itself for ''), once drawn. */
@@ -248,8 +248,6 @@ export async function deleteStep(feed: OwnFeed, kudos: Kudos, step: 'ask' | 'act
   feed.setDeleting(true);
   try {
     await feed.backend().deleteKudos!(kudos.id);
-    // Changes to it not saved yet go too: nothing is left to change.
-    kudosDrafts(feed.backend().storageScope).clear(`edit:${kudos.id}`);
     feed.removed(kudos.id);
     feed.announce(t.term('kudos.deleted'));
   } catch (error) {
