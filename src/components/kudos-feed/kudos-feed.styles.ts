@@ -26,26 +26,6 @@ export const kudosFeedStyles = css`
     margin-inline-end: auto;
     font-size: var(--_font-size-large);
   }
-  .show {
-    display: inline-flex;
-    align-items: center;
-    gap: calc(var(--_space) / 2);
-    max-inline-size: 100%;
-  }
-  .show {
-    font-weight: 600;
-  }
-  /* As the shared form styles draw a list, which the feed does not load. */
-  .show select {
-    font: inherit;
-    font-weight: normal;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_text-muted);
-    border-radius: var(--_radius);
-    padding: 0.35em 0.5em;
-    min-inline-size: 0;
-  }
   .give,
   .new,
   .load-more {
@@ -186,32 +166,6 @@ export const kudosFeedStyles = css`
   .reactions > button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.6;
-  }
-  /* "Delete…" on kudos you gave, and the question it asks. */
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
-    align-items: center;
-    font-size: var(--_font-size-small);
-  }
-  .actions button {
-    min-block-size: 2rem;
-    padding: 0.125em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  .actions .send {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .actions .send[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
   }
   .reaction-error {
     margin: 0;

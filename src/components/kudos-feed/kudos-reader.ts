@@ -53,10 +53,45 @@ export interface OwnKudos {
   onEdit: (kudos: Kudos, step: 'open' | 'input' | 'save' | 'cancel', change?: Partial<Edit>) => void;
 }
 
-/** The styles of the editor, added to the feed's with this code. */
+/** The styles of what this code draws, added to the feed's with it: the shared form styles, and its own. */
 export const readerStyles = [
   formStyles,
   css`
+    .show {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_space) / 2);
+      max-inline-size: 100%;
+    }
+    /* The list sits inside its label, whose weight it would take. */
+    .show select {
+      font-weight: normal;
+      min-inline-size: 0;
+    }
+    /* "Edit…" and "Delete…" on kudos you gave, the question "Delete…" asks, and the editor's
+       buttons: smaller than a form's, beside the reactions. */
+    .actions {
+      gap: calc(var(--_space) / 2);
+      font-size: var(--_font-size-small);
+    }
+    .actions button {
+      min-block-size: 2rem;
+      padding: 0.125em 0.75em;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
+    .actions .send {
+      border-color: var(--_accent);
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-weight: 600;
+    }
+    .actions .send[aria-disabled='true'] {
+      opacity: 0.7;
+      cursor: progress;
+    }
     .editor {
       display: grid;
       gap: calc(var(--_space) * 0.75);

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { html as staticHtml } from 'lit/static-html.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import { MentorshipConflict } from '../../contract/problems.js';
 import type { BackendController } from '../../core/context.js';
@@ -9,7 +9,6 @@ import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
-import type { StaticValue } from 'lit/static-html.js';
 
 /** What the requests on a mentor's own card need of the card. */
 export interface OwnCard {
