@@ -71,6 +71,11 @@ export class PeerError extends Error {
   }
 }
 
+/** The error itself when it is a `PeerError`; anything else thrown, as a network error caused by it. */
+export function asPeerError(error: unknown): PeerError {
+  return error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+}
+
 function defaultTitle(kind: PeerErrorKind, status?: number) {
   switch (kind) {
     case 'network':

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PeerError } from '../../src/core/errors.js';
+import { asPeerError, PeerError } from '../../src/core/errors.js';
 import { HttpClient, type RetryInfo } from '../../src/core/rest/http.js';
 import { apiUrl, eventually, injectFault, resetServer, serverRequests, testBackend } from './helpers.js';
 
@@ -109,6 +109,17 @@ describe('RestBackend against the reference server', () => {
       const error = await rejection(backend.getMe());
       expect(error.kind).to.equal('network');
       expect(error.retryable).to.be.true;
+    });
+
+    it('keeps a PeerError as it is and turns anything else thrown into a retryable network error', async () => {
+      const refused = await rejection(testBackend({ batch: false }).getPerson('nobody'));
+      expect(asPeerError(refused) === refused, 'the same error').to.equal(true);
+      const thrown = new TypeError('Failed to fetch');
+      const wrapped = asPeerError(thrown);
+      expect(wrapped).to.be.instanceOf(PeerError);
+      expect(wrapped.kind).to.equal('network');
+      expect(wrapped.retryable).to.be.true;
+      expect(wrapped.cause === thrown, 'caused by what was thrown').to.equal(true);
     });
   });
 

@@ -1,7 +1,8 @@
 import type { FeedbackReceipt, NewFeedback } from '../../contract/feedback.js';
 import { FeedbackProblem } from '../../contract/problems.js';
 import type { PeerBackend } from '../../core/backend.js';
-import { PeerError } from '../../core/errors.js';
+import type { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import { exclusively, type Outbox, type OutboxItem } from '../../core/local-store.js';
 
 /** What became of one send. */
@@ -57,7 +58,7 @@ export async function deliver(item: OutboxItem<NewFeedback>, place: SendPlace): 
         place.drafts.clear(current.draftId);
         return { kind: 'sent', receipt };
       } catch (error) {
-        const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+        const peerError = asPeerError(error);
         if (waitsInOutbox(peerError)) {
           const attempts = current.attempts + 1;
           const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempts - 1), peerError.retryAfterMs ?? Infinity);

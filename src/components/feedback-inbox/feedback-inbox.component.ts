@@ -5,7 +5,8 @@ import type { AnswerValue, Question, ReceivedFeedback } from '../../contract/fee
 import type { Page } from '../../contract/common.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
-import { PeerError } from '../../core/errors.js';
+import type { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { feedbackInboxMessages } from '../../core/i18n/en-feedback-inbox.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
@@ -271,7 +272,7 @@ export class PeerFeedbackInbox extends PeerElement {
       const first = next.items[0];
       if (first) this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(`feedback-${first.id}`)}`)?.focus();
     } catch (error) {
-      this.moreFailure = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      this.moreFailure = asPeerError(error);
     } finally {
       this.loadingMore = false;
     }

@@ -8,7 +8,7 @@ import type { KudosEvent, PeerBackend } from '../../core/backend.js';
 import { BackendController } from '../../core/context.js';
 import { emptyStyles, errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { filterErrorMessage } from '../../core/filter-error.js';
-import { PeerError } from '../../core/errors.js';
+import { PeerError, asPeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
@@ -377,7 +377,7 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   #failed(error: unknown, retry: () => void) {
-    const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+    const peerError = asPeerError(error);
     this.loadError = peerError;
     this.phase = 'error';
     this.emit('peer-error', { error: peerError, retry });

@@ -5,7 +5,7 @@ import { KUDOS_MESSAGE_MAX, KUDOS_MESSAGE_MIN, KUDOS_VALUES_MAX } from '../../co
 import type { PeerBackend } from '../../core/backend.js';
 import { renderConfirm } from '../../core/confirm-view.js';
 import { errorMessage } from '../../core/error-message.js';
-import { PeerError } from '../../core/errors.js';
+import { PeerError, asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
@@ -364,10 +364,7 @@ export async function editStep(
     feed.announce(t.term('kudos.changedAnnounce'));
     feed.focus(kudos.id, '');
   } catch (error) {
-    const reason = errorMessage(
-      t,
-      error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error }),
-    );
+    const reason = errorMessage(t, asPeerError(error));
     feed.setEditing({ ...(feed.editing() ?? edit), busy: false, error: `${t.term('kudos.editFailed')} ${reason}` });
     feed.focus(kudos.id, 'textarea');
   }

@@ -4,7 +4,7 @@ import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js
 import { MentorshipConflict } from '../../contract/problems.js';
 import type { BackendController } from '../../core/context.js';
 import { errorMessage, renderError } from '../../core/error-view.js';
-import { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { PeerElement } from '../../core/peer-element.js';
@@ -124,7 +124,7 @@ export class IncomingRequests {
       void host.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
       if (action === 'accept') this.card.accepted();
     } catch (error) {
-      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const peerError = asPeerError(error);
       if (peerError.type === MentorshipConflict.notPending) {
         // Answered or withdrawn elsewhere meanwhile: the list shows how it stands now.
         this.#error = t.term('mentor.conflict.notPending');

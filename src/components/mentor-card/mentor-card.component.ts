@@ -7,7 +7,7 @@ import type { Me } from '../../contract/people.js';
 import { BackendController } from '../../core/context.js';
 import { errorMessage, errorStyles, renderError } from '../../core/error-view.js';
 import { renderConfirm } from '../../core/confirm-view.js';
-import { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorMessages } from '../../core/i18n/en-mentor.js';
 import { PeerElement } from '../../core/peer-element.js';
@@ -366,10 +366,7 @@ export class PeerMentorCard extends PeerElement {
       const updated = await this.#backend.value.leaveCircle!(circle.id, { idempotencyKey: newKey() });
       this.circleUpdates = new Map(this.circleUpdates).set(circle.id, updated);
     } catch (error) {
-      message = errorMessage(
-        this.#localize,
-        error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error }),
-      );
+      message = errorMessage(this.#localize, asPeerError(error));
     }
     this.circleErrors = new Map(this.circleErrors).set(circle.id, message);
     const joining = new Set(this.joining);
@@ -391,7 +388,7 @@ export class PeerMentorCard extends PeerElement {
     try {
       updated = await this.#backend.value.joinCircle(circle.id, { idempotencyKey: newKey() });
     } catch (error) {
-      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const peerError = asPeerError(error);
       // What the server knows better than the page: the circle as it now stands.
       if (peerError.type === MentorshipConflict.alreadyMember) updated = { ...circle, joined: true };
       else if (peerError.type === MentorshipConflict.circleFull) {

@@ -6,7 +6,8 @@ import { BIO_MAX, CAPACITY_MAX } from '../../contract/rules.js';
 import { BackendController } from '../../core/context.js';
 import { renderConfirm } from '../../core/confirm-view.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
-import { PeerError } from '../../core/errors.js';
+import type { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorshipListStyles } from '../../core/list-styles.js';
@@ -254,7 +255,7 @@ export class PeerMentorSettings extends PeerElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#mentees-heading')?.focus();
     } catch (error) {
-      const failed = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const failed = asPeerError(error);
       this.endFailure = { error: failed, request };
     } finally {
       this.ending = undefined;
@@ -327,7 +328,7 @@ export class PeerMentorSettings extends PeerElement {
         }
         this.emit('peer-mentor-profile-changed', { profile: this.profile });
       } catch (error) {
-        const failed = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+        const failed = asPeerError(error);
         // Drawn again, the controls go back to what is stored.
         this.failure = { error: failed, changes };
       } finally {

@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js';
 import type { PeerBackend } from '../../core/backend.js';
 import { errorMessage } from '../../core/error-message.js';
-import { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import type { DraftStore } from '../../core/local-store.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { MentorMessages } from '../../core/i18n/en-mentor.js';
@@ -125,7 +125,7 @@ export class RequestFlow {
       this.onSent(this.sent);
     } catch (error) {
       this.phase = 'editing';
-      const peerError = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const peerError = asPeerError(error);
       const key = conflictMessages[peerError.type as keyof typeof conflictMessages];
       this.failure = key
         ? this.localize.term(key)

@@ -4,7 +4,8 @@ import type { MentorProfile, MentorshipRequest } from '../../contract/mentors.js
 import { BackendController } from '../../core/context.js';
 import { renderConfirm } from '../../core/confirm-view.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
-import { PeerError } from '../../core/errors.js';
+import type { PeerError } from '../../core/errors.js';
+import { asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorshipListStyles } from '../../core/list-styles.js';
@@ -227,7 +228,7 @@ export class PeerMentorships extends PeerElement {
       if (action === 'end') this.emit('peer-mentorship-ended', { request: now });
       else this.emit('peer-mentorship-withdrawn', { request: now });
     } catch (error) {
-      const failed = error instanceof PeerError ? error : new PeerError({ kind: 'network', cause: error });
+      const failed = asPeerError(error);
       if (failed.status !== 409 && failed.status !== 404) {
         this.failure = { error: failed, request, action };
         return;

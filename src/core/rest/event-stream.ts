@@ -1,4 +1,4 @@
-import { PeerError } from '../errors.js';
+import { PeerError, asPeerError } from '../errors.js';
 
 /** One server-sent event. */
 export interface StreamEvent {
@@ -112,7 +112,7 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
     } catch (caught) {
       if (signal.aborted) return;
       if (connection.signal.aborted) continue; // hidden: not a failure; reconnects once shown
-      error = caught instanceof PeerError ? caught : new PeerError({ kind: 'network', cause: caught });
+      error = asPeerError(caught);
       if (error.kind === 'http' && error.status < 500 && error.status !== 408 && error.status !== 429) {
         options.onState?.('failed', error);
         return;
