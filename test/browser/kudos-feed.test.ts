@@ -606,6 +606,56 @@ describe('<peer-kudos-feed>', () => {
       expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).editedAt).to.equal(null);
     });
 
+    it('keeps hostile text as text, and keeps the changes when the connection drops while saving', async () => {
+      const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];
+      const hostile = strings
+        .filter((s) => s.trim().length >= 3 && s.length < 1000 && /[<>"'&]/.test(s) && !s.includes('@'))
+        .slice(0, 6);
+      const { el, kudos, article } = await feedWithOwn('Thanks for the careful review');
+      for (const text of hostile) {
+        article().querySelector<HTMLButtonElement>('.edit')!.click();
+        await until(() => !!article().querySelector('textarea'), 'the editor');
+        type(textarea(article()), text);
+        article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+        await until(() => !article().querySelector('.editor'), 'saved');
+        expect(article().querySelector('.message')!.textContent).to.equal(text.trim());
+        expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).message).to.equal(text.trim());
+      }
+      expect($$(el, 'script, iframe, object, embed, svg, a').length).to.equal(0);
+
+      // One dropped connection: tried again, saved once.
+      const patches = async () =>
+        (await serverRequests(`/api/kudos/${kudos.id}`)).filter((r) => r.method === 'PATCH').length;
+      const before = await patches();
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor');
+      type(textarea(article()), 'Thanks for the careful review, sent again');
+      await injectFault({ method: 'PATCH', path: `/api/kudos/${kudos.id}`, dropAfter: true, times: 1 });
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => !article().querySelector('.editor'), 'saved after all');
+      expect(article().querySelector('.message')!.textContent).to.equal('Thanks for the careful review, sent again');
+      expect(await patches()).to.equal(before + 2);
+
+      // Dropped on every try: the changes stay, with the reason, and go once the connection is back.
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor');
+      type(textarea(article()), 'Thanks for the careful review, sent twice');
+      await injectFault({ method: 'PATCH', path: `/api/kudos/${kudos.id}`, drop: true, times: 100 });
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => !!article().querySelector('.editor [role="alert"]'), 'the failure');
+      expect(await patches()).to.be.at.least(before + 2 + 4);
+      const alert = article().querySelector('.editor [role="alert"]')!.textContent!;
+      expect(alert).to.contain('Your changes were not saved; they are still here.');
+      expect(alert.length).to.be.greaterThan('Your changes were not saved; they are still here.'.length + 5);
+      expect(textarea(article()).value).to.equal('Thanks for the careful review, sent twice');
+      const kept = Object.keys(localStorage).filter((key) => key.endsWith(`:edit:${kudos.id}`));
+      expect(kept, 'the changes kept for a reload too').to.have.length(1);
+      await resetServer();
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => !article().querySelector('.editor'), 'saved at last');
+      expect(article().querySelector('.message')!.textContent).to.equal('Thanks for the careful review, sent twice');
+    });
+
     it('brings unsaved changes back after a reload ("Continue editing…"), and forgets them with the kudos', async () => {
       const first = await feedWithOwn('Thanks for hosting the retro');
       /** The page again: a new feed of the same kudos, its article once its buttons are there. */

@@ -7,6 +7,7 @@ import { renderConfirm } from '../../core/confirm-view.js';
 import { errorMessage } from '../../core/error-message.js';
 import { PeerError, asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
+import { newKey } from '../../core/ids.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
@@ -354,10 +355,12 @@ export async function editStep(
   }
   feed.setEditing({ ...edit, busy: true, error: undefined, invalid: undefined });
   try {
-    const saved = await feed.backend().editKudos!(kudos.id, {
-      message: sendable(edit.message, kudos),
-      valueIds: edit.valueIds,
-    });
+    // With a key, a save whose connection dropped is tried again, and one that was stored is not stored twice.
+    const saved = await feed.backend().editKudos!(
+      kudos.id,
+      { message: sendable(edit.message, kudos), valueIds: edit.valueIds },
+      { idempotencyKey: newKey() },
+    );
     drafts.clear(draftId);
     feed.setEditing(undefined);
     feed.changed(saved);
