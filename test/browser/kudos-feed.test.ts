@@ -73,8 +73,14 @@ function kudosLike(template: Kudos, id: string, message: string, name = template
   return { ...template, id, message, mentions: [], giver: { ...template.giver, name } };
 }
 
+/** What readers chose to show, kept in this browser: each test starts without. */
+const keptChoices = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:kudos-show'));
+
 describe('<peer-kudos-feed>', () => {
-  beforeEach(resetServer);
+  beforeEach(async () => {
+    for (const key of keptChoices()) localStorage.removeItem(key);
+    await resetServer();
+  });
 
   it('renders the first page as a WAI-ARIA feed with one request', async () => {
     signIn('u0001');
@@ -393,6 +399,42 @@ describe('<peer-kudos-feed>', () => {
     await until(() => !!shown() && !shown()!.querySelector('.ask'), 'no Delete… for the recipient');
     provider.backend = testBackend({}, 'u0072');
     await until(() => !!shown()?.querySelector('.ask'), 'Delete… for the giver again');
+  });
+
+  it('shows what the reader chose after a reload, from the first request, to them and not to the next person', async () => {
+    signIn('u0001');
+    const me = await api<Person>('/people/u0001');
+    const feed = () =>
+      fixture<PeerKudosFeed>(html`<peer-kudos-feed value="courage" page-size="5" live="off"></peer-kudos-feed>`);
+    const first = await feed();
+    await until(() => !!$(first, `.show select option[value="team:${me.department.id}"]`), 'the "Show" list');
+    const select = $<HTMLSelectElement>(first, '.show select')!;
+    select.value = `team:${me.department.id}`;
+    select.dispatchEvent(new Event('change'));
+    await until(() => first.filter.team === me.department.id, 'your department');
+    first.remove();
+
+    // The page again: the first request is already your department's, and the list says so.
+    await resetServer();
+    const again = await feed();
+    expect(again.filter).to.deep.equal({ value: 'courage', team: me.department.id });
+    await until(() => !!$(again, '.show select option[value^="team:"]'), 'the "Show" list');
+    expect($<HTMLSelectElement>(again, '.show select')!.value).to.equal(`team:${me.department.id}`);
+    const searches = (await serverRequests('/api/kudos')).map((r) => Object.fromEntries(new URLSearchParams(r.search)));
+    expect(searches[0]).to.deep.equal({ limit: '5', value: 'courage', team: me.department.id });
+    // A feed of other attributes keeps its own choice.
+    const other = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    expect(other.filter).to.deep.equal({});
+    other.remove();
+    again.remove();
+
+    // Someone else signs in on this computer: what u0001 chose is not theirs.
+    signIn('u0090');
+    const theirs = await feed();
+    await until(() => !!$(theirs, '.show select option[value="person:u0090"]'), 'their "Show" list');
+    expect(theirs.filter).to.deep.equal({ value: 'courage' });
+    expect($<HTMLSelectElement>(theirs, '.show select')!.value).to.equal('');
+    expect(keptChoices()).to.have.length(1);
   });
 
   it('forgets what the reader chose to show when the backend changes: it may sign in someone else', async () => {

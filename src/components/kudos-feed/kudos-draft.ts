@@ -16,3 +16,9 @@ export interface KudosDraft {
  * the feed looks there to offer to continue one (without loading the composer's code).
  */
 export const kudosDrafts = (scope?: string) => DraftStore.for<KudosDraft>('kudos', scope);
+
+/**
+ * What the reader chose to show in each feed (by the filter its attributes give), with who chose
+ * it, so that the feed shows the same after a reload and another person on the computer does not get it.
+ */
+export const kudosShown = (scope?: string) => DraftStore.for<string>('kudos-show', scope);

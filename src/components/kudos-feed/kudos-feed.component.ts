@@ -19,7 +19,7 @@ import type { PeerKudosComposer } from './kudos-composer.component.js';
 import { LazyElement } from '../../core/lazy-element.js';
 import { kudosFeedStyles } from './kudos-feed.styles.js';
 import { renderKudos } from './kudos-view.js';
-import { kudosDrafts } from './kudos-draft.js';
+import { kudosDrafts, kudosShown } from './kudos-draft.js';
 import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
@@ -156,6 +156,9 @@ export class PeerKudosFeed extends PeerElement {
   private values?: CompanyValue[];
   /** What the reader chose in the "Show" list: '' for all, else a filter's key and id (`value:courage`). */
   private choice = '';
+  /** Who made the choice kept from an earlier visit, and for which backend it was looked up. */
+  #choiceBy?: string | null;
+  #choiceFrom?: PeerBackend;
   /** The code of the "Show" list and of "Delete…", once loaded. */
   private reader?: typeof import('./kudos-reader.js');
   /** Kudos the reader gave that they are changing, as they left it. */
@@ -302,8 +305,13 @@ export class PeerKudosFeed extends PeerElement {
     // Off the page, an update still queued (a resize, a new backend) loads nothing: it waits for the return.
     if (!this.isConnected) return;
     const backend = this.#backend.value;
-    // Another backend may sign in someone else: what was chosen for the one before no longer holds.
-    if (this.#loadedFrom && this.#loadedFrom.backend !== backend) this.choice = '';
+    // What was chosen last time, for this backend: another one may sign in someone else.
+    if (this.#choiceFrom !== backend) {
+      this.#choiceFrom = backend;
+      const kept = kudosShown(backend.storageScope).load(JSON.stringify(this.#given));
+      this.choice = kept?.value ?? '';
+      this.#choiceBy = kept?.owner;
+    }
     const key = JSON.stringify([this.filter, this.#limit, this.live]);
     if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
       this.#loadedFrom = { backend, key };
@@ -359,7 +367,10 @@ export class PeerKudosFeed extends PeerElement {
       this.me = undefined;
       void backend.getMe().then(
         (me) => {
-          if (this.#meFrom === backend) this.me = me;
+          if (this.#meFrom !== backend) return;
+          this.me = me;
+          // Chosen by someone else on this computer: not theirs to see again.
+          if (this.#choiceBy && this.#choiceBy !== me.id) this.choice = '';
         },
         () => (this.#meFrom = undefined),
       );
@@ -785,7 +796,15 @@ export class PeerKudosFeed extends PeerElement {
                 values: this.values,
                 given: this.#given,
                 chosen: this.choice,
-                choose: (choice) => (this.choice = choice),
+                choose: (choice) => {
+                  this.choice = choice;
+                  this.#choiceBy = this.me?.id ?? null;
+                  kudosShown(this.#backend.value.storageScope).save(
+                    JSON.stringify(this.#given),
+                    choice,
+                    this.#choiceBy,
+                  );
+                },
               })
             : nothing
         }
