@@ -17,9 +17,9 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPeoplePicker } from '../people-picker/people-picker.component.js';
-import { PeopleSearch } from '../people-picker/people-search.js';
 import { renderPersonOptions, searchStatus } from '../people-picker/person-options.js';
 import { kudosDrafts, type KudosDraft } from './kudos-draft.js';
+import { MentionTyping, withMentionIds } from './mention-typing.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 import { personOptionStyles } from '../people-picker/person-option.styles.js';
 import { headingAt } from '../../core/heading.js';
@@ -119,7 +119,18 @@ export class PeerKudosComposer extends PeerElement {
     load: (backend, _args, signal) => backend.getMe({ signal }),
   });
   /** People to suggest after “@” in the message. */
-  readonly #mentionSearch = new PeopleSearch(this, this.#backend, 'mentions', () => this.#excluded());
+  readonly #typing = new MentionTyping({
+    host: this,
+    backend: this.#backend,
+    listId: 'mentions',
+    area: () => this.#textarea,
+    exclude: () => this.#excluded(),
+    chosen: (message, person) => {
+      this.message = message;
+      this.#mentions.set(person.name, person);
+      this.#saveDraft();
+    },
+  });
   /** People mentioned by name in the message, by name; each `@Name` becomes `@{id}` when it is sent. */
   #mentions = new Map<string, Person>();
   /** Kept across failed attempts: the server stores a retried send once. */
@@ -255,7 +266,7 @@ export class PeerKudosComposer extends PeerElement {
     }
     const me = this.#me.value;
     const values = (this.#values.value ?? []).filter((v) => this.valueIds.includes(v.id));
-    const { message, mentioned } = this.#withMentionIds(this.message);
+    const { message, mentioned } = withMentionIds(this.message, this.#mentions.values());
     const pendingId = `pending-${this.#idempotencyKey}`;
     if (me) {
       this.emit('peer-kudos-sending', {
@@ -310,76 +321,11 @@ export class PeerKudosComposer extends PeerElement {
     }
   }
 
-  /** The message as sent: every `@Name` still in it becomes `@{id}`, the server's mention syntax. */
-  #withMentionIds(text: string): { message: string; mentioned: Person[] } {
-    let message = text;
-    const mentioned: Person[] = [];
-    // Longer names first, so that “@Ann Lee” is not taken for “@Ann”.
-    for (const person of [...this.#mentions.values()].sort((a, b) => b.name.length - a.name.length)) {
-      const parts = message.split(`@${person.name}`);
-      if (parts.length === 1) continue;
-      message = parts.join(`@{${person.id}}`);
-      mentioned.push(person);
-    }
-    return { message, mentioned };
-  }
-
-  /** The “@” and the part of a name just before the caret, if the reader is typing a mention. */
-  #mentionAtCaret(): { start: number; query: string } | undefined {
-    const area = this.#textarea;
-    if (area.selectionStart !== area.selectionEnd) return undefined;
-    const match = /(?:^|\s)@([^\s@{}]{1,40})$/.exec(area.value.slice(0, area.selectionStart));
-    return match ? { start: area.selectionStart - match[1].length - 1, query: match[1] } : undefined;
-  }
-
   #onMessageInput(event: Event) {
     this.message = (event.target as HTMLTextAreaElement).value;
     if (this.errors.message) this.errors = { ...this.errors, message: undefined };
-    const typing = this.#mentionAtCaret();
-    if (typing) this.#mentionSearch.type(typing.query);
-    else if (this.#mentionSearch.open) this.#mentionSearch.close();
+    this.#typing.input();
     this.#saveDraft();
-  }
-
-  #onMessageKeyDown(event: KeyboardEvent) {
-    const search = this.#mentionSearch;
-    if (!search.open) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      const typing = search.error && event.key === 'ArrowDown' ? this.#mentionAtCaret() : undefined;
-      // Through the suggestions; Down searches again after a failed search; else the caret moves as ever.
-      if (!search.results.length && !typing) return;
-      event.preventDefault();
-      if (typing) void search.now(typing.query);
-      else search.move(event.key === 'ArrowDown' ? 1 : -1);
-    } else if ((event.key === 'Enter' || event.key === 'Tab') && search.current) {
-      event.preventDefault();
-      void this.#mention(search.current);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      search.close();
-    }
-  }
-
-  /** The caret left the mention being typed (an arrow key, a click): its suggestions go. */
-  #onCaretMoved() {
-    if (this.#mentionSearch.open && !this.#mentionAtCaret()) this.#mentionSearch.close();
-  }
-
-  /** Puts “@Name ” in place of what was typed after “@”, and keeps typing after it. */
-  async #mention(person: Person) {
-    const typing = this.#mentionAtCaret();
-    this.#mentionSearch.close();
-    if (!typing) return;
-    const area = this.#textarea;
-    const inserted = `@${person.name} `;
-    this.message = area.value.slice(0, typing.start) + inserted + area.value.slice(area.selectionStart);
-    this.#mentions.set(person.name, person);
-    this.#saveDraft();
-    await this.updateComplete;
-    const caret = typing.start + inserted.length;
-    area.focus();
-    area.setSelectionRange(caret, caret);
   }
 
   #toggleValue(id: string, checked: boolean) {
@@ -422,17 +368,17 @@ export class PeerKudosComposer extends PeerElement {
             aria-describedby="message-hint message-count message-error mention-status"
             aria-autocomplete="list"
             aria-controls="mentions"
-            aria-activedescendant=${this.#mentionSearch.current ? `mentions-${this.#mentionSearch.active}` : nothing}
+            aria-activedescendant=${this.#typing.search.current ? `mentions-${this.#typing.search.active}` : nothing}
             .value=${this.message}
             @input=${this.#onMessageInput}
-            @keydown=${this.#onMessageKeyDown}
-            @keyup=${this.#onCaretMoved}
-            @pointerup=${this.#onCaretMoved}
-            @blur=${() => setTimeout(() => this.#mentionSearch.close(), 150)}
+            @keydown=${(event: KeyboardEvent) => this.#typing.keydown(event)}
+            @keyup=${() => this.#typing.caretMoved()}
+            @pointerup=${() => this.#typing.caretMoved()}
+            @blur=${() => setTimeout(() => this.#typing.search.close(), 150)}
           ></textarea>
-          ${renderPersonOptions(this.#mentionSearch, 'mentions', t.term('kudos.mentionLabel'), (person) => void this.#mention(person))}
+          ${renderPersonOptions(this.#typing.search, 'mentions', t.term('kudos.mentionLabel'), (person) => void this.#typing.choose(person))}
         </div>
-        <p id="mention-status" class="hint" role="status">${searchStatus(t, this.#mentionSearch)}</p>
+        <p id="mention-status" class="hint" role="status">${searchStatus(t, this.#typing.search)}</p>
         <p id="message-hint" class="hint">${t.term('kudos.messageHint')}</p>
         <p id="message-count" class="hint">
           ${t.term('kudos.characters', t.number(this.message.length), t.number(KUDOS_MESSAGE_MAX))}

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Person } from '../../contract/people.js';
-import type { BackendController } from '../../core/context.js';
+import type { PeerBackend } from '../../core/backend.js';
 import type { PeerError } from '../../core/errors.js';
 
 const SEARCH_DELAY_MS = 200;
@@ -28,7 +28,7 @@ export class PeopleSearch implements ReactiveController {
    */
   constructor(
     private readonly host: ReactiveControllerHost & { renderRoot: ParentNode },
-    private readonly backend: BackendController,
+    private readonly backend: { readonly value: PeerBackend },
     private readonly listId: string,
     private readonly exclude: () => readonly string[],
   ) {
