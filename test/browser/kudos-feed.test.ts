@@ -648,6 +648,64 @@ describe('<peer-kudos-feed>', () => {
       expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).editedAt).to.equal(null);
     });
 
+    it('suggests people to mention after @, with the keyboard, and keeps the ones chosen through a reload', async () => {
+      const giver = (await api<Person>('/people/u0084')).name;
+      const first = await feedWithOwn('Thanks for the pairing session');
+      const options = (el: PeerKudosFeed) => $$(el, '#edit-mentions [role="option"]');
+      first.article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => deepActive()?.localName === 'textarea', 'focus in the message');
+      const area = textarea(first.article());
+      expect(
+        first.article().querySelector(`#${area.getAttribute('aria-describedby')!.split(' ')[0]}`)!.textContent,
+      ).to.equal('Type @ and a name to mention someone.');
+      area.setSelectionRange(area.value.length, area.value.length);
+      // The giver is not suggested: kudos do not mention those who give them.
+      await sendKeys({ type: ` with @${giver.split(' ')[0]}` });
+      await until(() => options(first.el).length > 0, 'people to mention');
+      expect(options(first.el).map((o) => o.querySelector('.option-name')!.textContent)).to.not.include(giver);
+      expect(area.getAttribute('aria-activedescendant')).to.equal('edit-mentions-0');
+      expect(first.article().querySelector('.editor [role="status"]')!.textContent).to.match(/found/);
+      await expect(first.el).to.be.accessible();
+      // Down to the second, then Enter: "@Name " in place of what was typed, and the text goes on.
+      const count = options(first.el).length;
+      await sendKeys({ press: 'ArrowDown' });
+      const index = count > 1 ? 1 : 0;
+      expect(area.getAttribute('aria-activedescendant')).to.equal(`edit-mentions-${index}`);
+      const chosen = options(first.el)[index].querySelector('.option-name')!.textContent!;
+      await sendKeys({ press: 'Enter' });
+      await until(() => textarea(first.article()).value.endsWith(`@${chosen} `), 'the mention in the text');
+      expect(options(first.el)).to.have.length(0);
+      expect(deepActive() === textarea(first.article()), 'focus stays in the text').to.equal(true);
+      expect($(first.el, '.editor'), 'Enter chose; it did not save').to.not.equal(null);
+      // Escape closes the suggestions only; the editor stays.
+      await sendKeys({ type: 'and @a' });
+      await until(() => options(first.el).length > 0, 'suggestions again');
+      await sendKeys({ press: 'Escape' });
+      await until(() => options(first.el).length === 0, 'the list closed');
+      expect($(first.el, '.editor'), 'the editor stays').to.not.equal(null);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'Sam' });
+
+      // The page again: the chosen mention comes back with the text, and is saved as that person.
+      first.el.remove();
+      const el = await fixture<PeerKudosFeed>(
+        html`<peer-kudos-feed person="u0084" page-size="10" live="off"></peer-kudos-feed>`,
+      );
+      await loaded(el, 1);
+      const article = () => articles(el).find((a) => a.dataset.index === '0')!;
+      await until(() => article()?.querySelector('.edit')?.textContent!.trim() === 'Continue editing…', 'Continue');
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!article().querySelector('textarea'), 'the editor again');
+      expect(textarea(article()).value).to.equal(`Thanks for the pairing session with @${chosen} and Sam`);
+      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => !article().querySelector('.editor'), 'saved');
+      const stored = await api<Kudos>(`/kudos/${first.kudos.id}`, 'u0084');
+      expect(stored.mentions.map((person) => person.name)).to.deep.equal([chosen]);
+      expect(stored.message).to.equal(`Thanks for the pairing session with @{${stored.mentions[0].id}} and Sam`);
+      expect(article().querySelector('.mention')!.textContent).to.equal(`@${chosen}`);
+    });
+
     it('keeps hostile text as text, and keeps the changes when the connection drops while saving', async () => {
       const strings = (await (await fetch('/__shared/blns.json')).json()) as string[];
       const hostile = strings

@@ -12,6 +12,7 @@ import { PeerError, asPeerError } from '../../core/errors.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+import type { PickerMessages } from '../../core/i18n/en-picker.js';
 import type { Edit, OwnFeed } from './kudos-reader.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
@@ -55,6 +56,8 @@ const KEEP = 50;
  * @csspart scroller - The scrolling area around the feed.
  * @csspart feed - The element with `role="feed"`.
  * @csspart kudos - One kudos article; kudos you gave have "Edit…" (in place: message and values) and "Delete…" (asked once more).
+ * @csspart listbox - People suggested to mention while changing kudos you gave (after @ and part of a name).
+ * @csspart option - One person suggested.
  * @csspart load-more - The “load more” button.
  * @csspart notice - Offline and reconnecting notices.
  * @csspart empty - The empty state.
@@ -172,7 +175,7 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   /** The English strings, with those of the "Show" list and "Delete…" once their code is loaded. */
-  readonly #english = { ...kudosMessages } as KudosMessages & KudosReaderMessages;
+  readonly #english = { ...kudosMessages } as KudosMessages & KudosReaderMessages & PickerMessages;
   readonly #localize = new LocalizeController(this, this.#english);
   #readerLoading?: Promise<unknown>;
   /** The composer's code loads when the reader opens it (or points at "Give kudos"). */
@@ -908,6 +911,7 @@ export class PeerKudosFeed extends PeerElement {
       : ['', ''];
     const backend = this.#backend.value;
     const ctx = {
+      host: this,
       localize: t,
       now: Date.now(),
       setSize: this.nextCursor ? -1 : this.items.length,

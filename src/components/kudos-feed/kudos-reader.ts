@@ -1,6 +1,6 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import type { CompanyValue, Kudos, KudosFilter } from '../../contract/kudos.js';
-import type { Me } from '../../contract/people.js';
+import type { Me, Person } from '../../contract/people.js';
 import { KUDOS_MESSAGE_MAX, KUDOS_MESSAGE_MIN, KUDOS_VALUES_MAX } from '../../contract/rules.js';
 import type { PeerBackend } from '../../core/backend.js';
 import { renderConfirm } from '../../core/confirm-view.js';
@@ -9,24 +9,31 @@ import { PeerError, asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { newKey } from '../../core/ids.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
-import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+import { kudosReaderMessages as readerMessages, type KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+import { pickerMessages, type PickerMessages } from '../../core/i18n/en-picker.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosDrafts } from './kudos-draft.js';
+import { MentionTyping, withMentionIds } from './mention-typing.js';
+import { personOptionStyles } from '../people-picker/person-option.styles.js';
+import { renderPersonOptions, searchStatus } from '../people-picker/person-options.js';
 
 /*
  * What `<peer-kudos-feed>` offers a reader it knows, beyond reading: the "Show" list, and "Edit…"
  * and "Delete…" on kudos they gave. They wait for the answer to who reads the feed, so this code
  * (with its styles) loads beside that question rather than with the feed.
  */
-export { kudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+/** The English strings this code brings: its own, and those of the people suggested to mention. */
+export const kudosReaderMessages = { ...readerMessages, ...pickerMessages };
 
-type Localize = LocalizeController<KudosMessages & KudosReaderMessages>;
+type Localize = LocalizeController<KudosMessages & KudosReaderMessages & PickerMessages>;
 
 /** The message and values of kudos being changed, as the reader left them. */
 export interface Edit {
   id: string;
   message: string;
   valueIds: string[];
+  /** People chosen to mention while changing it (those it mentioned already are on the kudos). */
+  mentions?: Person[];
   /** Why it was not saved, and what that is about (its field is marked). */
   error?: string;
   invalid?: 'message' | 'values';
@@ -37,6 +44,8 @@ export interface Edit {
 
 /** What the feed gives the buttons and the editor of kudos the reader gave. */
 export interface OwnKudos {
+  /** The feed: suggestions of people to mention are its controller. */
+  host: ReactiveControllerHost & { renderRoot: ParentNode };
   localize: Localize;
   /** The kudos whose deletion is being asked about, and whether it is under way. */
   confirming?: string;
@@ -57,6 +66,7 @@ export interface OwnKudos {
 /** The styles of what this code draws, added to the feed's with it: the shared form styles, and its own. */
 export const readerStyles = [
   formStyles,
+  personOptionStyles,
   css`
     .show {
       display: inline-flex;
@@ -109,10 +119,12 @@ export const readerStyles = [
     .editor legend {
       margin-block-end: calc(var(--_space) / 2);
     }
-    /* The field sits inside its label, whose weight it would take. */
-    .editor textarea,
+    /* The boxes sit inside their labels, whose weight they would take. */
     .editor .choice {
       font-weight: normal;
+    }
+    .mention-anchor {
+      position: relative;
     }
   `,
 ];
@@ -125,13 +137,43 @@ export function editable(kudos: Kudos) {
   );
 }
 
-/** The message as sent: each `@Name` of someone the kudos mentioned becomes `@{id}` again. */
-export function sendable(text: string, kudos: Kudos) {
-  let message = text.trim();
-  for (const person of [...kudos.mentions].sort((a, b) => b.name.length - a.name.length)) {
-    message = message.split(`@${person.name}`).join(`@{${person.id}}`);
+/** The message as sent: each `@Name` of someone the kudos mentioned, or chosen since, becomes `@{id}`. */
+export function sendable(text: string, kudos: Kudos, chosen: Person[] = []) {
+  const people = new Map([...kudos.mentions, ...chosen].map((person) => [person.name, person]));
+  return withMentionIds(text.trim(), people.values()).message;
+}
+
+/** What the suggestions of people to mention in a feed's editor work on: the kudos and feed as last drawn. */
+interface Typing {
+  typing: MentionTyping;
+  kudos: Kudos;
+  ctx: OwnKudos;
+}
+const typings = new WeakMap<OwnKudos['host'], Typing>();
+
+function mentionTyping(kudos: Kudos, ctx: OwnKudos): MentionTyping {
+  let now = typings.get(ctx.host);
+  if (!now) {
+    const made: Typing = { kudos, ctx } as Typing;
+    made.typing = new MentionTyping({
+      host: ctx.host,
+      backend: {
+        get value() {
+          return made.ctx.backend;
+        },
+      },
+      listId: 'edit-mentions',
+      area: () => ctx.host.renderRoot.querySelector<HTMLTextAreaElement>('.editor textarea'),
+      // Not the giver: kudos do not mention those who give them.
+      exclude: () => [made.kudos.giver.id],
+      chosen: (message, person) =>
+        made.ctx.onEdit(made.kudos, 'input', { message, mentions: [...(made.ctx.editing?.mentions ?? []), person] }),
+    });
+    typings.set(ctx.host, (now = made));
   }
-  return message;
+  now.kudos = kudos;
+  now.ctx = ctx;
+  return now.typing;
 }
 
 /** Changes to kudos not saved yet, kept in the browser as they were typed. */
@@ -189,6 +231,10 @@ export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
   const edit = ctx.editing!;
   const count = `${id}-count`;
   const error = `${id}-error`;
+  const message = `${id}-message`;
+  const hint = `${id}-hint`;
+  const status = `${id}-status`;
+  const typing = mentionTyping(kudos, ctx);
   const about = (what: Edit['invalid']) => (edit.invalid === what ? ` ${error}` : '');
   const toggle = (value: string, on: boolean) =>
     ctx.onEdit(kudos, 'input', {
@@ -209,17 +255,33 @@ export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
     }}
   >
     ${edit.restored ? html`<p class="hint" role="status">${t.term('kudos.editRestored')}</p>` : nothing}
-    <label class="field"
-      >${t.term('kudos.editMessage')}
-      <textarea
-        rows="3"
-        dir="auto"
-        .value=${edit.message}
-        aria-invalid=${edit.invalid === 'message' ? 'true' : 'false'}
-        aria-describedby="${count}${about('message')}"
-        @input=${(event: Event) => ctx.onEdit(kudos, 'input', { message: (event.target as HTMLTextAreaElement).value })}
-      ></textarea>
-    </label>
+    <div class="field">
+      <label for=${message}>${t.term('kudos.editMessage')}</label>
+      <div class="mention-anchor">
+        <textarea
+          id=${message}
+          rows="3"
+          dir="auto"
+          .value=${edit.message}
+          aria-invalid=${edit.invalid === 'message' ? 'true' : 'false'}
+          aria-describedby="${hint} ${count} ${status}${about('message')}"
+          aria-autocomplete="list"
+          aria-controls="edit-mentions"
+          aria-activedescendant=${typing.search.current ? `edit-mentions-${typing.search.active}` : nothing}
+          @input=${(event: Event) => {
+            ctx.onEdit(kudos, 'input', { message: (event.target as HTMLTextAreaElement).value });
+            typing.input();
+          }}
+          @keydown=${(event: KeyboardEvent) => typing.keydown(event)}
+          @keyup=${() => typing.caretMoved()}
+          @pointerup=${() => typing.caretMoved()}
+          @blur=${() => setTimeout(() => typing.search.close(), 150)}
+        ></textarea>
+        ${renderPersonOptions(typing.search, 'edit-mentions', t.term('kudos.editMentions'), (person) => void typing.choose(person))}
+      </div>
+      <p class="hint" id=${status} role="status">${searchStatus(t, typing.search)}</p>
+      <p class="hint" id=${hint}>${t.term('kudos.editHint')}</p>
+    </div>
     <p class="hint" id=${count}>
       ${t.term('kudos.editCount', t.number(edit.message.trim().length), t.number(KUDOS_MESSAGE_MAX))}
     </p>
@@ -314,6 +376,7 @@ export async function editStep(
       id: kudos.id,
       message: saved?.message ?? editable(kudos),
       valueIds: saved?.valueIds ?? kudos.values.map((v) => v.id),
+      mentions: saved?.mentions,
       restored: !!saved,
     });
     feed.focus(kudos.id, 'textarea');
@@ -330,7 +393,7 @@ export async function editStep(
     const next = { ...edit, ...change, error: undefined, invalid: undefined };
     drafts.save(
       draftId,
-      { recipientIds: [], message: next.message, valueIds: next.valueIds, isPrivate: false },
+      { recipientIds: [], message: next.message, valueIds: next.valueIds, isPrivate: false, mentions: next.mentions },
       feed.me() ?? null,
     );
     feed.setEditing(next);
@@ -358,7 +421,7 @@ export async function editStep(
     // With a key, a save whose connection dropped is tried again, and one that was stored is not stored twice.
     const saved = await feed.backend().editKudos!(
       kudos.id,
-      { message: sendable(edit.message, kudos), valueIds: edit.valueIds },
+      { message: sendable(edit.message, kudos, edit.mentions), valueIds: edit.valueIds },
       { idempotencyKey: newKey() },
     );
     drafts.clear(draftId);

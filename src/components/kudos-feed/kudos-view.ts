@@ -5,13 +5,14 @@ import { REACTIONS, splitMentions, type ReactionKey } from '../../contract/rules
 import { isolate, type LocalizeController } from '../../core/i18n/localize.js';
 import type { KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
+import type { PickerMessages } from '../../core/i18n/en-picker.js';
 import { safeUrl } from '../../core/safe-url.js';
 import type { OwnKudos } from './kudos-reader.js';
 import { initialsOf } from '../person/initials.js';
 
 /** What one article needs besides its kudos. */
 export interface KudosViewContext extends OwnKudos {
-  localize: LocalizeController<KudosMessages & KudosReaderMessages>;
+  localize: LocalizeController<KudosMessages & KudosReaderMessages & PickerMessages>;
   now: number;
   setSize: number;
   focusIndex: number;

@@ -234,6 +234,8 @@ export const ar: Messages = {
   'kudos.editContinue': 'أكمل التعديل…',
   'kudos.editMessage': 'الرسالة',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} حرفًا`,
+  'kudos.editHint': 'اكتب @ ثم اسمًا للإشارة إلى شخص.',
+  'kudos.editMentions': 'أشخاص للإشارة إليهم',
   'kudos.editValues': (max: string) => `قيم الشركة (حتى ${max})`,
   'kudos.editRestored': 'عادت تغييراتك غير المحفوظة.',
   'kudos.editTooShort': (min: string) => `اكتب ${min} أحرف على الأقل.`,

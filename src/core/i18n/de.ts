@@ -214,6 +214,8 @@ export const de: Messages = {
   'kudos.editContinue': 'Weiter bearbeiten…',
   'kudos.editMessage': 'Nachricht',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} Zeichen`,
+  'kudos.editHint': 'Mit @ und einem Namen erwähnen Sie jemanden.',
+  'kudos.editMentions': 'Personen zum Erwähnen',
   'kudos.editValues': (max: string) => `Unternehmenswerte (bis zu ${max})`,
   'kudos.editRestored': 'Ihre ungespeicherten Änderungen sind wieder da.',
   'kudos.editTooShort': (min: string) => `Schreiben Sie mindestens ${min} Zeichen.`,

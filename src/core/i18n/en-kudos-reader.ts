@@ -18,6 +18,8 @@ export const kudosReaderMessages = {
   'kudos.editContinue': 'Continue editing…',
   'kudos.editMessage': 'Message',
   'kudos.editCount': (used: string, max: string) => `${used} / ${max} characters`,
+  'kudos.editHint': 'Type @ and a name to mention someone.',
+  'kudos.editMentions': 'People to mention',
   'kudos.editValues': (max: string) => `Company values (up to ${max})`,
   'kudos.editRestored': 'Your unsaved changes are back.',
   'kudos.editTooShort': (min: string) => `Write at least ${min} characters.`,
