@@ -204,6 +204,20 @@ export const EditingYourKudos: Story = {
     (await inFeed(canvasElement, (root) => root.querySelector<HTMLButtonElement>('button.edit')))?.click(),
 };
 
+/** While changing kudos you gave, “@” and part of a name suggest colleagues to mention, as in the composer. */
+export const MentioningWhileEditing: Story = {
+  args: { person: 'u0001' },
+  play: async ({ canvasElement }) => {
+    (await inFeed(canvasElement, (root) => root.querySelector<HTMLButtonElement>('button.edit')))?.click();
+    const area = await inFeed(canvasElement, (root) => root.querySelector<HTMLTextAreaElement>('.editor textarea'));
+    if (!area) return;
+    area.focus();
+    area.value = `${area.value} with @a`;
+    area.setSelectionRange(area.value.length, area.value.length);
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  },
+};
+
 export const StandaloneComposer: Story = {
   render: (args) =>
     withBackend(args.backend, html`<div style="max-width: 36rem"><peer-kudos-composer></peer-kudos-composer></div>`),
