@@ -574,6 +574,11 @@ describe('<peer-kudos-feed>', () => {
       expect(textarea(article()).value).to.equal(`Thanks @${name} for the tyop fix`);
       // Text as written, not in the weight of the label around the field.
       expect(getComputedStyle(textarea(article())).fontWeight).to.equal('400');
+      // As wide as the editor: the whole message in view.
+      const widths = [textarea(article()), article().querySelector('.editor')!].map(
+        (e) => e.getBoundingClientRect().width,
+      );
+      expect(Math.abs(widths[0] - widths[1])).to.be.lessThan(2);
       await expect(el).to.be.accessible();
       const area = textarea(article());
       area.setSelectionRange(area.value.length, area.value.length);

@@ -126,6 +126,10 @@ export const readerStyles = [
     .mention-anchor {
       position: relative;
     }
+    .editor textarea {
+      inline-size: 100%;
+      box-sizing: border-box;
+    }
   `,
 ];
 
