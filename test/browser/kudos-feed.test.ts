@@ -437,6 +437,29 @@ describe('<peer-kudos-feed>', () => {
     expect(keptChoices()).to.have.length(1);
   });
 
+  it('shows all kudos when what it kept from the last visit is gone (a value taken away), and forgets it', async () => {
+    signIn('u0001');
+    const first = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    await until(() => !!$(first, '.show select option[value="value:courage"]'), 'the "Show" list');
+    const select = $<HTMLSelectElement>(first, '.show select')!;
+    select.value = 'value:courage';
+    select.dispatchEvent(new Event('change'));
+    await until(() => first.filter.value === 'courage', 'one value');
+    first.remove();
+    const [key] = keptChoices();
+    const kept = JSON.parse(localStorage.getItem(key)!) as { value: string };
+    localStorage.setItem(key, JSON.stringify({ ...kept, value: 'value:retired' }));
+
+    await resetServer();
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" live="off"></peer-kudos-feed>`);
+    await loaded(el, 5);
+    expect(el.filter).to.deep.equal({});
+    expect($(el, '[part~="error"]')).to.equal(null);
+    const searches = (await serverRequests('/api/kudos')).map((r) => new URLSearchParams(r.search).get('value'));
+    expect(searches).to.deep.equal(['retired', null]);
+    expect((JSON.parse(localStorage.getItem(key)!) as { value: string }).value).to.equal('');
+  });
+
   it('forgets what the reader chose to show when the backend changes: it may sign in someone else', async () => {
     const provider = await fixture<PeerProvider>(
       html`<peer-provider .backend=${testBackend({}, 'u0072')}

@@ -322,6 +322,13 @@ export class PeerKudosFeed extends PeerElement {
     }
   }
 
+  /** Shows what the reader chose, and keeps it for their next visit. */
+  #choose(choice: string) {
+    this.choice = choice;
+    this.#choiceBy = this.me?.id ?? null;
+    kudosShown(this.#backend.value.storageScope).save(JSON.stringify(this.#given), choice, this.#choiceBy);
+  }
+
   async #loadFirst(backend: PeerBackend) {
     this.#loading?.abort();
     this.#watching?.abort();
@@ -347,6 +354,8 @@ export class PeerKudosFeed extends PeerElement {
       this.#askWhoAndValues(backend);
     } catch (error) {
       if (controller.signal.aborted) return;
+      // Kept from a visit before, the choice names what is gone (a value taken away): all kudos instead.
+      if (this.choice && (error as PeerError).notFound) return this.#choose('');
       this.#failed(error, () => this.reload());
     }
   }
@@ -799,15 +808,7 @@ export class PeerKudosFeed extends PeerElement {
                 values: this.values,
                 given: this.#given,
                 chosen: this.choice,
-                choose: (choice) => {
-                  this.choice = choice;
-                  this.#choiceBy = this.me?.id ?? null;
-                  kudosShown(this.#backend.value.storageScope).save(
-                    JSON.stringify(this.#given),
-                    choice,
-                    this.#choiceBy,
-                  );
-                },
+                choose: (choice) => this.#choose(choice),
               })
             : nothing
         }
