@@ -669,11 +669,30 @@ describe('<peer-kudos-feed>', () => {
       );
       expect(textarea(article()).value).to.equal('Thanks for the quick and careful review');
       await until(() => deepActive() === textarea(article()), 'focus back on the message');
+      // Escape, easily pressed by mistake: the kudos as it was, the changes kept for later.
       await sendKeys({ press: 'Escape' });
       await until(() => !article().querySelector('.editor'), 'the kudos as it was');
       expect(article().querySelector('.message')!.textContent).to.equal('Thanks for the quick review today');
-      await until(() => deepActive() === article().querySelector('.edit'), 'focus on "Edit…"');
+      await until(() => deepActive() === article().querySelector('.edit'), 'focus on the button');
+      expect(article().querySelector('.edit')!.textContent!.trim()).to.equal('Continue editing…');
       expect((await api<Kudos>(`/kudos/${kudos.id}`, 'u0084')).editedAt).to.equal(null);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!article().querySelector('textarea'), 'the editor again');
+      expect(textarea(article()).value).to.equal('Thanks for the quick and careful review');
+      // "Cancel" forgets them.
+      article().querySelector<HTMLButtonElement>('.editor .cancel')!.click();
+      await until(() => !article().querySelector('.editor'), 'closed');
+      await until(() => deepActive() === article().querySelector('.edit'), 'focus on "Edit…"');
+      expect(article().querySelector('.edit')!.textContent!.trim()).to.equal('Edit…');
+      // Escape with nothing changed in the end keeps nothing.
+      article().querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => deepActive() === textarea(article()), 'the editor, as the kudos is');
+      type(textarea(article()), 'Thanks for the quick review today!');
+      type(textarea(article()), 'Thanks for the quick review today');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !article().querySelector('.editor'), 'closed again');
+      expect(article().querySelector('.edit')!.textContent!.trim()).to.equal('Edit…');
+      expect(Object.keys(localStorage).filter((key) => key.endsWith(`:edit:${kudos.id}`))).to.deep.equal([]);
     });
 
     it('suggests people to mention after @, with the keyboard, and keeps the ones chosen through a reload', async () => {
@@ -813,7 +832,7 @@ describe('<peer-kudos-feed>', () => {
         'Your unsaved changes are back.',
       );
       // Cancelled: forgotten.
-      await sendKeys({ press: 'Escape' });
+      second.article().querySelector<HTMLButtonElement>('.editor .cancel')!.click();
       await until(() => second.article().querySelector('.edit')?.textContent!.trim() === 'Edit…', '"Edit…" again');
 
       // Deleted with changes unsaved: they go with it.

@@ -13,7 +13,7 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import type { PickerMessages } from '../../core/i18n/en-picker.js';
-import type { Edit, OwnFeed } from './kudos-reader.js';
+import type { Edit, EditStep, OwnFeed } from './kudos-reader.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import type { PeerKudosComposer } from './kudos-composer.component.js';
@@ -928,7 +928,7 @@ export class PeerKudosFeed extends PeerElement {
       reader: this.reader,
       editing: this.editing,
       values: this.values,
-      onEdit: (kudos: Kudos, step: 'open' | 'input' | 'save' | 'cancel', change?: Partial<Edit>) =>
+      onEdit: (kudos: Kudos, step: EditStep, change?: Partial<Edit>) =>
         void this.reader?.editStep(this.#ownFeed, kudos, step, change),
       confirming: this.confirming,
       deleting: this.deleting,

@@ -42,6 +42,8 @@ export interface Edit {
   restored?: boolean;
 }
 
+export type EditStep = 'open' | 'input' | 'save' | 'cancel' | 'close';
+
 /** What the feed gives the buttons and the editor of kudos the reader gave. */
 export interface OwnKudos {
   /** The feed: suggestions of people to mention are its controller. */
@@ -59,8 +61,8 @@ export interface OwnKudos {
   /** The kudos being changed, and the company values to choose from. */
   editing?: Edit;
   values?: CompanyValue[];
-  /** "Edit…" pressed (`open`), typed in (`input`), "Save" or "Cancel" (Escape). */
-  onEdit: (kudos: Kudos, step: 'open' | 'input' | 'save' | 'cancel', change?: Partial<Edit>) => void;
+  /** "Edit…" pressed (`open`), typed in (`input`), "Save", "Cancel", or Escape (`close`: the changes are kept). */
+  onEdit: (kudos: Kudos, step: EditStep, change?: Partial<Edit>) => void;
 }
 
 /** The styles of what this code draws, added to the feed's with it: the shared form styles, and its own. */
@@ -228,7 +230,8 @@ export function renderDelete(kudos: Kudos, about: string, ctx: OwnKudos) {
 /**
  * The message and values of kudos you gave, to change in place of them. "Save" checks them first
  * (a problem is said beside what it is about, which takes the focus); Escape or "Cancel" keeps
- * the kudos as it was. Who receives it and who may see it are not changed here.
+ * the kudos as it was ("Cancel" forgets the changes, Escape keeps them for "Continue editing…").
+ * Who receives it and who may see it are not changed here.
  */
 export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
   const t = ctx.localize;
@@ -255,7 +258,7 @@ export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
     @keydown=${(event: KeyboardEvent) => {
       // The keys are the text's here (Page Down moves the caret), not the feed's (the next kudos).
       event.stopPropagation();
-      if (event.key === 'Escape') ctx.onEdit(kudos, 'cancel');
+      if (event.key === 'Escape') ctx.onEdit(kudos, 'close');
     }}
   >
     ${edit.restored ? html`<p class="hint" role="status">${t.term('kudos.editRestored')}</p>` : nothing}
@@ -364,12 +367,7 @@ export async function deleteStep(feed: OwnFeed, kudos: Kudos, step: 'ask' | 'act
  * One step of changing kudos. What is typed is kept in the browser as it is typed, so that it
  * survives a reload: "Edit…" on the same kudos brings it back.
  */
-export async function editStep(
-  feed: OwnFeed,
-  kudos: Kudos,
-  step: 'open' | 'input' | 'save' | 'cancel',
-  change: Partial<Edit> = {},
-) {
+export async function editStep(feed: OwnFeed, kudos: Kudos, step: EditStep, change: Partial<Edit> = {}) {
   const t = feed.localize;
   const drafts = kudosDrafts(feed.backend().storageScope);
   const draftId = `edit:${kudos.id}`;
@@ -387,8 +385,13 @@ export async function editStep(
     return;
   }
   if (!edit || edit.id !== kudos.id) return;
-  if (step === 'cancel') {
-    drafts.clear(draftId);
+  if (step === 'close' || step === 'cancel') {
+    // "Cancel" forgets the changes; Escape, easily pressed by mistake, keeps them for "Continue editing…".
+    const same =
+      edit.message === editable(kudos) &&
+      edit.valueIds.length === kudos.values.length &&
+      kudos.values.every((v) => edit.valueIds.includes(v.id));
+    if (step === 'cancel' || same) drafts.clear(draftId);
     feed.setEditing(undefined);
     feed.focus(kudos.id, '.edit');
     return;
