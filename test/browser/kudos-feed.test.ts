@@ -73,6 +73,13 @@ function kudosLike(template: Kudos, id: string, message: string, name = template
   return { ...template, id, message, mentions: [], giver: { ...template.giver, name } };
 }
 
+/** Ctrl+Enter, as a person presses it. */
+async function ctrlEnter() {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'Enter' });
+  await sendKeys({ up: 'Control' });
+}
+
 /** What readers chose to show, kept in this browser: each test starts without. */
 const keptChoices = () => Object.keys(localStorage).filter((key) => key.startsWith('peerkit:kudos-show'));
 
@@ -745,7 +752,9 @@ describe('<peer-kudos-feed>', () => {
       article().querySelector<HTMLButtonElement>('.edit')!.click();
       await until(() => !!article().querySelector('textarea'), 'the editor again');
       expect(textarea(article()).value).to.equal(`Thanks for the pairing session with @${chosen} and Sam`);
-      article().querySelector<HTMLButtonElement>('.editor .send')!.click();
+      // Ctrl+Enter in the message saves, as in the composer.
+      textarea(article()).focus();
+      await ctrlEnter();
       await until(() => !article().querySelector('.editor'), 'saved');
       const stored = await api<Kudos>(`/kudos/${first.kudos.id}`, 'u0084');
       expect(stored.mentions.map((person) => person.name)).to.deep.equal([chosen]);
@@ -1004,7 +1013,10 @@ describe('<peer-kudos-feed>', () => {
     await sendKeys({ press: 'Backspace' });
     await sendKeys({ type: 'everyone!' });
     composer.shadowRoot!.querySelector<HTMLInputElement>('input[name="value"]')!.click();
-    composer.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    // Ctrl+Enter in the message sends, as in most message boxes.
+    expect(area.getAttribute('aria-keyshortcuts')).to.equal('Control+Enter Meta+Enter');
+    area.focus();
+    await ctrlEnter();
     await until(() => (articles(el)[0]?.textContent ?? '').includes('everyone!'), 'the kudos at the top');
     await until(() => !articles(el)[0].classList.contains('pending'), 'the confirmation');
     const stored = (await api<{ items: Kudos[] }>('/kudos?limit=1&person=u0012', 'u0011')).items[0];

@@ -368,6 +368,7 @@ export class PeerKudosComposer extends PeerElement {
             aria-describedby="message-hint message-count message-error mention-status"
             aria-autocomplete="list"
             aria-controls="mentions"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             aria-activedescendant=${this.#typing.search.current ? `mentions-${this.#typing.search.active}` : nothing}
             .value=${this.message}
             @input=${this.#onMessageInput}

@@ -274,6 +274,7 @@ export function renderEditor(kudos: Kudos, id: string, ctx: OwnKudos) {
           aria-describedby="${hint} ${count} ${status}${about('message')}"
           aria-autocomplete="list"
           aria-controls="edit-mentions"
+          aria-keyshortcuts="Control+Enter Meta+Enter"
           aria-activedescendant=${typing.search.current ? `edit-mentions-${typing.search.active}` : nothing}
           @input=${(event: Event) => {
             ctx.onEdit(kudos, 'input', { message: (event.target as HTMLTextAreaElement).value });

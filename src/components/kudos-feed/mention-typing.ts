@@ -60,12 +60,20 @@ export class MentionTyping {
     else if (this.search.open) this.search.close();
   }
 
-  /** The keys of the combobox; returns whether the key was the suggestions'. */
+  /**
+   * The keys of the field: Ctrl+Enter (⌘+Enter) sends its form, as in most message boxes (the field
+   * says so with `aria-keyshortcuts`); the others work the suggestions while they are open.
+   * Returns whether the key was taken.
+   */
   keydown(event: KeyboardEvent): boolean {
     const search = this.search;
     const area = this.field.area();
-    if (!search.open || !area) return false;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      search.close();
+      area?.form?.requestSubmit();
+    } else if (!search.open || !area) {
+      return false;
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const typing = search.error && event.key === 'ArrowDown' ? mentionAtCaret(area) : undefined;
       // Through the suggestions; Down searches again after a failed search; else the caret moves as ever.
       if (!search.results.length && !typing) return false;
