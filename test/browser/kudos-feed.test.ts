@@ -435,13 +435,35 @@ describe('<peer-kudos-feed>', () => {
     other.remove();
     again.remove();
 
-    // Someone else signs in on this computer: what u0001 chose is not theirs.
+    // Someone else signs in on this computer: what u0001 chose is not theirs, not even for a moment.
+    // The newest kudos of that value are between people of other departments: a page of u0001's
+    // department would show none of them.
+    const outside: string[] = [];
+    for (let n = 150; outside.length < 2; n++) {
+      const person = await api<Person>(`/people/u0${n}`);
+      if (person.department.id !== me.department.id) outside.push(person.id);
+    }
+    for (let i = 1; i <= 5; i++) {
+      await give(outside[0], { recipientIds: [outside[1]], message: `Courage, take ${i}`, valueIds: ['courage'] });
+    }
+    await resetServer();
     signIn('u0090');
+    const seen = new Set<string>();
+    const watch = new MutationObserver(() => {
+      for (const article of $$(theirs, 'article .message')) seen.add(article.textContent!);
+    });
     const theirs = await feed();
+    watch.observe(theirs.shadowRoot!, { childList: true, subtree: true });
     await until(() => !!$(theirs, '.show select option[value="person:u0090"]'), 'their "Show" list');
+    watch.disconnect();
     expect(theirs.filter).to.deep.equal({ value: 'courage' });
     expect($<HTMLSelectElement>(theirs, '.show select')!.value).to.equal('');
+    expect([...seen].sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => `Courage, take ${i}`));
+    // What u0001 chose stays theirs.
     expect(keptChoices()).to.have.length(1);
+    expect((JSON.parse(localStorage.getItem(keptChoices()[0])!) as { value: string }).value).to.equal(
+      `team:${me.department.id}`,
+    );
   });
 
   it('shows all kudos when what it kept from the last visit is gone (a value taken away), and forgets it', async () => {

@@ -159,8 +159,8 @@ export class PeerKudosFeed extends PeerElement {
   private values?: CompanyValue[];
   /** What the reader chose in the "Show" list: '' for all, else a filter's key and id (`value:courage`). */
   private choice = '';
-  /** Who made the choice kept from an earlier visit, and for which backend it was looked up. */
-  #choiceBy?: string | null;
+  /** Who made the choice kept from an earlier visit, until it is known who reads; for which backend it was looked up. */
+  #keptBy?: string | null;
   #choiceFrom?: PeerBackend;
   /** The code of the "Show" list and of "Delete…", once loaded. */
   private reader?: typeof import('./kudos-reader.js');
@@ -313,7 +313,7 @@ export class PeerKudosFeed extends PeerElement {
       this.#choiceFrom = backend;
       const kept = kudosShown(backend.storageScope).load(JSON.stringify(this.#given));
       this.choice = kept?.value ?? '';
-      this.#choiceBy = kept?.owner;
+      this.#keptBy = kept?.owner;
     }
     const key = JSON.stringify([this.filter, this.#limit, this.live]);
     if (this.#loadedFrom?.backend !== backend || this.#loadedFrom.key !== key) {
@@ -325,8 +325,8 @@ export class PeerKudosFeed extends PeerElement {
   /** Shows what the reader chose, and keeps it for their next visit. */
   #choose(choice: string) {
     this.choice = choice;
-    this.#choiceBy = this.me?.id ?? null;
-    kudosShown(this.#backend.value.storageScope).save(JSON.stringify(this.#given), choice, this.#choiceBy);
+    this.#keptBy = undefined;
+    kudosShown(this.#backend.value.storageScope).save(JSON.stringify(this.#given), choice, this.me?.id ?? null);
   }
 
   async #loadFirst(backend: PeerBackend) {
@@ -343,8 +343,15 @@ export class PeerKudosFeed extends PeerElement {
     if (this.#scroller) this.#scroller.scrollTop = 0;
     this.scrolled = 0;
     try {
+      // A choice kept by someone is shown to them alone: who reads is asked beside the first page.
+      const by = this.choice && this.#keptBy;
+      const reader = by ? backend.getMe().catch(() => undefined) : undefined;
       const page = await backend.getKudos({ ...this.filter, limit: this.#limit }, { signal: controller.signal });
+      const me = await reader;
       if (controller.signal.aborted) return;
+      this.#keptBy = undefined;
+      // Someone else on this computer: all kudos instead (what the other kept stays theirs).
+      if (me && me.id !== by) return void (this.choice = '');
       this.items = page.items;
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
@@ -381,8 +388,6 @@ export class PeerKudosFeed extends PeerElement {
         (me) => {
           if (this.#meFrom !== backend) return;
           this.me = me;
-          // Chosen by someone else on this computer: not theirs to see again.
-          if (this.#choiceBy && this.#choiceBy !== me.id) this.choice = '';
         },
         () => (this.#meFrom = undefined),
       );
