@@ -1192,6 +1192,79 @@ describe('<peer-kudos-feed>', () => {
     expect(streams).to.be.greaterThan(1);
   });
 
+  it('shares one live stream among all its feeds on a page, each shown only its own new kudos', async () => {
+    signIn('u0001');
+    // Two people of one team thank one of another; two of a third team thank each other.
+    const people = (await api<{ items: Person[] }>('/people?limit=100')).items.filter((p) => p.id >= 'u0040');
+    const [giver, recipient, giver2, recipient2] = (() => {
+      const g = people[0];
+      const r = people.find((p) => p.department.id !== g.department.id)!;
+      const third = people.filter((p) => p.department.id !== g.department.id && p.department.id !== r.department.id);
+      const g2 = third[0];
+      return [g, r, g2, third.find((p) => p !== g2 && p.department.id === g2.department.id)!];
+    })();
+    expect(recipient2, 'two people of a third team').to.not.equal(undefined);
+    // Seven feeds: over HTTP/1.1 a stream each would take all six connections to the server.
+    const filters = [
+      {},
+      { team: giver.department.id },
+      { team: giver2.department.id },
+      { person: recipient.id },
+      { value: 'courage' },
+      { team: giver.department.id, value: 'together' },
+      { person: giver2.id, value: 'together' },
+    ];
+    const page = await fixture(
+      html`<div>
+        ${filters.map(
+          (f) =>
+            html`<peer-kudos-feed
+              team=${f.team ?? ''}
+              person=${f.person ?? ''}
+              value=${f.value ?? ''}
+              page-size="2"
+              composer="none"
+            ></peer-kudos-feed>`,
+        )}
+      </div>`,
+    );
+    const feeds = [...page.querySelectorAll<PeerKudosFeed>('peer-kudos-feed')];
+    for (const feed of feeds) await loaded(feed);
+    await streamOpen();
+    const openStreams = async () =>
+      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
+    await eventually(async () => (await openStreams()) === 1, 'one stream for the seven feeds');
+
+    const stamp = Date.now();
+    await give(giver.id, { recipientIds: [recipient.id], message: `Brave, ${stamp}`, valueIds: ['courage'] });
+    await give(giver2.id, { recipientIds: [recipient2.id], message: `Together, ${stamp}`, valueIds: ['together'] });
+    const news = (feed: PeerKudosFeed) => $(feed, '[part~="new-button"]')?.textContent?.trim() ?? '';
+    // One stream brings both in order: once the first feed has both, every feed has what it gets.
+    await until(() => news(feeds[0]) === 'Show 2 new kudos', 'both in the feed of everything');
+    expect(feeds.map(news)).to.deep.equal([
+      'Show 2 new kudos',
+      'Show 1 new kudos',
+      'Show 1 new kudos',
+      'Show 1 new kudos',
+      'Show 1 new kudos',
+      '',
+      'Show 1 new kudos',
+    ]);
+    expect(await openStreams()).to.equal(1);
+
+    // With one feed left, the stream asks the server for its team alone, and nothing is missed.
+    feeds.slice(0, 2).forEach((feed) => feed.remove());
+    feeds.slice(3).forEach((feed) => feed.remove());
+    const team = `team=${encodeURIComponent(giver2.department.id)}`;
+    await eventually(
+      async () => (await serverRequests('/api/kudos/stream')).at(-1)?.search === `?${team}`,
+      'a stream of the one team',
+    );
+    await give(recipient2.id, { recipientIds: [giver2.id], message: `Back, ${stamp}`, valueIds: ['learning'] });
+    await until(() => news(feeds[2]) === 'Show 2 new kudos', 'the next kudos of the team');
+    expect(await openStreams()).to.equal(1);
+  });
+
   describe('behind another tab', () => {
     const openStreams = async () =>
       ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;

@@ -1,7 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { asPeerError, PeerError } from '../../src/core/errors.js';
 import { HttpClient, type RetryInfo } from '../../src/core/rest/http.js';
-import { apiUrl, eventually, injectFault, resetServer, serverRequests, testBackend } from './helpers.js';
+import { fitsFilter, sharedFilter } from '../../src/core/rest/shared-stream.js';
+import type { Kudos, KudosFilter } from '../../src/contract/kudos.js';
+import {
+  apiUrl,
+  eventually,
+  getAs,
+  injectFault,
+  resetServer,
+  serverOrigin,
+  serverRequests,
+  testBackend,
+} from './helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<PeerError> {
   try {
@@ -36,6 +47,62 @@ describe('RestBackend against the reference server', () => {
     } finally {
       stop.abort();
     }
+  });
+
+  it('judges which kudos fit a feed as the server does, for the feeds that share one stream', async () => {
+    const newest = (await getAs<{ items: Kudos[] }>('/kudos?limit=100')).items;
+    expect(newest.length).to.equal(100);
+    const shown = new Set(newest.map((k) => k.id));
+    const people = newest.flatMap((k) => [k.giver, ...k.recipients]);
+    const filters: KudosFilter[] = [
+      ...[...new Set(people.map((p) => p.department.id))].map((team) => ({ team })),
+      ...people.slice(0, 12).map((p) => ({ person: p.id })),
+      ...[...new Set(newest.flatMap((k) => k.values.map((v) => v.id)))].map((value) => ({ value })),
+      { team: people[0].department.id, value: newest[0].values[0].id },
+      { person: people[1].id, team: people[5].department.id },
+    ];
+    expect(filters.length).to.be.greaterThan(20);
+    let fitting = 0;
+    for (const filter of filters) {
+      const query = new URLSearchParams({ ...filter, limit: '100' });
+      // The server's answer among the same hundred kudos (all of which it would list first).
+      const server = (await getAs<{ items: Kudos[] }>(`/kudos?${query}`)).items.filter((k) => shown.has(k.id));
+      const client = newest.filter((k) => fitsFilter(k, filter));
+      expect(
+        client.map((k) => k.id),
+        JSON.stringify(filter),
+      ).to.deep.equal(server.map((k) => k.id));
+      fitting += client.length;
+      // What the server filtered by already is not judged again.
+      expect(newest.every((k) => fitsFilter(k, filter, filter))).to.equal(true);
+    }
+    expect(fitting, 'some kudos fit').to.be.greaterThan(100);
+
+    expect(sharedFilter([{ team: 'design', value: 'courage' }, { team: 'design' }])).to.deep.equal({ team: 'design' });
+    expect(sharedFilter([{ person: 'u0001' }, { person: 'u0002' }])).to.deep.equal({});
+    expect(sharedFilter([{ person: 'u0001', value: 'courage' }])).to.deep.equal({ person: 'u0001', value: 'courage' });
+  });
+
+  it('tells a watcher that joins the open kudos stream how it is, and closes it when the last leaves', async () => {
+    const openStreams = async () =>
+      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
+    const backend = testBackend();
+    const first: string[] = [];
+    const second: string[] = [];
+    const [a, b] = [new AbortController(), new AbortController()];
+    backend.watchKudos({}, (e) => first.push(e.type === 'connection' ? e.state : e.type), { signal: a.signal });
+    await eventually(async () => first.includes('open'), 'the stream open');
+    backend.watchKudos({ value: 'courage' }, (e) => second.push(e.type === 'connection' ? e.state : e.type), {
+      signal: b.signal,
+    });
+    expect(second).to.deep.equal(['open']);
+    expect(await openStreams()).to.equal(1);
+    a.abort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await openStreams(), 'one watcher left').to.equal(1);
+    b.abort();
+    await eventually(async () => (await openStreams()) === 0, 'the stream closed');
+    expect(first.filter((state) => state === 'connecting').length, 'opened once').to.equal(1);
   });
 
   it("reads a mentor's profile anew after they change it, not from its cache", async () => {

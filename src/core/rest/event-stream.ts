@@ -65,6 +65,11 @@ export interface EventStreamOptions {
   signal: AbortSignal;
   /** Longest wait between reconnection attempts in ms (default 30000). */
   maxDelay?: number;
+  /**
+   * Given a function that closes the open connection and opens the next at once, from the last
+   * event (so that `connect` may ask for something else without missing anything).
+   */
+  onReopen?: (reopen: () => void) => void;
 }
 
 /**
@@ -83,6 +88,8 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
   const { signal } = options;
   const parser = new EventStreamParser();
   let failures = 0;
+  let reopen = () => {};
+  options.onReopen?.(() => reopen());
   while (!signal.aborted) {
     await shown(signal);
     if (signal.aborted) return;
@@ -91,6 +98,7 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
     // This connection alone: closed when the page is hidden, as well as when the stream is given up.
     const connection = new AbortController();
     const close = () => connection.abort();
+    reopen = close;
     const onVisibility = () => document.visibilityState === 'hidden' && close();
     signal.addEventListener('abort', close);
     globalThis.document?.addEventListener('visibilitychange', onVisibility);
@@ -111,7 +119,7 @@ export async function keepEventStream(options: EventStreamOptions): Promise<void
       }
     } catch (caught) {
       if (signal.aborted) return;
-      if (connection.signal.aborted) continue; // hidden: not a failure; reconnects once shown
+      if (connection.signal.aborted) continue; // hidden or reopened: not a failure; reconnects once shown
       error = asPeerError(caught);
       if (error.kind === 'http' && error.status < 500 && error.status !== 408 && error.status !== 429) {
         options.onState?.('failed', error);

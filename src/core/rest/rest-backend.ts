@@ -37,7 +37,7 @@ import type {
   RequestAction,
   WriteOptions,
 } from '../backend.js';
-import { keepEventStream } from './event-stream.js';
+import { SharedKudosStream } from './shared-stream.js';
 import { PeerError } from '../errors.js';
 import { InFlight } from './abort.js';
 import { Batcher } from './batcher.js';
@@ -387,32 +387,30 @@ export class RestBackend extends EventTarget implements PeerBackend {
     return this.#mappers.kudos(await this.#write('PATCH', url, changes, options));
   }
 
+  #kudosStream?: SharedKudosStream;
+
+  /** Every feed of this backend watches through one stream (see `SharedKudosStream`). */
   watchKudos(filter: KudosFilter, listener: (event: KudosEvent) => void, options: { signal: AbortSignal }) {
-    const url = this.http.url(this.#paths.kudosStream, { ...filter });
-    void keepEventStream({
-      signal: options.signal,
-      connect: (lastEventId, signal) =>
+    this.#kudosStream ??= new SharedKudosStream({
+      open: (asked, lastEventId, signal) =>
         this.http.open(
-          url,
+          this.http.url(this.#paths.kudosStream, { ...asked }),
           { Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
           signal,
         ),
-      onState: (state) => listener({ type: 'connection', state }),
-      onEvent: (event) => {
-        try {
-          if (event.event === 'kudos' || event.event === 'edited') {
-            listener({ type: event.event, kudos: this.#mappers.kudos(JSON.parse(event.data)) });
-          } else if (event.event === 'reactions') {
-            const { kudosId, reactions } = this.#mappers.reactions(JSON.parse(event.data));
-            listener({ type: 'reactions', kudosId, reactions });
-          } else if (event.event === 'removed') {
-            listener({ type: 'removed', kudosId: (JSON.parse(event.data) as KudosRemoved).kudosId });
-          } else if (event.event === 'reset') listener({ type: 'reset' });
-        } catch (error) {
-          this.dispatchEvent(new CustomEvent('revalidation-error', { detail: error }));
+      decode: ({ event, data }): KudosEvent | undefined => {
+        if (event === 'kudos' || event === 'edited')
+          return { type: event, kudos: this.#mappers.kudos(JSON.parse(data)) };
+        if (event === 'reactions') {
+          const { kudosId, reactions } = this.#mappers.reactions(JSON.parse(data));
+          return { type: 'reactions', kudosId, reactions };
         }
+        if (event === 'removed') return { type: 'removed', kudosId: (JSON.parse(data) as KudosRemoved).kudosId };
+        return event === 'reset' ? { type: 'reset' } : undefined;
       },
+      onError: (error) => this.dispatchEvent(new CustomEvent('revalidation-error', { detail: error })),
     });
+    this.#kudosStream.watch(filter, listener, options.signal);
   }
 
   async getSkills(options: CallOptions = {}): Promise<Skill[]> {
