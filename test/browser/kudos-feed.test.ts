@@ -459,6 +459,9 @@ describe('<peer-kudos-feed>', () => {
     expect(theirs.filter).to.deep.equal({ value: 'courage' });
     expect($<HTMLSelectElement>(theirs, '.show select')!.value).to.equal('');
     expect([...seen].sort()).to.deep.equal([1, 2, 3, 4, 5].map((i) => `Courage, take ${i}`));
+    // Nor is it asked for in their name.
+    const theirSearches = (await serverRequests('/api/kudos')).map((r) => new URLSearchParams(r.search));
+    expect(theirSearches.map((search) => search.get('team'))).to.deep.equal([null]);
     // What u0001 chose stays theirs.
     expect(keptChoices()).to.have.length(1);
     expect((JSON.parse(localStorage.getItem(keptChoices()[0])!) as { value: string }).value).to.equal(

@@ -343,15 +343,14 @@ export class PeerKudosFeed extends PeerElement {
     if (this.#scroller) this.#scroller.scrollTop = 0;
     this.scrolled = 0;
     try {
-      // A choice kept by someone is shown to them alone: who reads is asked beside the first page.
+      // A choice kept by someone is theirs alone: who reads is asked first, so that nobody else's
+      // request carries it. Someone else on this computer: all kudos (what the other kept stays theirs).
       const by = this.choice && this.#keptBy;
-      const reader = by ? backend.getMe().catch(() => undefined) : undefined;
-      const page = await backend.getKudos({ ...this.filter, limit: this.#limit }, { signal: controller.signal });
-      const me = await reader;
-      if (controller.signal.aborted) return;
+      const me = by && (await backend.getMe().catch(() => undefined));
       this.#keptBy = undefined;
-      // Someone else on this computer: all kudos instead (what the other kept stays theirs).
       if (me && me.id !== by) return void (this.choice = '');
+      const page = await backend.getKudos({ ...this.filter, limit: this.#limit }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
       this.items = page.items;
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
