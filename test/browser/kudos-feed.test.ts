@@ -1268,6 +1268,42 @@ describe('<peer-kudos-feed>', () => {
     expect(await openStreams()).to.equal(1);
   });
 
+  it('shares one backend, and so one live stream, among providers of the same settings on a page', async () => {
+    // Headers from configure(): the same for every provider without its own.
+    signIn('u0001');
+    const page = await fixture(
+      html`<div>
+        <peer-provider base-url=${apiUrl}
+          ><peer-kudos-feed page-size="2" composer="none"></peer-kudos-feed
+        ></peer-provider>
+        <peer-provider base-url=${apiUrl}
+          ><peer-kudos-feed value="courage" page-size="2" composer="none"></peer-kudos-feed
+        ></peer-provider>
+      </div>`,
+    );
+    const [first, second] = page.querySelectorAll<PeerProvider>('peer-provider');
+    expect(first.value === second.value, 'one backend').to.equal(true);
+    const feeds = [...page.querySelectorAll<PeerKudosFeed>('peer-kudos-feed')];
+    for (const feed of feeds) await loaded(feed, 2);
+    await streamOpen();
+    const openStreams = async () =>
+      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
+    await eventually(async () => (await openStreams()) === 1, 'one stream for both');
+    expect((await serverRequests('/api/me')).length, 'who reads, asked once').to.equal(1);
+
+    // Other settings, another backend; and once those providers are gone, the same settings start afresh.
+    const other = await fixture<PeerProvider>(
+      html`<peer-provider
+        base-url=${apiUrl}
+        .headers=${{ Authorization: `Bearer ${tokenOf('u0002')}` }}
+      ></peer-provider>`,
+    );
+    expect(other.value === first.value, 'another person, another backend').to.equal(false);
+    page.remove();
+    const later = await fixture<PeerProvider>(html`<peer-provider base-url=${apiUrl}></peer-provider>`);
+    expect(later.value === first.value, 'a backend of its own').to.equal(false);
+  });
+
   describe('behind another tab', () => {
     const openStreams = async () =>
       ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;

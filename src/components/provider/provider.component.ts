@@ -13,7 +13,9 @@ import { LazyRestBackend } from '../../core/rest/lazy-rest.js';
  *
  * Without a provider, widgets use the default from `configure()`, else the page's
  * `<meta name="peerkit-base-url">`, else `/api`. A provider that upgrades after its children
- * still reaches them.
+ * still reaches them. Providers of the same settings on a page at once (a provider in each web
+ * part of a CMS page, say) give their widgets one backend: one cache, and one live stream for all
+ * their kudos feeds.
  *
  * @slot - The widgets (and any other content) that use this backend.
  */
@@ -47,9 +49,15 @@ export class PeerProvider extends PeerElement {
   readonly #provider = new ContextProvider(this, { context: backendContext });
 
   override connectedCallback() {
+    providers.add(this);
     // Before children ask: they are connected right after their parent.
     if (!this.#provider.value) this.#provider.setValue(this.#createBackend());
     super.connectedCallback();
+  }
+
+  override disconnectedCallback() {
+    providers.delete(this);
+    super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -66,18 +74,26 @@ export class PeerProvider extends PeerElement {
 
   #createBackend(): PeerBackend {
     if (this.backend) return this.backend;
-    return new LazyRestBackend({
+    const made = new LazyRestBackend({
       ...getConfig(),
       baseUrl: this.baseUrl ?? getConfig().baseUrl ?? metaBaseUrl() ?? '/api',
       credentials: this.credentials ?? getConfig().credentials,
       headers: this.headers ?? getConfig().headers,
     });
+    for (const other of providers) {
+      const theirs = other.#provider.value;
+      if (other !== this && sameBackend(theirs, made)) return theirs!;
+    }
+    return made;
   }
 
   override render() {
     return html`<slot></slot>`;
   }
 }
+
+/** The providers on the page now. */
+const providers = new Set<PeerProvider>();
 
 /** Two REST backends with the same settings are one: replacing it would only drop its cache. */
 function sameBackend(current: PeerBackend | undefined, next: PeerBackend) {
