@@ -337,12 +337,14 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
           await stream.writeSSE({ event: 'reset', data: '{}', id: String(lastSent) });
           return;
         }
+        // Where the client stands: the id of the last event it was sent.
+        let told = lastSent;
         for (const event of events) {
           if (stream.aborted || stream.closed) return;
           const id = String(event.id);
           if (event.kind === 'removed') {
             // Nothing is left to filter by: a feed that does not show this id has nothing to drop.
-            lastSent = Number(event.id);
+            lastSent = told = Number(event.id);
             const body: KudosRemoved = { kudosId: event.kudos_id! };
             await stream.writeSSE({ event: 'removed', id, data: JSON.stringify(body) });
             continue;
@@ -355,6 +357,7 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
             .execute()) as KudosRow[];
           lastSent = Number(event.id);
           if (found.length === 0) continue;
+          told = lastSent;
           if (event.kind === 'kudos' || event.kind === 'edited') {
             const [kudos] = await loadKudos(db, found, meId, base);
             await stream.writeSSE({ event: event.kind, id, data: JSON.stringify(kudos) });
@@ -364,6 +367,9 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
             await stream.writeSSE({ event: 'reactions', id, data: JSON.stringify(body) });
           }
         }
+        // Passed over what it does not see: an id alone (no event) moves the client past it, so that a
+        // reconnect resumes here instead of going through it all again (or, past MAX_REPLAY, reloading).
+        if (told !== lastSent && !stream.aborted && !stream.closed) await stream.write(`id: ${lastSent}\n\n`);
       };
       const wake = () => {
         queue = queue.then(sendNew).catch(() => stream.abort());

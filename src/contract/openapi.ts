@@ -499,6 +499,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             'giver changed it; sent to every stream that may see it, whatever its filter), `removed` (data: KudosRemoved, ' +
             'a kudos its giver deleted), `reset` (too much was missed: ' +
             'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed. ' +
+            'After kudos the filter passes over, an `id` alone (no event) moves the position past them, so that a ' +
+            'reconnect does not go through them again. ' +
             'One person may hold 10 streams open at once; more answer 429.',
           tags: ['kudos'],
           parameters: [

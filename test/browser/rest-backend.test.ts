@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { asPeerError, PeerError } from '../../src/core/errors.js';
 import { HttpClient, type RetryInfo } from '../../src/core/rest/http.js';
+import { EventStreamParser } from '../../src/core/rest/event-stream.js';
 import { fitsFilter, sharedFilter } from '../../src/core/rest/shared-stream.js';
 import type { Kudos, KudosFilter } from '../../src/contract/kudos.js';
 import {
@@ -81,6 +82,21 @@ describe('RestBackend against the reference server', () => {
     expect(sharedFilter([{ team: 'design', value: 'courage' }, { team: 'design' }])).to.deep.equal({ team: 'design' });
     expect(sharedFilter([{ person: 'u0001' }, { person: 'u0002' }])).to.deep.equal({});
     expect(sharedFilter([{ person: 'u0001', value: 'courage' }])).to.deep.equal({ person: 'u0001', value: 'courage' });
+  });
+
+  it('reads server-sent events in any chunks, and takes an id alone as where to resume', () => {
+    const parser = new EventStreamParser();
+    expect(parser.push('event: kudos\r\ndata: {"a":\r')).to.deep.equal([]);
+    expect(parser.push('\ndata: 1}\nid: 7\n\n: keep-alive\n\n')).to.deep.equal([
+      { event: 'kudos', data: '{"a":\n1}', id: '7' },
+    ]);
+    // The server passed over what this stream does not see: no event, but the position moves.
+    expect(parser.push('id: 42\n\n')).to.deep.equal([]);
+    expect(parser.lastEventId).to.equal('42');
+    expect(parser.push('retry: 2000\nevent: ready\ndata: {}\n\n')).to.deep.equal([
+      { event: 'ready', data: '{}', id: '42' },
+    ]);
+    expect(parser.retry).to.equal(2000);
   });
 
   it('tells a watcher that joins the open kudos stream how it is, and closes it when the last leaves', async () => {

@@ -145,7 +145,9 @@ export async function readEvents(
           if (field === 'id') event.id = rest.join(': ');
           if (field === 'data') event.data += rest.join(': ');
         }
+        // An id alone (no data) moves the client's position without an event: kept as event ''.
         if (event.data) events.push(event);
+        else if (event.id) events.push({ ...event, event: '' });
       }
     }
   } finally {

@@ -419,6 +419,60 @@ describe('kudos routes', () => {
     assert.equal(await following(), 0);
   });
 
+  it('moves a filtered stream past the kudos it does not send, so a reconnect neither replays nor reloads', async () => {
+    // Other processes' writes are found by polling: events stored straight into the database, quickly.
+    const app = await makeApp({ eventPollMs: 10 });
+    const ac = new AbortController();
+    const stream = await app.request('/api/kudos/stream?value=courage', { signal: ac.signal, as: 'u0010' });
+    let seen: { event: string; id: string }[] = [];
+    const reading = readEvents(stream, (events) => ((seen = events), false), 60_000).catch(() => undefined);
+    const waitFor = async (check: () => boolean, what: string) => {
+      for (let wait = 0; !check(); wait++) {
+        assert.ok(wait < 1000, what);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const position = () => Math.max(0, ...seen.filter((e) => e.event === '').map((e) => Number(e.id)));
+    await waitFor(() => seen.some((e) => e.event === 'ready'), 'the stream ready');
+    const start = Number(seen.find((e) => e.event === 'ready')!.id);
+    const other = (await (
+      await give(app, { recipientIds: ['u0002'], message: 'About learning', valueIds: ['learning'] })
+    ).json()) as Kudos;
+    const { seq } = await app.db.selectFrom('kudos').select('seq').where('id', '=', other.id).executeTakeFirstOrThrow();
+    // More kudos of other values than a reconnect replays, a few at a time as a busy day brings them.
+    for (let batch = 0; batch < 6; batch++) {
+      const createdAt = new Date().toISOString();
+      await app.db
+        .insertInto('kudos_events')
+        .values(Array.from({ length: 100 }, () => ({ kind: 'kudos' as const, kudos_seq: seq, created_at: createdAt })))
+        .execute();
+      const newest = await app.db
+        .selectFrom('kudos_events')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .executeTakeFirstOrThrow();
+      await waitFor(() => position() >= Number(newest.id), `the stream's position at ${newest.id}`);
+    }
+    ac.abort();
+    await reading;
+    assert.ok(position() > start + 600, 'the position moved past all of them');
+    assert.deepEqual([...new Set(seen.map((e) => e.event))].sort(), ['', 'ready'], 'no event was sent for them');
+
+    // Back with the last id it was given: only what came since, no reset.
+    const again = await app.request('/api/kudos/stream?value=courage', {
+      headers: { 'Last-Event-ID': String(position()) },
+      as: 'u0010',
+    });
+    const resumed = readEvents(again, (events) => events.some((e) => e.event === 'kudos' || e.event === 'reset'));
+    await new Promise((r) => setTimeout(r, 50));
+    await give(app, { recipientIds: ['u0003'], message: 'Brave and new', valueIds: ['courage'] });
+    const events = await resumed;
+    assert.deepEqual(
+      events.filter((e) => e.event !== '' && e.event !== 'ready').map((e) => e.event),
+      ['kudos'],
+    );
+    assert.equal(JSON.parse(events.find((e) => e.event === 'kudos')!.data).message, 'Brave and new');
+  });
+
   it('streams new kudos and reaction counts, filtered, and resumes from Last-Event-ID', async () => {
     const app = await makeApp();
     const ac = new AbortController();
