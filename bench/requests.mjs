@@ -79,7 +79,7 @@ for (const [i, { shared, own }] of samples.entries()) {
   console.log(
     `  round ${i + 1}: a backend per web part (baseline): ${own.requests} API requests, ${own.open} live streams open` +
       ` (${own.streams} asked for); shared: ${shared.requests} requests = ${(shared.requests / own.requests).toFixed(2)}× baseline,` +
-      ` ${shared.open} open (${shared.streams} asked for: feeds joining widen its filter)`,
+      ` ${shared.open} open (${shared.streams} asked for)`,
   );
 }
 const worst = Math.max(...samples.map(({ shared, own }) => shared.requests / own.requests));

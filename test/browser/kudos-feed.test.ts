@@ -1176,6 +1176,26 @@ describe('<peer-kudos-feed>', () => {
     expect(articles(el).length).to.equal(6);
   });
 
+  it('follows new kudos from before its first page is asked for: none given meanwhile is missed', async () => {
+    signIn('u0001');
+    // The first page is slow: the server takes it up a second and a half after it is asked for.
+    await injectFault({ method: 'GET', path: '/api/kudos?', delayMs: 1500 });
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="5" composer="none"></peer-kudos-feed>`);
+    await streamOpen();
+    expect(articles(el).length, 'the first page still on its way').to.equal(0);
+    const message = `Given while the feed loaded ${Date.now()}`;
+    await give('u0056', { recipientIds: ['u0057'], message, valueIds: ['together'] });
+    await until(() => !!$(el, '[part~="new-button"]'), 'the kudos from the stream');
+    expect(articles(el).length, 'still loading').to.equal(0);
+    expect($(el, '[aria-live="polite"]')!.textContent, 'not announced: the page may bring it').to.equal('');
+    // The page, taken up after it was given, brings it: shown once, not also as new.
+    await loaded(el, 5);
+    const shown = articles(el).filter((a) => a.querySelector('.message')!.textContent === message);
+    expect(shown.length).to.equal(1);
+    expect($(el, '[part~="new-button"]')).to.equal(null);
+    expect($(el, '[aria-live="polite"]')!.textContent).to.equal('');
+  });
+
   it('reconnects after the stream drops and delivers what was missed', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);

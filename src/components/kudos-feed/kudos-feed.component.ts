@@ -349,17 +349,22 @@ export class PeerKudosFeed extends PeerElement {
       const me = by && (await backend.getMe().catch(() => undefined));
       this.#keptBy = undefined;
       if (me && me.id !== by) return void (this.choice = '');
+      // Followed from before the first page is asked for, so that nothing given meanwhile is missed.
+      if (this.live !== 'off') this.#follow(backend);
       const page = await backend.getKudos({ ...this.filter, limit: this.#limit }, { signal: controller.signal });
       if (controller.signal.aborted) return;
-      this.items = page.items;
+      // What arrived while it loaded and the page has already is not new.
+      const ids = new Set((this.items = page.items).map((k) => k.id));
+      this.arrivals = this.arrivals.filter((k) => !ids.has(k.id));
       this.nextCursor = page.nextCursor;
       this.phase = 'ready';
-      if (this.live !== 'off') this.#follow(backend);
       // What you gave can be deleted, and your own kudos chosen: known once it is known who you are
       // (no error if not), asked again of another backend (another person, perhaps).
       this.#askWhoAndValues(backend);
     } catch (error) {
       if (controller.signal.aborted) return;
+      // Nothing to show new kudos above: the next try follows again.
+      this.#watching?.abort();
       // Kept from a visit before, the choice names what is gone (a value taken away): all kudos instead.
       if (this.choice && (error as PeerError).notFound) return this.#choose('');
       this.#failed(error, () => this.reload());
@@ -458,7 +463,9 @@ export class PeerKudosFeed extends PeerElement {
         if (this.pending.size && kudos.giver.id === this.items.find((k) => this.pending.has(k.id))?.giver.id) return;
         this.arrivals = [kudos, ...this.arrivals];
         const count = this.arrivals.length;
-        this.announcement = this.#localize.term('kudos.newAnnounce', count, this.#localize.number(count));
+        // While the first page loads, it may bring the kudos itself: nothing to say yet.
+        if (this.phase === 'ready')
+          this.announcement = this.#localize.term('kudos.newAnnounce', count, this.#localize.number(count));
         break;
       }
       case 'reactions': {
