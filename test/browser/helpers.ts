@@ -67,6 +67,11 @@ export interface Fault {
   dropAfter?: boolean;
 }
 
+/** How many live kudos streams the test server holds open (for every page). */
+export async function openStreams(): Promise<number> {
+  return ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
+}
+
 /** Makes the next matching request(s) fail at the server. */
 export async function injectFault(fault: Fault) {
   const response = await fetch(`${serverOrigin}/__test/faults`, {

@@ -13,6 +13,7 @@ import {
   deepActive,
   eventually,
   injectFault,
+  openStreams,
   resetServer,
   serverOrigin,
   serverRequests,
@@ -61,8 +62,7 @@ async function streamOpen() {
   await until(() => true);
   const start = performance.now();
   for (;;) {
-    const { open } = (await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number };
-    if (open > 0) return;
+    if ((await openStreams()) > 0) return;
     if (performance.now() - start > 10_000) throw new Error('no stream opened');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -1196,6 +1196,20 @@ describe('<peer-kudos-feed>', () => {
     expect($(el, '[aria-live="polite"]')!.textContent).to.equal('');
   });
 
+  it('stops following when its first page fails, and follows again once "Try again" loads it', async () => {
+    signIn('u0001', { retries: 0 });
+    await injectFault({ method: 'GET', path: '/api/kudos?', status: 500 });
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3" composer="none"></peer-kudos-feed>`);
+    await until(() => !!$(el, '[part~="error"]'), 'the error');
+    await eventually(async () => (await openStreams()) === 0, 'no stream beside the error');
+    await give('u0058', { recipientIds: ['u0059'], message: `Beside an error ${Date.now()}`, valueIds: ['together'] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect($(el, '[part~="new-button"]'), 'nothing new above the error').to.equal(null);
+    $(el, '[part~="retry-button"]')!.click();
+    await loaded(el, 3);
+    await streamOpen();
+  });
+
   it('reconnects after the stream drops and delivers what was missed', async () => {
     signIn('u0001');
     const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);
@@ -1254,8 +1268,6 @@ describe('<peer-kudos-feed>', () => {
     const feeds = [...page.querySelectorAll<PeerKudosFeed>('peer-kudos-feed')];
     for (const feed of feeds) await loaded(feed);
     await streamOpen();
-    const openStreams = async () =>
-      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
     await eventually(async () => (await openStreams()) === 1, 'one stream for the seven feeds');
 
     const stamp = Date.now();
@@ -1306,8 +1318,6 @@ describe('<peer-kudos-feed>', () => {
     const feeds = [...page.querySelectorAll<PeerKudosFeed>('peer-kudos-feed')];
     for (const feed of feeds) await loaded(feed, 2);
     await streamOpen();
-    const openStreams = async () =>
-      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
     await eventually(async () => (await openStreams()) === 1, 'one stream for both');
     expect((await serverRequests('/api/me')).length, 'who reads, asked once').to.equal(1);
 
@@ -1325,8 +1335,6 @@ describe('<peer-kudos-feed>', () => {
   });
 
   describe('behind another tab', () => {
-    const openStreams = async () =>
-      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
     // A hidden page draws no frames: wait with timers, not `until` (which waits for frames).
     afterEach(() => executeServerCommand('cover-page', { covered: false }));
 

@@ -9,8 +9,8 @@ import {
   eventually,
   getAs,
   injectFault,
+  openStreams,
   resetServer,
-  serverOrigin,
   serverRequests,
   testBackend,
 } from './helpers.js';
@@ -100,8 +100,6 @@ describe('RestBackend against the reference server', () => {
   });
 
   it('tells a watcher that joins the open kudos stream how it is, and closes it when the last leaves', async () => {
-    const openStreams = async () =>
-      ((await (await fetch(`${serverOrigin}/__test/streams`)).json()) as { open: number }).open;
     const backend = testBackend();
     const first: string[] = [];
     const second: string[] = [];
