@@ -110,6 +110,11 @@ export function createApp(options: AppOptions) {
     pollMs: options.eventPollMs,
     ...crossProcessMessages(db),
   });
+  // A stopping server closes each connection after its answer: a kept-alive one would hold it open.
+  app.use('*', async (c, next) => {
+    await next();
+    if (bus.stopped) c.header('Connection', 'close');
+  });
   const hooks = options.testHooks ? createTestHooks(bus) : undefined;
   if (hooks) app.use('/api/*', hooks.recorder);
 
@@ -215,8 +220,11 @@ export function createApp(options: AppOptions) {
   app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay, secret: options.secret }));
 
   return Object.assign(app, {
-    // Open live streams would keep a shutting-down server alive.
-    closeStreams: () => bus.closeAll(),
+    /**
+     * The server stops: open live streams end, new ones are refused (503), and every answer from now
+     * on closes its connection, so that nothing holds the process open.
+     */
+    stop: () => bus.stop(),
     /** Pools the rate limit's counts with the other server processes now, not at the next `syncMs`. */
     syncRateLimit: () => limiter?.sync() ?? Promise.resolve(),
     /**

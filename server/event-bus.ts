@@ -118,6 +118,15 @@ export class EventBus {
     return this.listeners.size;
   }
 
+  /** Set when the server stops: from then on, no stream starts. */
+  stopped = false;
+
+  /** The server stops: every open stream ends, and no other starts. */
+  stop() {
+    this.stopped = true;
+    this.closeAll();
+  }
+
   /** Ends every open stream (on shutdown, or to test reconnection). */
   closeAll() {
     for (const close of [...this.closers]) close();

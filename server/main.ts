@@ -100,7 +100,7 @@ function shutdown(signal: string) {
   console.log(`${signal}: finishing open requests, then stopping.`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  app.closeStreams();
+  app.stop();
   server.close(async () => {
     await db.destroy();
     process.exit(0);

@@ -276,6 +276,16 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
   });
 
   routes.get('/kudos/stream', async (c) => {
+    if (bus.stopped) {
+      // A stream started now would hold the stopping process open; the client comes back in a moment.
+      throw new ProblemError(
+        503,
+        'Server stopping',
+        'This server is stopping. Connect again in a moment.',
+        {},
+        { 'Retry-After': '1' },
+      );
+    }
     const filter = validate(KudosFilter, c.req.query(), 'query');
     await mustExist(db, {
       team: ['department', filter.team],

@@ -501,7 +501,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             'reload the first page). Each carries an `id`; reconnect with `Last-Event-ID` to get what was missed. ' +
             'After kudos the filter passes over, an `id` alone (no event) moves the position past them, so that a ' +
             'reconnect does not go through them again. ' +
-            'One person may hold 10 streams open at once; more answer 429.',
+            'One person may hold 10 streams open at once; more answer 429. A server that is stopping ends its ' +
+            'streams and answers 503 to new ones.',
           tags: ['kudos'],
           parameters: [
             ...queryParameters(KudosFilter),
@@ -514,6 +515,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
             },
             ...unknownFilter,
             ...commonErrors,
+            '503': problemResponse('The server is stopping; connect again after `Retry-After` seconds.'),
           },
         },
       },

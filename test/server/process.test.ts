@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,51 @@ describe('server process', () => {
     const code = await server.stop();
     assert.equal(code, 0);
     assert.match(server.output(), /SIGTERM: finishing open requests/);
+  });
+
+  it('stops at once on SIGTERM with a live stream open, and takes no new stream while it stops', async () => {
+    const server = await startServer();
+    // One connection kept alive, as a browser keeps it: the stream's reconnection goes over the same socket.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<http.IncomingMessage>((answer, fail) =>
+        http
+          .get(`${server.origin}${path}`, { agent, headers: { Authorization: 'Bearer demo-u0001' } }, answer)
+          .on('error', fail),
+      );
+    try {
+      const stream = await get('/api/kudos/stream');
+      assert.equal(stream.statusCode, 200);
+      const ended = new Promise((done) => stream.on('end', done).resume());
+      const stopped = server.stop();
+      await ended;
+      // The client reconnects at once, as a feed does after a drop.
+      const again = await get('/api/kudos/stream').then(
+        async (response) => {
+          let body = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          if (response.statusCode !== 200) await new Promise((done) => response.on('end', done));
+          const { connection, 'content-type': type } = response.headers;
+          return { status: response.statusCode, type, connection, body };
+        },
+        (error: NodeJS.ErrnoException) => ({ status: error.code, type: undefined, connection: undefined, body: '' }),
+      );
+      if (typeof again.status === 'number') {
+        assert.equal(again.status, 503, 'a stopping server does not start a stream');
+        assert.equal(again.type, 'application/problem+json');
+        assert.match(again.body, /stopping/i);
+        assert.equal(
+          again.connection,
+          'close',
+          'the answer closes the kept-alive connection, which would hold the server open',
+        );
+      }
+      // Not held open by a stream until the forced exit (code 1): finished, code 0.
+      assert.equal(await stopped, 0);
+    } finally {
+      agent.destroy();
+      await server.stop();
+    }
   });
 
   it('stops with a clear message when its database settings are wrong or the database is unreachable', async () => {
