@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,9 @@ export function createApp(options: AppOptions) {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
   });
+  // JSON, scripts and pages travel compressed when the client accepts it (gzip or deflate). Live
+  // streams never: each event must leave at once, not wait in a compressor's buffer.
+  app.use('*', compress());
 
   const bus = new EventBus({
     latest: async () => {

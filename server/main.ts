@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
+import { revalidated } from './static-files.js';
 import { demoToken } from './db/seed.js';
 import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './settings.js';
 
@@ -77,6 +78,7 @@ const signInDemo: MiddlewareHandler = async (c, next) => {
 };
 app.get('/', signInDemo);
 app.get('/demo/*', signInDemo);
+for (const path of ['/', '/demo/*', '/dist/*']) app.use(path, revalidated());
 app.get('/', serveStatic({ path: `${staticRoot}/demo/index.html` }));
 app.use('/demo/*', serveStatic({ root: staticRoot }));
 app.use('/dist/*', serveStatic({ root: staticRoot }));

@@ -11,6 +11,8 @@ import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
 
+const root = join(import.meta.dirname, '../..');
+
 /** u0001 praises u0002 through a server's API; the answer's status. */
 async function sendPraise(server: Awaited<ReturnType<typeof startServer>>) {
   const response = await fetch(`${server.origin}/api/feedback`, {
@@ -77,6 +79,31 @@ describe('server process', () => {
       assert.equal(await stopped, 0);
     } finally {
       agent.destroy();
+      await server.stop();
+    }
+  });
+
+  it('serves its files compressed, and answers 304 while the browser holds the current one', async () => {
+    const server = await startServer();
+    try {
+      for (const path of ['/', '/demo/autoload.js']) {
+        const file = readFileSync(join(root, path === '/' ? 'demo/index.html' : path), 'utf8');
+        const first = await fetch(`${server.origin}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+        assert.equal(first.status, 200, path);
+        assert.equal(first.headers.get('Content-Encoding'), 'gzip', path);
+        assert.equal(await first.text(), file, path);
+        // Kept, but asked about before each use: a rebuilt file is taken at once.
+        assert.equal(first.headers.get('Cache-Control'), 'no-cache', path);
+        const modified = first.headers.get('Last-Modified')!;
+        const current = await fetch(`${server.origin}${path}`, { headers: { 'If-Modified-Since': modified } });
+        assert.equal(current.status, 304, path);
+        assert.equal(await current.text(), '', path);
+        const older = new Date(Date.parse(modified) - 1000).toUTCString();
+        const stale = await fetch(`${server.origin}${path}`, { headers: { 'If-Modified-Since': older } });
+        assert.equal(stale.status, 200, path);
+        assert.equal(await stale.text(), file, path);
+      }
+    } finally {
       await server.stop();
     }
   });

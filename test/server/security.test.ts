@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { defaultPaths } from '../../src/core/rest/rest-backend.js';
@@ -244,6 +245,42 @@ describe('response headers', () => {
     }
     assert.equal(answers.reference.headers.get('Content-Security-Policy'), "frame-ancestors 'none'");
     assert.equal(answers.reference.headers.get('X-Frame-Options'), 'DENY');
+  });
+});
+
+describe('compression', () => {
+  const gzip = { 'Accept-Encoding': 'gzip, deflate, br' };
+  const unzipped = async (response: Response) => gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
+
+  it('sends JSON compressed to a client that accepts it, and the same JSON as it is to one that does not', async () => {
+    const { request } = await makeApp();
+    for (const path of ['/api/openapi.json', '/api/kudos?limit=50', '/api/skill-matrix?department=eng']) {
+      const plain = await request(path);
+      const packed = await request(path, { headers: gzip });
+      assert.equal(plain.headers.get('Content-Encoding'), null, path);
+      assert.equal(packed.headers.get('Content-Encoding'), 'gzip', path);
+      assert.match(packed.headers.get('Vary') ?? '', /Accept-Encoding/, path);
+      const text = await plain.text();
+      assert.equal(await unzipped(packed), text, path);
+      assert.equal(packed.headers.get('Content-Length'), null, path);
+    }
+  });
+
+  it('keeps answering 304 to the ETag of a compressed answer', async () => {
+    const { request } = await makeApp();
+    const first = await request('/api/kudos?limit=50', { headers: gzip });
+    const tag = first.headers.get('ETag')!;
+    assert.match(tag, /^W\//, 'a compressed body is not the bytes the strong tag names');
+    const again = await request('/api/kudos?limit=50', { headers: { ...gzip, 'If-None-Match': tag } });
+    assert.equal(again.status, 304);
+  });
+
+  it('never compresses a live stream, whose events must leave one by one', async () => {
+    const { request } = await makeApp();
+    const stream = await request('/api/kudos/stream', { headers: gzip });
+    assert.equal(stream.status, 200);
+    assert.equal(stream.headers.get('Content-Encoding'), null);
+    await stream.body?.cancel();
   });
 });
 
