@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
 
 /**
@@ -18,17 +18,18 @@ export function etags(): MiddlewareHandler {
     c.res = new Response(body, { status, headers });
     const tag = `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`;
     const asked = c.req.header('If-None-Match');
-    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
-      const headers = new Headers(c.res.headers);
-      headers.delete('Content-Length');
-      headers.delete('Content-Type');
-      headers.set('ETag', tag);
-      c.res = undefined;
-      c.res = new Response(null, { status: 304, headers });
-      return;
-    }
     c.res.headers.set('ETag', tag);
+    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) return notModified(c);
     // Answers depend on who asks and change often: revalidate before reuse, keep out of shared caches.
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'private, no-cache');
   };
+}
+
+/** Answers 304 Not Modified instead: the answer's headers (CORS, caching, validators) without its body's. */
+export function notModified(c: Context) {
+  const headers = new Headers(c.res.headers);
+  headers.delete('Content-Length');
+  headers.delete('Content-Type');
+  c.res = undefined;
+  c.res = new Response(null, { status: 304, headers });
 }

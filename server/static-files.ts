@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { notModified } from './etag.js';
 
 /**
  * For the files served beside the API (the built library, the demo pages): the browser keeps its
@@ -14,10 +15,6 @@ export function revalidated(): MiddlewareHandler {
     const since = Date.parse(c.req.header('If-Modified-Since') ?? '');
     if (!(since >= Date.parse(modified))) return;
     await c.res.body?.cancel();
-    const headers = new Headers(c.res.headers);
-    headers.delete('Content-Length');
-    headers.delete('Content-Type');
-    c.res = undefined;
-    c.res = new Response(null, { status: 304, headers });
+    notModified(c);
   };
 }
