@@ -314,13 +314,19 @@ export function kudosRoutes(db: Db, bus: EventBus, apiBase: (url: string) => str
       if (left > 0) streams.set(meId, left);
       else streams.delete(meId);
     };
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       try {
         await followKudos(stream);
       } finally {
         closed();
       }
     });
+    // Through a proxy too, each event leaves at once: nginx holds answers back unless told not to,
+    // and no proxy may compress (buffer) or keep them.
+    // (Set on the context, after streamSSE's own, which would win over the response's.)
+    c.header('X-Accel-Buffering', 'no');
+    c.header('Cache-Control', 'no-cache, no-transform');
+    return response;
     async function followKudos(stream: SSEStreamingApi) {
       let lastSent: number;
       if (resumeFrom !== undefined) {

@@ -275,12 +275,15 @@ describe('compression', () => {
     assert.equal(again.status, 304);
   });
 
-  it('never compresses a live stream, whose events must leave one by one', async () => {
+  it('never compresses a live stream, whose events must leave one by one, and tells proxies so', async () => {
     const { request } = await makeApp();
     const stream = await request('/api/kudos/stream', { headers: gzip });
+    await stream.body?.cancel();
     assert.equal(stream.status, 200);
     assert.equal(stream.headers.get('Content-Encoding'), null);
-    await stream.body?.cancel();
+    // Nor may a proxy in front: nginx buffers unless told not to, and no-transform forbids compressing.
+    assert.equal(stream.headers.get('X-Accel-Buffering'), 'no');
+    assert.equal(stream.headers.get('Cache-Control'), 'no-cache, no-transform');
   });
 });
 
