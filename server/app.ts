@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument } from '../src/contract/openapi.js';
@@ -70,8 +71,18 @@ export function createApp(options: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error);
-    console.error(error);
-    return problem(c, new ProblemError(500, 'Internal server error'));
+    // The answer names the error without telling its cause; the log tells both, under the same name.
+    const reference = randomBytes(6).toString('hex');
+    console.error(`Internal server error ${reference} (${c.req.method} ${new URL(c.req.url).pathname}):`, error);
+    return problem(
+      c,
+      new ProblemError(
+        500,
+        'Internal server error',
+        `Something went wrong on the server. Its log names it ${reference}.`,
+        { reference },
+      ),
+    );
   });
   let methodsAt: ((pathname: string) => string[]) | undefined;
   app.notFound((c) => {

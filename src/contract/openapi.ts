@@ -93,6 +93,9 @@ const commonErrors = {
   '400': problemResponse('The request was invalid; `errors` lists each field.'),
   '401': problemResponse('No valid credentials were sent.'),
   '429': problemResponse('Too many requests; wait for `Retry-After` seconds.'),
+  '500': problemResponse(
+    'An error the server did not expect. `reference` names it in the server log, which tells its cause.',
+  ),
 };
 
 /** Operations with a JSON body also refuse one sent as anything else. */

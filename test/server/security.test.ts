@@ -248,6 +248,30 @@ describe('response headers', () => {
   });
 });
 
+describe('unexpected errors', () => {
+  it('answer 500 problem+json with a reference that finds the error in the log, and keep its cause to the log', async (t) => {
+    const { request, db } = await makeApp();
+    const logged: string[] = [];
+    t.mock.method(console, 'error', (...args: unknown[]) => logged.push(args.map(String).join(' ')));
+    await db.destroy(); // Every query fails from now on.
+    const response = await request('/api/me');
+    assert.equal(response.status, 500);
+    const body = (await problemOf(response)) as Awaited<ReturnType<typeof problemOf>> & { reference: string };
+    assert.match(body.reference, /^[0-9a-f]{12}$/);
+    assert.ok(body.detail?.includes(body.reference), body.detail);
+    assert.equal(logged.length, 1);
+    assert.ok(logged[0].includes(`Internal server error ${body.reference} (GET /api/me)`), logged[0]);
+    const cause = logged[0]
+      .slice(logged[0].indexOf('):') + 2)
+      .trim()
+      .split('\n')[0];
+    assert.ok(cause.length > 10, 'the log tells the cause');
+    assert.ok(!JSON.stringify(body).includes(cause), 'the answer does not');
+    const again = (await (await request('/api/me')).json()) as { reference: string };
+    assert.notEqual(again.reference, body.reference, 'each error has its own');
+  });
+});
+
 describe('compression', () => {
   const gzip = { 'Accept-Encoding': 'gzip, deflate, br' };
   const unzipped = async (response: Response) => gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
