@@ -52,6 +52,11 @@ export interface AppOptions {
    * without one, each process makes its own, and its counts start again when it does.
    */
   secret?: string;
+  /**
+   * Writes a line for each answer: when, method, path (not the query, which may hold the names
+   * someone searched for), status and milliseconds. Nothing of who asked.
+   */
+  accessLog?: (line: string) => void;
   /** Request log and fault injection under `/__test` (never in production). */
   testHooks?: boolean;
   /**
@@ -69,6 +74,17 @@ export function createApp(options: AppOptions) {
   const apiBase = (url: string) => options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(url).origin}/api`;
   const allowed = new Set(options.corsOrigins ?? []);
 
+  const { accessLog } = options;
+  if (accessLog) {
+    // First, so that it sees every answer as it leaves, errors and 304s included.
+    app.use('*', async (c, next) => {
+      const start = performance.now();
+      await next();
+      const { pathname } = new URL(c.req.url);
+      const ms = Math.round(performance.now() - start);
+      accessLog(`${new Date().toISOString()} ${c.req.method} ${pathname} ${c.res.status} ${ms}ms`);
+    });
+  }
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error);
     // The answer names the error without telling its cause; the log tells both, under the same name.

@@ -19,6 +19,7 @@ import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './set
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
+ *   PEERKIT_ACCESS_LOG (1 = a line on stdout for each answer: time, method, path, status, ms),
  *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20),
  *   PEERKIT_SECRET (the key of today's feedback counts; the same for every process on one database),
  *   PEERKIT_SECRET_FILE (a file holding that key, made when missing; for SQLite, <database>.secret),
@@ -56,6 +57,7 @@ const app = createApp({
   // The demo people's tokens are known to everyone: with the demo sign-in off, they open nothing.
   demoTokens: env.PEERKIT_DEMO_LOGIN !== '0',
   testHooks: env.PEERKIT_TEST_HOOKS === '1',
+  accessLog: env.PEERKIT_ACCESS_LOG === '1' ? (line) => console.log(line) : undefined,
   feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
   eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
   secret,

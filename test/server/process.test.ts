@@ -108,6 +108,36 @@ describe('server process', () => {
     }
   });
 
+  it('writes an access log when told: a line per answer, without the query or who asked', async () => {
+    const logged = await startServer({ PEERKIT_ACCESS_LOG: '1' });
+    const quiet = await startServer();
+    try {
+      for (const server of [logged, quiet]) {
+        const headers = { Authorization: 'Bearer demo-u0001' };
+        assert.equal((await fetch(`${server.origin}/api/people?q=Zanele`, { headers })).status, 200);
+        assert.equal((await fetch(`${server.origin}/api/nothing-here`, { headers })).status, 404);
+      }
+      // Written as the answers leave; read from the process's output when they have come through.
+      for (let wait = 0; !/nothing-here/.test(logged.output()) && wait < 100; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const lines = logged.output().split('\n');
+      assert.ok(
+        lines.some((line) => /^\d{4}-\d\d-\d\dT[\d:.]+Z GET \/api\/people 200 \d+ms$/.test(line)),
+        logged.output(),
+      );
+      assert.ok(
+        lines.some((line) => / GET \/api\/nothing-here 404 \d+ms$/.test(line)),
+        logged.output(),
+      );
+      assert.doesNotMatch(logged.output(), /Zanele|demo-u0001|u0001/, 'not what was searched for, nor who asked');
+      assert.doesNotMatch(quiet.output(), /GET \/api/, 'off unless told');
+    } finally {
+      await logged.stop();
+      await quiet.stop();
+    }
+  });
+
   it('stops with a clear message when its database settings are wrong or the database is unreachable', async () => {
     await assert.rejects(
       startServer({ DATABASE_URL: 'mysql://db.internal/peerkit' }),
