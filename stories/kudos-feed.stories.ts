@@ -236,6 +236,17 @@ export const LiveArrivals: Story = {
   },
 };
 
+/** A backend whose live stream the server refuses for good, as it does once the reader is signed out. */
+class SignedOutStream extends MemoryBackend {
+  override watchKudos(...[, listener, { signal }]: Parameters<MemoryBackend['watchKudos']>) {
+    const error = new PeerError({ kind: 'http', status: 401, problem: { title: 'Unauthorized' } });
+    queueMicrotask(() => signal.aborted || listener({ type: 'connection', state: 'failed', error }));
+  }
+}
+
+/** Live updates stopped for good: the kudos shown stay, with why, and “Try again” loads afresh. */
+export const LiveUpdatesStopped: Story = { args: { backend: new SignedOutStream({ meId: 'u0001' }) } };
+
 export const HostileText: Story = {
   args: {
     kudos: variants(

@@ -19,6 +19,7 @@ import type {
   ReactionCount,
 } from '../contract/kudos.js';
 import type { ReactionKey, SkillLevel } from '../contract/rules.js';
+import type { PeerError } from './errors.js';
 import type { Expert, Rating, Skill, SkillGap, SkillMatrix } from '../contract/skills.js';
 import type {
   FeedbackKind,
@@ -116,8 +117,8 @@ export type KudosEvent =
   | { type: 'removed'; kudosId: string }
   /** Too much was missed while disconnected: reload the first page. */
   | { type: 'reset' }
-  /** The connection: `open`, `connecting`, `reconnecting` after a drop, or `failed` for good. */
-  | { type: 'connection'; state: 'connecting' | 'open' | 'reconnecting' | 'failed' };
+  /** The connection: `open`, `connecting`, `reconnecting` after a drop, or `failed` for good (and why). */
+  | { type: 'connection'; state: 'connecting' | 'open' | 'reconnecting' | 'failed'; error?: PeerError };
 
 /**
  * Everything a Peerkit widget knows about where its data comes from. `RestBackend` implements

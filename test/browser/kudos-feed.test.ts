@@ -1229,6 +1229,28 @@ describe('<peer-kudos-feed>', () => {
     expect(streams).to.be.greaterThan(1);
   });
 
+  it('says when live updates stop for good, and why, keeping what it shows; "Try again" follows again', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(html`<peer-kudos-feed page-size="3"></peer-kudos-feed>`);
+    await loaded(el, 3);
+    await streamOpen();
+    // Signed out meanwhile: the stream drops, and its reconnection is refused.
+    await injectFault({ method: 'GET', path: '/api/kudos/stream', status: 401, times: 1 });
+    await fetch(`${serverOrigin}/__test/streams`, { method: 'DELETE' });
+    await until(() => !!$(el, '[part~="error"]'), 'the notice');
+    expect(shownText($(el, '[part~="error"]')))
+      .to.contain('Live updates stopped.')
+      .and.to.contain('Please sign in again.');
+    expect(articles(el).length, 'what was shown stays').to.equal(3);
+    expect($(el, '[part~="error"]')!.getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    expect(await openStreams()).to.equal(0);
+    $(el, '[part~="retry-button"]')!.click();
+    await loaded(el, 3);
+    await streamOpen();
+    expect($(el, '[part~="error"]')).to.equal(null);
+  });
+
   it('shares one live stream among all its feeds on a page, each shown only its own new kudos', async () => {
     signIn('u0001');
     // Two people of one team thank one of another; two of a third team thank each other.
@@ -1440,6 +1462,21 @@ describe('<peer-kudos-feed>', () => {
     for (let i = position; i <= last; i++) await sendKeys({ press: 'PageDown' });
     await until(() => deepActive()?.getAttribute('aria-posinset') === String(last + 1), 'the next unrendered article');
     expect(deepActive()!.querySelector('.message')!.textContent).to.equal(`Message number ${last + 1}`);
+  });
+
+  it('has the code of a long feed before it passes its threshold, so that it never goes blank as it grows', async () => {
+    signIn('u0001');
+    const el = await fixture<PeerKudosFeed>(
+      html`<peer-kudos-feed live="off" page-size="5" virtual-threshold="8"></peer-kudos-feed>`,
+    );
+    await loaded(el, 5);
+    await el.loadMore();
+    await el.updateComplete;
+    // Past the threshold: drawn at once by the window (as many as its estimate of the view holds),
+    // from the first, at their positions in the whole feed.
+    const positions = articles(el).map((a) => Number(a.getAttribute('aria-posinset')));
+    expect(positions.length).to.be.at.least(5);
+    expect(positions).to.deep.equal(Array.from({ length: positions.length }, (_, i) => i + 1));
   });
 
   it('keeps the focused article in view and in the feed, paging up and down through 10,000 of mixed heights', async () => {

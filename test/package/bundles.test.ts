@@ -38,6 +38,8 @@ const later: Record<string, string[]> = {
   'kudos-feed': [
     'dist/components/kudos-feed/kudos-composer.component.js',
     'dist/components/kudos-feed/kudos-reader.js',
+    // What a feed of hundreds of kudos draws: only those near the visible part.
+    'dist/components/kudos-feed/kudos-window.js',
   ],
   // The experts panel, which loads the mentor card of an expert in turn.
   'skill-map': ['dist/components/skill-map/skill-experts.js'],

@@ -14,6 +14,7 @@ import { kudosMessages, type KudosMessages } from '../../core/i18n/en-kudos.js';
 import type { KudosReaderMessages } from '../../core/i18n/en-kudos-reader.js';
 import type { PickerMessages } from '../../core/i18n/en-picker.js';
 import type { Edit, EditStep, OwnFeed } from './kudos-reader.js';
+import type { KudosWindow } from './kudos-window.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { tokens } from '../../core/tokens.js';
 import type { PeerKudosComposer } from './kudos-composer.component.js';
@@ -29,13 +30,6 @@ declare module '../../core/peer-element.js' {
     'peer-kudos-edited': { kudos: Kudos };
   }
 }
-
-/** Height assumed for an article not yet measured, in px. */
-const ESTIMATED_HEIGHT = 170;
-/** Rendered beyond the visible part, above and below, in px. */
-const OVERSCAN = 600;
-/** How many articles away from the drawn range the focused one may be and still be drawn. */
-const KEEP = 50;
 
 /**
  * @customElement peer-kudos-feed
@@ -190,17 +184,18 @@ export class PeerKudosFeed extends PeerElement {
   #valuesFrom?: PeerBackend;
   #loading?: AbortController;
   #watching?: AbortController;
-  readonly #heights = new Map<string, number>();
-  #averageHeight = ESTIMATED_HEIGHT;
-  #anchor?: [HTMLElement, number];
+  /** What a long feed draws, once its code has loaded. */
+  #window?: KudosWindow | null;
+  #windowLoading?: Promise<unknown>;
   /** Where focus goes after the next render, when it has fallen to the page. */
   #refocus?: () => HTMLElement | null;
-  #offsets: number[] = [0];
   /** The space above and below the drawn articles of a long feed, for those not drawn. */
   #padding = ['', ''];
   #frame = 0;
   #resizeObserver?: ResizeObserver;
   readonly #reactionsInFlight = new Set<string>();
+  /** Why the live stream stopped for good, as its backend tells. */
+  #streamError?: PeerError;
 
   readonly #onOnline = () => {
     this.offline = false;
@@ -289,7 +284,8 @@ export class PeerKudosFeed extends PeerElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    this.#holdPlace();
+    const scroller = this.#scroller;
+    if (this.#virtual && scroller) this.#window?.holdPlace(this.renderRoot, scroller);
     if (changed.has('composer') && this.composer === 'open') this.composerOpen = true;
     // Each filter has a draft of its own: look again when it changes.
     if (['composerOpen', 'team', 'person', 'value'].some((key) => (changed as Map<PropertyKey, unknown>).has(key))) {
@@ -490,6 +486,7 @@ export class PeerKudosFeed extends PeerElement {
         break;
       case 'connection':
         this.connection = event.state;
+        this.#streamError = event.error;
         break;
     }
   }
@@ -638,44 +635,35 @@ export class PeerKudosFeed extends PeerElement {
 
   /* ---- virtualisation ---- */
 
+  get #threshold() {
+    return this.virtualThreshold >= 0 ? this.virtualThreshold : 200;
+  }
+
   get #virtual() {
-    return this.items.length > (this.virtualThreshold >= 0 ? this.virtualThreshold : 200);
+    return this.items.length > this.#threshold;
   }
 
-  #computeOffsets() {
-    const offsets = new Array<number>(this.items.length + 1);
-    offsets[0] = 0;
-    for (let i = 0; i < this.items.length; i++) {
-      offsets[i + 1] = offsets[i] + (this.#heights.get(this.items[i].id) ?? this.#averageHeight);
+  /** The articles to draw, `[start, end)`, and the space above and below them. */
+  #range(): [number, number, string, string] {
+    const { length } = this.items;
+    const threshold = this.#threshold;
+    // Its code loads as the feed comes near the threshold, to be there when the feed passes it.
+    if (length > threshold / 2 && !this.#windowLoading) {
+      this.#windowLoading = import('./kudos-window.js').then(
+        (module) => {
+          this.#window ||= new module.KudosWindow();
+          this.requestUpdate();
+        },
+        () => {
+          // Drawn whole, then, as a short feed is; tried again at the next render.
+          this.#window = null;
+          this.#windowLoading = undefined;
+        },
+      );
     }
-    this.#offsets = offsets;
-  }
-
-  /** The first index whose article ends below `y`. */
-  #indexAt(y: number) {
-    let low = 0;
-    let high = this.items.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.#offsets[mid + 1] <= y) low = mid + 1;
-      else high = mid;
-    }
-    return Math.max(0, low);
-  }
-
-  #range(): [number, number] {
-    if (!this.#virtual) return [0, this.items.length];
-    this.#computeOffsets();
-    let start = this.#indexAt(this.scrolled - OVERSCAN);
-    let end = Math.min(this.items.length, this.#indexAt(this.scrolled + this.viewport + OVERSCAN) + 1);
-    // The article that holds focus (or takes it on Tab) stays drawn while the range catches up with
-    // a scroll, so that focus never falls out of the feed; unless the reader scrolled far away.
-    const focus = this.focusIndex;
-    if (focus < this.items.length && focus >= start - KEEP && focus < end + KEEP) {
-      start = Math.min(start, focus);
-      end = Math.max(end, focus + 1);
-    }
-    return [start, end];
+    if (length <= threshold || this.#window === null) return [0, length, '', ''];
+    // A long list given at once draws nothing for the moment its code takes to arrive.
+    return this.#window?.range(this.items, this.scrolled, this.viewport, this.focusIndex) ?? [0, 0, '', ''];
   }
 
   #onScroll() {
@@ -697,25 +685,6 @@ export class PeerKudosFeed extends PeerElement {
     if (this.#scroller) this.#resizeObserver.observe(this.#scroller);
   }
 
-  /**
-   * Notes the first article in view and where it is, before a render that may draw other articles
-   * above it. The browser's own scroll anchoring stands aside when the feed's padding changes, so
-   * the feed keeps the reader's place itself (after the render, in `updated`).
-   */
-  #holdPlace() {
-    const scroller = this.#scroller;
-    this.#anchor = undefined;
-    if (!this.#virtual || !scroller) return;
-    const top = scroller.getBoundingClientRect().top;
-    for (const article of this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
-      const at = article.getBoundingClientRect();
-      if (at.bottom > top) {
-        this.#anchor = [article, at.top];
-        return;
-      }
-    }
-  }
-
   protected override updated() {
     // Through the CSSOM, which a strict style-src allows (a style attribute it would block).
     const style = this.renderRoot.querySelector<HTMLElement>('.feed')?.style;
@@ -724,29 +693,8 @@ export class PeerKudosFeed extends PeerElement {
     this.#refocus = undefined;
     // Unless the reader put focus somewhere meanwhile.
     if (refocus && document.activeElement === document.body) refocus()?.focus();
-    if (!this.#virtual) return;
-    const [anchor, was] = this.#anchor ?? [];
-    if (anchor?.isConnected) this.#scroller!.scrollTop += anchor.getBoundingClientRect().top - was!;
-    // Measure what was rendered; estimates become real heights, and the average improves.
-    let changed = false;
-    const gap = 12;
-    for (const article of this.renderRoot.querySelectorAll<HTMLElement>('article[data-index]')) {
-      const item = this.items[Number(article.dataset.index)];
-      if (!item) continue;
-      const height = article.offsetHeight + gap;
-      if (Math.abs((this.#heights.get(item.id) ?? 0) - height) > 1) {
-        this.#heights.set(item.id, height);
-        changed = true;
-      }
-    }
-    if (changed) {
-      // The first articles drawn set the estimate for the rest, once: an estimate that kept changing
-      // would move every article below the top by thousands of pixels at each new measure.
-      if (this.#averageHeight === ESTIMATED_HEIGHT) {
-        let sum = 0;
-        for (const h of this.#heights.values()) sum += h;
-        this.#averageHeight = sum / this.#heights.size;
-      }
+    const scroller = this.#scroller;
+    if (this.#virtual && scroller && this.#window?.measure(this.renderRoot, this.items, scroller)) {
       this.requestUpdate();
     }
   }
@@ -759,10 +707,8 @@ export class PeerKudosFeed extends PeerElement {
   async focusArticle(index: number) {
     const target = Math.max(0, Math.min(index, this.items.length - 1));
     this.focusIndex = target;
-    if (this.#virtual && !this.#articleAt(target) && this.#scroller) {
-      this.#computeOffsets();
-      this.#scroller.scrollTop = this.#offsets[target];
-      this.scrolled = this.#offsets[target];
+    if (this.#virtual && this.#window && !this.#articleAt(target) && this.#scroller) {
+      this.#scroller.scrollTop = this.scrolled = this.#window.top(this.items, target);
     }
     await this.updateComplete;
     const article = this.#articleAt(target);
@@ -874,10 +820,14 @@ export class PeerKudosFeed extends PeerElement {
   #renderNotices() {
     const t = this.#localize;
     if (this.offline) return html`<p part="notice" class="notice" role="status">${t.term('kudos.offline')}</p>`;
-    if (this.connection === 'reconnecting' && this.phase === 'ready' && !this.kudos && this.live !== 'off') {
+    if (this.phase !== 'ready' || this.kudos || this.live === 'off') return nothing;
+    if (this.connection === 'reconnecting') {
       return html`<p part="notice" class="notice" role="status">${t.term('kudos.reconnecting')}</p>`;
     }
-    return nothing;
+    // Refused for good (signed out, most likely): why, and "Try again", which loads afresh.
+    return this.connection === 'failed'
+      ? renderError(t, t.term('kudos.stopped'), asPeerError(this.#streamError), () => this.reload())
+      : nothing;
   }
 
   #renderBody() {
@@ -917,10 +867,8 @@ export class PeerKudosFeed extends PeerElement {
         }
       </div>`;
     }
-    const [start, end] = this.#range();
-    this.#padding = this.#virtual
-      ? [`${this.#offsets[start]}px`, `${this.#offsets[this.items.length] - this.#offsets[end]}px`]
-      : ['', ''];
+    const [start, end, ...padding] = this.#range();
+    this.#padding = padding;
     const backend = this.#backend.value;
     const ctx = {
       host: this,

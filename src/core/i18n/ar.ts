@@ -204,6 +204,7 @@ export const ar: Messages = {
     }),
   'kudos.offline': 'أنت غير متصل. سيظهر التقدير الجديد عند عودة الاتصال.',
   'kudos.reconnecting': 'توقفت التحديثات المباشرة؛ جارٍ إعادة الاتصال…',
+  'kudos.stopped': 'انتهت التحديثات المباشرة.',
   'kudos.to': (giver: string, recipients: string) => `${giver} إلى ${recipients}`,
   'kudos.others': (count: number, shown: string) =>
     plural(count, { one: 'شخص آخر', two: 'شخصان آخران', few: `${shown} أشخاص آخرين`, other: `${shown} آخرين` }),

@@ -184,6 +184,7 @@ export const de: Messages = {
     plural(count, { one: '1 neues Kudos ist eingetroffen.', other: `${shown} neue Kudos sind eingetroffen.` }),
   'kudos.offline': 'Sie sind offline. Neue Kudos erscheinen, sobald die Verbindung zurück ist.',
   'kudos.reconnecting': 'Live-Aktualisierung unterbrochen; Verbindung wird wiederhergestellt…',
+  'kudos.stopped': 'Live-Aktualisierung beendet.',
   'kudos.to': (giver: string, recipients: string) => `${giver} an ${recipients}`,
   'kudos.others': (count: number, shown: string) =>
     plural(count, { one: '1 weitere Person', other: `${shown} weitere` }),

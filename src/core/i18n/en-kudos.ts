@@ -21,6 +21,7 @@ export const kudosMessages = {
     plural('en', count, { one: '1 new kudos arrived.', other: `${shown} new kudos arrived.` }),
   'kudos.offline': 'You are offline. New kudos will appear when the connection is back.',
   'kudos.reconnecting': 'Live updates paused; reconnecting…',
+  'kudos.stopped': 'Live updates stopped.',
   'kudos.to': (giver: string, recipients: string) => `${giver} to ${recipients}`,
   'kudos.others': (count: number, shown: string) => plural('en', count, { one: '1 other', other: `${shown} others` }),
   'kudos.values': 'Values',

@@ -1,6 +1,6 @@
 import type { Kudos, KudosFilter } from '../../contract/kudos.js';
 import type { KudosEvent } from '../backend.js';
-import { keepEventStream, type StreamEvent, type StreamState } from './event-stream.js';
+import { keepEventStream, type StreamEvent } from './event-stream.js';
 
 const FILTER_KEYS = ['team', 'person', 'value'] as const;
 
@@ -61,7 +61,8 @@ export class SharedKudosStream {
   /** What the stream should ask for, and what its open connection asked for. */
   #wanted: KudosFilter = {};
   #asked: KudosFilter = {};
-  #state?: StreamState;
+  /** How the stream is, and why when it stopped for good: told to each feed that joins. */
+  #state?: KudosEvent & { type: 'connection' };
   #settling?: ReturnType<typeof setTimeout>;
 
   constructor(options: SharedStreamOptions) {
@@ -73,7 +74,7 @@ export class SharedKudosStream {
     const watcher: Watcher = { filter: { ...filter }, listener };
     this.#watchers.add(watcher);
     // A feed joining an open stream learns at once how it is.
-    if (this.#state) listener({ type: 'connection', state: this.#state });
+    if (this.#state) listener(this.#state);
     signal.addEventListener(
       'abort',
       () => {
@@ -113,9 +114,9 @@ export class SharedKudosStream {
         return this.#options.open(this.#asked, lastEventId, signal);
       },
       onReopen: (reopen) => (this.#reopen = reopen),
-      onState: (state) => {
-        this.#state = state;
-        this.#send({ type: 'connection', state });
+      onState: (state, error) => {
+        this.#state = { type: 'connection', state, error };
+        this.#send(this.#state);
       },
       onEvent: (raw) => {
         let event: KudosEvent | undefined;
