@@ -944,6 +944,47 @@ describe('<peer-kudos-feed>', () => {
         'dropped from the feed of a value it left',
       );
     });
+
+    it('shows it changed or deleted at once in the other feeds of its backend on the page, with live="off" too', async () => {
+      signIn('u0084');
+      const message = `Thanks for the tyop fix ${Date.now()}`;
+      await give('u0084', { recipientIds: ['u0085'], message, valueIds: ['learning'] });
+      const box = await fixture<HTMLElement>(
+        html`<div>
+          <peer-kudos-feed id="mine" person="u0084" page-size="10" live="off"></peer-kudos-feed>
+          <peer-kudos-feed id="all" page-size="10" live="off"></peer-kudos-feed>
+          <peer-provider base-url=${apiUrl} .headers=${{ Authorization: `Bearer ${tokenOf('u0084')}` }}>
+            <peer-kudos-feed id="elsewhere" page-size="10" live="off"></peer-kudos-feed>
+          </peer-provider>
+        </div>`,
+      );
+      const [mine, all, elsewhere] = ['mine', 'all', 'elsewhere'].map((id) =>
+        box.querySelector<PeerKudosFeed>(`#${id}`)!,
+      );
+      const find = (el: PeerKudosFeed, text: string) =>
+        articles(el).find(
+          (a) =>
+            (a.querySelector('.message, textarea') as HTMLElement | null)?.textContent?.startsWith(text) ||
+            (a.querySelector('textarea')?.value ?? '').startsWith(text),
+        );
+      for (const el of [mine, all, elsewhere]) await until(() => !!find(el, message), 'the kudos in each feed');
+      await until(() => !!find(mine, message)?.querySelector('.edit'), 'Edit…');
+      find(mine, message)!.querySelector<HTMLButtonElement>('.edit')!.click();
+      await until(() => !!find(mine, message)?.querySelector('textarea'), 'the editor');
+      type(textarea(find(mine, message)!), `${message}, twice`);
+      find(mine, message)!.querySelector<HTMLButtonElement>('.editor .send')!.click();
+      await until(() => find(mine, `${message}, twice`) !== undefined, 'saved');
+      await until(() => find(all, `${message}, twice`) !== undefined, 'the change in the other feed');
+      expect(find(all, `${message}, twice`)!.querySelector('time')!.textContent).to.contain('edited');
+      // A feed of another backend (other settings: perhaps someone else) is not told; the stream would.
+      expect(find(elsewhere, message)!.querySelector('.message')!.textContent).to.equal(message);
+      find(mine, message)!.querySelector<HTMLButtonElement>('.ask')!.click();
+      await until(() => !!find(mine, message)?.querySelector('.confirm'), 'the question');
+      find(mine, message)!.querySelector<HTMLButtonElement>('.confirm')!.click();
+      await until(() => !find(mine, message), 'deleted');
+      await until(() => !find(all, message), 'gone from the other feed');
+      expect(find(elsewhere, message)).to.not.equal(undefined);
+    });
   });
 
   it('names each reaction once to a screen reader, and on hover', async () => {

@@ -24,6 +24,9 @@ import { renderKudos } from './kudos-view.js';
 import { kudosDrafts, kudosShown } from './kudos-draft.js';
 import { headingAt } from '../../core/heading.js';
 
+/** What a feed tells the page of kudos changed in it, and hears from the other feeds. */
+const CHANGES = ['peer-kudos-edited', 'peer-kudos-deleted'];
+
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-kudos-deleted': { kudosId: string };
@@ -204,10 +207,22 @@ export class PeerKudosFeed extends PeerElement {
   };
   readonly #onOffline = () => (this.offline = true);
 
+  /**
+   * Kudos changed or deleted in another feed of the same backend on the page: shown as they are now
+   * at once, by a feed that does not follow the stream (`live="off"`) too.
+   */
+  readonly #onElsewhere = (event: Event) => {
+    const from = event.composedPath()[0] as PeerKudosFeed;
+    if (from === this || this.kudos || !(#backend in from) || from.#backend.value !== this.#backend.value) return;
+    const { kudos, kudosId } = (event as CustomEvent).detail;
+    this.#onLive(kudos ? { type: 'edited', kudos } : { type: 'removed', kudosId });
+  };
+
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
+    for (const name of CHANGES) window.addEventListener(name, this.#onElsewhere);
     // Loads again (and follows the stream) after the element was moved or re-attached.
     this.#loadedFrom = undefined;
     this.requestUpdate();
@@ -217,6 +232,7 @@ export class PeerKudosFeed extends PeerElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
+    for (const name of CHANGES) window.removeEventListener(name, this.#onElsewhere);
     this.#loading?.abort();
     this.#watching?.abort();
     this.#resizeObserver?.disconnect();
