@@ -22,6 +22,7 @@ const sendingModule = '/src/components/feedback-form/feedback-delivery.ts';
 const expertsModule = '/src/components/skill-map/skill-experts.ts';
 const loaded = (path: string) =>
   performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname === path);
+const articles = (el: Element) => [...el.shadowRoot!.querySelectorAll('article')];
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 describe('parts loaded when the reader opens them', () => {
@@ -80,6 +81,40 @@ describe('parts loaded when the reader opens them', () => {
     await until(() => feed.shadowRoot!.activeElement === $(feed, 'peer-kudos-composer'), 'focus in the composer');
     expect(customElements.get('peer-kudos-composer')).to.exist;
     expect($(feed, '.composer-slot [part~="error"]')).to.equal(null);
+  });
+
+  it('a feed past its threshold whose long-feed code cannot load draws every kudos; once it loads, only those in view', async () => {
+    const windowModule = '/src/components/kudos-feed/kudos-window.ts';
+    expect(loaded(windowModule)).to.equal(false);
+    const template = (await new MemoryBackend().getKudos({ limit: 1 })).items[0];
+    const many = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ ...template, id: `w${i}`, message: `Kudos ${i + 1}` }));
+    await executeServerCommand('block-urls', { urls: [`*${windowModule}*`] });
+    let feed: PeerKudosFeed;
+    try {
+      // A list given at once: blank while the code is on its way, then drawn whole when it fails.
+      feed = await fixture<PeerKudosFeed>(
+        html`<peer-kudos-feed
+          live="off"
+          virtual-threshold="8"
+          style="--peer-kudos-feed-max-height: 20rem"
+          .kudos=${many(40)}
+        ></peer-kudos-feed>`,
+      );
+      await until(() => articles(feed).length === 40, 'every kudos drawn');
+      const positions = articles(feed).map((a) => Number(a.getAttribute('aria-posinset')));
+      expect(positions).to.deep.equal(Array.from({ length: 40 }, (_, i) => i + 1));
+      expect(articles(feed)[39].querySelector('.message')!.textContent).to.equal('Kudos 40');
+    } finally {
+      await executeServerCommand('block-urls', { urls: [] });
+    }
+    // The kudos change (one more): the code is asked for again, and the feed draws only what is in view.
+    feed.kudos = many(41);
+    await feed!.updateComplete;
+    await until(() => articles(feed).length < 41, 'the feed windowed');
+    expect(loaded(windowModule)).to.equal(true);
+    expect(articles(feed)[0].getAttribute('aria-posinset')).to.equal('1');
+    expect(articles(feed).every((a) => a.getAttribute('aria-setsize') === '41')).to.equal(true);
   });
 
   it('a mentor card loads its request dialog only when asked; when loading fails, says so and retries', async () => {

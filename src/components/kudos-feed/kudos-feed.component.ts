@@ -189,7 +189,8 @@ export class PeerKudosFeed extends PeerElement {
   #watching?: AbortController;
   /** What a long feed draws, once its code has loaded. */
   #window?: KudosWindow | null;
-  #windowLoading?: Promise<unknown>;
+  /** The kudos for which the code of a long feed was last asked for. */
+  #windowTried?: unknown;
   /** Where focus goes after the next render, when it has fallen to the page. */
   #refocus?: () => HTMLElement | null;
   /** The space above and below the drawn articles of a long feed, for those not drawn. */
@@ -664,16 +665,17 @@ export class PeerKudosFeed extends PeerElement {
     const { length } = this.items;
     const threshold = this.#threshold;
     // Its code loads as the feed comes near the threshold, to be there when the feed passes it.
-    if (length > threshold / 2 && !this.#windowLoading) {
-      this.#windowLoading = import('./kudos-window.js').then(
+    // If it cannot load, the feed is drawn whole, as a short feed is, and it is tried again when the kudos change.
+    if (length > threshold / 2 && !this.#window && this.#windowTried !== this.items) {
+      this.#windowTried = this.items;
+      import('./kudos-window.js').then(
         (module) => {
           this.#window ||= new module.KudosWindow();
           this.requestUpdate();
         },
         () => {
-          // Drawn whole, then, as a short feed is; tried again at the next render.
           this.#window = null;
-          this.#windowLoading = undefined;
+          this.requestUpdate();
         },
       );
     }
