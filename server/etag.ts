@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import { createHash } from 'node:crypto';
 
 /**
@@ -25,9 +26,16 @@ export function etags(): MiddlewareHandler {
   };
 }
 
-/** Answers 304 Not Modified instead: the answer's headers (CORS, caching, validators) without its body's. */
+/**
+ * Answers 304 Not Modified instead: the answer's headers (CORS, caching, validators) without its body's.
+ * It says, as the full answer does, that the answer differs by Accept-Encoding when it would be compressed.
+ */
 export function notModified(c: Context) {
   const headers = new Headers(c.res.headers);
+  const vary = headers.get('Vary');
+  if (COMPRESSIBLE_CONTENT_TYPE_REGEX.test(headers.get('Content-Type') ?? '') && !/accept-encoding/i.test(vary ?? '')) {
+    headers.set('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+  }
   headers.delete('Content-Length');
   headers.delete('Content-Type');
   c.res = undefined;

@@ -97,6 +97,7 @@ describe('server process', () => {
         const modified = first.headers.get('Last-Modified')!;
         const current = await fetch(`${server.origin}${path}`, { headers: { 'If-Modified-Since': modified } });
         assert.equal(current.status, 304, path);
+        assert.match(current.headers.get('Vary') ?? '', /Accept-Encoding/, path);
         assert.equal(await current.text(), '', path);
         const older = new Date(Date.parse(modified) - 1000).toUTCString();
         const stale = await fetch(`${server.origin}${path}`, { headers: { 'If-Modified-Since': older } });

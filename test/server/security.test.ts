@@ -297,6 +297,8 @@ describe('compression', () => {
     assert.match(tag, /^W\//, 'a compressed body is not the bytes the strong tag names');
     const again = await request('/api/kudos?limit=50', { headers: { ...gzip, 'If-None-Match': tag } });
     assert.equal(again.status, 304);
+    // As the full answer did: a cache keeps one copy per encoding.
+    assert.match(again.headers.get('Vary') ?? '', /Accept-Encoding/);
   });
 
   it('never compresses a live stream, whose events must leave one by one, and tells proxies so', async () => {
