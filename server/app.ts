@@ -12,6 +12,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { Id } from '../src/contract/common.js';
 import { authenticate, DEMO_COOKIE, type AppEnv } from './auth.js';
+import { crossOriginWrites } from './cross-origin.js';
 import { crossProcessMessages, type Db } from './db/database.js';
 import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
@@ -160,6 +161,10 @@ export function createApp(options: AppOptions) {
       maxAge: 600,
     }),
   );
+  // Writes asked for by pages of other origins, which a session cookie would otherwise sign.
+  // Pages of the server's public address count as its own, whatever Host a proxy in front passes on.
+  const own = options.publicUrl && URL.canParse(options.publicUrl) ? [new URL(options.publicUrl).origin] : [];
+  app.use('/api/*', crossOriginWrites(new Set([...allowed, ...own])));
   if (hooks) {
     app.route('/__test', hooks.routes);
     app.use('/api/*', hooks.injector);

@@ -104,6 +104,24 @@ const writeErrors = {
   '415': problemResponse('The body was not sent as JSON (`Content-Type: application/json`).'),
 };
 
+type Operations = Record<string, { responses: Record<string, { description: string }> }>;
+
+const crossOrigin = 'A page of an origin the server does not allow (CORS) had the browser ask for this write.';
+
+/** Every write also answers 403 when a page of another origin asked for it (see the server's README). */
+function refusingCrossOriginWrites<T extends { paths: object }>(document: T): T {
+  for (const operations of Object.values(document.paths) as Operations[]) {
+    for (const [method, { responses }] of Object.entries(operations)) {
+      if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const known = responses['403'];
+      responses['403'] = known
+        ? { ...known, description: `${known.description} Or: ${crossOrigin[0].toLowerCase()}${crossOrigin.slice(1)}` }
+        : problemResponse(crossOrigin);
+    }
+  }
+  return document;
+}
+
 /** The OpenAPI 3.1 document of the Peerkit REST contract, generated from its zod schemas. */
 export function buildOpenApiDocument(options: { serverUrl?: string; version?: string } = {}) {
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
@@ -114,7 +132,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
     delete schema.$schema;
     delete schema.$id;
   }
-  return {
+  return refusingCrossOriginWrites({
     openapi: '3.1.0',
     info: {
       title: 'Peerkit REST API',
@@ -682,5 +700,5 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         },
       },
     },
-  };
+  });
 }

@@ -345,6 +345,103 @@ describe('CORS', () => {
   });
 });
 
+describe('writes asked for by pages of other origins', () => {
+  // Signed in as an SSO proxy signs in: by a header it adds to whatever the browser sends it.
+  const sso = { 'X-Remote-User': 'u0160' };
+  async function setUp() {
+    const app = await makeApp({ trustedHeader: 'X-Remote-User', corsOrigins: ['https://intranet.example'] });
+    const circles = (await (await app.request('/api/circles', { as: null, headers: sso })).json()) as {
+      items: { id: string; joined: boolean; memberCount: number; capacity: number }[];
+    };
+    const open = circles.items.filter((c) => !c.joined && c.memberCount < c.capacity);
+    const joined = async () =>
+      (await app.db.selectFrom('circle_members').select('circle_id').where('person_id', '=', 'u0160').execute()).map(
+        (row) => row.circle_id,
+      );
+    return { app, open, joined };
+  }
+
+  it("are refused with 403 problem+json, and change nothing, though they carry the reader's session", async () => {
+    const { app, open, joined } = await setUp();
+    const before = await joined();
+    const ways: Record<string, string>[] = [
+      // A form posted, or a no-cors fetch, from a page on another site.
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+      // Another site of the same registrable domain (a sibling subdomain) is no better.
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'https://wiki.intranet.example' },
+      // A browser that sends no Sec-Fetch-Site: its Origin names another host.
+      { Origin: 'https://evil.example' },
+      { Origin: 'null' },
+      // A cross-site request that hides its origin.
+      { 'Sec-Fetch-Site': 'cross-site' },
+    ];
+    for (const headers of ways) {
+      const answer = await app.request(`/api/circles/${open[0].id}/join`, {
+        method: 'POST',
+        as: null,
+        headers: { ...sso, ...headers },
+      });
+      const body = await problemOf(answer);
+      assert.equal(answer.status, 403, JSON.stringify(headers));
+      assert.equal(body.title, 'Cross-origin request refused');
+      assert.match(body.detail!, /PEERKIT_CORS_ORIGINS/);
+    }
+    assert.deepEqual(await joined(), before);
+    // The API's document says so for every write.
+    const document = (await (await app.request('/api/openapi.json', { as: null })).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const writes = Object.values(document.paths).flatMap((operations) =>
+      Object.entries(operations).filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method)),
+    );
+    assert.ok(writes.length >= 10);
+    for (const [, operation] of writes) assert.match(operation.responses['403'].description, /origin .* \(CORS\)/);
+  });
+
+  it("are let through from this server's pages, the origins CORS allows, and clients that are not browsers", async () => {
+    const { app, open, joined } = await setUp();
+    const ways: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://peerkit.test' },
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://intranet.example' },
+      // An older browser, on a page of this server.
+      { Origin: 'http://peerkit.test' },
+      // A typed address, or a script or a server: neither header.
+      { 'Sec-Fetch-Site': 'none' },
+      {},
+    ];
+    for (const [i, headers] of ways.entries()) {
+      const answer = await app.request(`/api/circles/${open[i].id}/join`, {
+        method: 'POST',
+        as: null,
+        headers: { ...sso, ...headers },
+      });
+      assert.equal(answer.status, 200, JSON.stringify(headers));
+    }
+    assert.deepEqual(
+      (await joined()).sort(),
+      open
+        .slice(0, ways.length)
+        .map((c) => c.id)
+        .sort(),
+    );
+    // Behind a proxy that passes on a Host of its own, the public address names the server's pages.
+    const proxied = await makeApp({ trustedHeader: 'X-Remote-User', publicUrl: 'https://peerkit.example/api' });
+    const fromOwnPage = await proxied.request(`/api/circles/${open[0].id}/join`, {
+      method: 'POST',
+      as: null,
+      headers: { ...sso, Origin: 'https://peerkit.example' },
+    });
+    assert.equal(fromOwnPage.status, 200);
+    // Reading is CORS's concern: a page elsewhere may ask, and its browser does not show it the answer.
+    const read = await app.request('/api/me', {
+      as: null,
+      headers: { ...sso, 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' },
+    });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('Access-Control-Allow-Origin'), null);
+  });
+});
+
 describe('limits', () => {
   it('refuses a body over the limit with 413 problem+json', async () => {
     const { request } = await makeApp({ bodyLimit: 1024 });
