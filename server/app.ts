@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Id } from '../src/contract/common.js';
 import { authenticate, DEMO_COOKIE, type AppEnv } from './auth.js';
 import { crossOriginWrites } from './cross-origin.js';
+import { DEMO_LABEL } from './tokens.js';
 import { crossProcessMessages, type Db } from './db/database.js';
 import { demoToken } from './db/seed.js';
 import { rateLimit, type RateLimitOptions } from './limits.js';
@@ -220,9 +221,17 @@ export function createApp(options: AppOptions) {
     });
   });
   if (options.demoLogin) {
-    app.get('/api/demo/identities', async (c) => {
-      const rows = await db
+    // Only the demo organisation's people, who have demo tokens, and who have not left: people
+    // imported beside them (a real organisation, the demo left on by mistake) are neither listed
+    // to anyone who asks nor signed in as.
+    const demoPeople = () =>
+      db
         .selectFrom('people')
+        .innerJoin('access_tokens', 'access_tokens.person_id', 'people.id')
+        .where('access_tokens.label', '=', DEMO_LABEL)
+        .where('people.left_on', 'is', null);
+    app.get('/api/demo/identities', async (c) => {
+      const rows = await demoPeople()
         .innerJoin('departments', 'departments.id', 'people.department_id')
         .select(['people.id', 'people.name', 'people.title', 'departments.name as department'])
         .orderBy('people.name')
@@ -232,8 +241,8 @@ export function createApp(options: AppOptions) {
     // Sign in as a seeded person with a cookie, as an intranet SSO session would.
     app.post('/api/demo/session', async (c) => {
       const { personId } = validate(z.object({ personId: Id }), await jsonBody(c), 'body');
-      const person = await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
-      if (!person) throw new ProblemError(404, 'Not found', `No person has the id "${personId}".`);
+      const person = await demoPeople().select('people.id').where('people.id', '=', personId).executeTakeFirst();
+      if (!person) throw new ProblemError(404, 'Not found', `No person of the demo has the id "${personId}".`);
       setCookie(c, DEMO_COOKIE, demoToken(person.id), { path: '/', httpOnly: true, sameSite: 'Strict' });
       return c.body(null, 204);
     });

@@ -94,6 +94,11 @@ const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }
       'PEERKIT_SECRET and PEERKIT_SECRET_FILE are unset: this process keys the daily feedback counts on its own, so they start again after a restart and are not shared with other processes.',
     );
   }
+  if (env.PEERKIT_DEMO_LOGIN !== '0') {
+    console.warn(
+      "Demo sign-in is on: whoever reaches this server can sign in as any of the demo organisation's people. Set PEERKIT_DEMO_LOGIN=0 in production.",
+    );
+  }
   console.log(`Peerkit is running at http://${shown}:${info.port}/  (API: /api, reference: /api/docs)`);
 });
 

@@ -175,6 +175,9 @@ describe('server process', () => {
     try {
       assert.equal(await me(demo), 200);
       assert.equal(await me(production), 401, 'the demo tokens are known to all');
+      // A start with the demo sign-in on says how to turn it off.
+      assert.match(demo.output(), /Demo sign-in is on: .* Set PEERKIT_DEMO_LOGIN=0 in production\./);
+      assert.doesNotMatch(production.output(), /Demo sign-in/);
     } finally {
       assert.equal(await demo.stop(), 0);
       assert.equal(await production.stop(), 0);

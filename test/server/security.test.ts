@@ -9,6 +9,8 @@ import { defaultPaths } from '../../src/core/rest/rest-backend.js';
 import { createApp } from '../../server/app.js';
 import { openDatabase } from '../../server/db/database.js';
 import { databaseWindows } from '../../server/db/rate-windows.js';
+import { markLeft, today } from '../../server/leavers.js';
+import { revokeTokens } from '../../server/tokens.js';
 import { freshLocation, makeApp, onPostgres, problemOf, type App } from './helpers.js';
 
 describe('authentication', () => {
@@ -48,6 +50,30 @@ describe('authentication', () => {
     const disabled = await makeApp();
     const ignored = await disabled.request('/api/me', { as: null, headers: { 'X-Remote-User': 'u0005' } });
     assert.equal(ignored.status, 401);
+  });
+
+  it("offers the demo sign-in only for the demo organisation's people who have not left", async () => {
+    const { request, db } = await makeApp({ demoLogin: true });
+    const identities = async () =>
+      ((await (await request('/api/demo/identities', { as: null })).json()) as { id: string }[]).map((p) => p.id);
+    const signIn = (personId: string) =>
+      request('/api/demo/session', { method: 'POST', as: null, body: JSON.stringify({ personId }) });
+    const before = await identities();
+    assert.ok(before.includes('u0002') && before.includes('u0003') && before.includes('u0004'));
+    assert.equal((await signIn('u0004')).status, 204);
+    // Someone without a demo token (as anyone an organisation imports) and someone who has left.
+    await revokeTokens(db, 'u0002');
+    await markLeft(db, ['u0003'], today());
+    const after = await identities();
+    assert.deepEqual(
+      after,
+      before.filter((id) => id !== 'u0002' && id !== 'u0003'),
+    );
+    for (const id of ['u0002', 'u0003']) {
+      const refused = await signIn(id);
+      assert.equal(refused.status, 404, id);
+      assert.equal(refused.headers.get('Set-Cookie'), null, id);
+    }
   });
 
   it('keeps the health check, the OpenAPI document and the reference page public', async () => {
