@@ -107,7 +107,8 @@ export function createApp(options: AppOptions) {
     const pathname = new URL(c.req.url).pathname;
     methodsAt ??= allowedMethods(app.routes);
     const methods = methodsAt(pathname);
-    if (methods.length) {
+    // A path that takes this method but holds nothing (a file that is not there) is not found.
+    if (methods.length && !methods.includes(c.req.method)) {
       return problem(
         c,
         new ProblemError(

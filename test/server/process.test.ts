@@ -104,6 +104,10 @@ describe('server process', () => {
         assert.equal(stale.status, 200, path);
         assert.equal(await stale.text(), file, path);
       }
+      // A file that is not there is not found (not "method not allowed": GET is what the path takes).
+      const missing = await fetch(`${server.origin}/demo/nothing-here.html`);
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get('Content-Type'), 'application/problem+json');
     } finally {
       await server.stop();
     }
