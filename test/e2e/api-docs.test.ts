@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
-import { startServer } from '../../scripts/start-test-server.mjs';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './running.js';
 
 const axeSource = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -15,27 +14,14 @@ const operation = (page: Page, method: string, path: string) =>
   });
 
 describe('the interactive API reference (/api/docs)', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    const executablePath = findChrome();
-    assert.ok(executablePath, NO_CHROME);
-    server = await startServer();
-    browser = await chromium.launch({ executablePath, args: chromeArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('sends a write with its example body and its headers as headers; a bad body is refused before sending', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const failures: string[] = [];
     page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
     page.on('pageerror', (error) => failures.push(error.message));
-    await page.goto(`${server.origin}/api/docs`);
+    await page.goto(`${e2e.server.origin}/api/docs`);
     await page.getByLabel('Bearer token').fill('demo-u0001');
     await page.getByLabel('Bearer token').press('Tab');
 
@@ -60,7 +46,7 @@ describe('the interactive API reference (/api/docs)', () => {
       assert.match((await response.textContent())!, new RegExp(message));
     }
     // The key went as a header: sent twice, stored once.
-    const feed = await fetch(`${server.origin}/api/kudos?person=u0002&limit=100`, {
+    const feed = await fetch(`${e2e.server.origin}/api/kudos?person=u0002&limit=100`, {
       headers: { Authorization: 'Bearer demo-u0001' },
     });
     const items = ((await feed.json()) as { items: { message: string }[] }).items;
@@ -78,8 +64,8 @@ describe('the interactive API reference (/api/docs)', () => {
   });
 
   it('shows a live stream as it arrives, until stopped', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/api/docs`);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${e2e.server.origin}/api/docs`);
     await page.getByLabel('Bearer token').fill('demo-u0003');
     await page.getByLabel('Bearer token').press('Tab');
     const stream = operation(page, 'GET', '/kudos/stream');
@@ -90,7 +76,7 @@ describe('the interactive API reference (/api/docs)', () => {
     assert.equal(await stop.isVisible(), true);
 
     const message = `Live on the reference page ${Date.now()}`;
-    const sent = await fetch(`${server.origin}/api/kudos`, {
+    const sent = await fetch(`${e2e.server.origin}/api/kudos`, {
       method: 'POST',
       headers: { Authorization: 'Bearer demo-u0004', 'Content-Type': 'application/json' },
       body: JSON.stringify({ recipientIds: ['u0005'], message, valueIds: ['learning'], visibility: 'public' }),
@@ -108,8 +94,8 @@ describe('the interactive API reference (/api/docs)', () => {
 
   it('is axe-clean with every operation open, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ colorScheme });
-      await page.goto(`${server.origin}/api/docs`);
+      const page = await e2e.browser.newPage({ colorScheme });
+      await page.goto(`${e2e.server.origin}/api/docs`);
       await page.locator('details').first().waitFor();
       await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
       await page.addScriptTag({ content: axeSource });

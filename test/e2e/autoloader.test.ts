@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
-import { startServer } from '../../scripts/start-test-server.mjs';
+import { serverAndBrowser } from './running.js';
 
 /* demo/autoload.html: dist/peerkit-autoloader.js loads a widget's code when its tag first appears. */
 describe('the autoloader', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    const executablePath = findChrome();
-    assert.ok(executablePath, NO_CHROME);
-    server = await startServer({});
-    browser = await chromium.launch({ executablePath, args: chromeArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser();
 
   it('is small', () => {
     const size = gzipSync(readFileSync(resolve(import.meta.dirname, '../../dist/peerkit-autoloader.js')), {
@@ -33,7 +18,7 @@ describe('the autoloader', () => {
   });
 
   it('loads only the widgets on the page, and more when content arrives later', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const scripts: string[] = [];
     const errors: string[] = [];
     page.on('request', (request) => {
@@ -41,7 +26,7 @@ describe('the autoloader', () => {
       if (path.startsWith('/dist/cdn/') && !path.includes('/shared-')) scripts.push(path);
     });
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${server.origin}/demo/autoload.html`);
+    await page.goto(`${e2e.server.origin}/demo/autoload.html`);
     await page.locator('peer-person [part~="name"]').waitFor();
     assert.deepEqual(scripts, ['/dist/cdn/person.js']);
     assert.equal(await page.evaluate(() => customElements.get('peer-kudos-feed') === undefined), true);

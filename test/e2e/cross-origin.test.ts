@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
-import { startServer } from '../../scripts/start-test-server.mjs';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './running.js';
 
 interface Circle {
   id: string;
@@ -20,8 +19,7 @@ interface Circle {
  * server must refuse it.
  */
 describe('a page of another origin', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  const e2e = serverAndBrowser(() => ({ PEERKIT_DB: ':memory:' }));
   let other: { origin: string; close: () => void };
 
   before(async () => {
@@ -31,15 +29,9 @@ describe('a page of another origin', () => {
     });
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     other = { origin: `http://127.0.0.1:${(page.address() as AddressInfo).port}`, close: () => page.close() };
-    const executablePath = findChrome();
-    assert.ok(executablePath, NO_CHROME);
-    server = await startServer({ PEERKIT_DB: ':memory:' });
-    browser = await chromium.launch({ executablePath, args: chromeArgs });
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     other?.close();
   });
 
@@ -50,9 +42,9 @@ describe('a page of another origin', () => {
     }, url);
 
   it('cannot make a signed-in reader join a circle; the server’s own page can', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const own = await context.newPage();
-    await own.goto(`${server.origin}/demo/`);
+    await own.goto(`${e2e.server.origin}/demo/`);
     const circles = await own.evaluate(async () => {
       const signedIn = await fetch('/api/demo/session', {
         method: 'POST',
@@ -63,7 +55,7 @@ describe('a page of another origin', () => {
       return ((await (await fetch('/api/circles')).json()) as { items: Circle[] }).items;
     });
     const circle = circles.find((c) => !c.joined && c.memberCount < c.capacity)!;
-    const joinUrl = `${server.origin}/api/circles/${circle.id}/join`;
+    const joinUrl = `${e2e.server.origin}/api/circles/${circle.id}/join`;
     const joined = () =>
       own.evaluate(
         async (id) =>

@@ -2,39 +2,27 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
-import { startServer } from '../../scripts/start-test-server.mjs';
+import { after, describe, it } from 'node:test';
 import { showsEveryWidget } from './demo-page.js';
+import { serverAndBrowser } from './running.js';
 
 describe('the demo page, served as npm start serves it', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), 'peerkit-e2e-'));
-
-  before(async () => {
-    const executablePath = findChrome();
-    assert.ok(executablePath, NO_CHROME);
-    // A database file, created and seeded on first start, as with npm start.
-    server = await startServer({ PEERKIT_DB: join(dir, 'peerkit.db') });
-    browser = await chromium.launch({ executablePath, args: chromeArgs });
-  });
+  // A database file, created and seeded on first start, as with npm start.
+  const e2e = serverAndBrowser(() => ({ PEERKIT_DB: join(dir, 'peerkit.db') }));
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows people, loading only dist/peerkit.js', async () => {
-    await showsEveryWidget(browser, server.origin);
+    await showsEveryWidget(e2e.browser, e2e.server.origin);
   });
 
   it('lets the reader choose who they are', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${e2e.server.origin}/`);
     const select = page.locator('#identity');
     await page.waitForFunction(() => (document.getElementById('identity') as HTMLSelectElement).options.length > 100);
     const option = select.locator('option[value="u0002"]');
@@ -47,12 +35,12 @@ describe('the demo page, served as npm start serves it', () => {
   });
 
   it('speaks German when the page does, loading the German file only then', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${e2e.server.origin}/`);
     const unknown = page.locator('peer-person[person-id="former-colleague"] [part~="name"]');
     await unknown.waitFor();
     assert.equal(await unknown.textContent(), 'Unknown person');

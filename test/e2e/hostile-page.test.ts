@@ -1,31 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, findChrome, NO_CHROME } from '../../scripts/find-chrome.mjs';
-import { startServer } from '../../scripts/start-test-server.mjs';
+import { describe, it } from 'node:test';
+import { serverAndBrowser } from './running.js';
 
 /*
  * demo/hostile.html: dist/peerkit.js configured only by `data-base-url` on its script tag, under
  * a strict Content-Security-Policy with Trusted Types and an intranet theme's aggressive global CSS.
  */
 describe('a hostile host page', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
-
-  before(async () => {
-    const executablePath = findChrome();
-    assert.ok(executablePath, NO_CHROME);
-    server = await startServer({ PEERKIT_DB: ':memory:' });
-    browser = await chromium.launch({ executablePath, args: chromeArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = serverAndBrowser(() => ({ PEERKIT_DB: ':memory:' }));
 
   it('runs every widget under a strict CSP with Trusted Types, with no violation, and keeps its look', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     await page.addInitScript(() => {
@@ -40,7 +25,7 @@ describe('a hostile host page', () => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.origin}/demo/hostile.html`);
+    await page.goto(`${e2e.server.origin}/demo/hostile.html`);
 
     // Every widget rendered its data (so scripts ran, and the API was reached through data-base-url).
     await page.locator('peer-person [part~="name"]').first().waitFor();
