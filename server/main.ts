@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import { DEMO_COOKIE } from './auth.js';
 import { revalidated } from './static-files.js';
 import { demoToken } from './db/seed.js';
-import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './settings.js';
+import { configuredSecret, openConfiguredDatabase, root, seedsDemo, serverSettings } from './settings.js';
 
 /*
  * The reference server: the API under /api, the built library under /dist, and the demo page
@@ -18,7 +18,7 @@ import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './set
  *   PEERKIT_SEED (demo: an empty database gets the demo organisation; none: it stays empty),
  *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
- *   PEERKIT_DEMO_LOGIN (1 unless 0), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
+ *   PEERKIT_DEMO_LOGIN (1 or 0, default 1), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
  *   PEERKIT_ACCESS_LOG (1 = a line on stdout for each answer: time, method, path, status, ms),
  *   PEERKIT_FEEDBACK_PER_DAY (feedback one person may send a day, default 20),
  *   PEERKIT_SECRET (the key of today's feedback counts; the same for every process on one database),
@@ -28,38 +28,37 @@ import { configuredSecret, openConfiguredDatabase, root, seedsDemo } from './set
  */
 
 const env = process.env;
-const list = (value?: string) =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const {
+  settings,
   db,
   shown: shownDb,
   secret,
 } = await Promise.resolve()
-  .then(async () => ({ ...(await openConfiguredDatabase(env, seedsDemo(env))), secret: configuredSecret(env) }))
+  .then(async () => {
+    // Checked before the database is opened: a wrong setting stops the server at once.
+    const settings = serverSettings(env);
+    return { settings, ...(await openConfiguredDatabase(env, seedsDemo(env))), secret: configuredSecret(env) };
+  })
   .catch((error: Error) => {
     console.error(error.message);
     process.exit(1);
   });
 
-const rate = env.PEERKIT_RATE_LIMIT === undefined ? 1200 : Number(env.PEERKIT_RATE_LIMIT);
 const app = createApp({
   db,
-  corsOrigins: list(env.PEERKIT_CORS_ORIGINS),
-  trustedHeader: env.PEERKIT_TRUSTED_HEADER || undefined,
-  publicUrl: env.PEERKIT_PUBLIC_URL || undefined,
-  bodyLimit: env.PEERKIT_BODY_LIMIT ? Number(env.PEERKIT_BODY_LIMIT) : undefined,
-  rateLimit: rate > 0 ? { max: rate, windowMs: 60_000 } : false,
-  demoLogin: env.PEERKIT_DEMO_LOGIN !== '0',
+  corsOrigins: settings.corsOrigins,
+  trustedHeader: settings.trustedHeader,
+  publicUrl: settings.publicUrl,
+  bodyLimit: settings.bodyLimit,
+  rateLimit: settings.rateLimit > 0 ? { max: settings.rateLimit, windowMs: 60_000 } : false,
+  demoLogin: settings.demoLogin,
   // The demo people's tokens are known to everyone: with the demo sign-in off, they open nothing.
-  demoTokens: env.PEERKIT_DEMO_LOGIN !== '0',
-  testHooks: env.PEERKIT_TEST_HOOKS === '1',
-  accessLog: env.PEERKIT_ACCESS_LOG === '1' ? (line) => console.log(line) : undefined,
-  feedbackPerDay: env.PEERKIT_FEEDBACK_PER_DAY ? Number(env.PEERKIT_FEEDBACK_PER_DAY) : undefined,
-  eventPollMs: env.PEERKIT_EVENT_POLL_MS ? Number(env.PEERKIT_EVENT_POLL_MS) : undefined,
+  demoTokens: settings.demoLogin,
+  testHooks: settings.testHooks,
+  accessLog: settings.accessLog ? (line) => console.log(line) : undefined,
+  feedbackPerDay: settings.feedbackPerDay,
+  eventPollMs: settings.eventPollMs,
   secret,
 });
 
@@ -73,7 +72,7 @@ const staticRoot = relative(process.cwd(), root) || '.';
 // Every demo page starts signed in as the first seeded person, whichever is opened first; the
 // picker on `/` changes who you are.
 const signInDemo: MiddlewareHandler = async (c, next) => {
-  if (env.PEERKIT_DEMO_LOGIN !== '0' && !getCookie(c, DEMO_COOKIE)) {
+  if (settings.demoLogin && !getCookie(c, DEMO_COOKIE)) {
     setCookie(c, DEMO_COOKIE, demoToken('u0001'), { path: '/', httpOnly: true, sameSite: 'Strict' });
   }
   return next();
@@ -85,16 +84,15 @@ app.get('/', serveStatic({ path: `${staticRoot}/demo/index.html` }));
 app.use('/demo/*', serveStatic({ root: staticRoot }));
 app.use('/dist/*', serveStatic({ root: staticRoot }));
 
-const port = Number(env.PORT ?? 8080);
-const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) => {
-  const shown = env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost';
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  const shown = settings.host !== '0.0.0.0' ? settings.host : 'localhost';
   console.log(`Database: ${shownDb}`);
   if (!secret && shownDb.startsWith('PostgreSQL')) {
     console.warn(
       'PEERKIT_SECRET and PEERKIT_SECRET_FILE are unset: this process keys the daily feedback counts on its own, so they start again after a restart and are not shared with other processes.',
     );
   }
-  if (env.PEERKIT_DEMO_LOGIN !== '0') {
+  if (settings.demoLogin) {
     console.warn(
       "Demo sign-in is on: whoever reaches this server can sign in as any of the demo organisation's people. Set PEERKIT_DEMO_LOGIN=0 in production.",
     );

@@ -84,3 +84,85 @@ export function seedsDemo(env: NodeJS.ProcessEnv) {
   }
   return value === 'demo';
 }
+
+/** The server's settings from the environment, beside the database's; a setting that cannot be meant as written stops it. */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  corsOrigins: string[];
+  trustedHeader?: string;
+  publicUrl?: string;
+  bodyLimit?: number;
+  /** Requests a minute per client; 0: no limit. */
+  rateLimit: number;
+  demoLogin: boolean;
+  testHooks: boolean;
+  accessLog: boolean;
+  feedbackPerDay?: number;
+  eventPollMs?: number;
+}
+
+/**
+ * Reads and checks the server's settings. A value that is not what the setting takes stops the
+ * server with a message naming it, rather than being read as something else: a rate limit of
+ * "lots" would otherwise turn the limit off, `PEERKIT_DEMO_LOGIN=false` leave the demo sign-in on,
+ * and an origin written with a path never match the browser's `Origin`.
+ */
+export function serverSettings(env: NodeJS.ProcessEnv): ServerSettings {
+  const whole = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new SettingError(
+        `${name} must be a whole number from ${min}${max < 1e15 ? ` to ${max}` : ''} (got "${value}").`,
+      );
+    }
+    return number;
+  };
+  const flag = (name: string, fallback: boolean) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (value !== '0' && value !== '1') throw new SettingError(`${name} must be 1 (on) or 0 (off) (got "${value}").`);
+    return value === '1';
+  };
+  const corsOrigins = (env.PEERKIT_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username) {
+        throw new SettingError(
+          `PEERKIT_CORS_ORIGINS holds "${entry}", which is not an origin: write scheme, host and port only, as in https://intranet.example or http://localhost:3000.`,
+        );
+      }
+      return url.origin;
+    });
+  const publicUrl = env.PEERKIT_PUBLIC_URL || undefined;
+  if (publicUrl && !(URL.canParse(publicUrl) && /^https?:$/.test(new URL(publicUrl).protocol))) {
+    throw new SettingError(
+      `PEERKIT_PUBLIC_URL must be the API's whole public address, as in https://peerkit.intranet.example/api (got "${publicUrl}").`,
+    );
+  }
+  const trustedHeader = env.PEERKIT_TRUSTED_HEADER || undefined;
+  if (trustedHeader && !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(trustedHeader)) {
+    throw new SettingError(
+      `PEERKIT_TRUSTED_HEADER must be a header name, as in X-Remote-User (got "${trustedHeader}").`,
+    );
+  }
+  return {
+    port: whole('PORT', 0, 65535) ?? 8080,
+    host: env.HOST || '0.0.0.0',
+    corsOrigins,
+    trustedHeader,
+    publicUrl,
+    bodyLimit: whole('PEERKIT_BODY_LIMIT', 1024),
+    rateLimit: whole('PEERKIT_RATE_LIMIT', 0) ?? 1200,
+    demoLogin: flag('PEERKIT_DEMO_LOGIN', true),
+    testHooks: flag('PEERKIT_TEST_HOOKS', false),
+    accessLog: flag('PEERKIT_ACCESS_LOG', false),
+    feedbackPerDay: whole('PEERKIT_FEEDBACK_PER_DAY', 1),
+    eventPollMs: whole('PEERKIT_EVENT_POLL_MS', 10),
+  };
+}

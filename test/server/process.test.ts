@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/db/database.js';
 import { migrationsFor } from '../../server/db/migrations.js';
+import { serverSettings } from '../../server/settings.js';
 import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
@@ -149,6 +150,13 @@ describe('server process', () => {
       /DATABASE_URL must be a PostgreSQL URL/,
     );
     await assert.rejects(startServer({ PEERKIT_DB_POOL: 'many' }), /PEERKIT_DB_POOL must be a whole number/);
+    // Settings that would otherwise be read as something else than meant: the limit off, the demo on.
+    await assert.rejects(startServer({ PEERKIT_RATE_LIMIT: 'lots' }), /PEERKIT_RATE_LIMIT must be a whole number/);
+    await assert.rejects(startServer({ PEERKIT_DEMO_LOGIN: 'false' }), /PEERKIT_DEMO_LOGIN must be 1 \(on\) or 0/);
+    await assert.rejects(
+      startServer({ PEERKIT_CORS_ORIGINS: 'https://intranet.example, intranet.example/cms' }),
+      /PEERKIT_CORS_ORIGINS holds "intranet.example\/cms", which is not an origin/,
+    );
     // Nothing listens on port 1: the message names the database (without a password) and the cause.
     await assert.rejects(
       startServer({ DATABASE_URL: 'postgres://peerkit:secret@127.0.0.1:1/peerkit' }),
@@ -319,6 +327,64 @@ describe('server process', () => {
       assert.equal(await one.stop(), 0);
       assert.equal(await two.stop(), 0);
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('server settings', () => {
+  it('reads each setting as written, and refuses what it cannot mean, naming it', () => {
+    assert.deepEqual(serverSettings({}), {
+      port: 8080,
+      host: '0.0.0.0',
+      corsOrigins: [],
+      trustedHeader: undefined,
+      publicUrl: undefined,
+      bodyLimit: undefined,
+      rateLimit: 1200,
+      demoLogin: true,
+      testHooks: false,
+      accessLog: false,
+      feedbackPerDay: undefined,
+      eventPollMs: undefined,
+    });
+    const set = serverSettings({
+      PORT: '3000',
+      PEERKIT_CORS_ORIGINS: ' https://Intranet.example/ ,http://localhost:3000,https://wiki.example:443',
+      PEERKIT_TRUSTED_HEADER: 'X-Remote-User',
+      PEERKIT_PUBLIC_URL: 'https://peerkit.example/api',
+      PEERKIT_BODY_LIMIT: '131072',
+      PEERKIT_RATE_LIMIT: '0',
+      PEERKIT_DEMO_LOGIN: '0',
+      PEERKIT_ACCESS_LOG: '1',
+      PEERKIT_FEEDBACK_PER_DAY: '5',
+      PEERKIT_EVENT_POLL_MS: '250',
+    });
+    // Origins as browsers send them: lower case, no slash, no default port.
+    assert.deepEqual(set.corsOrigins, ['https://intranet.example', 'http://localhost:3000', 'https://wiki.example']);
+    assert.equal(set.port, 3000);
+    assert.equal(set.rateLimit, 0);
+    assert.equal(set.demoLogin, false);
+    assert.equal(set.accessLog, true);
+    assert.equal(set.bodyLimit, 131072);
+    assert.equal(set.feedbackPerDay, 5);
+    assert.equal(set.eventPollMs, 250);
+
+    for (const [name, value, message] of [
+      ['PORT', '80a', /PORT must be a whole number from 0 to 65535 \(got "80a"\)/],
+      ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
+      ['PEERKIT_RATE_LIMIT', '-1', /PEERKIT_RATE_LIMIT must be a whole number from 0/],
+      ['PEERKIT_RATE_LIMIT', '1.5', /PEERKIT_RATE_LIMIT must be a whole number/],
+      ['PEERKIT_BODY_LIMIT', '64k', /PEERKIT_BODY_LIMIT must be a whole number from 1024/],
+      ['PEERKIT_FEEDBACK_PER_DAY', '0', /PEERKIT_FEEDBACK_PER_DAY must be a whole number from 1/],
+      ['PEERKIT_DEMO_LOGIN', 'no', /PEERKIT_DEMO_LOGIN must be 1 \(on\) or 0 \(off\) \(got "no"\)/],
+      ['PEERKIT_ACCESS_LOG', 'true', /PEERKIT_ACCESS_LOG must be 1 \(on\) or 0/],
+      ['PEERKIT_CORS_ORIGINS', '*', /PEERKIT_CORS_ORIGINS holds "\*", which is not an origin/],
+      ['PEERKIT_CORS_ORIGINS', 'https://intranet.example/cms', /holds "https:\/\/intranet.example\/cms"/],
+      ['PEERKIT_CORS_ORIGINS', 'ftp://files.example', /holds "ftp:\/\/files.example"/],
+      ['PEERKIT_PUBLIC_URL', 'peerkit.example/api', /PEERKIT_PUBLIC_URL must be the API's whole public address/],
+      ['PEERKIT_TRUSTED_HEADER', 'X Remote User', /PEERKIT_TRUSTED_HEADER must be a header name/],
+    ] as const) {
+      assert.throws(() => serverSettings({ [name]: value }), message, `${name}=${value}`);
     }
   });
 });
