@@ -99,6 +99,17 @@ const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings
   }
   console.log(`Peerkit is running at http://${shown}:${info.port}/  (API: /api, reference: /api/docs)`);
 });
+// The address cannot be had: said in a line, not a stack trace, and the process ends with 1.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const where = `${settings.host}:${settings.port}`;
+  const why: Record<string, string> = {
+    EADDRINUSE: `${where} is in use: another program (another Peerkit server?) listens there. Stop it, or set PORT to another port.`,
+    EACCES: `${where} may not be listened on by this user (ports below 1024 need rights). Set PORT to 1024 or above.`,
+    EADDRNOTAVAIL: `${settings.host} is not an address of this machine. Set HOST to one of its addresses, or 0.0.0.0 for all.`,
+  };
+  console.error(`Could not listen on ${where}: ${why[error.code ?? ''] ?? error.message}`);
+  void db.destroy().finally(() => process.exit(1));
+});
 
 let stopping = false;
 function shutdown(signal: string) {

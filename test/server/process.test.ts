@@ -150,6 +150,21 @@ describe('server process', () => {
       /DATABASE_URL must be a PostgreSQL URL/,
     );
     await assert.rejects(startServer({ PEERKIT_DB_POOL: 'many' }), /PEERKIT_DB_POOL must be a whole number/);
+    // An address already taken (here, by another server): one line that says what to do.
+    const first = await startServer();
+    try {
+      await assert.rejects(startServer({ PORT: String(first.port) }), (error: Error) => {
+        assert.match(error.message, /exited with 1/);
+        assert.match(
+          error.message,
+          /Could not listen on 127\.0\.0\.1:\d+: .* is in use: .* set PORT to another port\./,
+        );
+        assert.doesNotMatch(error.message, /at Server\.setupListenHandle/, 'no stack trace');
+        return true;
+      });
+    } finally {
+      await first.stop();
+    }
     // Settings that would otherwise be read as something else than meant: the limit off, the demo on.
     await assert.rejects(startServer({ PEERKIT_RATE_LIMIT: 'lots' }), /PEERKIT_RATE_LIMIT must be a whole number/);
     await assert.rejects(startServer({ PEERKIT_DEMO_LOGIN: 'false' }), /PEERKIT_DEMO_LOGIN must be 1 \(on\) or 0/);
