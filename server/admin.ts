@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sql } from 'kysely';
 import { pathToFileURL } from 'node:url';
 import { ImportError, exportOrganisation, importOrganisation, type ImportSummary } from './organisation.js';
 import { openConfiguredDatabase } from './settings.js';
@@ -22,6 +24,9 @@ const USAGE = `Usage: npm run admin -- <command>
                                  and the feedback they got; kudos name them "Former colleague"
   kudos delete <id>              delete kudos that break the rules: gone for everyone, with
                                  their reactions; open feeds drop them
+  backup <file>                  copy a SQLite database, whole and consistent, while the server
+                                 runs (copying the file itself may catch a write half done); on
+                                 PostgreSQL, use pg_dump
   token create <person> <label>  print a new bearer token for a person (id or email); shown once
   token list [person]            list tokens: person, label, date (never the token itself)
   token revoke <person> [label]  revoke a person's tokens with that label, or all of them
@@ -51,6 +56,7 @@ export async function admin(
       flags.every((flag) => flag === '--dry-run' || flag === '--mark-leavers' || flag === most) &&
       (maxLeavers === undefined || (markLeavers && Number.isInteger(maxLeavers) && maxLeavers >= 0))) ||
     (command === 'export' && !sub) ||
+    (command === 'backup' && sub && !rest.length) ||
     ((command === 'leave' || command === 'rejoin' || command === 'erase') && sub && !rest.length) ||
     (command === 'kudos' && sub === 'delete' && rest.length === 1) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
@@ -68,6 +74,12 @@ export async function admin(
       err(`Could not read ${file}: ${(error as Error).message}`);
       return 1;
     }
+  }
+  if (command === 'backup' && env.DATABASE_URL) {
+    err(
+      'A PostgreSQL database is backed up with PostgreSQL\'s own tools: pg_dump --format=custom --file=peerkit.dump "$DATABASE_URL"',
+    );
+    return 1;
   }
   let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
@@ -145,6 +157,36 @@ export async function admin(
       await removeKudos(db, row);
       out(
         `Deleted the kudos ${row.name} gave on ${row.created_at.slice(0, 10)} (${row.id}), with its reactions; open feeds drop it.`,
+      );
+    } else if (command === 'backup') {
+      if (shown === 'SQLite :memory:') {
+        err('A database in memory has nothing to back up.');
+        return 1;
+      }
+      try {
+        // Made empty first, readable by its owner only (it holds everyone's feedback), and never over another file.
+        writeFileSync(sub, '', { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        err(
+          (error as NodeJS.ErrnoException).code === 'EEXIST'
+            ? `${sub} exists already: name a new file, so that no earlier backup is overwritten.`
+            : `Could not write ${sub}: ${(error as Error).message}`,
+        );
+        return 1;
+      }
+      // One read of the whole database as it is at one moment, written out compacted; writers go on meanwhile.
+      await sql`vacuum into ${resolve(sub)}`.execute(db);
+      const { people } = await db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('people'))
+        .executeTakeFirstOrThrow();
+      const { kudos } = await db
+        .selectFrom('kudos')
+        .select((eb) => eb.fn.countAll<number>().as('kudos'))
+        .executeTakeFirstOrThrow();
+      out(`Backed up ${shown} to ${sub}: ${people} people, ${kudos} kudos, as they were at one moment.`);
+      out(
+        'To restore it, stop the server and put the file in place of the database (remove its -wal and -shm files). Keep the .secret file beside the database as it is: a backup does not hold it.',
       );
     } else if (command === 'export') {
       out(JSON.stringify(await exportOrganisation(db), null, 2));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -485,6 +485,47 @@ describe('running the server for an organisation', () => {
     assert.equal(await run('kudos', 'delete', id), 1);
     assert.equal(lines.pop(), `No kudos has the id "${id}" (deleted already?).`);
     assert.equal(await run('kudos', 'delete'), 2, 'no id: the usage');
+  });
+
+  it('backs up a SQLite database while it is in use, whole, to a new file only its owner reads', async () => {
+    const { location, env } = await emptyLocation();
+    const dir = tempDir();
+    const file = join(dir, 'peerkit-backup.db');
+    const { run, lines } = adminCommand(env);
+    if (onPostgres) {
+      // PostgreSQL has its own tools; nothing is written.
+      assert.equal(await run('backup', file), 1);
+      assert.match(lines.pop()!, /pg_dump/);
+      assert.equal(existsSync(file), false);
+      return;
+    }
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const app = createApp({ db, rateLimit: false, trustedHeader: 'X-Remote-User' });
+    // Written by the server's connection, and still in its write-ahead log when the backup is taken.
+    const given = await app.request('/api/kudos', {
+      method: 'POST',
+      headers: { 'X-Remote-User': 'e-100', 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        recipientIds: ['e-200'],
+        message: 'Backed up with the rest',
+        valueIds: [acme().values![0].id],
+      }),
+    });
+    assert.equal(given.status, 201);
+    assert.equal(await run('backup', file), 0, lines.join('\n'));
+    assert.match(lines.join('\n'), /Backed up SQLite .* to .*peerkit-backup\.db: 2 people, 1 kudos/);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const copy = await open(file);
+    assert.deepEqual(await exportOrganisation(copy), await exportOrganisation(db));
+    const kept = await copy.selectFrom('kudos').select('message').execute();
+    assert.deepEqual(kept, [{ message: 'Backed up with the rest' }]);
+    // Never over another file, a backup made before included.
+    const size = statSync(file).size;
+    assert.equal(await run('backup', file), 1);
+    assert.match(lines.pop()!, /exists already: name a new file/);
+    assert.equal(statSync(file).size, size);
+    assert.equal(await run('backup'), 2, 'no file: the usage');
   });
 
   it('erases from the files too: no earlier copy of the person stays in the database or its log', async () => {
