@@ -29,6 +29,12 @@ export async function startServer(env = {}) {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PEERKIT_DB: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that fails before it stops its server must not hang the run: the server keeps the test
+  // process alive only while being stopped, and is killed when that process ends.
+  child.unref();
+  child.stdout.unref();
+  child.stderr.unref();
+  process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
   await new Promise((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`the server did not start in 60 s:\n${output}`)), 60_000);
@@ -52,6 +58,7 @@ export async function startServer(env = {}) {
   const stop = () =>
     new Promise((done) => {
       if (child.exitCode !== null) return done(child.exitCode);
+      child.ref();
       child.once('exit', done);
       child.kill('SIGTERM');
     });

@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
@@ -104,6 +105,15 @@ function openPostgres(url: string, size: number) {
 }
 
 async function openSqlite(file: string) {
+  // A new database file is readable by its owner only, as its key file is: it holds everyone's
+  // feedback. SQLite gives its -wal and -shm files the same mode. An existing file keeps its own.
+  if (file !== ':memory:') {
+    try {
+      writeFileSync(file, '', { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   const sqlite = new SQLite(file);
   try {
     sqlite.pragma('busy_timeout = 5000');

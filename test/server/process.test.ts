@@ -262,6 +262,10 @@ describe('server process', () => {
     try {
       const first = await startServer(env);
       const sent = [await sendPraise(first), await sendPraise(first)];
+      // The database, and its write-ahead log, are as private as the key.
+      for (const file of [location, `${location}-wal`]) {
+        assert.equal(statSync(file).mode & 0o077, 0, `only its owner may read ${file}`);
+      }
       assert.equal(await first.stop(), 0);
       const key = readFileSync(`${location}.secret`, 'utf8');
       assert.match(key, /^[0-9a-f]{64}\n$/);
