@@ -34,7 +34,9 @@ export async function startServer(env = {}) {
   child.unref();
   child.stdout.unref();
   child.stderr.unref();
-  process.once('exit', () => child.kill('SIGKILL'));
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
   let output = '';
   await new Promise((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`the server did not start in 60 s:\n${output}`)), 60_000);
