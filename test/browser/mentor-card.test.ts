@@ -306,7 +306,8 @@ describe('<peer-mentor-card>', () => {
     await ready(waiting);
     const button = $<HTMLButtonElement>(waiting, '[part~="request-button"]')!;
     expect(button.textContent!.trim()).to.equal('Request sent');
-    expect(button.disabled, 'focusable').to.be.false;
+    // `ready` can see the reason before the card knows who is signed in; focusable once it does.
+    await until(() => !button.disabled, 'the sent request focusable');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     const reason = $(waiting, `#${button.getAttribute('aria-describedby')}`)!;
     expect(reason.textContent).to.equal('Your request is waiting for their answer.');
