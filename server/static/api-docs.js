@@ -98,11 +98,11 @@ function operationView(base, path, method, operation) {
         .filter((name) => response.headers.has(name))
         .map((name) => `${name}: ${response.headers.get(name)}`);
       const head = `${verb} ${url}\n${response.status} ${response.statusText}\n${shown.join('\n')}\n\n`;
-      status.textContent = `${response.status} ${response.statusText}`;
+      // The status is said once the answer is shown, so that it never announces what is not there yet.
       if (response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
         output.textContent = head;
         stop.hidden = false;
-        status.textContent += ': events show as they arrive until you stop.';
+        status.textContent = `${response.status} ${response.statusText}: events show as they arrive until you stop.`;
         await readInto(output, response, controller.signal);
         status.textContent = controller.signal.aborted ? 'Stopped.' : 'The server ended the stream.';
         return;
@@ -115,6 +115,7 @@ function operationView(base, path, method, operation) {
         pretty = text; // not JSON: show it as it came
       }
       output.textContent = head + pretty;
+      status.textContent = `${response.status} ${response.statusText}`;
     } catch (error) {
       if (controller.signal.aborted) {
         status.textContent = 'Stopped.';
