@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { pathToFileURL } from 'node:url';
@@ -175,7 +175,14 @@ export async function admin(
         return 1;
       }
       // One read of the whole database as it is at one moment, written out compacted; writers go on meanwhile.
-      await sql`vacuum into ${resolve(sub)}`.execute(db);
+      try {
+        await sql`vacuum into ${resolve(sub)}`.execute(db);
+      } catch (error) {
+        // A half-written copy must not pass for a backup, nor block the next try.
+        rmSync(sub, { force: true });
+        err(`The backup failed, and the unfinished ${sub} was removed: ${(error as Error).message}`);
+        return 1;
+      }
       const { people } = await db
         .selectFrom('people')
         .select((eb) => eb.fn.countAll<number>().as('people'))

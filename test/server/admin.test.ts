@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
@@ -526,6 +536,28 @@ describe('running the server for an organisation', () => {
     assert.match(lines.pop()!, /exists already: name a new file/);
     assert.equal(statSync(file).size, size);
     assert.equal(await run('backup'), 2, 'no file: the usage');
+  });
+
+  it('leaves no unfinished file behind when a backup fails, so that it passes for no backup and the next try can use the name', async () => {
+    if (onPostgres) return; // pg_dump's own; tested above that nothing is written.
+    const { location, env } = await emptyLocation();
+    const db = await openDatabase(location, { seed: true });
+    await db.destroy();
+    // A damaged page: the database opens, but a copy of it cannot be read whole.
+    const raw = new SQLite(location);
+    const { rootpage } = raw.prepare("select rootpage from sqlite_schema where name = 'kudos'").get() as {
+      rootpage: number;
+    };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const fd = openSync(location, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+    const file = join(tempDir(), 'peerkit-backup.db');
+    const { run, lines } = adminCommand(env);
+    assert.equal(await run('backup', file), 1);
+    assert.match(lines.pop()!, /^The backup failed, and the unfinished .*peerkit-backup\.db was removed: .*malformed/);
+    assert.equal(existsSync(file), false);
   });
 
   it('erases from the files too: no earlier copy of the person stays in the database or its log', async () => {
