@@ -50,7 +50,8 @@ export class DraftStore<T> {
 
   constructor(private readonly prefix: string) {}
 
-  private key(id: string) {
+  /** The storage key of the draft `id`: a `storage` event with it tells that another tab changed it. */
+  key(id: string) {
     return `${this.prefix}:${id}`;
   }
 

@@ -166,6 +166,49 @@ describe('unsent drafts', () => {
     }
   });
 
+  it('two tabs of one feed keep one kudos draft: each takes up what the other typed, and a send there empties it here', async () => {
+    const giver = 'u0068';
+    const colleague = await api<Person>('/people/u0069', giver);
+    // Two documents of one origin, as two tabs are: storage events go from each to the other.
+    const tabs = [
+      await framed('peer-kudos-feed', giver, { live: 'off' }),
+      await framed('peer-kudos-feed', giver, { live: 'off' }),
+    ];
+    try {
+      const composer = (n: number) => part<PeerKudosComposer>(tabs[n].element(), 'composer');
+      const textarea = (n: number) => composer(n)?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
+      const picker = (n: number) => part<PeerPeoplePicker>(composer(n), 'picker')!;
+      for (const n of [0, 1]) {
+        const give = () => part<HTMLButtonElement>(tabs[n].element(), 'give-button');
+        await until(() => !!give(), `the feed in tab ${n + 1}`, 15_000);
+        give()!.click();
+        await until(() => !!textarea(n), `the composer in tab ${n + 1}`, 15_000);
+      }
+      typeInto(textarea(0)!, 'Thanks for the review');
+      await until(() => textarea(1)!.value === 'Thanks for the review', 'the second tab taking up the draft', 5_000);
+      picker(1).selected = [colleague];
+      picker(1).dispatchEvent(new Event('change', { bubbles: true }));
+      typeInto(textarea(1)!, 'Thanks for the review, it caught a real bug');
+      await until(
+        () => textarea(0)!.value === 'Thanks for the review, it caught a real bug',
+        'the first tab taking it up',
+        5_000,
+      );
+      await until(() => picker(0).value[0] === colleague.id, 'the recipient in the first tab', 5_000);
+      const value = (n: number) => composer(n)!.shadowRoot!.querySelector<HTMLInputElement>('input[name="value"]')!;
+      value(0).click();
+      await until(() => value(1).checked, 'the value in the second tab', 5_000);
+
+      composer(1)!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+      await until(() => draftKeys('kudos').length === 0, 'the draft cleared once sent', 15_000);
+      await until(() => textarea(0)!.value === '' && picker(0).value.length === 0, 'the first tab emptied', 5_000);
+      const posts = (await serverRequests('/api/kudos')).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
   it('a composer whose draft key changes takes what is typed to the new key', async () => {
     // Typed and moved before it is known who is signed in, which is when a feed's filter is set.
     await injectFault({ method: 'GET', path: '/api/me', delayMs: 1500, times: 1 });
@@ -292,6 +335,80 @@ describe('unsent drafts', () => {
       expect(mine.items.map((r) => r.goal)).to.include('Lead my first incident review');
     } finally {
       card.remove();
+    }
+  });
+  it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed", async () => {
+    const mentor = 'u0013';
+    const before = await api<MentorProfile>(`/mentors/${mentor}`, mentor);
+    const tabs = [
+      await framed('peer-mentor-card', mentor, { 'mentor-id': mentor }),
+      await framed('peer-mentor-card', mentor, { 'mentor-id': mentor }),
+    ];
+    const field = (n: number) =>
+      tabs[n].element()?.shadowRoot?.querySelector('peer-mentor-settings')?.shadowRoot?.querySelector('textarea') ??
+      null;
+    try {
+      for (const n of [0, 1])
+        await until(() => field(n)?.value === before.bio, `the bio field in tab ${n + 1}`, 15_000);
+      typeInto(field(0)!, 'Ask me about incident reviews.');
+      await until(() => field(1)!.value === 'Ask me about incident reviews.', 'the second tab taking it up', 5_000);
+      typeInto(field(1)!, 'Ask me about incident reviews and on-call.');
+      await until(
+        () => field(0)!.value === 'Ask me about incident reviews and on-call.',
+        'the first tab taking it up',
+        5_000,
+      );
+      // Back to the saved bio in one tab: the draft is gone, and the other shows the saved bio too.
+      typeInto(field(0)!, before.bio);
+      await until(() => field(1)!.value === before.bio, 'the saved bio in the second tab', 5_000);
+      expect(draftKeys('mentor-bio')).to.deep.equal([]);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it('two tabs of a mentor card keep one request draft: each takes up what the other typed, and a send there empties it here', async () => {
+    const mentee = 'u0082';
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
+    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+    const tabs = [
+      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
+      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
+    ];
+    try {
+      const dialog = (n: number) => tabs[n].element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+      const field = (n: number, id: string) => dialog(n)?.querySelector<HTMLInputElement>(`#${id}`) ?? null;
+      for (const n of [0, 1]) {
+        const button = () => part<HTMLButtonElement>(tabs[n].element<PeerMentorCard>(), 'request-button');
+        await until(() => !!button() && !button()!.disabled, `the card in tab ${n + 1}`, 15_000);
+        button()!.click();
+        await until(() => !!dialog(n)?.open, `the dialog in tab ${n + 1}`);
+      }
+      typeInto(field(0, 'goal')!, 'Lead my first incident review');
+      await until(
+        () => field(1, 'goal')!.value === 'Lead my first incident review',
+        'the goal in the second tab',
+        5_000,
+      );
+      typeInto(field(1, 'message')!, 'Thursdays suit me best.');
+      await until(
+        () => field(0, 'message')!.value === 'Thursdays suit me best.',
+        'the message in the first tab',
+        5_000,
+      );
+      expect(field(0, 'goal')!.value).to.equal('Lead my first incident review');
+
+      dialog(1)!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => !!dialog(1)!.querySelector('.sent'), 'sent from the second tab', 15_000);
+      await until(
+        () => field(0, 'goal')!.value === '' && field(0, 'message')!.value === '',
+        'the first tab emptied',
+        5_000,
+      );
+      const posts = (await serverRequests('/api/mentorship-requests')).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+    } finally {
+      for (const tab of tabs) tab.remove();
     }
   });
 });

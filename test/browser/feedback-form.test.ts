@@ -659,4 +659,52 @@ describe('<peer-feedback-form>', () => {
       frame.remove();
     }
   });
+  it('two tabs of one form keep one draft: each takes up what the other typed, and a send there clears it here', async () => {
+    const giver = givers[12];
+    const recipient = recipientFor(12);
+    const query = new URLSearchParams({
+      api: apiUrl,
+      token: tokenOf(giver.id),
+      tag: 'peer-feedback-form',
+      'attr.template-id': 'quick-praise',
+      'attr.recipient-id': recipient.id,
+    });
+    // Two documents of one origin, as two tabs are: storage events go from each to the other.
+    const frames = [0, 1].map(() => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = 'width: 600px; height: 700px';
+      frame.src = widgetPage(query);
+      document.body.append(frame);
+      return frame;
+    });
+    try {
+      const form = (n: number) =>
+        frames[n].contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;
+      const text = (n: number) => form(n)?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[id="q:what"]');
+      await until(() => !!text(0) && !!text(1), 'the form in both tabs', 15_000);
+      await form(0)!.updateComplete;
+      await form(1)!.updateComplete;
+      typeInto(text(0)!, 'Started in the first tab');
+      await until(() => text(1)!.value === 'Started in the first tab', 'the second tab taking up the draft', 5_000);
+      typeInto(text(1)!, 'Started in the first tab, finished in the second');
+      await until(
+        () => text(0)!.value === 'Started in the first tab, finished in the second',
+        'the first tab taking up the longer draft',
+        5_000,
+      );
+      // Typing on in the first tab now keeps what the second added.
+      typeInto(text(0)!, `${text(0)!.value}!`);
+      const saved = draftKeys(recipient.id).map((key) => JSON.parse(localStorage.getItem(key)!).value.answers.what);
+      expect(saved).to.deep.equal(['Started in the first tab, finished in the second!']);
+
+      form(1)!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => !!form(1)!.shadowRoot!.querySelector('.sent'), 'sent from the second tab', 15_000);
+      await until(() => text(0)!.value === '', 'the first tab cleared once it was sent', 5_000);
+      expect(draftKeys(recipient.id)).to.deep.equal([]);
+      const stored = (await receivedBy(recipient.id)).filter((f) => f.answers.what?.toString().startsWith('Started'));
+      expect(stored).to.have.length(1);
+    } finally {
+      for (const frame of frames) frame.remove();
+    }
+  });
 });

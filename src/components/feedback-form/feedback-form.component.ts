@@ -163,6 +163,16 @@ export class PeerFeedbackForm extends PeerElement {
   #restoredFor?: string;
   #retryTimer?: ReturnType<typeof setTimeout>;
   readonly #onOnline = () => void this.flush(true);
+  /**
+   * Another tab changed this draft: it is taken up here, so that typing here later cannot write an
+   * older text over it. A draft cleared there (sent, or started over) clears this form.
+   */
+  readonly #onStorage = ({ key, newValue }: StorageEvent) => {
+    if (key === this.#drafts.key(this.#draftId) && this.phase === 'editing') {
+      this.#resetForm();
+      if (newValue) this.#restoredFor = undefined;
+    }
+  };
   /** Whether this page saved the draft before it knew who is signed in. */
   #ownerless = false;
   /** A send kept in memory only, when the browser refuses storage. */
@@ -171,11 +181,13 @@ export class PeerFeedbackForm extends PeerElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
+    window.addEventListener('storage', this.#onStorage);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('storage', this.#onStorage);
     clearTimeout(this.#retryTimer);
   }
 

@@ -23,6 +23,7 @@ import { MentionTyping, withMentionIds } from './mention-typing.js';
 import { kudosComposerStyles } from './kudos-composer.styles.js';
 import { personOptionStyles } from '../people-picker/person-option.styles.js';
 import { headingAt } from '../../core/heading.js';
+import { onPageEvents } from '../../core/page-events.js';
 
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
@@ -148,6 +149,23 @@ export class PeerKudosComposer extends PeerElement {
     if (!id) return [];
     if (this.#excludedFor?.id !== id) this.#excludedFor = { id, list: [id] };
     return this.#excludedFor.list;
+  }
+
+  constructor() {
+    super();
+    // Another tab changed this draft: it is taken up here, so that typing here later cannot write an
+    // older text over it. A draft cleared there (sent) clears this composer, which then sends nothing twice.
+    onPageEvents(this, ['storage'], (event) => {
+      if ((event as StorageEvent).key !== this.#drafts.key(this.#draftId) || this.sending) return;
+      this.message = '';
+      this.valueIds = [];
+      this.isPrivate = false;
+      this.#mentions = new Map();
+      // The same people stay chosen meanwhile; others are looked up first.
+      const ids = this.#drafts.load(this.#draftId)?.value.recipientIds ?? [];
+      if (!this.recipients.length && `${ids}` !== `${this.#picker?.value}`) this.#picker?.clear();
+      void this.#restore();
+    });
   }
 
   /** Before rendering, so that what they change is in this render, not another one. */

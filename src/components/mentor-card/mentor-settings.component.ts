@@ -13,6 +13,7 @@ import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
 import { DraftStore } from '../../core/local-store.js';
+import { onPageEvents } from '../../core/page-events.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
@@ -92,6 +93,16 @@ export class PeerMentorSettings extends PeerElement {
     load: async (backend, _args, signal) =>
       (await backend.getMyMentorshipRequests('mentor', { signal })).filter((r) => r.state === 'accepted'),
   });
+
+  constructor() {
+    super();
+    // Another tab changed the unsaved bio: it is taken up here, so that typing here later cannot
+    // write an older text over it.
+    onPageEvents(this, ['storage'], (event) => {
+      if (!this.profile || (event as StorageEvent).key !== this.#drafts.key('bio')) return;
+      this.bioText = this.#drafts.load('bio', this.profile.id)?.value ?? this.profile.bio;
+    });
+  }
 
   get #drafts() {
     return DraftStore.for<string>('mentor-bio', this.#backend.value.storageScope);

@@ -10,6 +10,7 @@ import type { DraftStore } from '../../core/local-store.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import { conflictMessages } from './mentor-text.js';
+import { onPageEvents } from '../../core/page-events.js';
 
 type Phase = 'editing' | 'sending' | 'sent';
 
@@ -46,7 +47,18 @@ export class RequestFlow {
     private readonly localize: LocalizeController<MentorMessages>,
     private readonly onSent: (request: MentorshipRequest) => void,
     private readonly place: DraftPlace,
-  ) {}
+  ) {
+    // Another tab changed the draft shown here: it is taken up, so that typing here later cannot
+    // write an older text over it; one sent there empties it here.
+    onPageEvents(host, ['storage'], (event) => {
+      const { drafts, owner } = this.place();
+      if (this.phase !== 'editing' || (event as StorageEvent).key !== drafts.key(this.#mentorId)) return;
+      const saved = drafts.load(this.#mentorId, owner);
+      this.goal = saved?.value.goal ?? '';
+      this.message = saved?.value.message ?? '';
+      host.requestUpdate();
+    });
+  }
 
   /** Whether an unsent request to this mentor waits, here or in the browser. */
   hasDraft(mentorId: string): boolean {
