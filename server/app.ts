@@ -29,6 +29,7 @@ import { idempotency, pruneIdempotency } from './idempotency.js';
 import { createTestHooks } from './test-hooks.js';
 import { etags } from './etag.js';
 import { allowedMethods, jsonBody } from './body.js';
+import { addressesOf, LOOPBACK } from './proxies.js';
 
 export interface AppOptions {
   db: Db;
@@ -36,6 +37,11 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** A header set by an intranet SSO proxy naming the signed-in person (id or email). */
   trustedHeader?: string;
+  /**
+   * The addresses and ranges (`10.0.0.5`, `10.0.0.0/8`) of the proxies `trustedHeader` is believed
+   * from; by default this machine's loopback addresses only. From anywhere else it is refused (401).
+   */
+  trustedProxies?: readonly string[];
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimit?: number;
   /** Requests per window and client; `false` turns the limit off. */
@@ -72,6 +78,7 @@ const staticDir = fileURLToPath(new URL('./static/', import.meta.url));
 
 export function createApp(options: AppOptions) {
   const { db } = options;
+  const trustedFrom = addressesOf(options.trustedProxies ?? LOOPBACK);
   const app = new Hono<AppEnv>();
   const apiBase = (url: string) => options.publicUrl?.replace(/\/+$/, '') ?? `${new URL(url).origin}/api`;
   const allowed = new Set(options.corsOrigins ?? []);
@@ -183,7 +190,11 @@ export function createApp(options: AppOptions) {
   );
   let limiter: ReturnType<typeof rateLimit> | undefined;
   if (options.rateLimit !== false) {
-    const identity = { trustedHeader: options.trustedHeader, demoCookie: options.demoLogin ? DEMO_COOKIE : undefined };
+    const identity = {
+      trustedHeader: options.trustedHeader,
+      trustedFrom,
+      demoCookie: options.demoLogin ? DEMO_COOKIE : undefined,
+    };
     // Counted with the other server processes on this database.
     limiter = rateLimit(options.rateLimit ?? { max: 1200, windowMs: 60_000 }, identity, databaseWindows(db));
     app.use('/api/*', limiter);
@@ -253,6 +264,7 @@ export function createApp(options: AppOptions) {
     '/api/*',
     authenticate(db, {
       trustedHeader: options.trustedHeader,
+      trustedFrom,
       demoCookie: options.demoLogin,
       demoTokens: options.demoTokens,
     }),

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from './db/database.js';
 import { ProblemError } from './problem.js';
+import { onThisMachine, proxyClaim } from './proxies.js';
 import { DEMO_LABEL, hashToken } from './tokens.js';
 
 export interface AuthOptions {
@@ -10,6 +11,12 @@ export interface AuthOptions {
    * (for example `X-Remote-User`). Only enable it behind a proxy that strips it from clients.
    */
   trustedHeader?: string;
+  /**
+   * Whether an address is a proxy's whose `trustedHeader` is believed (default: loopback only). The
+   * header sent from anywhere else is refused with 401, so a client that reaches the server past
+   * the proxy cannot name whom it likes. Requests made in this process (`app.request()`) are believed.
+   */
+  trustedFrom?: (address: string) => boolean;
   /** Demo mode: a token in the `peerkit_demo` cookie counts as a bearer token. */
   demoCookie?: boolean;
   /**
@@ -27,7 +34,15 @@ export type AppEnv = { Variables: { personId: string } };
 export function authenticate(db: Db, options: AuthOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (options.trustedHeader) {
-      const claimed = c.req.header(options.trustedHeader)?.trim();
+      const { claimed, untrusted } = proxyClaim(c, options.trustedHeader, options.trustedFrom ?? onThisMachine);
+      if (untrusted) {
+        // No valid credentials, as the contract's 401 says: the header counts only from the proxy.
+        throw new ProblemError(
+          401,
+          'Untrusted proxy',
+          `The ${options.trustedHeader} header is believed only from the proxies PEERKIT_TRUSTED_PROXIES lists; this request came from ${untrusted}.`,
+        );
+      }
       if (claimed) {
         const person = await db
           .selectFrom('people')

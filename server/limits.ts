@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createHash } from 'node:crypto';
 import { ProblemError } from './problem.js';
+import { addressOf, onThisMachine, proxyClaim } from './proxies.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per window and client. */
@@ -37,19 +37,13 @@ export interface SharedWindows {
 export interface ClientIdentity {
   /** The header an SSO proxy sets (the proxy vouches for it; see `authenticate`). */
   trustedHeader?: string;
+  /** Whether an address is a proxy's whose header is believed (see `authenticate`); loopback only by default. */
+  trustedFrom?: (address: string) => boolean;
   /** The demo sign-in cookie. */
   demoCookie?: string;
 }
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
-
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'local'; // no socket: an in-process request
-  }
-}
 
 /**
  * Who a request claims to be, before it is checked: the proxy's header, a bearer token or the
@@ -57,7 +51,8 @@ function addressOf(c: Context): string {
  * so the address alone would give the whole organisation one window.
  */
 function clientKey(c: Context, identity: ClientIdentity, address: string): string {
-  const claimed = identity.trustedHeader ? c.req.header(identity.trustedHeader)?.trim() : undefined;
+  // A header sent past the proxy is refused later; it must not use up the window of whom it names.
+  const { claimed } = proxyClaim(c, identity.trustedHeader, identity.trustedFrom ?? onThisMachine);
   if (claimed) return `h:${hash(claimed.toLowerCase())}`;
   const auth = c.req.header('Authorization');
   if (auth) return `t:${hash(auth)}`;

@@ -16,7 +16,8 @@ import { configuredSecret, openConfiguredDatabase, root, seedsDemo, serverSettin
  *   PEERKIT_DB (the SQLite file, data/peerkit.db; ":memory:" for a throw-away one),
  *   PEERKIT_DB_POOL (PostgreSQL connections in the pool, default 10),
  *   PEERKIT_SEED (demo: an empty database gets the demo organisation; none: it stays empty),
- *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_PUBLIC_URL,
+ *   PEERKIT_CORS_ORIGINS (comma-separated), PEERKIT_TRUSTED_HEADER, PEERKIT_TRUSTED_PROXIES
+ *   (addresses and ranges the header is believed from, default loopback), PEERKIT_PUBLIC_URL,
  *   PEERKIT_BODY_LIMIT (bytes), PEERKIT_RATE_LIMIT (requests a minute, 0 = off),
  *   PEERKIT_DEMO_LOGIN (1 or 0, default 1), PEERKIT_TEST_HOOKS (1 = request log and fault injection),
  *   PEERKIT_ACCESS_LOG (1 = a line on stdout for each answer: time, method, path, status, ms),
@@ -49,6 +50,7 @@ const app = createApp({
   db,
   corsOrigins: settings.corsOrigins,
   trustedHeader: settings.trustedHeader,
+  trustedProxies: settings.trustedProxies,
   publicUrl: settings.publicUrl,
   bodyLimit: settings.bodyLimit,
   rateLimit: settings.rateLimit > 0 ? { max: settings.rateLimit, windowMs: 60_000 } : false,
@@ -90,6 +92,11 @@ const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings
   if (!secret && shownDb.startsWith('PostgreSQL')) {
     console.warn(
       'PEERKIT_SECRET and PEERKIT_SECRET_FILE are unset: this process keys the daily feedback counts on its own, so they start again after a restart and are not shared with other processes.',
+    );
+  }
+  if (settings.trustedHeader) {
+    console.log(
+      `Signed in by the ${settings.trustedHeader} header from ${settings.trustedProxies.join(', ')} only (PEERKIT_TRUSTED_PROXIES).`,
     );
   }
   if (settings.demoLogin) {

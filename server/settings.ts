@@ -3,6 +3,7 @@ import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPostgresUrl, openDatabase } from './db/database.js';
+import { addressesOf, LOOPBACK } from './proxies.js';
 
 /** The project's folder: `data/peerkit.db` is found there unless told otherwise. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,6 +92,8 @@ export interface ServerSettings {
   host: string;
   corsOrigins: string[];
   trustedHeader?: string;
+  /** The proxies whose `trustedHeader` is believed: addresses and ranges. */
+  trustedProxies: string[];
   publicUrl?: string;
   bodyLimit?: number;
   /** Requests a minute per client; 0: no limit. */
@@ -151,11 +154,19 @@ export function serverSettings(env: NodeJS.ProcessEnv): ServerSettings {
       `PEERKIT_TRUSTED_HEADER must be a header name, as in X-Remote-User (got "${trustedHeader}").`,
     );
   }
+  const proxies = env.PEERKIT_TRUSTED_PROXIES?.trim();
+  const trustedProxies = proxies ? proxies.split(',').map((entry) => entry.trim()) : [...LOOPBACK];
+  try {
+    addressesOf(trustedProxies);
+  } catch (error) {
+    throw new SettingError(`PEERKIT_TRUSTED_PROXIES: ${(error as Error).message}.`);
+  }
   return {
     port: whole('PORT', 0, 65535) ?? 8080,
     host: env.HOST || '0.0.0.0',
     corsOrigins,
     trustedHeader,
+    trustedProxies,
     publicUrl,
     bodyLimit: whole('PEERKIT_BODY_LIMIT', 1024),
     rateLimit: whole('PEERKIT_RATE_LIMIT', 0) ?? 1200,

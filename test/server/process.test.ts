@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../server/db/database.js';
 import { migrationsFor } from '../../server/db/migrations.js';
 import { serverSettings } from '../../server/settings.js';
+import { addressesOf } from '../../server/proxies.js';
 import type { Kudos } from '../../src/contract/kudos.js';
 import { startServer } from '../../scripts/start-test-server.mjs';
 import { freshLocation, onPostgres, readEvents } from './helpers.js';
@@ -350,6 +351,77 @@ describe('server process', () => {
   });
 });
 
+describe('a proxy that signs people in', () => {
+  const asProxy = (server: Awaited<ReturnType<typeof startServer>>, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/api/me`, { headers: { 'X-Remote-User': 'u0002', ...headers } });
+
+  it('is believed from this machine by default, and says so at start', async () => {
+    const server = await startServer({ PEERKIT_TRUSTED_HEADER: 'X-Remote-User' });
+    try {
+      const me = await asProxy(server);
+      assert.equal(me.status, 200);
+      assert.equal(((await me.json()) as { id: string }).id, 'u0002');
+      assert.match(server.output(), /Signed in by the X-Remote-User header from 127\.0\.0\.0\/8, ::1 only/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('is refused from an address PEERKIT_TRUSTED_PROXIES does not list, so no one past the proxy can name whom they like', async () => {
+    const server = await startServer({
+      PEERKIT_TRUSTED_HEADER: 'X-Remote-User',
+      PEERKIT_TRUSTED_PROXIES: '10.0.0.0/8, fd00::/8',
+    });
+    try {
+      const me = await asProxy(server);
+      assert.equal(me.status, 401);
+      assert.match(me.headers.get('content-type')!, /application\/problem\+json/);
+      const problem = (await me.json()) as { title: string; detail: string };
+      assert.equal(problem.title, 'Untrusted proxy');
+      assert.match(
+        problem.detail,
+        /only from the proxies PEERKIT_TRUSTED_PROXIES lists; this request came from 127\.0\.0\.1/,
+      );
+      // Not even beside a token of someone else: the header is what is refused.
+      assert.equal((await asProxy(server, { Authorization: 'Bearer demo-u0001' })).status, 401);
+      // Without the header, tokens work as ever.
+      const token = await fetch(`${server.origin}/api/me`, { headers: { Authorization: 'Bearer demo-u0001' } });
+      assert.equal(((await token.json()) as { id: string }).id, 'u0001');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('sent past the proxy, gets no rate-limit window by the names it claims: they count by address', async () => {
+    const server = await startServer({
+      PEERKIT_TRUSTED_HEADER: 'X-Remote-User',
+      PEERKIT_TRUSTED_PROXIES: '10.0.0.0/8',
+      PEERKIT_RATE_LIMIT: '3',
+    });
+    try {
+      const statuses = [];
+      for (const name of ['u0002', 'u0003', 'u0004', 'u0005']) {
+        statuses.push((await asProxy(server, { 'X-Remote-User': name })).status);
+      }
+      assert.deepEqual(statuses, [401, 401, 401, 429]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('is matched by address and range, an IPv4 address seen through IPv6 included', () => {
+    const trusted = addressesOf(['10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+    assert.equal(trusted('10.20.30.40'), true);
+    assert.equal(trusted('::ffff:10.20.30.40'), true);
+    assert.equal(trusted('192.168.1.7'), true);
+    assert.equal(trusted('fd12::1'), true);
+    assert.equal(trusted('192.168.1.8'), false);
+    assert.equal(trusted('11.0.0.1'), false);
+    assert.equal(trusted('::1'), false);
+    assert.equal(trusted('unknown'), false);
+  });
+});
+
 describe('server settings', () => {
   it('reads each setting as written, and refuses what it cannot mean, naming it', () => {
     assert.deepEqual(serverSettings({}), {
@@ -357,6 +429,7 @@ describe('server settings', () => {
       host: '0.0.0.0',
       corsOrigins: [],
       trustedHeader: undefined,
+      trustedProxies: ['127.0.0.0/8', '::1'],
       publicUrl: undefined,
       bodyLimit: undefined,
       rateLimit: 1200,
@@ -370,6 +443,7 @@ describe('server settings', () => {
       PORT: '3000',
       PEERKIT_CORS_ORIGINS: ' https://Intranet.example/ ,http://localhost:3000,https://wiki.example:443',
       PEERKIT_TRUSTED_HEADER: 'X-Remote-User',
+      PEERKIT_TRUSTED_PROXIES: ' 10.0.0.5 , 10.1.0.0/16,fd00::/8',
       PEERKIT_PUBLIC_URL: 'https://peerkit.example/api',
       PEERKIT_BODY_LIMIT: '131072',
       PEERKIT_RATE_LIMIT: '0',
@@ -380,6 +454,7 @@ describe('server settings', () => {
     });
     // Origins as browsers send them: lower case, no slash, no default port.
     assert.deepEqual(set.corsOrigins, ['https://intranet.example', 'http://localhost:3000', 'https://wiki.example']);
+    assert.deepEqual(set.trustedProxies, ['10.0.0.5', '10.1.0.0/16', 'fd00::/8']);
     assert.equal(set.port, 3000);
     assert.equal(set.rateLimit, 0);
     assert.equal(set.demoLogin, false);
@@ -402,6 +477,9 @@ describe('server settings', () => {
       ['PEERKIT_CORS_ORIGINS', 'ftp://files.example', /holds "ftp:\/\/files.example"/],
       ['PEERKIT_PUBLIC_URL', 'peerkit.example/api', /PEERKIT_PUBLIC_URL must be the API's whole public address/],
       ['PEERKIT_TRUSTED_HEADER', 'X Remote User', /PEERKIT_TRUSTED_HEADER must be a header name/],
+      ['PEERKIT_TRUSTED_PROXIES', 'proxy.intranet', /PEERKIT_TRUSTED_PROXIES: "proxy.intranet" is neither/],
+      ['PEERKIT_TRUSTED_PROXIES', '10.0.0.0/33', /"10.0.0.0\/33" is neither an address nor a range/],
+      ['PEERKIT_TRUSTED_PROXIES', '10.0.0.5,', /PEERKIT_TRUSTED_PROXIES: "" is neither/],
     ] as const) {
       assert.throws(() => serverSettings({ [name]: value }), message, `${name}=${value}`);
     }
