@@ -209,6 +209,35 @@ describe('unsent drafts', () => {
     }
   });
 
+  it("a feed's give button follows a kudos draft written and sent in another tab", async () => {
+    const giver = 'u0074';
+    const colleague = await api<Person>('/people/u0076', giver);
+    const tabs = [
+      await framed('peer-kudos-feed', giver, { live: 'off' }),
+      await framed('peer-kudos-feed', giver, { live: 'off' }),
+    ];
+    try {
+      const give = (n: number) => part<HTMLButtonElement>(tabs[n].element(), 'give-button');
+      const composer = () => part<PeerKudosComposer>(tabs[1].element(), 'composer');
+      const inside = (selector: string) => composer()?.shadowRoot?.querySelector<HTMLInputElement>(selector) ?? null;
+      for (const n of [0, 1]) await until(() => give(n)?.textContent?.trim() === 'Give kudos', `tab ${n + 1}`, 15_000);
+      give(1)!.click();
+      await until(() => !!inside('input[name="value"]'), 'the composer in the second tab', 15_000);
+      const picker = part<PeerPeoplePicker>(composer(), 'picker')!;
+      picker.selected = [colleague];
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+      typeInto(inside('textarea')!, 'Thanks for covering my on-call shift');
+      await until(() => give(0)?.textContent?.trim() === 'Continue your kudos', 'the offer in the first tab', 5_000);
+
+      inside('input[name="value"]')!.click();
+      inside('[part~="send-button"]')!.click();
+      await until(() => draftKeys('kudos').length === 0, 'sent from the second tab', 15_000);
+      await until(() => give(0)?.textContent?.trim() === 'Give kudos', 'no offer left in the first tab', 5_000);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
   it('a composer whose draft key changes takes what is typed to the new key', async () => {
     // Typed and moved before it is known who is signed in, which is when a feed's filter is set.
     await injectFault({ method: 'GET', path: '/api/me', delayMs: 1500, times: 1 });
@@ -362,6 +391,40 @@ describe('unsent drafts', () => {
       typeInto(field(0)!, before.bio);
       await until(() => field(1)!.value === before.bio, 'the saved bio in the second tab', 5_000);
       expect(draftKeys('mentor-bio')).to.deep.equal([]);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it("a mentor card's request button follows a draft written and sent in another tab", async () => {
+    const mentee = 'u0077';
+    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
+    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+    const tabs = [
+      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
+      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
+    ];
+    try {
+      const button = (n: number) => part<HTMLButtonElement>(tabs[n].element<PeerMentorCard>(), 'request-button');
+      const dialog = () => tabs[1].element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
+      for (const n of [0, 1]) {
+        await until(() => button(n)?.textContent?.trim() === 'Request mentorship', `the card in tab ${n + 1}`, 15_000);
+      }
+      button(1)!.click();
+      await until(() => !!dialog()?.open, 'the dialog in the second tab');
+      typeInto(dialog()!.querySelector<HTMLInputElement>('#goal')!, 'Plan my first conference talk');
+      await until(
+        () => button(0)!.textContent!.trim() === 'Continue your request',
+        'the offer in the first tab',
+        5_000,
+      );
+      dialog()!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => !!dialog()!.querySelector('.sent'), 'sent from the second tab', 15_000);
+      await until(
+        () => button(0)!.textContent!.trim() !== 'Continue your request',
+        'no offer left in the first tab',
+        5_000,
+      );
     } finally {
       for (const tab of tabs) tab.remove();
     }

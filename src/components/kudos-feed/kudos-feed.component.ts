@@ -219,8 +219,17 @@ export class PeerKudosFeed extends PeerElement {
     this.#onLive(kudos ? { type: 'edited', kudos } : { type: 'removed', kudosId });
   };
 
+  /** A kudos draft written or sent in another tab: the give button says so here too. */
+  readonly #onStorage = (event: StorageEvent) => {
+    if (event.key?.includes('kudos-draft')) {
+      this.#hasDraft = undefined;
+      this.requestUpdate();
+    }
+  };
+
   override connectedCallback() {
     super.connectedCallback();
+    window.addEventListener('storage', this.#onStorage);
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
     for (const name of CHANGES) window.addEventListener(name, this.#onElsewhere);
@@ -231,6 +240,7 @@ export class PeerKudosFeed extends PeerElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener('storage', this.#onStorage);
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
     for (const name of CHANGES) window.removeEventListener(name, this.#onElsewhere);

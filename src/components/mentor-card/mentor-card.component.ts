@@ -155,6 +155,10 @@ export class PeerMentorCard extends PeerElement {
 
   constructor() {
     super();
+    // A request draft written or sent in another tab: the button says so here too.
+    onPageEvents(this, ['storage'], (event) => {
+      if ((event as StorageEvent).key?.includes('mentorship-draft')) this.requestUpdate();
+    });
     // A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up.
     onPageEvents(this, ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'], (event) => {
       const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
