@@ -74,6 +74,18 @@ async function framed(
   };
 }
 
+/** One widget in two frames: two documents of one origin, as two tabs are; storage events go from each to the other. */
+const twoTabs = async (tag: string, personId: string, attributes: Record<string, string> = {}) => [
+  await framed(tag, personId, attributes),
+  await framed(tag, personId, attributes),
+];
+
+/** A mentor, not `mentee`, who takes requests and has room for one more. */
+async function mentorWithRoom(mentee: string) {
+  const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
+  return items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+}
+
 interface AxeResult {
   violations: { id: string; nodes: { html: string }[] }[];
 }
@@ -169,11 +181,7 @@ describe('unsent drafts', () => {
   it('two tabs of one feed keep one kudos draft: each takes up what the other typed, and a send there empties it here', async () => {
     const giver = 'u0068';
     const colleague = await api<Person>('/people/u0069', giver);
-    // Two documents of one origin, as two tabs are: storage events go from each to the other.
-    const tabs = [
-      await framed('peer-kudos-feed', giver, { live: 'off' }),
-      await framed('peer-kudos-feed', giver, { live: 'off' }),
-    ];
+    const tabs = await twoTabs('peer-kudos-feed', giver, { live: 'off' });
     try {
       const composer = (n: number) => part<PeerKudosComposer>(tabs[n].element(), 'composer');
       const textarea = (n: number) => composer(n)?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea') ?? null;
@@ -212,10 +220,7 @@ describe('unsent drafts', () => {
   it("a feed's give button follows a kudos draft written and sent in another tab", async () => {
     const giver = 'u0074';
     const colleague = await api<Person>('/people/u0076', giver);
-    const tabs = [
-      await framed('peer-kudos-feed', giver, { live: 'off' }),
-      await framed('peer-kudos-feed', giver, { live: 'off' }),
-    ];
+    const tabs = await twoTabs('peer-kudos-feed', giver, { live: 'off' });
     try {
       const give = (n: number) => part<HTMLButtonElement>(tabs[n].element(), 'give-button');
       const composer = () => part<PeerKudosComposer>(tabs[1].element(), 'composer');
@@ -332,8 +337,7 @@ describe('unsent drafts', () => {
 
   it('the mentorship request brings back goal and message after a reload, until it is sent', async () => {
     const mentee = 'u0081';
-    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
-    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
+    const mentor = await mentorWithRoom(mentee);
     const card = await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
     try {
       const button = () => part<HTMLButtonElement>(card.element<PeerMentorCard>(), 'request-button');
@@ -369,10 +373,7 @@ describe('unsent drafts', () => {
   it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed", async () => {
     const mentor = 'u0013';
     const before = await api<MentorProfile>(`/mentors/${mentor}`, mentor);
-    const tabs = [
-      await framed('peer-mentor-card', mentor, { 'mentor-id': mentor }),
-      await framed('peer-mentor-card', mentor, { 'mentor-id': mentor }),
-    ];
+    const tabs = await twoTabs('peer-mentor-card', mentor, { 'mentor-id': mentor });
     const field = (n: number) =>
       tabs[n].element()?.shadowRoot?.querySelector('peer-mentor-settings')?.shadowRoot?.querySelector('textarea') ??
       null;
@@ -398,12 +399,8 @@ describe('unsent drafts', () => {
 
   it("a mentor card's request button follows a draft written and sent in another tab", async () => {
     const mentee = 'u0077';
-    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
-    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
-    const tabs = [
-      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
-      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
-    ];
+    const mentor = await mentorWithRoom(mentee);
+    const tabs = await twoTabs('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
     try {
       const button = (n: number) => part<HTMLButtonElement>(tabs[n].element<PeerMentorCard>(), 'request-button');
       const dialog = () => tabs[1].element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
@@ -432,12 +429,8 @@ describe('unsent drafts', () => {
 
   it('two tabs of a mentor card keep one request draft: each takes up what the other typed, and a send there empties it here', async () => {
     const mentee = 'u0082';
-    const { items } = await api<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee);
-    const mentor = items.find((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity)!;
-    const tabs = [
-      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
-      await framed('peer-mentor-card', mentee, { 'mentor-id': mentor.id }),
-    ];
+    const mentor = await mentorWithRoom(mentee);
+    const tabs = await twoTabs('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
     try {
       const dialog = (n: number) => tabs[n].element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
       const field = (n: number, id: string) => dialog(n)?.querySelector<HTMLInputElement>(`#${id}`) ?? null;

@@ -60,6 +60,29 @@ const draftKeys = (recipientId: string) =>
     (key) => key.startsWith('peerkit:feedback-draft') && key.endsWith(`:${recipientId}`),
   );
 
+/** The one-widget page of a form `giver` fills in, from the template, to the recipient if one is fixed. */
+const formPage = (giverId: string, templateId: string, recipientId?: string) =>
+  widgetPage(
+    new URLSearchParams({
+      api: apiUrl,
+      token: tokenOf(giverId),
+      tag: 'peer-feedback-form',
+      'attr.template-id': templateId,
+      ...(recipientId ? { 'attr.recipient-id': recipientId } : {}),
+    }),
+  );
+
+/** `count` frames of one page: documents of one origin, as tabs are; they share storage, not the page. */
+function framesOf(page: string, count: number) {
+  return Array.from({ length: count }, () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 800px; height: 900px';
+    frame.src = page;
+    document.body.append(frame);
+    return frame;
+  });
+}
+
 describe('<peer-feedback-form>', () => {
   beforeEach(async () => {
     localStorage.clear();
@@ -469,19 +492,8 @@ describe('<peer-feedback-form>', () => {
         },
       ]),
     );
-    // Two documents of this origin, as two tabs are: they share the storage, not the page.
-    const query = new URLSearchParams({
-      api: apiUrl,
-      token: tokenOf(giver.id),
-      tag: 'peer-feedback-form',
-      'attr.template-id': 'talk',
-    });
-    const frames = [0, 1].map(() => {
-      const frame = document.createElement('iframe');
-      frame.src = widgetPage(query);
-      document.body.append(frame);
-      return frame;
-    });
+    // Two tabs, each sending what waits in the outbox.
+    const frames = framesOf(formPage(giver.id, 'talk'), 2);
     try {
       await eventually(async () => outboxKeys().length === 0, 'the outbox emptied', 15_000);
       await new Promise((r) => setTimeout(r, 300));
@@ -616,17 +628,7 @@ describe('<peer-feedback-form>', () => {
   it('brings the draft back after a real page reload, and a queued send survives one too', async () => {
     const giver = givers[9];
     const recipient = recipientFor(9);
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 800px; height: 900px';
-    const query = new URLSearchParams({
-      api: apiUrl,
-      token: tokenOf(giver.id),
-      tag: 'peer-feedback-form',
-      'attr.template-id': 'quick-praise',
-      'attr.recipient-id': recipient.id,
-    });
-    frame.src = widgetPage(query);
-    document.body.append(frame);
+    const [frame] = framesOf(formPage(giver.id, 'quick-praise', recipient.id), 1);
     try {
       const form = () => frame.contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;
       const reload = async () => {
@@ -662,21 +664,8 @@ describe('<peer-feedback-form>', () => {
   it('two tabs of one form keep one draft: each takes up what the other typed, and a send there clears it here', async () => {
     const giver = givers[12];
     const recipient = recipientFor(12);
-    const query = new URLSearchParams({
-      api: apiUrl,
-      token: tokenOf(giver.id),
-      tag: 'peer-feedback-form',
-      'attr.template-id': 'quick-praise',
-      'attr.recipient-id': recipient.id,
-    });
-    // Two documents of one origin, as two tabs are: storage events go from each to the other.
-    const frames = [0, 1].map(() => {
-      const frame = document.createElement('iframe');
-      frame.style.cssText = 'width: 600px; height: 700px';
-      frame.src = widgetPage(query);
-      document.body.append(frame);
-      return frame;
-    });
+    // Storage events go from each tab to the other.
+    const frames = framesOf(formPage(giver.id, 'quick-praise', recipient.id), 2);
     try {
       const form = (n: number) =>
         frames[n].contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;
