@@ -1,3 +1,4 @@
+import './readable-failures.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/config.js';
 import { RestBackend, type RestBackendOptions } from '../../src/core/rest/rest-backend.js';

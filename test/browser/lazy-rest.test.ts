@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/person/person.js';
 import type { PeerPerson } from '../../src/components/person/person.component.js';
 import { configure } from '../../src/core/config.js';
+import './readable-failures.js';
 
 /*
  * The REST client loads with the first request, not with the widgets. This file imports nothing
