@@ -8,6 +8,7 @@ import { findPerson, createToken, listTokens, revokeTokens } from './tokens.js';
 import { rewriteStorage } from './db/database.js';
 import { ERASE_TOUCHES, ERASED_NAME, erase, markBack, markLeft, today } from './leavers.js';
 import { removeKudos } from './routes/kudos.js';
+import { personData } from './person-data.js';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -22,6 +23,8 @@ const USAGE = `Usage: npm run admin -- <command>
   rejoin <person>                someone who left is back (they need a new token)
   erase <person>                 forget someone who has left: their details, ratings, requests
                                  and the feedback they got; kudos name them "Former colleague"
+  data <person>                  print, as JSON, everything stored about someone (id or email),
+                                 for their request to see their data
   kudos delete <id>              delete kudos that break the rules: gone for everyone, with
                                  their reactions; open feeds drop them
   backup <file>                  copy a SQLite database, whole and consistent, while the server
@@ -57,7 +60,9 @@ export async function admin(
       (maxLeavers === undefined || (markLeavers && Number.isInteger(maxLeavers) && maxLeavers >= 0))) ||
     (command === 'export' && !sub) ||
     (command === 'backup' && sub && !rest.length) ||
-    ((command === 'leave' || command === 'rejoin' || command === 'erase') && sub && !rest.length) ||
+    ((command === 'leave' || command === 'rejoin' || command === 'erase' || command === 'data') &&
+      sub &&
+      !rest.length) ||
     (command === 'kudos' && sub === 'delete' && rest.length === 1) ||
     (command === 'token' && sub === 'create' && rest.length === 2) ||
     (command === 'token' && sub === 'list' && rest.length <= 1) ||
@@ -123,6 +128,9 @@ export async function admin(
           ? 'The database was rewritten: its files keep no earlier copy of their details. Backups made before still do.'
           : 'The database was rewritten, but another connection still reads an earlier state: the write-ahead log keeps some of it until its next checkpoint. Backups made before keep their details too.',
       );
+    } else if (command === 'data') {
+      const person = await findPerson(db, sub);
+      out(JSON.stringify({ exportedAt: new Date().toISOString(), ...(await personData(db, person.id)) }, null, 2));
     } else if (command === 'leave' || command === 'rejoin') {
       const person = await findPerson(db, sub);
       const changed = await db

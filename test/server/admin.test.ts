@@ -497,6 +497,118 @@ describe('running the server for an organisation', () => {
     assert.equal(await run('kudos', 'delete'), 2, 'no id: the usage');
   });
 
+  it('prints everything stored about a person, for their request to see it, and nothing that would unmask anonymous feedback', async () => {
+    const { location, env } = await emptyLocation();
+    const db = await open(location);
+    await importOrganisation(db, acme());
+    const app = createApp({ db, rateLimit: false, trustedHeader: 'X-Remote-User' });
+    const send = async (who: string, method: string, path: string, body: unknown) => {
+      const response = await app.request(path, {
+        method,
+        headers: { 'X-Remote-User': who, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+      return response.json() as Promise<{ id: string }>;
+    };
+    const thanks = await send('e-200', 'POST', '/api/kudos', {
+      recipientIds: ['e-100'],
+      message: 'Thanks for the SQL session',
+      valueIds: ['care'],
+    });
+    await send('e-100', 'POST', '/api/kudos', {
+      recipientIds: ['e-200'],
+      message: 'Clean welds all week',
+      valueIds: ['craft'],
+    });
+    await send('e-100', 'PUT', `/api/kudos/${thanks.id}/reactions/heart`, {});
+    const feedback = (answer: string, anonymous: boolean) => ({
+      templateId: 'shift',
+      recipientId: 'e-100',
+      kind: 'praise',
+      answers: { what: answer },
+      anonymous,
+    });
+    await send('e-200', 'POST', '/api/feedback', feedback('Signed: the rota was clear', false));
+    await send('e-200', 'POST', '/api/feedback', feedback('Unsigned: the audit went well', true));
+    await send('e-200', 'POST', '/api/mentorship-requests', { mentorId: 'e-100', goal: 'Write my first report' });
+    await send('e-200', 'PUT', '/api/me/skills/sql', { level: 3 });
+    const { token } = await createToken(db, 'e-200', 'laptop');
+
+    const { run, lines } = adminCommand(env);
+    assert.equal(await run('data', 'Jo.Brandt@acme.example'), 0, lines.join('\n'));
+    const text = lines.join('\n');
+    const jo = JSON.parse(text);
+    assert.equal(jo.person.id, 'e-200');
+    assert.equal(jo.person.manager.name, 'Ana Ruiz');
+    assert.deepEqual(jo.person.languages, ['de', 'en']);
+    assert.deepEqual(
+      jo.tokens.map((t: { label: string }) => t.label),
+      ['laptop'],
+    );
+    assert.equal(text.includes(token), false, 'never a token');
+    assert.deepEqual(jo.learningGoals, [{ id: 'sql', name: 'SQL' }]);
+    assert.deepEqual(
+      jo.skillRatings.map((r: { skill: { id: string }; level: number; source: string }) => [
+        r.skill.id,
+        r.level,
+        r.source,
+      ]),
+      [['sql', 3, 'self']],
+    );
+    assert.deepEqual(
+      jo.kudosGiven.map((k: { message: string }) => k.message),
+      ['Thanks for the SQL session'],
+    );
+    assert.deepEqual(
+      jo.kudosReceived.map((k: { message: string; from: { name: string } }) => [k.message, k.from.name]),
+      [['Clean welds all week', 'Ana Ruiz']],
+    );
+    assert.deepEqual(
+      jo.mentorships.map((m: { as: string; mentor: { name: string }; goal: string }) => [m.as, m.mentor.name, m.goal]),
+      [['mentee', 'Ana Ruiz', 'Write my first report']],
+    );
+    // What they gave under their name is theirs; what they gave anonymously stays unlinked.
+    assert.deepEqual(
+      jo.feedbackGiven.map((f: { answers: { what: string } }) => f.answers.what),
+      ['Signed: the rota was clear'],
+    );
+    assert.equal(text.includes('Unsigned: the audit went well'), false);
+    assert.match(jo.notes.join(' '), /gave anonymously is stored with no link to them/);
+
+    lines.length = 0;
+    assert.equal(await run('data', 'e-100'), 0);
+    const ana = JSON.parse(lines.join('\n'));
+    assert.deepEqual(
+      ana.feedbackReceived
+        .map((f: { answers: { what: string }; from: { name: string } | null; anonymous: boolean }) => [
+          f.answers.what,
+          f.from?.name ?? null,
+          f.anonymous,
+        ])
+        .sort(),
+      [
+        ['Signed: the rota was clear', 'Jo Brandt', false],
+        ['Unsigned: the audit went well', null, true],
+      ],
+    );
+    assert.deepEqual(
+      ana.reactions.map((r: { kudosId: string; reaction: string }) => [r.kudosId, r.reaction]),
+      [[thanks.id, 'heart']],
+    );
+    assert.deepEqual(ana.mentorProfile.expertise, [{ skill: { id: 'sql', name: 'SQL' }, level: 5 }]);
+    assert.deepEqual(
+      ana.circles.map((c: { id: string; as: string }) => [c.id, c.as]),
+      [['data-club', 'lead']],
+    );
+    assert.equal(ana.mentorships[0].as, 'mentor');
+
+    lines.length = 0;
+    assert.equal(await run('data', 'nobody@acme.example'), 1);
+    assert.match(lines.join('\n'), /No person has the id or email "nobody@acme.example"/);
+    assert.equal(await run('data'), 2, 'no person: the usage');
+  });
+
   it('backs up a SQLite database while it is in use, whole, to a new file only its owner reads', async () => {
     const { location, env } = await emptyLocation();
     const dir = tempDir();
