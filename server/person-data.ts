@@ -70,21 +70,27 @@ export async function personData(db: Db, id: string) {
     editedAt: k.edited_at,
   });
 
-  const feedback = (
-    rows: {
-      id: string;
-      template_name: string;
-      kind: string;
-      questions: string;
-      answers: string;
-      visibility: string;
-      anonymous: number;
-      received_on: string;
-      giver_id: string | null;
-      recipient_id: string;
-    }[],
-  ) =>
-    rows.map((f) => ({
+  /** Feedback they got, or gave under their name; one given anonymously names no giver. */
+  const feedbackWhere = async (column: 'recipient_id' | 'giver_id') =>
+    (
+      await db
+        .selectFrom('feedback')
+        .select([
+          'id',
+          'template_name',
+          'kind',
+          'questions',
+          'answers',
+          'visibility',
+          'anonymous',
+          'received_on',
+          'giver_id',
+          'recipient_id',
+        ])
+        .where(column, '=', id)
+        .orderBy('received_on')
+        .execute()
+    ).map((f) => ({
       id: f.id,
       template: f.template_name,
       kind: f.kind,
@@ -96,18 +102,6 @@ export async function personData(db: Db, id: string) {
       questions: JSON.parse(f.questions) as unknown,
       answers: JSON.parse(f.answers) as unknown,
     }));
-  const feedbackColumns = [
-    'id',
-    'template_name',
-    'kind',
-    'questions',
-    'answers',
-    'visibility',
-    'anonymous',
-    'received_on',
-    'giver_id',
-    'recipient_id',
-  ] as const;
 
   const mentor = await db.selectFrom('mentor_profiles').selectAll().where('person_id', '=', id).executeTakeFirst();
   const expertise = await db.selectFrom('mentor_expertise').selectAll().where('person_id', '=', id).execute();
@@ -185,22 +179,8 @@ export async function personData(db: Db, id: string) {
       .where('kudos_reactions.person_id', '=', id)
       .orderBy('kudos_reactions.created_at')
       .execute(),
-    feedbackReceived: feedback(
-      await db
-        .selectFrom('feedback')
-        .select(feedbackColumns)
-        .where('recipient_id', '=', id)
-        .orderBy('received_on')
-        .execute(),
-    ),
-    feedbackGiven: feedback(
-      await db
-        .selectFrom('feedback')
-        .select(feedbackColumns)
-        .where('giver_id', '=', id)
-        .orderBy('received_on')
-        .execute(),
-    ),
+    feedbackReceived: await feedbackWhere('recipient_id'),
+    feedbackGiven: await feedbackWhere('giver_id'),
     notes: [
       'Feedback they gave anonymously is stored with no link to them, so it is not listed here and cannot be found.',
       'Kudos and feedback others wrote can name them in their text; the kudos that mention them are listed, other texts are not searched.',
