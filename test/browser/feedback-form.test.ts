@@ -2,8 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/feedback-form/feedback-form.js';
 import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
+import type { PeerPeoplePicker } from '../../src/components/people-picker/people-picker.component.js';
 import '../../src/components/provider/provider.js';
 import type { ReceivedFeedback } from '../../src/contract/feedback.js';
+import type { Person } from '../../src/contract/people.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import { PeerError } from '../../src/core/errors.js';
 import { MemoryBackend } from '../../src/testing/memory-backend.js';
@@ -692,6 +694,34 @@ describe('<peer-feedback-form>', () => {
       expect(draftKeys(recipient.id)).to.deep.equal([]);
       const stored = (await receivedBy(recipient.id)).filter((f) => f.answers.what?.toString().startsWith('Started'));
       expect(stored).to.have.length(1);
+    } finally {
+      for (const frame of frames) frame.remove();
+    }
+  });
+  it('two tabs of a form with a people picker keep its choice too, and "Start over" in one empties both', async () => {
+    const giver = givers[13];
+    const response = await fetch(`${apiUrl}/people/${recipientFor(13).id}`, {
+      headers: { Authorization: `Bearer ${tokenOf(giver.id)}` },
+    });
+    const recipient = (await response.json()) as Person;
+    const frames = framesOf(formPage(giver.id, 'quick-praise'), 2);
+    try {
+      const form = (n: number) =>
+        frames[n].contentDocument?.querySelector('peer-feedback-form') as PeerFeedbackForm | null;
+      const text = (n: number) => form(n)?.shadowRoot?.querySelector<HTMLTextAreaElement>('textarea[id="q:what"]');
+      const picker = (n: number) => form(n)?.shadowRoot?.querySelector<PeerPeoplePicker>('[part~="picker"]') ?? null;
+      await until(() => !!text(0) && !!text(1) && !!picker(0) && !!picker(1), 'the form in both tabs', 15_000);
+      // Both know who is signed in (the picker leaves them out), so each has looked for a draft already.
+      await until(() => picker(0)!.exclude.length === 1 && picker(1)!.exclude.length === 1, 'who is signed in', 15_000);
+      await Promise.all([form(0)!.updateComplete, form(1)!.updateComplete]);
+      picker(0)!.selected = [recipient];
+      picker(0)!.dispatchEvent(new Event('change', { bubbles: true }));
+      typeInto(text(0)!, 'Thanks for the clear handover');
+      await until(() => text(1)!.value === 'Thanks for the clear handover', 'the text in the second tab', 5_000);
+      await until(() => picker(1)!.value.join() === recipient.id, 'the recipient in the second tab', 5_000);
+
+      form(1)!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reset-button"]')!.click();
+      await until(() => text(0)!.value === '' && picker(0)!.value.length === 0, 'the first tab emptied', 5_000);
     } finally {
       for (const frame of frames) frame.remove();
     }
