@@ -36,9 +36,9 @@ export function addressesOf(entries: readonly string[]): (address: string) => bo
     else list.addSubnet(address, Number(bits), type);
   }
   return (address) => {
-    const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-    const family = isIP(plain);
-    return family !== 0 && list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
+    const family = isIP(address);
+    // BlockList matches an IPv4-mapped IPv6 address against IPv4 ranges by itself.
+    return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
   };
 }
 
