@@ -370,13 +370,13 @@ describe('unsent drafts', () => {
       card.remove();
     }
   });
-  it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed", async () => {
+  it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed, and one saved there shows here", async () => {
     const mentor = 'u0013';
     const before = await api<MentorProfile>(`/mentors/${mentor}`, mentor);
     const tabs = await twoTabs('peer-mentor-card', mentor, { 'mentor-id': mentor });
-    const field = (n: number) =>
-      tabs[n].element()?.shadowRoot?.querySelector('peer-mentor-settings')?.shadowRoot?.querySelector('textarea') ??
-      null;
+    const settings = (n: number) =>
+      tabs[n].element()?.shadowRoot?.querySelector('peer-mentor-settings')?.shadowRoot ?? null;
+    const field = (n: number) => settings(n)?.querySelector('textarea') ?? null;
     try {
       for (const n of [0, 1])
         await until(() => field(n)?.value === before.bio, `the bio field in tab ${n + 1}`, 15_000);
@@ -392,8 +392,18 @@ describe('unsent drafts', () => {
       typeInto(field(0)!, before.bio);
       await until(() => field(1)!.value === before.bio, 'the saved bio in the second tab', 5_000);
       expect(draftKeys('mentor-bio')).to.deep.equal([]);
+
+      // Saved in one tab: the other's field shows the bio as stored, not the one from before.
+      typeInto(field(1)!, '  Ask me about on-call.  ');
+      await until(() => field(0)!.value === '  Ask me about on-call.  ', 'the first tab taking it up', 5_000);
+      const save = [...settings(1)!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Save')!;
+      save.click();
+      await until(() => part(tabs[1].element(), 'bio')?.textContent === 'Ask me about on-call.', 'saved', 15_000);
+      await until(() => field(0)!.value === 'Ask me about on-call.', 'the first field', 5_000);
+      expect(draftKeys('mentor-bio')).to.deep.equal([]);
     } finally {
       for (const tab of tabs) tab.remove();
+      await api('/me/mentor-profile', mentor, { method: 'PATCH', body: JSON.stringify({ bio: before.bio }) });
     }
   });
 

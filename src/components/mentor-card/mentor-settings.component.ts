@@ -12,7 +12,7 @@ import { formStyles } from '../../core/form-styles.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
-import { DraftStore } from '../../core/local-store.js';
+import { DraftStore, type Draft } from '../../core/local-store.js';
 import { onPageEvents } from '../../core/page-events.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
@@ -97,10 +97,13 @@ export class PeerMentorSettings extends PeerElement {
   constructor() {
     super();
     // Another tab changed the unsaved bio: it is taken up here, so that typing here later cannot
-    // write an older text over it.
+    // write an older text over it. A draft cleared there leaves the field as it is: its last text
+    // (the bio saved, or put back as it was) came just before (see `#cleared`).
     onPageEvents(this, ['storage'], (event) => {
-      if (!this.profile || (event as StorageEvent).key !== this.#drafts.key('bio')) return;
-      this.bioText = this.#drafts.load('bio', this.profile.id)?.value ?? this.profile.bio;
+      const { key, newValue } = event as StorageEvent;
+      // What was written, not what is there now: the draft may be gone already.
+      const draft = key === this.#drafts.key('bio') && newValue ? (JSON.parse(newValue) as Draft<string>) : undefined;
+      if (draft && draft.owner === this.profile?.id) this.bioText = draft.value;
     });
   }
 
@@ -121,8 +124,14 @@ export class PeerMentorSettings extends PeerElement {
   #typed(text: string) {
     this.bioText = text;
     if (!this.profile) return;
-    if (text === this.profile.bio) this.#drafts.clear('bio');
+    if (text === this.profile.bio) this.#cleared(text);
     else this.#drafts.save('bio', text, this.profile.id);
+  }
+
+  /** No draft left: other tabs are given the text the field ends with first, then the draft goes. */
+  #cleared(text: string) {
+    this.#drafts.save('bio', text, this.profile!.id);
+    this.#drafts.clear('bio');
   }
 
   override render() {
@@ -333,7 +342,7 @@ export class PeerMentorSettings extends PeerElement {
         if (changes.bio !== undefined && this.bioText === changes.bio) {
           // Saved: the draft goes, and the field shows what was stored (trimmed). Text typed while
           // it was on its way stays, with its draft.
-          this.#drafts.clear('bio');
+          this.#cleared(this.profile.bio);
           this.bioText = this.profile.bio;
           this.restoredAt = undefined;
         }
