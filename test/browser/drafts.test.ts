@@ -370,7 +370,7 @@ describe('unsent drafts', () => {
       card.remove();
     }
   });
-  it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed, and one saved there shows here", async () => {
+  it("two tabs of a mentor's own card keep one unsaved bio: each takes up what the other typed, and what is saved there shows here", async () => {
     const mentor = 'u0013';
     const before = await api<MentorProfile>(`/mentors/${mentor}`, mentor);
     const tabs = await twoTabs('peer-mentor-card', mentor, { 'mentor-id': mentor });
@@ -401,9 +401,22 @@ describe('unsent drafts', () => {
       await until(() => part(tabs[1].element(), 'bio')?.textContent === 'Ask me about on-call.', 'saved', 15_000);
       await until(() => field(0)!.value === 'Ask me about on-call.', 'the first field', 5_000);
       expect(draftKeys('mentor-bio')).to.deep.equal([]);
+      // The first tab's card shows what was saved too, and so it does with the availability.
+      await until(
+        () => part(tabs[0].element(), 'bio')?.textContent === 'Ask me about on-call.',
+        'the first card',
+        5_000,
+      );
+      const taking = (n: number) => settings(n)!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+      expect(taking(0).checked).to.equal(before.accepting);
+      taking(1).click();
+      await until(() => taking(0).checked === !before.accepting, 'the availability in the first tab', 15_000);
     } finally {
       for (const tab of tabs) tab.remove();
-      await api('/me/mentor-profile', mentor, { method: 'PATCH', body: JSON.stringify({ bio: before.bio }) });
+      await api('/me/mentor-profile', mentor, {
+        method: 'PATCH',
+        body: JSON.stringify({ bio: before.bio, accepting: before.accepting }),
+      });
     }
   });
 

@@ -22,6 +22,7 @@ import type { IncomingRequests } from './incoming-requests.js';
 import { DraftStore } from '../../core/local-store.js';
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 import { onPageEvents } from '../../core/page-events.js';
+import { onTabMessages } from '../../core/tabs.js';
 import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
@@ -159,6 +160,16 @@ export class PeerMentorCard extends PeerElement {
     onPageEvents(this, ['storage'], (event) => {
       if ((event as StorageEvent).key?.includes('mentorship-draft')) this.requestUpdate();
     });
+    // Your profile saved in another tab (availability, places, bio): your card here shows it too.
+    onTabMessages(
+      this,
+      'mentor-profile',
+      () => this.#backend.value.storageScope,
+      (data) => {
+        const profile = data as MentorProfile;
+        if (profile.id === this.#currentProfile?.id && profile.id === this.#me.value?.id) this.profile = profile;
+      },
+    );
     // A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up.
     onPageEvents(this, ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'], (event) => {
       const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
