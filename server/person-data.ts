@@ -48,12 +48,9 @@ export async function personData(db: Db, id: string) {
       : Promise.resolve([]);
   const seqsWhere = async (table: 'kudos_recipients' | 'kudos_mentions') =>
     (await db.selectFrom(table).select('kudos_seq').where('person_id', '=', id).execute()).map((r) => r.kudos_seq);
-  const given = await db
-    .selectFrom('kudos')
-    .select(['seq', 'id', 'giver_id', 'message', 'visibility', 'created_at', 'edited_at'])
-    .where('giver_id', '=', id)
-    .orderBy('seq')
-    .execute();
+  const given = await kudosOf(
+    (await db.selectFrom('kudos').select('seq').where('giver_id', '=', id).execute()).map((k) => k.seq),
+  );
   const received = await kudosOf(await seqsWhere('kudos_recipients'));
   const mentioned = await kudosOf(await seqsWhere('kudos_mentions'));
   const allSeqs = [...new Set([...given, ...received, ...mentioned].map((k) => k.seq))];
