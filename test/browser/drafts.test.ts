@@ -194,6 +194,9 @@ describe('unsent drafts', () => {
       }
       typeInto(textarea(0)!, 'Thanks for the review');
       await until(() => textarea(1)!.value === 'Thanks for the review', 'the second tab taking up the draft', 5_000);
+      // Taken up as it is typed, not brought back: no "Your unsent kudos from now is back".
+      await composer(1)!.updateComplete;
+      expect(part(composer(1), 'restored')).to.equal(null);
       picker(1).selected = [colleague];
       picker(1).dispatchEvent(new Event('change', { bubbles: true }));
       typeInto(textarea(1)!, 'Thanks for the review, it caught a real bug');

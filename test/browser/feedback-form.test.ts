@@ -677,6 +677,9 @@ describe('<peer-feedback-form>', () => {
       await form(1)!.updateComplete;
       typeInto(text(0)!, 'Started in the first tab');
       await until(() => text(1)!.value === 'Started in the first tab', 'the second tab taking up the draft', 5_000);
+      // Taken up as it is typed, not brought back: no "Your draft from now is back".
+      await form(1)!.updateComplete;
+      expect(form(1)!.shadowRoot!.querySelector('[part="notice"]')!.textContent!.trim()).to.equal('');
       typeInto(text(1)!, 'Started in the first tab, finished in the second');
       await until(
         () => text(0)!.value === 'Started in the first tab, finished in the second',

@@ -165,6 +165,8 @@ export class PeerKudosComposer extends PeerElement {
       const ids = this.#drafts.load(this.#draftId)?.value.recipientIds ?? [];
       if (!this.recipients.length && `${ids}` !== `${this.#picker?.value}`) this.#picker?.clear();
       void this.#restore();
+      // Taken up as it is typed there, not brought back from before: no notice.
+      this.restoredAt = undefined;
     });
   }
 
