@@ -165,8 +165,6 @@ export class PeerKudosComposer extends PeerElement {
       const ids = this.#drafts.load(this.#draftId)?.value.recipientIds ?? [];
       if (!this.recipients.length && `${ids}` !== `${this.#picker?.value}`) this.#picker?.clear();
       void this.#restore();
-      // Taken up as it is typed there, not brought back from before: no notice.
-      this.restoredAt = undefined;
     });
   }
 
@@ -206,6 +204,8 @@ export class PeerKudosComposer extends PeerElement {
     return this.draftKey || this.id || 'composer';
   }
 
+  readonly #openedAt = Date.now();
+
   async #restore() {
     const saved = this.#drafts.load(this.#draftId, this.#me.value?.id ?? null);
     if (!saved) return;
@@ -214,7 +214,8 @@ export class PeerKudosComposer extends PeerElement {
     this.message = message;
     this.valueIds = valueIds;
     this.isPrivate = isPrivate;
-    this.restoredAt = saved.savedAt;
+    // A draft from before this composer opened is back; one written since (in another tab) is taken up as it is.
+    this.restoredAt = saved.savedAt < this.#openedAt ? saved.savedAt : undefined;
     if (!recipientIds.length || this.recipients.length) return;
     try {
       const people = await this.#backend.value.getPeople(recipientIds);
