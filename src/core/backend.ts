@@ -133,6 +133,12 @@ export interface PeerBackend {
    */
   readonly storageScope?: string;
 
+  /**
+   * Optional: forgets answers kept from earlier calls, so that the next calls ask again. Widgets
+   * call it when another tab of the page's origin saved something, before they load again.
+   */
+  clearCache?(): void;
+
   /** The signed-in person. */
   getMe(options?: CallOptions): Promise<Me>;
   /** One person; rejects with a 404 `PeerError` when there is none with that id. */

@@ -1,36 +1,61 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { PeerBackend } from './backend.js';
+import type { PeerElement, PeerEventDetails } from './peer-element.js';
 
 /*
- * What one tab saved, the page's other tabs (same origin) show: a message on a BroadcastChannel,
- * named by kind, carries it with the storage scope of the backend it came from. Without
- * BroadcastChannel nothing is told, and each tab shows what it loaded.
+ * What one tab saved, the origin's other tabs show: a widget that fires an event of something saved
+ * (a request sent, a rating, a profile) also tells it on a BroadcastChannel, with the storage scope
+ * of its backend, and widgets of the same backend in other tabs hear it as an event of their own
+ * page. Without BroadcastChannel nothing is told, and each tab shows what it loaded.
  */
 
-const channelOf = (kind: string) =>
-  typeof BroadcastChannel === 'function' ? new BroadcastChannel(`peerkit:${kind}`) : undefined;
-
-/** Tells the other tabs of this origin about `data` (of a backend's storage scope). */
-export function tellTabs(kind: string, scope: string | undefined, data: unknown) {
-  const channel = channelOf(kind);
-  channel?.postMessage({ scope: scope ?? 'default', data });
-  channel?.close();
+interface TabMessage {
+  tab: string;
+  scope: string;
+  name: string;
+  detail: unknown;
 }
 
-/** Makes `listener` hear, while `host` is on the page, what other tabs tell about `kind` for `scope()`. */
-export function onTabMessages(
-  host: ReactiveControllerHost,
-  kind: string,
-  scope: () => string | undefined,
-  listener: (data: unknown) => void,
+const channel = () => (typeof BroadcastChannel === 'function' ? new BroadcastChannel('peerkit:events') : undefined);
+
+/** This tab, one per window (shared by two copies of the library), so that it does not hear itself. */
+const tab = ((globalThis as { peerkitTab?: string }).peerkitTab ??= Math.random().toString(36));
+
+/** Fires `name` from `host`, and tells it to the widgets on the same backend in the origin's other tabs. */
+export function emitInAllTabs<K extends keyof PeerEventDetails>(
+  host: PeerElement,
+  scope: string | undefined,
+  name: K,
+  detail: PeerEventDetails[K],
 ) {
-  let channel: BroadcastChannel | undefined;
+  host.emit(name, detail);
+  const out = channel();
+  out?.postMessage({ tab, scope: scope ?? 'default', name, detail } satisfies TabMessage);
+  out?.close();
+}
+
+/**
+ * Makes `listener` hear, while `host` is on the page, the events `names` told by widgets on the
+ * same backend in other tabs, as a `CustomEvent` with their detail. The backend's cached answers go
+ * first: they may be what changed.
+ */
+export function onTabEvents(
+  host: ReactiveControllerHost,
+  names: readonly string[],
+  backend: () => PeerBackend,
+  listener: (event: Event) => void,
+) {
+  let open: BroadcastChannel | undefined;
   host.addController({
     hostConnected: () => {
-      channel = channelOf(kind);
-      channel?.addEventListener('message', ({ data }: MessageEvent<{ scope: string; data: unknown }>) => {
-        if (data.scope === (scope() ?? 'default')) listener(data.data);
+      open = channel();
+      open?.addEventListener('message', ({ data }: MessageEvent<TabMessage>) => {
+        if (data.tab === tab || !names.includes(data.name) || data.scope !== (backend().storageScope ?? 'default'))
+          return;
+        backend().clearCache?.();
+        listener(new CustomEvent(data.name, { detail: data.detail }));
       });
     },
-    hostDisconnected: () => channel?.close(),
+    hostDisconnected: () => open?.close(),
   });
 }

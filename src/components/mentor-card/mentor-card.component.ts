@@ -22,7 +22,7 @@ import type { IncomingRequests } from './incoming-requests.js';
 import { DraftStore } from '../../core/local-store.js';
 import { LazyElement, LazyPart } from '../../core/lazy-element.js';
 import { onPageEvents } from '../../core/page-events.js';
-import { onTabMessages } from '../../core/tabs.js';
+import { emitInAllTabs, onTabEvents } from '../../core/tabs.js';
 import { headingAt } from '../../core/heading.js';
 
 declare module '../../core/peer-element.js' {
@@ -145,7 +145,9 @@ export class PeerMentorCard extends PeerElement {
           (request) => {
             this.requestSent = true;
             const mentor = this.#currentProfile;
-            if (mentor) this.emit('peer-mentorship-requested', { request, mentor });
+            if (mentor) {
+              emitInAllTabs(this, this.#backend.value.storageScope, 'peer-mentorship-requested', { request, mentor });
+            }
           },
           this.#place,
         ),
@@ -161,17 +163,18 @@ export class PeerMentorCard extends PeerElement {
       if ((event as StorageEvent).key?.includes('mentorship-draft')) this.requestUpdate();
     });
     // Your profile saved in another tab (availability, places, bio): your card here shows it too.
-    onTabMessages(
+    onTabEvents(
       this,
-      'mentor-profile',
-      () => this.#backend.value.storageScope,
-      (data) => {
-        const profile = data as MentorProfile;
+      ['peer-mentor-profile-changed'],
+      () => this.#backend.value,
+      (event) => {
+        const { profile } = (event as CustomEvent<{ profile: MentorProfile }>).detail;
         if (profile.id === this.#currentProfile?.id && profile.id === this.#me.value?.id) this.profile = profile;
       },
     );
-    // A request to this mentor sent, withdrawn or ended elsewhere on the page: the card catches up.
-    onPageEvents(this, ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'], (event) => {
+    // A request to this mentor sent, withdrawn or ended elsewhere on the page, or in another tab: the card catches up.
+    const requests = ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'];
+    const caughtUp = (event: Event) => {
       const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
       const profile = this.#currentProfile;
       if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
@@ -183,7 +186,9 @@ export class PeerMentorCard extends PeerElement {
         yourRequest: request.state === 'pending' ? { id: request.id, state: 'pending' } : null,
         activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
       };
-    });
+    };
+    onPageEvents(this, requests, caughtUp);
+    onTabEvents(this, requests, () => this.#backend.value, caughtUp);
   }
 
   get #currentProfile(): MentorProfile | undefined {

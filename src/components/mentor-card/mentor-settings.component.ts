@@ -14,7 +14,7 @@ import { mentorshipListStyles } from '../../core/list-styles.js';
 import { mentorSettingsMessages } from '../../core/i18n/en-mentor-settings.js';
 import { DraftStore, type Draft } from '../../core/local-store.js';
 import { onPageEvents } from '../../core/page-events.js';
-import { tellTabs } from '../../core/tabs.js';
+import { emitInAllTabs } from '../../core/tabs.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { tokens } from '../../core/tokens.js';
@@ -131,8 +131,7 @@ export class PeerMentorSettings extends PeerElement {
 
   /** Your profile as it is now: this card shows it, and so do your cards in other tabs. */
   #changed(profile: MentorProfile) {
-    this.emit('peer-mentor-profile-changed', { profile });
-    tellTabs('mentor-profile', this.#backend.value.storageScope, profile);
+    emitInAllTabs(this, this.#backend.value.storageScope, 'peer-mentor-profile-changed', { profile });
   }
 
   /** No draft left: other tabs are given the text the field ends with first, then the draft goes. */
@@ -277,7 +276,10 @@ export class PeerMentorSettings extends PeerElement {
       this.confirming = undefined;
       // The place is free: the capacity may go lower, and the card shows it (the list loads again).
       this.profile = { ...this.profile, activeMentees: Math.max(0, this.profile.activeMentees - 1) };
-      this.emit('peer-mentorship-ended', { request: ended, profile: this.profile });
+      emitInAllTabs(this, this.#backend.value.storageScope, 'peer-mentorship-ended', {
+        request: ended,
+        profile: this.profile,
+      });
       this.#changed(this.profile);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#mentees-heading')?.focus();

@@ -13,6 +13,7 @@ import { mentorshipsMessages } from '../../core/i18n/en-mentorships.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { onPageEvents } from '../../core/page-events.js';
+import { emitInAllTabs, onTabEvents } from '../../core/tabs.js';
 import { tokens } from '../../core/tokens.js';
 import { PeerPerson } from '../person/person.component.js';
 import { mentorshipsStyles } from './mentorships.styles.js';
@@ -90,6 +91,13 @@ export class PeerMentorships extends PeerElement {
     super();
     // A request sent from a mentor card on the page: the list loads again, in the background, to show it.
     onPageEvents(this, ['peer-mentorship-requested'], () => this.#requests.refresh());
+    // One sent, withdrawn or ended in another tab: so does this list.
+    onTabEvents(
+      this,
+      ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'],
+      () => this.#backend.value,
+      () => this.#requests.refresh(),
+    );
   }
 
   override render() {
@@ -225,8 +233,9 @@ export class PeerMentorships extends PeerElement {
       this.changed = new Map(this.changed).set(now.id, now);
       this.confirming = undefined;
       this.done = action === 'end' ? 'mentorships.didEnd' : 'mentorships.didWithdraw';
-      if (action === 'end') this.emit('peer-mentorship-ended', { request: now });
-      else this.emit('peer-mentorship-withdrawn', { request: now });
+      const scope = this.#backend.value.storageScope;
+      if (action === 'end') emitInAllTabs(this, scope, 'peer-mentorship-ended', { request: now });
+      else emitInAllTabs(this, scope, 'peer-mentorship-withdrawn', { request: now });
     } catch (error) {
       const failed = asPeerError(error);
       if (failed.status !== 409 && failed.status !== 404) {

@@ -13,6 +13,7 @@ import { skillsMessages } from '../../core/i18n/en-skills.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { onPageEvents } from '../../core/page-events.js';
+import { emitInAllTabs, onTabEvents } from '../../core/tabs.js';
 import { tokens } from '../../core/tokens.js';
 import { LazyPart } from '../../core/lazy-element.js';
 import { type Cell, type Row, SkillModel } from './skill-model.js';
@@ -177,8 +178,14 @@ export class PeerSkillMap extends PeerElement {
 
   constructor() {
     super();
-    // You rated yourself in another skill map on the page: this one loads again, in the background.
+    // You rated yourself in another skill map on the page, or in another tab: this one loads again, in the background.
     onPageEvents(this, ['peer-skill-rated'], (event) => event.composedPath().includes(this) || this.#data.refresh());
+    onTabEvents(
+      this,
+      ['peer-skill-rated'],
+      () => this.#backend.value,
+      () => this.#data.refresh(),
+    );
   }
 
   override disconnectedCallback() {
@@ -429,7 +436,7 @@ export class PeerSkillMap extends PeerElement {
         assessedAt: rating.assessedAt,
       });
       this.message = { text: this.#localize.term('skills.saved', skill.name, label), failed: false };
-      this.emit('peer-skill-rated', { rating, skill });
+      emitInAllTabs(this, this.#backend.value.storageScope, 'peer-skill-rated', { rating, skill });
     } catch (error) {
       model.setCell(editing.person, editing.skill, before);
       const reason = errorMessage(this.#localize, error as PeerError);

@@ -3,7 +3,7 @@ import { PeerError } from '../errors.js';
 import type { RestBackend, RestBackendOptions } from './rest-backend.js';
 import { restScope } from './scope.js';
 
-/** Every `PeerBackend` method that answers with a promise. */
+/** Every `PeerBackend` method that the client answers (with a promise here, in turn, once it is loaded). */
 const METHODS = [
   'getMe',
   'getPerson',
@@ -33,6 +33,8 @@ const METHODS = [
   'sendFeedback',
   'getMyFeedback',
   'getPersonFeedback',
+  // Not a request, but in turn with them: calls made after it find the cache empty.
+  'clearCache',
 ] as const satisfies readonly (keyof PeerBackend)[];
 
 type Method = (typeof METHODS)[number];

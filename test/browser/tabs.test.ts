@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
+import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
+import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
+import type { MentorshipRequest } from '../../src/contract/mentors.js';
+import type { PeerBackend } from '../../src/core/backend.js';
+import { PeerElement } from '../../src/core/peer-element.js';
+import { emitInAllTabs, onTabEvents } from '../../src/core/tabs.js';
+import { mentorWithRoom, twoTabs, typeInto } from './frames.js';
+import { call, resetServer, serverRequests, until } from './helpers.js';
+
+/*
+ * What one tab saves, the origin's other tabs show: a request sent, withdrawn or ended, a skill
+ * rated. Two frames are two documents of one origin, as two tabs are.
+ */
+
+const $ = <T extends Element = HTMLElement>(root: Element | null | undefined, selector: string) =>
+  root?.shadowRoot?.querySelector<T>(selector) ?? null;
+
+class Listening extends LitElement {}
+customElements.define('tabs-test-listening', Listening);
+class Telling extends PeerElement {}
+customElements.define('tabs-test-telling', Telling);
+
+describe('what one tab saves, the other tabs show', () => {
+  beforeEach(() => resetServer());
+
+  it("tells other tabs of an event with its backend's scope, and hears theirs, not its own nor another backend's", async () => {
+    const cleared: string[] = [];
+    const heard: string[] = [];
+    const backend = { storageScope: 'tabs-test', clearCache: () => cleared.push('cleared') } as unknown as PeerBackend;
+    const host = document.createElement('tabs-test-listening') as Listening;
+    onTabEvents(
+      host,
+      ['peer-skill-rated'],
+      () => backend,
+      (event) => {
+        heard.push(`${event.type}:${JSON.stringify((event as CustomEvent).detail)}:${cleared.length}`);
+      },
+    );
+    document.body.append(host);
+    // Another tab: a channel of its own, as the widgets of a tab open.
+    const otherTab = new BroadcastChannel('peerkit:events');
+    const told: unknown[] = [];
+    otherTab.addEventListener('message', ({ data }) => told.push(data));
+    const telling = document.createElement('tabs-test-telling') as Telling;
+    const firedHere: unknown[] = [];
+    telling.addEventListener('peer-skill-rated', (event) => firedHere.push((event as CustomEvent).detail));
+    document.body.append(telling);
+    try {
+      const detail = { rating: { skillId: 'rust', level: 3 }, skill: { id: 'rust', name: 'Rust' } };
+      emitInAllTabs(telling, 'tabs-test', 'peer-skill-rated', detail as never);
+      await until(() => told.length === 1, 'the message in the other tab');
+      expect(firedHere, 'fired on this page as well').to.deep.equal([detail]);
+      const message = told[0] as { tab: string; scope: string; name: string; detail: unknown };
+      expect([message.scope, message.name, message.detail]).to.deep.equal(['tabs-test', 'peer-skill-rated', detail]);
+      // The same tab does not hear itself: its own widgets had the page event.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard).to.deep.equal([]);
+
+      const from = (tab: string, scope: string, name = 'peer-skill-rated') =>
+        otherTab.postMessage({ tab, scope, name, detail: { from: tab, scope } });
+      from(message.tab, 'tabs-test');
+      from('another-tab', 'another-backend');
+      from('another-tab', 'tabs-test', 'peer-kudos-deleted');
+      from('another-tab', 'tabs-test');
+      await until(() => heard.length > 0, 'the event from another tab');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Heard once, after the cache was dropped.
+      expect(heard).to.deep.equal(['peer-skill-rated:{"from":"another-tab","scope":"tabs-test"}:1']);
+
+      host.remove();
+      from('another-tab', 'tabs-test');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(heard, 'nothing once off the page').to.have.length(1);
+    } finally {
+      otherTab.close();
+      host.remove();
+      telling.remove();
+    }
+  });
+
+  it('a request sent from a mentor card in one tab shows on the same card in another', async () => {
+    const mentee = 'u0091';
+    const mentor = await mentorWithRoom(mentee);
+    const tabs = await twoTabs('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
+    try {
+      const card = (n: number) => tabs[n].element<PeerMentorCard>();
+      const label = (n: number) => $(card(n), '[part~="request-button"]')?.textContent?.trim();
+      for (const n of [0, 1]) await until(() => label(n) === 'Request mentorship', `the card in tab ${n + 1}`, 15_000);
+
+      $<HTMLButtonElement>(card(0), '[part~="request-button"]')!.click();
+      await until(() => !!$<HTMLDialogElement>(card(0), 'dialog')?.open, 'the dialog');
+      typeInto($<HTMLInputElement>(card(0), '#goal')!, 'Learn to review designs');
+      $<HTMLButtonElement>(card(0), 'button[type="submit"]')!.click();
+      await until(() => !!$(card(0), '.sent'), 'sent from the first tab', 15_000);
+      // The second tab had the profile from a moment ago in its cache: it asks again.
+      await until(() => label(1) === 'Request sent', 'the request in the second tab', 5_000);
+      expect($(card(1), '#request-reason')!.textContent).to.equal('Your request is waiting for their answer.');
+      const posts = (await serverRequests('/api/mentorship-requests')).filter((r) => r.method === 'POST');
+      expect(posts).to.have.length(1);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it('a request withdrawn in one tab of the mentorships list moves to the earlier ones in another', async () => {
+    const mentee = 'u0092';
+    const mentor = await mentorWithRoom(mentee);
+    const asked = await call<MentorshipRequest>('/mentorship-requests', mentee, {
+      mentorId: mentor.id,
+      goal: 'Learn to plan a migration',
+    });
+    expect(asked.status).to.equal(201);
+    const tabs = await twoTabs('peer-mentorships', mentee);
+    try {
+      const row = (n: number) =>
+        [...(tabs[n].element<PeerMentorships>()?.shadowRoot?.querySelectorAll('li') ?? [])].find(
+          (li) => li.querySelector('.goal')?.textContent === 'Learn to plan a migration',
+        );
+      const group = (n: number) => row(n)?.closest('[part]')?.getAttribute('part');
+      for (const n of [0, 1]) await until(() => group(n) === 'waiting', `the list in tab ${n + 1}`, 15_000);
+
+      row(0)!.querySelector<HTMLButtonElement>('.ask')!.click();
+      await until(() => !!row(0)?.querySelector('.confirm'), 'asked once more');
+      row(0)!.querySelector<HTMLButtonElement>('.confirm')!.click();
+      await until(() => group(0) === 'earlier', 'withdrawn in the first tab', 15_000);
+      await until(() => group(1) === 'earlier', 'withdrawn in the second tab', 5_000);
+      expect(row(1)!.querySelector('.ask'), 'nothing left to withdraw there').to.equal(null);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it('a skill rated in one tab shows in the skill map of another', async () => {
+    const me = 'u0089';
+    const tabs = await twoTabs('peer-skill-map', me, { department: 'eng', skills: 'kubernetes' });
+    try {
+      const map = (n: number) => tabs[n].element<PeerSkillMap>();
+      const mine = (n: number) => $(map(n), '.row.own .cell[data-pos$=":1"] [aria-hidden]')?.textContent;
+      for (const n of [0, 1]) await until(() => !!mine(n), `my row in tab ${n + 1}`, 15_000);
+      const choice = mine(0) === '5' ? '4' : '5';
+
+      const r = Number($(map(0), '.row.own .name')!.dataset.pos!.split(':')[0]);
+      $<HTMLElement>(map(0), `[data-pos="${r}:1"]`)!.click();
+      await until(() => !!$(map(0), '[part~="editor"]'), 'the level picker');
+      $<HTMLInputElement>(map(0), `[part~="editor"] input[value="${choice}"]`)!.click();
+      await map(0)!.updateComplete;
+      $<HTMLButtonElement>(map(0), '[part~="editor"] .primary')!.click();
+      await until(() => mine(0) === choice, 'the rating in the first tab', 15_000);
+      await until(() => mine(1) === choice, 'the rating in the second tab', 5_000);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+});
