@@ -30,7 +30,11 @@ export function emitInAllTabs<K extends keyof PeerEventDetails>(
 ) {
   host.emit(name, detail);
   const out = channel();
-  out?.postMessage({ tab, scope: scope ?? 'default', name, detail } satisfies TabMessage);
+  try {
+    out?.postMessage({ tab, scope: scope ?? 'default', name, detail } satisfies TabMessage);
+  } catch {
+    // A detail no message can carry (a backend's objects with functions in them): not told.
+  }
   out?.close();
 }
 

@@ -361,7 +361,12 @@ describe('unsent drafts', () => {
       const button = (n: number) => part<HTMLButtonElement>(tabs[n].element<PeerMentorCard>(), 'request-button');
       const dialog = () => tabs[1].element()?.shadowRoot?.querySelector<HTMLDialogElement>('dialog') ?? null;
       for (const n of [0, 1]) {
-        await until(() => button(n)?.textContent?.trim() === 'Request mentorship', `the card in tab ${n + 1}`, 15_000);
+        // Enabled once it is known who is signed in: a click before that does nothing.
+        await until(
+          () => button(n)?.textContent?.trim() === 'Request mentorship' && !button(n)!.disabled,
+          `the card in tab ${n + 1}`,
+          15_000,
+        );
       }
       button(1)!.click();
       await until(() => !!dialog()?.open, 'the dialog in the second tab');

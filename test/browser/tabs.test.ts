@@ -70,10 +70,16 @@ describe('what one tab saves, the other tabs show', () => {
       // Heard once, after the cache was dropped.
       expect(heard).to.deep.equal(['peer-skill-rated:{"from":"another-tab","scope":"tabs-test"}:1']);
 
+      // A detail no message can carry is fired here all the same, and not told.
+      const odd = { rating: { level: 2 }, skill: { id: 'go', describe: () => 'Go' } };
+      expect(() => emitInAllTabs(telling, 'tabs-test', 'peer-skill-rated', odd as never)).not.to.throw();
+      expect(firedHere.at(-1)).to.equal(odd);
+
       host.remove();
       from('another-tab', 'tabs-test');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(heard, 'nothing once off the page').to.have.length(1);
+      expect(told, 'only what a message can carry was told').to.have.length(1);
     } finally {
       otherTab.close();
       host.remove();
@@ -87,10 +93,18 @@ describe('what one tab saves, the other tabs show', () => {
     const tabs = await twoTabs('peer-mentor-card', mentee, { 'mentor-id': mentor.id });
     try {
       const card = (n: number) => tabs[n].element<PeerMentorCard>();
-      const label = (n: number) => $(card(n), '[part~="request-button"]')?.textContent?.trim();
-      for (const n of [0, 1]) await until(() => label(n) === 'Request mentorship', `the card in tab ${n + 1}`, 15_000);
+      const button = (n: number) => $<HTMLButtonElement>(card(n), '[part~="request-button"]');
+      const label = (n: number) => button(n)?.textContent?.trim();
+      // Enabled once it is known who is signed in: a click before that does nothing.
+      for (const n of [0, 1]) {
+        await until(
+          () => label(n) === 'Request mentorship' && !button(n)!.disabled,
+          `the card in tab ${n + 1}`,
+          15_000,
+        );
+      }
 
-      $<HTMLButtonElement>(card(0), '[part~="request-button"]')!.click();
+      button(0)!.click();
       await until(() => !!$<HTMLDialogElement>(card(0), 'dialog')?.open, 'the dialog');
       typeInto($<HTMLInputElement>(card(0), '#goal')!, 'Learn to review designs');
       $<HTMLButtonElement>(card(0), 'button[type="submit"]')!.click();

@@ -170,12 +170,11 @@ export class PeerFeedbackForm extends PeerElement {
   readonly #onStorage = ({ key, newValue }: StorageEvent) => {
     if (key === this.#drafts.key(this.#draftId) && this.phase === 'editing') {
       this.#resetForm();
-      this.#takenUp = !!newValue;
       if (newValue) this.#restoredFor = undefined;
     }
   };
-  /** Whether the next restore takes up what another tab typed (no notice), not a draft from before. */
-  #takenUp = false;
+  /** A draft saved before is back (with a notice); one saved since, in another tab, is taken up as it is. */
+  readonly #openedAt = Date.now();
   /** Whether this page saved the draft before it knew who is signed in. */
   #ownerless = false;
   /** A send kept in memory only, when the browser refuses storage. */
@@ -262,8 +261,6 @@ export class PeerFeedbackForm extends PeerElement {
   /** Brings back the draft and any send still waiting in the outbox. */
   async #restore(template: FeedbackTemplate) {
     const draftId = this.#draftId;
-    const takenUp = this.#takenUp;
-    this.#takenUp = false;
     const me = await this.#loadMe();
     if (draftId !== this.#draftId) return;
     const owner = me?.id ?? null;
@@ -273,7 +270,7 @@ export class PeerFeedbackForm extends PeerElement {
       const known = new Set(template.questions.map((q) => q.id));
       const answers = Object.fromEntries(Object.entries(saved.value.answers ?? {}).filter(([id]) => known.has(id)));
       this.draft = { ...emptyDraft(), ...saved.value, answers };
-      this.restoredAt = waiting || takenUp ? undefined : saved.savedAt;
+      this.restoredAt = waiting || saved.savedAt > this.#openedAt ? undefined : saved.savedAt;
       if (!this.recipientId && saved.value.recipientId) void this.#pickSaved(saved.value.recipientId);
     }
     if (waiting) {
