@@ -54,7 +54,8 @@ export function onTabEvents(
     hostConnected: () => {
       open = channel();
       open?.addEventListener('message', ({ data }: MessageEvent<TabMessage>) => {
-        if (data.tab === tab || !names.includes(data.name) || data.scope !== (backend().storageScope ?? 'default'))
+        // (Anything else on this channel, from another script, is not for us.)
+        if (!names.includes(data?.name) || data.tab === tab || data.scope !== (backend().storageScope ?? 'default'))
           return;
         backend().clearCache?.();
         listener(new CustomEvent(data.name, { detail: data.detail }));

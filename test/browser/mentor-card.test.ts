@@ -246,6 +246,31 @@ describe('<peer-mentor-card>', () => {
     await expect(sender).to.be.accessible();
   });
 
+  it("a card given its profile takes up the signed-in person's requests told by others, not someone else's", async () => {
+    const mentee = 'u0146';
+    signIn(mentee);
+    const mentor = await openMentorFor(mentee);
+    const given = await api<MentorProfile>(`/mentors/${mentor.id}`, mentee);
+    const el = await fixture<PeerMentorCard>(html`<peer-mentor-card .profile=${given}></peer-mentor-card>`);
+    const button = () => $<HTMLButtonElement>(el, '[part~="request-button"]')!;
+    await until(() => !!button() && !button().disabled, 'the card, knowing who is signed in');
+    const told = (menteeId: string) =>
+      window.dispatchEvent(
+        new CustomEvent('peer-mentorship-requested', {
+          detail: { request: { id: `r-${menteeId}`, mentorId: mentor.id, menteeId, state: 'pending' }, mentor: given },
+        }),
+      );
+    // Another tab may have someone else signed in.
+    told('u0147');
+    await el.updateComplete;
+    expect(button().textContent!.trim()).to.equal('Request mentorship');
+    expect(el.profile!.yourRequest).to.equal(null);
+    told(mentee);
+    await el.updateComplete;
+    expect(button().textContent!.trim()).to.equal('Request sent');
+    expect(el.profile!.yourRequest).to.deep.equal({ id: `r-${mentee}`, state: 'pending' });
+  });
+
   it('closes with Escape and returns focus to the button', async () => {
     signIn('u0102');
     const mentor = await openMentorFor('u0102');

@@ -178,12 +178,18 @@ export class PeerMentorCard extends PeerElement {
       const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
       const profile = this.#currentProfile;
       if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
-      this.requestSent = false;
+      // Another tab may have someone else signed in: their request is not yours.
+      const yours = request.menteeId === this.#me.value?.id;
+      if (yours) this.requestSent = false;
       if (!this.profile) return this.#mentor.refresh();
       // A profile given from outside cannot be loaded again: the request itself says what changed.
       this.profile = {
         ...profile,
-        yourRequest: request.state === 'pending' ? { id: request.id, state: 'pending' } : null,
+        yourRequest: !yours
+          ? profile.yourRequest
+          : request.state === 'pending'
+            ? { id: request.id, state: 'pending' }
+            : null,
         activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
       };
     };
