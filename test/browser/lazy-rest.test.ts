@@ -3,6 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/person/person.js';
 import type { PeerPerson } from '../../src/components/person/person.component.js';
 import { configure } from '../../src/core/config.js';
+import { LazyRestBackend } from '../../src/core/rest/lazy-rest.js';
 import './readable-failures.js';
 
 /*
@@ -28,8 +29,11 @@ describe('the REST client, loaded when first needed', () => {
   );
   after(() => configure({}));
 
-  it('is not loaded by defining the widgets', () => {
+  it('is not loaded by defining the widgets, nor by forgetting cached answers', async () => {
     expect(customElements.get('peer-person')).to.exist;
+    // What widgets do when another tab saved something: a client not loaded has nothing to forget.
+    new LazyRestBackend({ baseUrl: `${window.PEERKIT_TEST_SERVER}/api` }).clearCache();
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(loaded()).to.equal(false);
   });
 

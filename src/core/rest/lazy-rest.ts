@@ -3,7 +3,7 @@ import { PeerError } from '../errors.js';
 import type { RestBackend, RestBackendOptions } from './rest-backend.js';
 import { restScope } from './scope.js';
 
-/** Every `PeerBackend` method that the client answers (with a promise here, in turn, once it is loaded). */
+/** Every `PeerBackend` method that answers with a promise. */
 const METHODS = [
   'getMe',
   'getPerson',
@@ -33,8 +33,6 @@ const METHODS = [
   'sendFeedback',
   'getMyFeedback',
   'getPersonFeedback',
-  // Not a request, but in turn with them: calls made after it find the cache empty.
-  'clearCache',
 ] as const satisfies readonly (keyof PeerBackend)[];
 
 type Method = (typeof METHODS)[number];
@@ -46,7 +44,7 @@ type Method = (typeof METHODS)[number];
  * on one `RestBackend` with these options. A client that cannot be loaded (offline) rejects the
  * call with a network `PeerError`, and the next call tries again.
  */
-class LazyRest implements Pick<PeerBackend, 'watchKudos' | 'storageScope'> {
+class LazyRest implements Pick<PeerBackend, 'watchKudos' | 'storageScope' | 'clearCache'> {
   #client?: Promise<RestBackend>;
 
   constructor(readonly options: RestBackendOptions) {}
@@ -69,6 +67,17 @@ class LazyRest implements Pick<PeerBackend, 'watchKudos' | 'storageScope'> {
       },
     );
     return this.#client;
+  }
+
+  /**
+   * Forgets the client's cached answers, in turn with calls made before and after it (a client
+   * not loaded has none, and is not loaded for it; one that cannot load has none either).
+   */
+  clearCache() {
+    void this.#client?.then(
+      (client) => client.clearCache(),
+      () => {},
+    );
   }
 
   watchKudos(...args: Parameters<PeerBackend['watchKudos']>) {
