@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
-import type { MentorshipRequest } from '../../src/contract/mentors.js';
+import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
 import type { PeerBackend } from '../../src/core/backend.js';
 import { PeerElement } from '../../src/core/peer-element.js';
 import { emitInAllTabs, onTabEvents } from '../../src/core/tabs.js';
@@ -142,6 +142,38 @@ describe('what one tab saves, the other tabs show', () => {
       await until(() => group(0) === 'earlier', 'withdrawn in the first tab', 15_000);
       await until(() => group(1) === 'earlier', 'withdrawn in the second tab', 5_000);
       expect(row(1)!.querySelector('.ask'), 'nothing left to withdraw there').to.equal(null);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it('a mentorship a mentor ends in one tab leaves their list of mentees, and frees a place, in another', async () => {
+    const mentee = 'u0093';
+    const goal = 'Learn to chair a design review';
+    const { items } = (await call<{ items: MentorProfile[] }>('/mentors?available=true&limit=100', mentee)).body;
+    // The last with room: tests that pick a mentor for a request take the first.
+    const mentor = items.filter((m) => m.id !== mentee && m.activeMentees + 1 < m.capacity && !m.yourRequest).at(-1)!;
+    const asked = await call<MentorshipRequest>('/mentorship-requests', mentee, { mentorId: mentor.id, goal });
+    expect(asked.status).to.equal(201);
+    expect((await call(`/mentorship-requests/${asked.body.id}/accept`, mentor.id, {})).status).to.equal(200);
+    const tabs = await twoTabs('peer-mentor-card', mentor.id, { 'mentor-id': mentor.id });
+    try {
+      const settings = (n: number) => $(tabs[n].element(), 'peer-mentor-settings');
+      const row = (n: number) =>
+        [...(settings(n)?.shadowRoot?.querySelectorAll('[part~="mentees"] li') ?? [])].find(
+          (li) => li.querySelector('.goal')?.textContent === goal,
+        );
+      const places = (n: number) => $(tabs[n].element(), '[part~="availability"] .status')?.textContent;
+      for (const n of [0, 1]) await until(() => !!row(n), `the mentee in tab ${n + 1}`, 15_000);
+      const before = places(1);
+
+      row(0)!.querySelector<HTMLButtonElement>('.ask-end')!.click();
+      await until(() => !!row(0)?.querySelector('.confirm'), 'asked once more');
+      row(0)!.querySelector<HTMLButtonElement>('.confirm')!.click();
+      await until(() => !row(0), 'ended in the first tab', 15_000);
+      await until(() => !row(1), 'gone from the second tab', 5_000);
+      expect(places(1)).to.equal(places(0));
+      expect(places(1)).not.to.equal(before);
     } finally {
       for (const tab of tabs) tab.remove();
     }
