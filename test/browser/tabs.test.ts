@@ -61,6 +61,12 @@ describe('what one tab saves, the other tabs show', () => {
 
       const from = (tab: string, scope: string, name = 'peer-skill-rated') =>
         otherTab.postMessage({ tab, scope, name, detail: { from: tab, scope } });
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      // Whatever else another script says on the channel is not for us.
+      otherTab.postMessage(null);
+      otherTab.postMessage('peer-skill-rated');
       from(message.tab, 'tabs-test');
       from('another-tab', 'another-backend');
       from('another-tab', 'tabs-test', 'peer-kudos-deleted');
@@ -69,6 +75,8 @@ describe('what one tab saves, the other tabs show', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       // Heard once, after the cache was dropped.
       expect(heard).to.deep.equal(['peer-skill-rated:{"from":"another-tab","scope":"tabs-test"}:1']);
+      window.removeEventListener('error', onError);
+      expect(errors).to.deep.equal([]);
 
       // A detail no message can carry is fired here all the same, and not told.
       const odd = { rating: { level: 2 }, skill: { id: 'go', describe: () => 'Go' } };
