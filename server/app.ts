@@ -67,6 +67,8 @@ export interface AppOptions {
   accessLog?: (line: string) => void;
   /** Request log and fault injection under `/__test` (never in production). */
   testHooks?: boolean;
+  /** The clock of feedback's daily counts and of when anonymous feedback shows; tests set it. */
+  now?: () => Date;
   /**
    * How often, in ms, open live streams look for events stored by other server processes on the
    * same database (default 1000). Writes in this process wake them at once.
@@ -275,7 +277,14 @@ export function createApp(options: AppOptions) {
   app.route('/api', mentorRoutes(db, apiBase));
   app.route('/api', kudosRoutes(db, bus, apiBase));
   app.route('/api', skillRoutes(db, apiBase));
-  app.route('/api', feedbackRoutes(db, apiBase, { perDay: options.feedbackPerDay, secret: options.secret }));
+  app.route(
+    '/api',
+    feedbackRoutes(db, apiBase, {
+      perDay: options.feedbackPerDay,
+      secret: options.secret,
+      now: options.now ?? hooks?.now,
+    }),
+  );
 
   return Object.assign(app, {
     /**

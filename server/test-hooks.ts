@@ -7,8 +7,8 @@ import { validate } from './problem.js';
 
 /*
  * Only when the server is started with test hooks on (PEERKIT_TEST_HOOKS=1): a log of every
- * API request, so that tests can count what reached the server, and faults to inject (error
- * statuses, Retry-After, delays, dropped connections).
+ * API request, so that tests can count what reached the server, faults to inject (error
+ * statuses, Retry-After, delays, dropped connections), and a feedback clock to move on.
  */
 
 export interface LoggedRequest {
@@ -66,6 +66,9 @@ type Fault = z.infer<typeof Fault> & { remaining: number; session: string | null
 export function createTestHooks(bus: EventBus) {
   const log: LoggedRequest[] = [];
   let faults: Fault[] = [];
+  /** How far the clock of held feedback is moved on, in days (`PUT /__test/clock`). */
+  let days = 0;
+  const now = () => new Date(Date.now() + days * 86_400_000);
 
   const recorder: MiddlewareHandler = async (c, next) => {
     const url = new URL(c.req.url);
@@ -126,6 +129,7 @@ export function createTestHooks(bus: EventBus) {
   routes.delete('/requests', (c) => {
     log.length = 0;
     faults = [];
+    days = 0;
     return c.body(null, 204);
   });
   // Drops every open live stream, as a flaky network would; clients must reconnect and resume.
@@ -141,5 +145,11 @@ export function createTestHooks(bus: EventBus) {
     return c.body(null, 204);
   });
 
-  return { recorder, injector, routes, log };
+  // Moves the feedback clock on, so that a test can see held anonymous feedback show a week later.
+  routes.put('/clock', async (c) => {
+    days = validate(z.object({ days: z.number().int().min(0).max(366) }), await c.req.json(), 'clock').days;
+    return c.body(null, 204);
+  });
+
+  return { recorder, injector, routes, log, now };
 }

@@ -108,7 +108,8 @@ const hostile = (texts: string[]): Entry[] =>
     templateId: 'sbi',
     kind: 'constructive',
     giverId: i % 2 ? null : 'u0002',
-    daysAgo: i,
+    // A week and more ago, so that the anonymous ones show whatever the day (they are held until their week is over).
+    daysAgo: 8 * i,
     answers: { situation: text, behaviour: text, impact: 'A word that does not break: '.concat('x'.repeat(160)) },
   }));
 

@@ -17,6 +17,7 @@ import {
   checkAnswers,
   FEEDBACK_PER_DAY,
   normaliseAnswers,
+  readableFrom,
   receivedOn,
   type AnswerProblem,
   type FeedbackKind,
@@ -39,6 +40,8 @@ export interface FeedbackOptions {
    * same one to share the counts; without it each makes its own, and its counts end with it.
    */
   secret?: string;
+  /** The server's clock; tests move it on to see held anonymous feedback show. */
+  now?: () => Date;
 }
 
 /**
@@ -107,16 +110,26 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
   const routes = new Hono<AppEnv>();
   const perDay = options.perDay ?? FEEDBACK_PER_DAY;
   const secret = options.secret || randomBytes(32);
+  const clock = options.now ?? (() => new Date());
 
   async function findTemplate(id: string) {
     const row = await db.selectFrom('feedback_templates').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toTemplate(row);
   }
 
-  /** Received feedback, newest day first and by random id within a day: the order says nothing about who or when. */
+  /**
+   * Received feedback, newest day first and by random id within a day: the order says nothing about
+   * who or when. Anonymous feedback is held until its week is over (`readableFrom`); it is stored
+   * with its week's Monday, so the weeks that are over are those before this week's Monday.
+   */
   async function page(c: Context<AppEnv>, recipientId: string, onlyShared: boolean) {
     const query = validate(FeedbackQuery, c.req.query(), 'query');
-    let select = db.selectFrom('feedback').selectAll().where('recipient_id', '=', recipientId);
+    const thisWeek = receivedOn(clock(), true);
+    let select = db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('recipient_id', '=', recipientId)
+      .where((eb) => eb.or([eb('anonymous', '=', 0), eb('received_on', '<', thisWeek)]));
     if (onlyShared) select = select.where('visibility', '=', 'recipient-and-manager');
     if (query.kind) select = select.where('kind', '=', query.kind);
     if (query.cursor) {
@@ -222,7 +235,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
     if (errors.length) {
       throw new ProblemError(400, 'Invalid request', invalidDetail('feedback', errors), { errors });
     }
-    const now = new Date();
+    const now = clock();
     const day = now.toISOString().slice(0, 10);
     const answers = normaliseAnswers(template!.questions, body.answers);
     await forgetPastQuotas(db, now);
@@ -269,6 +282,7 @@ export function feedbackRoutes(db: Db, apiBase: (url: string) => string, options
       visibility: body.visibility,
       anonymous: body.anonymous,
       receivedOn: receivedOn(now, body.anonymous),
+      readableFrom: readableFrom(receivedOn(now, body.anonymous), body.anonymous),
     };
     return c.json(receipt, 201);
   });

@@ -114,3 +114,23 @@ export function receivedOn(date: Date, anonymous: boolean): string {
   if (anonymous) day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return day.toISOString().slice(0, 10);
 }
+
+/**
+ * The first day (YYYY-MM-DD, UTC) the recipient can read feedback received on `received`: that day
+ * for named feedback; for anonymous feedback, the Monday after its week, when the week's anonymous
+ * feedback shows all at once. Were it shown as sent, a recipient who looked before and after a
+ * meeting could tell who wrote what appeared in between.
+ */
+export function readableFrom(received: string, anonymous: boolean): string {
+  const day = new Date(`${received}T00:00:00Z`);
+  if (anonymous) day.setUTCDate(day.getUTCDate() + 7);
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether feedback received on `received` can be read on `now`. Anonymous feedback is stored with
+ * its week's Monday, so its week is over when that Monday is before this week's.
+ */
+export function isReadable(received: string, anonymous: boolean, now: Date): boolean {
+  return !anonymous || received < receivedOn(now, true);
+}

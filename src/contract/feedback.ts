@@ -101,6 +101,12 @@ export const FeedbackReceipt = z
     anonymous: z.boolean(),
     /** The date the recipient will see: the day, or for anonymous feedback the Monday of its week. */
     receivedOn: z.string(),
+    /**
+     * The first day the recipient can read it: for anonymous feedback, the Monday after its week,
+     * when that week's anonymous feedback shows all at once. A backend that leaves it out shows
+     * feedback as soon as it is sent.
+     */
+    readableFrom: z.string().optional(),
   })
   .meta({ id: 'FeedbackReceipt' });
 

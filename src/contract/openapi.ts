@@ -641,7 +641,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
           summary: 'Give feedback to a colleague, named or anonymously',
           description:
             'Answers are checked against the template. For anonymous feedback the giver is not stored with it and ' +
-            'no answer of any endpoint ever names them; the recipient sees the week, not the day. ' +
+            'no answer of any endpoint ever names them; the recipient sees the week, not the day, and only once ' +
+            'that week is over (`readableFrom` in the receipt). ' +
             'Send an Idempotency-Key so that a retried send is stored once.',
           tags: ['feedback'],
           parameters: [
@@ -677,6 +678,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         get: {
           operationId: 'listMyFeedback',
           summary: 'Feedback the signed-in person received, newest day first',
+          description: 'Anonymous feedback is listed once the week it was sent is over, with the rest of that week.',
           tags: ['feedback'],
           parameters: queryParameters(FeedbackQuery),
           responses: { '200': jsonResponse('A page of feedback.', listOf(ReceivedFeedback)), ...commonErrors },
@@ -686,6 +688,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string; version?: st
         get: {
           operationId: 'listPersonFeedback',
           summary: "A person's feedback: all of it for themselves, what they shared for their manager",
+          description: 'Anonymous feedback is listed once the week it was sent is over, with the rest of that week.',
           tags: ['feedback'],
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },

@@ -49,7 +49,7 @@ import type {
   NewFeedback,
   ReceivedFeedback,
 } from '../contract/feedback.js';
-import { checkAnswers, normaliseAnswers, receivedOn } from '../contract/feedback-rules.js';
+import { checkAnswers, isReadable, normaliseAnswers, readableFrom, receivedOn } from '../contract/feedback-rules.js';
 import { feedbackTemplates, seedFeedback, type SeedFeedback } from './feedback-seed.js';
 import { newKey } from '../core/ids.js';
 import { PeerError } from '../core/errors.js';
@@ -463,6 +463,7 @@ export class MemoryBackend implements PeerBackend {
         visibility,
         anonymous,
         receivedOn: receivedOn(now, anonymous),
+        readableFrom: readableFrom(receivedOn(now, anonymous), anonymous),
       };
       if (key) this.#sent.set(key, receipt);
       return receipt;
@@ -488,12 +489,17 @@ export class MemoryBackend implements PeerBackend {
     });
   }
 
-  /** A page of a person's feedback, newest first; for their manager only what they shared. */
+  /**
+   * A page of a person's feedback, newest first; for their manager only what they shared. Anonymous
+   * feedback shows once its week is over, as on the server.
+   */
   #feedbackPage(recipientId: string, shared: boolean, search: FeedbackSearch): Page<ReceivedFeedback> {
+    const now = new Date();
     const mine = this.feedback
       .filter(
         (f) =>
           f.recipientId === recipientId &&
+          isReadable(f.receivedOn, f.anonymous, now) &&
           (!shared || f.visibility === 'recipient-and-manager') &&
           (!search.kind || f.kind === search.kind),
       )

@@ -4,7 +4,7 @@ import '../../src/components/feedback-form/feedback-form.js';
 import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
 import type { PeerPeoplePicker } from '../../src/components/people-picker/people-picker.component.js';
 import '../../src/components/provider/provider.js';
-import type { ReceivedFeedback } from '../../src/contract/feedback.js';
+import type { FeedbackReceipt, ReceivedFeedback } from '../../src/contract/feedback.js';
 import type { Person } from '../../src/contract/people.js';
 import { FeedbackProblem } from '../../src/contract/problems.js';
 import { PeerError } from '../../src/core/errors.js';
@@ -16,6 +16,7 @@ import {
   deepActive,
   eventually,
   injectFault,
+  moveClock,
   resetServer,
   serverRequests,
   tokenOf,
@@ -142,9 +143,25 @@ describe('<peer-feedback-form>', () => {
     await el.updateComplete;
     expect(deepActive()?.classList.contains('sent')).to.be.true;
     expect($(el, '.sent')!.textContent).to.contain(recipient.name);
-    const after = await receivedBy(recipient.id);
-    expect(after.length).to.equal(before.length + 1);
-    const stored = after.find((f) => f.answers.highlight === 'The migration plan was clear to every team.')!;
+    // Held until its week is over, and the giver is told from when it shows.
+    const { receipt } = submitted[0].detail as { receipt: FeedbackReceipt };
+    const monday = new Date(`${receipt.receivedOn}T12:00:00Z`);
+    expect(monday.getUTCDay()).to.equal(1);
+    expect(receipt.readableFrom).to.equal(new Date(monday.getTime() + 7 * 86_400_000).toISOString().slice(0, 10));
+    const medium = (date: string) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+    expect($(el, '.sent')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `Sent anonymously, it shows from ${medium(receipt.readableFrom!)} as the week of ${medium(receipt.receivedOn)}.`,
+    );
+    const isIt = (f: ReceivedFeedback) => f.answers.highlight === 'The migration plan was clear to every team.';
+    expect((await receivedBy(recipient.id)).map((f) => f.id)).to.deep.equal(
+      before.map((f) => f.id),
+      'not shown before its week is over',
+    );
+    await moveClock(7);
+    const after = await receivedBy(recipient.id).finally(() => moveClock(0));
+    expect(after.filter(isIt)).to.have.length(1);
+    const stored = after.find(isIt)!;
     expect(stored.answers).to.deep.equal({
       communication: 4,
       reliability: 2,

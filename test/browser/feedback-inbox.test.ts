@@ -5,7 +5,19 @@ import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedba
 import '../../src/components/feedback-inbox/feedback-inbox.js';
 import type { PeerFeedbackInbox } from '../../src/components/feedback-inbox/feedback-inbox.component.js';
 import type { NewFeedback, ReceivedFeedback } from '../../src/contract/feedback.js';
-import { call, deepActive, injectFault, resetServer, serverRequests, shownText, signIn, until } from './helpers.js';
+import { receivedOn } from '../../src/contract/feedback-rules.js';
+import { MemoryBackend } from '../../src/testing/memory-backend.js';
+import {
+  call,
+  deepActive,
+  injectFault,
+  moveClock,
+  resetServer,
+  serverRequests,
+  shownText,
+  signIn,
+  until,
+} from './helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => shadow(el).querySelector<T>(selector);
@@ -59,6 +71,7 @@ const answerOf = (item: HTMLElement, prompt: string) =>
 
 describe('<peer-feedback-inbox>', () => {
   beforeEach(() => resetServer());
+  afterEach(() => moveClock(0));
 
   it('shows each feedback with its template, giver or anonymity, date, readers and every answer as asked', async () => {
     const [named, anonymous] = GIVERS;
@@ -67,11 +80,22 @@ describe('<peer-feedback-inbox>', () => {
       visibility: 'recipient-and-manager',
     });
     await give(anonymous, { ...praise(RECIPIENT.id, 'You unblocked the whole team on Friday.'), anonymous: true });
+    signIn(RECIPIENT.id);
+    // Anonymous feedback shows once its week is over; until then only the named one, and a note why.
+    const held = await fixture<PeerFeedbackInbox>(html`<peer-feedback-inbox></peer-feedback-inbox>`);
+    await ready(held);
+    expect(items(held)).to.have.length(1);
+    expect(items(held)[0].querySelector('.anonymous')).to.equal(null);
+    expect($(held, '[part~="note"]')!.textContent).to.equal(
+      'Anonymous feedback shows once the week it was sent is over, so that when it arrives does not point to who sent it.',
+    );
+    held.remove();
+
+    await moveClock(7);
     const stored = await storedFor(RECIPIENT.id);
     expect(stored).to.have.length(2);
     const [namedFeedback, anonymousFeedback] = [stored.find((f) => !f.anonymous)!, stored.find((f) => f.anonymous)!];
 
-    signIn(RECIPIENT.id);
     const el = await fixture<PeerFeedbackInbox>(html`<peer-feedback-inbox></peer-feedback-inbox>`);
     await ready(el);
     expect($(el, 'h2')!.textContent).to.equal('Feedback you received');
@@ -283,5 +307,27 @@ describe('<peer-feedback-inbox>', () => {
     $<HTMLButtonElement>(paged, '[part~="retry-button"]')!.click();
     await until(() => items(paged).length === 3, 'the rest on retry');
     expect($(paged, '[part~="error"]')).to.equal(null);
+  });
+
+  it('is held in MemoryBackend as on the server: anonymous feedback shows once its week is over', async () => {
+    const backend = new MemoryBackend({ meId: 'u0002' });
+    const receipt = await backend.sendFeedback({ ...praise('u0003', 'Held in memory.'), anonymous: true });
+    await backend.sendFeedback(praise('u0003', 'Named in memory.'));
+    const thisWeek = receivedOn(new Date(), true);
+    expect(receipt.receivedOn).to.equal(thisWeek);
+    expect(receipt.readableFrom).to.equal(
+      new Date(Date.parse(`${thisWeek}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10),
+    );
+    backend.meId = 'u0003';
+    const shown = async () => (await backend.getMyFeedback({ limit: 100 })).items;
+    const before = await shown();
+    expect(before.map((f) => f.answers.what))
+      .to.include('Named in memory.')
+      .and.not.include('Held in memory.');
+    expect(before.filter((f) => f.anonymous && f.receivedOn >= thisWeek)).to.deep.equal([]);
+    // A week later, as its entry says once the week is over.
+    const entry = backend.feedback.find((f) => f.answers.what === 'Held in memory.')!;
+    entry.receivedOn = new Date(Date.parse(`${thisWeek}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    expect((await shown()).map((f) => f.answers.what)).to.include('Held in memory.');
   });
 });

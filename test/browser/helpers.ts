@@ -16,9 +16,19 @@ export const apiUrl = `${serverOrigin}/api`;
 export type { LoggedRequest } from '../../server/test-hooks.js';
 import type { LoggedRequest } from '../../server/test-hooks.js';
 
-/** Forgets the server's request log and any faults left over. */
+/** Forgets the server's request log and any faults left over, and sets its feedback clock back to now. */
 export async function resetServer() {
   await fetch(`${serverOrigin}/__test/requests`, { method: 'DELETE' });
+}
+
+/** Moves the server's feedback clock `days` on from now, as when a week is over (0: back to now). */
+export async function moveClock(days: number) {
+  const response = await fetch(`${serverOrigin}/__test/clock`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ days }),
+  });
+  if (!response.ok) throw new Error(`The clock did not move: ${response.status}`);
 }
 
 /** The test page a request came from: each test file runs in a page of its own session. */

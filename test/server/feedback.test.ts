@@ -248,8 +248,47 @@ describe('feedback', () => {
 });
 
 describe('anonymous feedback', () => {
+  it('is held until its week is over, for the recipient and their manager; named feedback shows at once', async () => {
+    let now = new Date('2026-12-02T10:00:00Z'); // a Wednesday
+    const app = await makeApp({ now: () => now });
+    await app.db.deleteFrom('feedback').execute();
+    const shared = { ...praise, visibility: 'recipient-and-manager' };
+    const named = await send(app, { ...shared, answers: { what: 'Named: the release plan.' } });
+    const anonymous = await send(app, { ...shared, anonymous: true, answers: { what: 'Anonymous: the review.' } });
+    assert.equal(named.status, 201);
+    assert.equal(anonymous.status, 201);
+    const [namedReceipt, anonymousReceipt] = [
+      (await named.json()) as FeedbackReceipt,
+      (await anonymous.json()) as FeedbackReceipt,
+    ];
+    assert.deepEqual([namedReceipt.receivedOn, namedReceipt.readableFrom], ['2026-12-02', '2026-12-02']);
+    assert.deepEqual(
+      [anonymousReceipt.receivedOn, anonymousReceipt.readableFrom],
+      ['2026-11-30', '2026-12-07'],
+      'the Monday of its week, and the Monday after it',
+    );
+    const shown = async () => [
+      (await received(app, recipient.id)).map((f) => f.answers.what),
+      (await received(app, manager.id, `/api/people/${recipient.id}/feedback?limit=100`)).map((f) => f.answers.what),
+    ];
+    const namedOnly = [['Named: the release plan.'], ['Named: the release plan.']];
+    assert.deepEqual(await shown(), namedOnly);
+    now = new Date('2026-12-06T23:59:59Z'); // the last second of its week
+    assert.deepEqual(await shown(), namedOnly);
+    now = new Date('2026-12-07T00:00:00Z');
+    const both = (await shown()).map((list) => list.sort());
+    assert.deepEqual(both, [
+      ['Anonymous: the review.', 'Named: the release plan.'],
+      ['Anonymous: the review.', 'Named: the release plan.'],
+    ]);
+    // Shown then with the Monday of its week, as every anonymous feedback is.
+    const shownAnonymous = (await received(app, recipient.id)).find((f) => f.anonymous)!;
+    assert.equal(shownAnonymous.receivedOn, '2026-11-30');
+  });
+
   it('is never linked to its giver in any answer of the API, to anyone', async () => {
-    const app = await makeApp();
+    let days = 0;
+    const app = await makeApp({ now: () => new Date(Date.now() + days * 86_400_000) });
     await app.db.deleteFrom('feedback').execute();
     const marker = 'Anonymous marker 7f3a: the estimate was presented as a promise.';
     const body = {
@@ -280,6 +319,7 @@ describe('anonymous feedback', () => {
       send(app, { ...body, answers: { ...body.answers, situation: 'The demo on Friday.' } }, secondGiver.id),
     );
     assert.equal(answers[0].response.status, 201);
+    days = 7; // its week is over: the recipient and the manager can read it
 
     // Every GET of the API, as the giver, the recipient, the manager and a bystander.
     const gets = await everyGetPath(app, {

@@ -639,8 +639,7 @@ export class PeerFeedbackForm extends PeerElement {
   #fieldLabel(template: FeedbackTemplate, field: string): string {
     const t = this.#localize;
     if (field === 'recipient') return t.term(this.recipientId ? 'feedback.to' : 'feedback.recipient');
-    if (field === 'kind') return t.term('feedback.kind');
-    if (field === 'visibility') return t.term('feedback.visibility');
+    if (field === 'kind' || field === 'visibility') return t.term(`feedback.${field}`);
     return template.questions.find((q) => `q:${q.id}` === field)?.prompt ?? '';
   }
 
@@ -716,10 +715,9 @@ export class PeerFeedbackForm extends PeerElement {
   #renderKind(template: FeedbackTemplate) {
     const t = this.#localize;
     const kind = this.#kindOf(template);
-    const kindName = (option: FeedbackKind) =>
-      t.term(option === 'praise' ? 'feedback.kind.praise' : 'feedback.kind.constructive');
+    const kindName = (option: FeedbackKind) => t.term(`feedback.kind.${option}`);
     const guidance = html`<p id="guidance" part="guidance" class="hint guidance">
-      ${t.term(kind === 'praise' ? 'feedback.guidance.praise' : 'feedback.guidance.constructive')}
+      ${t.term(`feedback.guidance.${kind}`)}
     </p>`;
     if (template.kinds.length === 1) {
       // Nothing to choose: say which kind it is, without a lone radio button.
@@ -943,10 +941,16 @@ export class PeerFeedbackForm extends PeerElement {
   #renderSent() {
     const t = this.#localize;
     const receipt = this.receipt;
-    const week = receipt?.anonymous ? t.date(`${receipt.receivedOn}T12:00:00Z`, { dateStyle: 'medium' }) : '';
+    const day = (date: string) => t.date(`${date}T12:00:00Z`, { dateStyle: 'medium' });
     return html`<div part="notice" class="notice sent" tabindex="-1" role="status">
       <p><strong>${t.term('feedback.sent', receipt?.recipient.name ?? this.#recipientName())}</strong></p>
-      ${receipt?.anonymous ? html`<p>${t.term('feedback.sentAnonymous', week)}</p>` : nothing}
+      ${
+        receipt?.anonymous
+          ? html`<p>
+              ${t.term('feedback.sentAnonymous', day(receipt.receivedOn), day(receipt.readableFrom ?? receipt.receivedOn))}
+            </p>`
+          : nothing
+      }
       <button
         type="button"
         class="secondary"

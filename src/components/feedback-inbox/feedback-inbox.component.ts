@@ -40,6 +40,7 @@ interface More {
  * @csspart base - The card.
  * @csspart item - One feedback.
  * @csspart empty - Shown when there is none.
+ * @csspart note - Says that anonymous feedback shows once its week is over.
  * @csspart error - Why the feedback could not be loaded.
  * @csspart retry-button - Tries again.
  * @csspart more-button - Loads the next page.
@@ -155,6 +156,7 @@ export class PeerFeedbackInbox extends PeerElement {
         error: (error, retry) => renderError(t, t.term('inbox.loadError'), error, retry),
         complete: (page) => this.#renderList(page),
       })}
+      <p part="note" class="hint">${t.term('inbox.held')}</p>
       <p class="hint" role="status">${this.loaded ? t.term('inbox.loaded', t.number(this.loaded)) : ''}</p>
     </section>`;
   }

@@ -97,6 +97,7 @@ export const ar: Messages = {
   'inbox.praise': 'ثناء',
   'inbox.constructive': 'بنّاءة',
   'inbox.none': 'لا ملاحظات بعد. حين يرسل إليك زملاؤك ملاحظات، تظهر هنا.',
+  'inbox.held': 'تظهر الملاحظات المجهولة بعد انتهاء الأسبوع الذي أُرسلت فيه، كي لا يدل وقت وصولها على مرسلها.',
   'inbox.noneShared': 'لم يُشارَك معك شيء بعد.',
   'inbox.noneOfKind': 'لا شيء من هذا النوع بعد.',
   'inbox.loadError': 'تعذّر تحميل الملاحظات.',
@@ -357,7 +358,7 @@ export const ar: Messages = {
   'feedback.anonymous': 'إرسال دون ذكر الاسم',
   'feedback.explain.named': (readers: string) => `سيرى ${readers} اسمك مع هذه الملاحظات.`,
   'feedback.explain.anonymous': (readers: string) =>
-    `لن يرى ${readers} اسمك. لا يُحفظ اسم المرسل مع الملاحظات، فلا يمكن لأحد معرفته لاحقًا: لا المستلم ولا المدير ولا المسؤول عن النظام. يظهر الأسبوع الذي أُرسلت فيه، لا اليوم.`,
+    `لن يرى ${readers} اسمك. لا يُحفظ اسم المرسل مع الملاحظات، فلا يمكن لأحد معرفته لاحقًا: لا المستلم ولا المدير ولا المسؤول عن النظام. تظهر بعد انتهاء الأسبوع الذي أُرسلت فيه، مع كل الملاحظات المجهولة لذلك الأسبوع، ويُذكر الأسبوع لا اليوم.`,
   'feedback.explain.anonymousCaution': 'قد تكشفك كلماتك مع ذلك: تجنب التفاصيل التي لا يعرفها غيرك.',
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} ومديره`,
@@ -374,7 +375,8 @@ export const ar: Messages = {
   'feedback.draftRestored': (when: string) => `عادت مسودتك من ${when}.`,
   'feedback.draftUnavailable': 'هذا المتصفح لا يحفظ المسودات؛ احتفظ بنسخة من الإجابات الطويلة.',
   'feedback.sent': (name: string) => `شكرًا. وصلت ملاحظاتك إلى ${name}.`,
-  'feedback.sentAnonymous': (week: string) => `أُرسلت دون ذكر الاسم وتظهر كأسبوع ${week}.`,
+  'feedback.sentAnonymous': (week: string, from: string) =>
+    `أُرسلت دون ذكر الاسم. تظهر ابتداءً من ${from}، مع كل الملاحظات المجهولة لأسبوع ${week}.`,
   'feedback.giveMore': 'تقديم ملاحظات أخرى',
   'feedback.queued': 'لم تُرسل بعد: الاتصال منقطع.',
   'feedback.queuedDetail':

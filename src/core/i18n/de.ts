@@ -98,6 +98,8 @@ export const de: Messages = {
   'inbox.praise': 'Lob',
   'inbox.constructive': 'Konstruktiv',
   'inbox.none': 'Noch kein Feedback. Wenn Kolleginnen und Kollegen Ihnen Feedback geben, erscheint es hier.',
+  'inbox.held':
+    'Anonymes Feedback erscheint erst nach Ende der Woche, in der es gesendet wurde, damit der Zeitpunkt nicht verrät, von wem es kommt.',
   'inbox.noneShared': 'Mit Ihnen wurde noch nichts geteilt.',
   'inbox.noneOfKind': 'Davon gibt es noch nichts.',
   'inbox.loadError': 'Das Feedback konnte nicht geladen werden.',
@@ -340,7 +342,7 @@ export const de: Messages = {
   'feedback.anonymous': 'Anonym senden',
   'feedback.explain.named': (readers: string) => `${readers} sieht Ihren Namen bei diesem Feedback.`,
   'feedback.explain.anonymous': (readers: string) =>
-    `${readers} sieht Ihren Namen nicht. Wer es gesendet hat, wird nicht mit dem Feedback gespeichert und kann später von niemandem nachgesehen werden: nicht von der empfangenden Person, keiner Führungskraft, keiner Administration. Angezeigt wird die Woche, nicht der Tag.`,
+    `${readers} sieht Ihren Namen nicht. Wer es gesendet hat, wird nicht mit dem Feedback gespeichert und kann später von niemandem nachgesehen werden: nicht von der empfangenden Person, keiner Führungskraft, keiner Administration. Es erscheint erst nach Ende der Woche, in der es gesendet wurde, mit allem anonymen Feedback dieser Woche, und zeigt die Woche, nicht den Tag.`,
   'feedback.explain.anonymousCaution':
     'Ihre Worte können Sie dennoch verraten: Lassen Sie Einzelheiten weg, die nur Sie kennen.',
   'feedback.readers.recipient': (name: string) => name,
@@ -356,7 +358,8 @@ export const de: Messages = {
   'feedback.draftRestored': (when: string) => `Ihr Entwurf von ${when} ist wieder da.`,
   'feedback.draftUnavailable': 'Dieser Browser speichert keine Entwürfe; sichern Sie lange Antworten selbst.',
   'feedback.sent': (name: string) => `Danke. Ihr Feedback ist bei ${name} angekommen.`,
-  'feedback.sentAnonymous': (week: string) => `Es wurde anonym gesendet und erscheint als Woche vom ${week}.`,
+  'feedback.sentAnonymous': (week: string, from: string) =>
+    `Es wurde anonym gesendet. Es erscheint ab ${from}, mit allem anonymen Feedback der Woche vom ${week}.`,
   'feedback.giveMore': 'Weiteres Feedback geben',
   'feedback.queued': 'Noch nicht gesendet: Die Verbindung ist unterbrochen.',
   'feedback.queuedDetail':

@@ -13,6 +13,8 @@ export const feedbackInboxMessages = {
   'inbox.loadError': 'The feedback could not be loaded.',
   'inbox.from': 'From',
   'inbox.anonymous': 'Anonymous: who sent it is not stored.',
+  'inbox.held':
+    'Anonymous feedback shows once the week it was sent is over, so that when it arrives does not point to who sent it.',
   'inbox.on': (date: string) => `Received on ${date}.`,
   'inbox.week': (date: string) => `Received in the week of ${date}.`,
   'inbox.onlyYou': 'Only you can read it.',

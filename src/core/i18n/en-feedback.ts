@@ -40,7 +40,7 @@ export const feedbackMessages = {
   'feedback.anonymous': 'Send anonymously',
   'feedback.explain.named': (readers: string) => `${readers} will see your name with this feedback.`,
   'feedback.explain.anonymous': (readers: string) =>
-    `${readers} will not see your name. Who sent it is not stored with the feedback, so no one can look it up later: not the recipient, not a manager, not an administrator. It shows the week it was sent, not the day.`,
+    `${readers} will not see your name. Who sent it is not stored with the feedback, so no one can look it up later: not the recipient, not a manager, not an administrator. It shows after its week is over, as that week, not the day.`,
   'feedback.explain.anonymousCaution': 'Your words can still give you away: leave out details only you would know.',
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.manager': (name: string) => `${name} and their manager`,
@@ -55,7 +55,8 @@ export const feedbackMessages = {
   'feedback.draftRestored': (when: string) => `Your draft from ${when} is back.`,
   'feedback.draftUnavailable': 'This browser does not keep drafts; keep a copy of long answers.',
   'feedback.sent': (name: string) => `Thank you. Your feedback reached ${name}.`,
-  'feedback.sentAnonymous': (week: string) => `It was sent anonymously and shows as the week of ${week}.`,
+  'feedback.sentAnonymous': (week: string, from: string) =>
+    `Sent anonymously, it shows from ${from} as the week of ${week}.`,
   'feedback.giveMore': 'Give more feedback',
   'feedback.queued': 'Not sent yet: the connection is down.',
   'feedback.queuedDetail':
