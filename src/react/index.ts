@@ -85,6 +85,7 @@ export const MentorCard = createComponent({
   react: React,
   events: {
     onPeerMentorshipRequested: 'peer-mentorship-requested' as EventName<PeerEvent<'peer-mentorship-requested'>>,
+    onPeerMentorshipAnswered: 'peer-mentorship-answered' as EventName<PeerEvent<'peer-mentorship-answered'>>,
     onPeerMentorProfileChanged: 'peer-mentor-profile-changed' as EventName<PeerEvent<'peer-mentor-profile-changed'>>,
     onPeerMentorshipEnded: 'peer-mentorship-ended' as EventName<PeerEvent<'peer-mentorship-ended'>>,
     onPeerError: 'peer-error' as EventName<PeerEvent<'peer-error'>>,

@@ -246,7 +246,7 @@ describe('<peer-mentor-card>', () => {
     await expect(sender).to.be.accessible();
   });
 
-  it("a card given its profile takes up the signed-in person's requests told by others, not someone else's", async () => {
+  it("a card given its profile takes up the signed-in person's requests told by others, not someone else's, and places taken", async () => {
     const mentee = 'u0146';
     signIn(mentee);
     const mentor = await openMentorFor(mentee);
@@ -269,6 +269,15 @@ describe('<peer-mentor-card>', () => {
     await el.updateComplete;
     expect(button().textContent!.trim()).to.equal('Request sent');
     expect(el.profile!.yourRequest).to.deep.equal({ id: `r-${mentee}`, state: 'pending' });
+    // A request the mentor accepted elsewhere takes one of the places it shows.
+    const places = el.profile!.activeMentees;
+    window.dispatchEvent(
+      new CustomEvent('peer-mentorship-answered', {
+        detail: { request: { id: 'r-u0147', mentorId: mentor.id, menteeId: 'u0147', state: 'accepted' } },
+      }),
+    );
+    await el.updateComplete;
+    expect(el.profile!.activeMentees).to.equal(places + 1);
   });
 
   it('closes with Escape and returns focus to the button', async () => {

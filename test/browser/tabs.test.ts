@@ -187,6 +187,43 @@ describe('what one tab saves, the other tabs show', () => {
     }
   });
 
+  it('a request a mentor accepts in one tab leaves those waiting, and takes a place, in another', async () => {
+    const mentee = 'u0094';
+    const goal = 'Learn to run an incident review';
+    const mentor = await mentorWithRoom(mentee);
+    const asked = await call<MentorshipRequest>('/mentorship-requests', mentee, { mentorId: mentor.id, goal });
+    expect(asked.status).to.equal(201);
+    const tabs = await twoTabs('peer-mentor-card', mentor.id, { 'mentor-id': mentor.id });
+    try {
+      const row = (n: number) =>
+        [...(tabs[n].element()?.shadowRoot?.querySelectorAll('.incoming-request') ?? [])].find(
+          (li) => li.querySelector('.goal')?.textContent === goal,
+        );
+      const places = (n: number) => $(tabs[n].element(), '[part~="availability"] .status')?.textContent;
+      for (const n of [0, 1])
+        await until(() => !!row(n)?.querySelector('.primary'), `the request in tab ${n + 1}`, 15_000);
+      const before = places(1);
+      const answered: unknown[] = [];
+      tabs[0]
+        .element()!
+        .addEventListener('peer-mentorship-answered', (event) => answered.push((event as CustomEvent).detail));
+
+      row(0)!.querySelector<HTMLButtonElement>('.primary')!.click();
+      await until(
+        () => row(0)?.querySelector('.status')?.textContent === 'Accepted',
+        'accepted in the first tab',
+        15_000,
+      );
+      const told = answered.map((detail) => (detail as { request: MentorshipRequest }).request);
+      expect(told.map((r) => [r.id, r.state])).to.deep.equal([[asked.body.id, 'accepted']], 'fired on its page');
+      await until(() => !row(1), 'no longer waiting in the second tab', 5_000);
+      await until(() => places(1) === places(0), 'the place taken in the second tab', 5_000);
+      expect(places(1)).not.to.equal(before);
+    } finally {
+      for (const tab of tabs) tab.remove();
+    }
+  });
+
   it('a skill rated in one tab shows in the skill map of another', async () => {
     const me = 'u0089';
     const tabs = await twoTabs('peer-skill-map', me, { department: 'eng', skills: 'kubernetes' });

@@ -9,6 +9,7 @@ import type { MentorMessages } from '../../core/i18n/en-mentor.js';
 import type { LocalizeController } from '../../core/i18n/localize.js';
 import type { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
+import { emitInAllTabs } from '../../core/tabs.js';
 
 /** What the requests on a mentor's own card need of the card. */
 export interface OwnCard {
@@ -42,6 +43,11 @@ export class IncomingRequests {
       },
       load: (backend, _args, signal) => backend.getMyMentorshipRequests('mentor', { signal }),
     });
+  }
+
+  /** Loads the requests again in the background: one was sent, withdrawn or answered elsewhere. */
+  refresh() {
+    this.#requests.refresh();
   }
 
   render(profile: MentorProfile) {
@@ -120,6 +126,7 @@ export class IncomingRequests {
     try {
       const updated = await this.card.backend.value.respondToMentorshipRequest(request.id, action);
       this.#answered = new Map(this.#answered).set(request.id, updated);
+      emitInAllTabs(host, this.card.backend.value.storageScope, 'peer-mentorship-answered', { request: updated });
       host.requestUpdate();
       void host.updateComplete.then(() => row?.querySelector<HTMLElement>('.status')?.focus());
       if (action === 'accept') this.card.accepted();

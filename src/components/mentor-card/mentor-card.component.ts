@@ -28,6 +28,7 @@ import { headingAt } from '../../core/heading.js';
 declare module '../../core/peer-element.js' {
   interface PeerEventDetails {
     'peer-mentorship-requested': { request: MentorshipRequest; mentor: MentorProfile };
+    'peer-mentorship-answered': { request: MentorshipRequest };
   }
 }
 
@@ -60,6 +61,7 @@ declare module '../../core/peer-element.js' {
  * @cssproperty --peer-mentor-card-width - The card's preferred width.
  *
  * @event peer-mentorship-requested - A request was sent; `detail.request` and `detail.mentor`.
+ * @event peer-mentorship-answered - On your own card, you accepted or declined a request; `detail.request` is it now.
  * @event peer-mentor-profile-changed - On your own card, a change of your availability was saved; `detail.profile`.
  * @event peer-mentorship-ended - On your own card, you ended a mentorship; `detail.request` (now `ended`) and `detail.profile`.
  * @event peer-error - Loading failed; `detail.error` is the `PeerError`, `detail.retry()` tries again.
@@ -172,12 +174,19 @@ export class PeerMentorCard extends PeerElement {
         if (profile.id === this.#currentProfile?.id && profile.id === this.#me.value?.id) this.profile = profile;
       },
     );
-    // A request to this mentor sent, withdrawn or ended elsewhere on the page, or in another tab: the card catches up.
-    const requests = ['peer-mentorship-requested', 'peer-mentorship-withdrawn', 'peer-mentorship-ended'];
+    // A request to this mentor sent, withdrawn, answered or ended elsewhere on the page, or in another
+    // tab: the card catches up, and on the mentor's own card so do the requests waiting for them.
+    const requests = [
+      'peer-mentorship-requested',
+      'peer-mentorship-withdrawn',
+      'peer-mentorship-answered',
+      'peer-mentorship-ended',
+    ];
     const caughtUp = (event: Event) => {
       const { request } = (event as CustomEvent<{ request: MentorshipRequest }>).detail;
       const profile = this.#currentProfile;
       if (event.composedPath().includes(this) || !profile || request.mentorId !== profile.id) return;
+      this.#incoming.value?.refresh();
       // Another tab may have someone else signed in: their request is not yours.
       const yours = request.menteeId === this.#me.value?.id;
       if (yours) this.requestSent = false;
@@ -190,7 +199,7 @@ export class PeerMentorCard extends PeerElement {
           : request.state === 'pending'
             ? { id: request.id, state: 'pending' }
             : null,
-        activeMentees: profile.activeMentees - (request.state === 'ended' ? 1 : 0),
+        activeMentees: profile.activeMentees + (request.state === 'accepted' ? 1 : request.state === 'ended' ? -1 : 0),
       };
     };
     onPageEvents(this, requests, caughtUp);

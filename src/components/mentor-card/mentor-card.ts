@@ -12,5 +12,8 @@ declare global {
     'peer-mentorship-requested': CustomEvent<
       import('../../core/peer-element.js').PeerEventDetails['peer-mentorship-requested']
     >;
+    'peer-mentorship-answered': CustomEvent<
+      import('../../core/peer-element.js').PeerEventDetails['peer-mentorship-answered']
+    >;
   }
 }
