@@ -89,6 +89,9 @@ export interface OutboxItem<T> {
   nextAttemptAt: number;
 }
 
+/** The storage key of a backend's outbox of `name`: a `storage` event with it tells that another tab sent or queued. */
+export const outboxKey = (scope: string, name: string) => `peerkit:outbox:v1:${scope}:${name}`;
+
 /** Writes waiting to be sent, oldest first. */
 export class Outbox<T> {
   constructor(private readonly key: string) {}

@@ -1,13 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import type { PeerFeedbackForm } from '../../src/components/feedback-form/feedback-form.component.js';
+import type { PeerFeedbackInbox } from '../../src/components/feedback-inbox/feedback-inbox.component.js';
 import type { PeerMentorCard } from '../../src/components/mentor-card/mentor-card.component.js';
 import type { PeerMentorships } from '../../src/components/mentorships/mentorships.component.js';
 import type { PeerSkillMap } from '../../src/components/skill-map/skill-map.component.js';
 import type { MentorProfile, MentorshipRequest } from '../../src/contract/mentors.js';
+import type { Person } from '../../src/contract/people.js';
 import type { PeerBackend } from '../../src/core/backend.js';
 import { PeerElement } from '../../src/core/peer-element.js';
 import { emitInAllTabs, onTabEvents } from '../../src/core/tabs.js';
-import { mentorWithRoom, twoTabs, typeInto } from './frames.js';
+import { framed, mentorWithRoom, twoTabs, typeInto } from './frames.js';
 import { call, resetServer, serverRequests, until } from './helpers.js';
 
 /*
@@ -221,6 +224,34 @@ describe('what one tab saves, the other tabs show', () => {
       expect(places(1)).not.to.equal(before);
     } finally {
       for (const tab of tabs) tab.remove();
+    }
+  });
+
+  it('feedback a manager sends from a form in one tab shows in their inbox of that person in another', async () => {
+    const recipient = 'u0143';
+    const marker = 'Sent from the other tab: thank you for the calm release.';
+    const { managerId } = (await call<Person>(`/people/${recipient}`, recipient)).body;
+    expect(managerId).to.be.a('string');
+    const inbox = await framed('peer-feedback-inbox', managerId!, { 'person-id': recipient, 'page-size': '100' });
+    const form = await framed('peer-feedback-form', managerId!, {
+      'template-id': 'quick-praise',
+      'recipient-id': recipient,
+    });
+    try {
+      const list = () => inbox.element<PeerFeedbackInbox>()?.shadowRoot;
+      const shown = () => [...(list()?.querySelectorAll('[part~="item"]') ?? [])].map((item) => item.textContent ?? '');
+      await until(() => !!list()?.querySelector('.list, [part~="empty"]'), 'the inbox', 15_000);
+      expect(shown().some((text) => text.includes(marker))).to.equal(false);
+      const sender = () => form.element<PeerFeedbackForm>();
+      await until(() => !!$(sender(), 'textarea[id="q:what"]'), 'the form', 15_000);
+      typeInto($<HTMLTextAreaElement>(sender(), 'textarea[id="q:what"]')!, marker);
+      $<HTMLInputElement>(sender(), 'input[name="visibility"][value="recipient-and-manager"]')!.click();
+      $<HTMLButtonElement>(sender(), 'button[type="submit"]')!.click();
+      await until(() => !!$(sender(), '.sent'), 'sent from the first tab', 15_000);
+      await until(() => shown().some((text) => text.includes(marker)), 'shown in the inbox of the other tab', 5_000);
+    } finally {
+      inbox.remove();
+      form.remove();
     }
   });
 

@@ -17,7 +17,7 @@ import type { PeerError } from '../../core/errors.js';
 import { newKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
 import { feedbackMessages } from '../../core/i18n/en-feedback.js';
-import { DraftStore, Outbox, type OutboxItem } from '../../core/local-store.js';
+import { DraftStore, Outbox, outboxKey, type OutboxItem } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { formStyles } from '../../core/form-styles.js';
@@ -214,7 +214,7 @@ export class PeerFeedbackForm extends PeerElement {
   }
 
   get #outbox() {
-    return new Outbox<NewFeedback>(`peerkit:outbox:v1:${this.#scope}:feedback`);
+    return new Outbox<NewFeedback>(outboxKey(this.#scope, 'feedback'));
   }
 
   /** One draft per template and fixed recipient (or the picker). */
@@ -910,11 +910,7 @@ export class PeerFeedbackForm extends PeerElement {
 
   #renderAnonymity() {
     const t = this.#localize;
-    const name = this.#recipientName(true);
-    const readers =
-      this.draft.visibility === 'recipient-and-manager'
-        ? t.term('feedback.readers.manager', name)
-        : t.term('feedback.readers.recipient', name);
+    const readers = t.term(`feedback.readers.${this.draft.visibility}`, this.#recipientName(true));
     return html`<div part="anonymity" class="anonymity">
       <label class="switch">
         <input

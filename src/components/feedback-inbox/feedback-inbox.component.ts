@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { FeedbackKind } from '../../contract/feedback-rules.js';
-import type { AnswerValue, Question, ReceivedFeedback } from '../../contract/feedback.js';
+import type { AnswerValue, NewFeedback, Question, ReceivedFeedback } from '../../contract/feedback.js';
 import type { Page } from '../../contract/common.js';
 import { BackendController } from '../../core/context.js';
 import { errorStyles, renderError } from '../../core/error-view.js';
@@ -10,6 +10,7 @@ import { asPeerError } from '../../core/errors.js';
 import { formStyles } from '../../core/form-styles.js';
 import { feedbackInboxMessages } from '../../core/i18n/en-feedback-inbox.js';
 import { LocalizeController } from '../../core/i18n/localize.js';
+import { outboxKey, type OutboxItem } from '../../core/local-store.js';
 import { PeerElement } from '../../core/peer-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { onPageEvents } from '../../core/page-events.js';
@@ -100,6 +101,23 @@ export class PeerFeedbackInbox extends PeerElement {
     onPageEvents(this, ['peer-feedback-submitted'], (event) => {
       const { feedback } = (event as CustomEvent<{ feedback: { recipientId: string } }>).detail;
       if (feedback.recipientId === this.#about) this.#feedback.refresh();
+    });
+    // Sent from a form in another tab: its outbox (shared storage) lets go of feedback to them once
+    // the server has it, and the list loads again (the REST client keeps no feedback pages).
+    onPageEvents(this, ['storage'], (event) => {
+      const { key, oldValue, newValue } = event as StorageEvent;
+      const about = this.#about;
+      if (!about || key !== outboxKey(this.#backend.value.storageScope ?? 'default', 'feedback')) return;
+      const waiting = (value: string | null) => {
+        try {
+          const items = JSON.parse(value ?? '[]') as OutboxItem<NewFeedback>[];
+          return items.filter((item) => item.payload.recipientId === about).map((item) => item.id);
+        } catch {
+          return [];
+        }
+      };
+      const still = waiting(newValue);
+      if (waiting(oldValue).some((id) => !still.includes(id))) this.#feedback.refresh();
     });
   }
 

@@ -361,7 +361,7 @@ export const ar: Messages = {
     `لن يرى ${readers} اسمك. لا يُحفظ اسم المرسل مع الملاحظات، فلا يمكن لأحد معرفته لاحقًا: لا المستلم ولا المدير ولا المسؤول عن النظام. تظهر بعد انتهاء الأسبوع الذي أُرسلت فيه، مع كل الملاحظات المجهولة لذلك الأسبوع، ويُذكر الأسبوع لا اليوم.`,
   'feedback.explain.anonymousCaution': 'قد تكشفك كلماتك مع ذلك: تجنب التفاصيل التي لا يعرفها غيرك.',
   'feedback.readers.recipient': (name: string) => name,
-  'feedback.readers.manager': (name: string) => `${name} ومديره`,
+  'feedback.readers.recipient-and-manager': (name: string) => `${name} ومديره`,
   'feedback.summary': (count: number, shown: string) =>
     plural(count, {
       one: 'يرجى مراجعة إجابة واحدة قبل الإرسال:',

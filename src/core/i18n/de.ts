@@ -346,7 +346,7 @@ export const de: Messages = {
   'feedback.explain.anonymousCaution':
     'Ihre Worte können Sie dennoch verraten: Lassen Sie Einzelheiten weg, die nur Sie kennen.',
   'feedback.readers.recipient': (name: string) => name,
-  'feedback.readers.manager': (name: string) => `${name} und die Führungskraft`,
+  'feedback.readers.recipient-and-manager': (name: string) => `${name} und die Führungskraft`,
   'feedback.summary': (count: number, shown: string) =>
     plural(count, {
       one: 'Bitte prüfen Sie 1 Antwort vor dem Senden:',

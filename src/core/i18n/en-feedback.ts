@@ -43,7 +43,7 @@ export const feedbackMessages = {
     `${readers} will not see your name. Who sent it is not stored with the feedback, so no one can look it up later: not the recipient, not a manager, not an administrator. It shows after its week is over, as that week, not the day.`,
   'feedback.explain.anonymousCaution': 'Your words can still give you away: leave out details only you would know.',
   'feedback.readers.recipient': (name: string) => name,
-  'feedback.readers.manager': (name: string) => `${name} and their manager`,
+  'feedback.readers.recipient-and-manager': (name: string) => `${name} and their manager`,
   'feedback.summary': (count: number, shown: string) =>
     plural('en', count, {
       one: 'Please check 1 answer before sending:',
