@@ -135,6 +135,9 @@ describe('<peer-feedback-form>', () => {
     expect(deepActive()?.getAttribute('role')).to.equal('switch');
     await sendKeys({ press: 'Space' });
     expect($(el, '.explain')!.textContent).to.contain('will not see your name');
+    expect($(el, '.explain')!.textContent).to.contain(
+      'It shows once its week is over, dated by the week, not the day.',
+    );
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.getAttribute('part')).to.equal('send-button');
     await sendKeys({ press: 'Enter' });

@@ -40,7 +40,7 @@ export const feedbackMessages = {
   'feedback.anonymous': 'Send anonymously',
   'feedback.explain.named': (readers: string) => `${readers} will see your name with this feedback.`,
   'feedback.explain.anonymous': (readers: string) =>
-    `${readers} will not see your name. Who sent it is not stored with the feedback, so no one can look it up later: not the recipient, not a manager, not an administrator. It shows after its week is over, as that week, not the day.`,
+    `${readers} will not see your name. Who sent it is not stored with the feedback, so no one can look it up later: not the recipient, not a manager, not an administrator. It shows once its week is over, dated by the week, not the day.`,
   'feedback.explain.anonymousCaution': 'Your words can still give you away: leave out details only you would know.',
   'feedback.readers.recipient': (name: string) => name,
   'feedback.readers.recipient-and-manager': (name: string) => `${name} and their manager`,
