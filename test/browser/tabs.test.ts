@@ -11,7 +11,7 @@ import type { PeerBackend } from '../../src/core/backend.js';
 import { PeerElement } from '../../src/core/peer-element.js';
 import { emitInAllTabs, onTabEvents } from '../../src/core/tabs.js';
 import { framed, mentorWithRoom, twoTabs, typeInto } from './frames.js';
-import { call, resetServer, serverRequests, until } from './helpers.js';
+import { apiUrl, call, eventually, resetServer, serverRequests, until } from './helpers.js';
 
 /*
  * What one tab saves, the origin's other tabs show: a request sent, withdrawn or ended, a skill
@@ -242,6 +242,26 @@ describe('what one tab saves, the other tabs show', () => {
       const shown = () => [...(list()?.querySelectorAll('[part~="item"]') ?? [])].map((item) => item.textContent ?? '');
       await until(() => !!list()?.querySelector('.list, [part~="empty"]'), 'the inbox', 15_000);
       expect(shown().some((text) => text.includes(marker))).to.equal(false);
+      // Sends to someone else, and what is not an outbox, leave the list as it is.
+      const loads = async () => (await serverRequests(`/api/people/${recipient}/feedback`)).length;
+      const loaded = await loads();
+      const frameWindow = inbox.element()!.ownerDocument.defaultView!;
+      const key = `peerkit:outbox:v1:rest ${apiUrl}:feedback`;
+      const other = JSON.stringify([{ id: 'k1', payload: { recipientId: 'u0001' } }]);
+      for (const [oldValue, changed] of [
+        [other, key],
+        ['not json', key],
+        ['null', key],
+        [JSON.stringify([{ id: 'k2', payload: { recipientId: recipient } }]), 'peerkit:outbox:v1:elsewhere:feedback'],
+      ]) {
+        frameWindow.dispatchEvent(new StorageEvent('storage', { key: changed, oldValue, newValue: null }));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await loads(), 'no load for what is not a send to them').to.equal(loaded);
+      // The same key with a send to them that left the outbox: one load (so the key above is the outbox's).
+      const toThem = JSON.stringify([{ id: 'k3', payload: { recipientId: recipient } }]);
+      frameWindow.dispatchEvent(new StorageEvent('storage', { key, oldValue: toThem, newValue: '[]' }));
+      await eventually(async () => (await loads()) === loaded + 1, 'one load', 5_000);
       const sender = () => form.element<PeerFeedbackForm>();
       await until(() => !!$(sender(), 'textarea[id="q:what"]'), 'the form', 15_000);
       typeInto($<HTMLTextAreaElement>(sender(), 'textarea[id="q:what"]')!, marker);
